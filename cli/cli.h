@@ -1,0 +1,47 @@
+/*
+ * cli.h — what every command file (cli/cmd_*.c) shares: the dispatch
+ * signature, the one error-reporting path, and option helpers.
+ *
+ * Exit status convention for all commands: 0 success, 1 "found something"
+ * where a command documents it (outdated, lint, registry check), 2 errors.
+ */
+#ifndef VN_CLI_H
+#define VN_CLI_H
+
+#include <stdbool.h>
+#include "common/status.h"
+
+#define VN_EXIT_OK 0
+#define VN_EXIT_FOUND 1
+#define VN_EXIT_ERROR 2
+
+typedef int (*vn_command_fn)(int argc, char **argv);
+
+typedef struct vn_command {
+    const char *name;
+    vn_command_fn run;
+    const char *summary;
+    const char *usage;      /* full help text for `vncite CMD --help` */
+} vn_command;
+
+/* The one place messages reach the user's terminal. */
+void vn_report_error(const vn_error *err);
+void vn_report_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Installs the stderr warning sink ("vncite: warning: …"). */
+void vn_report_install_warnings(void);
+
+/* Prints the command's usage to stdout. */
+void vn_print_usage(const vn_command *cmd);
+const vn_command *vn_find_command(const char *name);
+
+/* True if arg is "-h" or "--help". */
+bool vn_is_help(const char *arg);
+
+/* The registry folder: --registry DIR, else $VNCITE_REGISTRY, else
+ * ./corpus/registry when it exists, else the source tree's corpus/registry. */
+const char *vn_registry_dir(const char *option);
+
+int vn_cmd_extract(int argc, char **argv);
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * cmd_extract.c — `vncite extract [--json] [--registry DIR] PATH...`
+ *
+ * Reads every file, extracts citations and metadata, resolves citations
+ * across all the files given, and prints one line per citation (or JSON
+ * Lines: a document record followed by its citation records).  A bad file
+ * is reported and skipped; the exit status is then 2, but every other file
+ * is still printed.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "indexer/analyze.h"
+#include "indexer/docjson.h"
+#include "indexer/resolve.h"
+#include "indexer/walk.h"
+
+typedef struct extract_opts {
+    bool json;
+    const char *registry;
+    bool no_registry;
+} extract_opts;
+
+static void walk_problem(void *ctx, const vn_error *e)
+{
+    *(bool *)ctx = true;
+    vn_report_error(e);
+}
+
+static void registry_problem(void *ctx, const vn_registry_problem *p)
+{
+    (void)ctx;
+    vn_warn("registry %s:%d: %s", p->file, p->line, p->message);
+}
+
+static void print_human(const vn_analysis *a, const vn_citation *c)
+{
+    vn_filepos pos = vn_doctext_filepos(&a->doc, c->start);
+    char date[11];
+    char *text = vn_analysis_as_written(a, c->start, c->end);
+    const char *what = c->instrument ? c->instrument
+                       : c->symbol[0] ? c->symbol
+                       : c->name[0]   ? c->name
+                                      : c->number;
+    printf("%s:%zu:%zu\t%s%s\t%s\t%s\t%s\t\"%s\"\n", a->doc.path, pos.line, pos.column, what,
+           c->ambiguous ? " (ambiguous)" : (!c->instrument ? " (unresolved)" : ""),
+           c->type_word[0] ? c->type_word : "-",
+           c->date.precision ? vn_date_range_str(&c->date, date) : "-",
+           c->issuer[0] ? c->issuer : "-", text ? text : "");
+    free(text);
+}
+
+static int print_json_line(json_t *o)
+{
+    if (!o)
+        return -1;
+    char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII * 0);
+    json_decref(o);
+    if (!s)
+        return -1;
+    puts(s);
+    free(s);
+    return 0;
+}
+
+int vn_cmd_extract(int argc, char **argv)
+{
+    extract_opts o = {0};
+    int first = argc;
+    for (int i = 1; i < argc; i++) {
+        if (vn_is_help(argv[i])) {
+            vn_print_usage(vn_find_command("extract"));
+            return VN_EXIT_OK;
+        } else if (strcmp(argv[i], "--json") == 0) {
+            o.json = true;
+        } else if (strcmp(argv[i], "--no-registry") == 0) {
+            o.no_registry = true;
+        } else if (strcmp(argv[i], "--registry") == 0) {
+            if (++i >= argc) {
+                vn_report_usage_error("extract", "--registry needs a folder");
+                return VN_EXIT_ERROR;
+            }
+            o.registry = argv[i];
+        } else if (strcmp(argv[i], "--") == 0) {
+            first = i + 1;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            vn_report_usage_error("extract", "unknown option '%s'", argv[i]);
+            return VN_EXIT_ERROR;
+        } else {
+            first = i;
+            break;
+        }
+    }
+    if (first >= argc) {
+        vn_report_usage_error("extract", "no file given");
+        return VN_EXIT_ERROR;
+    }
+
+    bool failed = false;
+    vn_error err;
+    vn_registry *reg = NULL;
+    if (!o.no_registry) {
+        const char *dir = vn_registry_dir(o.registry);
+        if (vn_registry_load(dir, &reg, registry_problem, NULL, &err) != VN_OK) {
+            vn_report_error(&err);
+            return VN_EXIT_ERROR;
+        }
+    }
+
+    vn_pathlist files;
+    if (vn_walk(argv + first, (size_t)(argc - first), &files, walk_problem, &failed, &err) != VN_OK) {
+        vn_report_error(&err);
+        vn_registry_free(reg);
+        return VN_EXIT_ERROR;
+    }
+
+    vn_analysis *docs = calloc(files.count ? files.count : 1, sizeof *docs);
+    vn_resolve_doc *rdocs = calloc(files.count ? files.count : 1, sizeof *rdocs);
+    size_t ok = 0;
+    int status = VN_EXIT_OK;
+    if (!docs || !rdocs) {
+        vn_error_set(&err, VN_ERR_NOMEM, "out of memory");
+        vn_report_error(&err);
+        status = VN_EXIT_ERROR;
+        goto done;
+    }
+    for (size_t i = 0; i < files.count; i++) {
+        if (vn_analyze_file(files.paths[i], reg, &docs[ok], &err) != VN_OK) {
+            vn_report_error(&err);
+            failed = true;
+            continue;
+        }
+        rdocs[ok].meta = &docs[ok].meta;
+        rdocs[ok].citations = &docs[ok].extract.citations;
+        ok++;
+    }
+    if (vn_resolve(rdocs, ok, reg, &err) != VN_OK) {
+        vn_report_error(&err);
+        status = VN_EXIT_ERROR;
+        goto done;
+    }
+    for (size_t d = 0; d < ok; d++) {
+        const vn_citation_list *l = &docs[d].extract.citations;
+        if (o.json && print_json_line(vn_document_json(&docs[d])) != 0) {
+            status = VN_EXIT_ERROR;
+            break;
+        }
+        for (size_t k = 0; k < l->count; k++) {
+            if (!o.json)
+                print_human(&docs[d], &l->items[k]);
+            else if (print_json_line(vn_citation_json(&docs[d], &l->items[k])) != 0)
+                status = VN_EXIT_ERROR;
+        }
+    }
+done:
+    for (size_t d = 0; d < ok; d++)
+        vn_analysis_free(&docs[d]);
+    free(docs);
+    free(rdocs);
+    vn_pathlist_free(&files);
+    vn_registry_free(reg);
+    if (fflush(stdout) != 0)
+        status = VN_EXIT_ERROR;
+    return failed ? VN_EXIT_ERROR : status;
+}

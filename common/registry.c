@@ -1,0 +1,1486 @@
+/*
+ * registry.c — loads the instrument registry (instruments.csv, events.csv,
+ * aliases.csv; see registry.h and docs/REGISTRY.md), answers look-ups by
+ * symbol, identity and alias name, and checks the registry for the
+ * mistakes a person editing it in a spreadsheet makes.
+ *
+ * Reading: libcsv parses each file line by line so that every row knows
+ * the text line it starts on (a quoted cell may span lines).  A malformed
+ * row is reported with its file and line and skipped; parsing resumes on
+ * the next line, so one stray quote never loses the rest of the file.
+ *
+ * Alias matching runs at every "Luật"/"Bộ luật"/"Pháp lệnh" of every
+ * document: it case-folds a short window of the text once, without
+ * allocating, and keeps for each folded character the byte offset it came
+ * from, so a match is reported in bytes of the original text.
+ */
+#include "registry.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "symbol.h"
+
+#define FILE_INSTRUMENTS "instruments.csv"
+#define FILE_EVENTS "events.csv"
+#define FILE_ALIASES "aliases.csv"
+
+/* A registry file larger than this is not a hand-edited registry. */
+#define FILE_MAX (64u << 20)
+/* After this many malformed rows in one file the rest is ignored. */
+#define RECOVERIES_MAX 64
+/* Longest alias name, case-folded, in bytes. */
+#define ALIAS_FOLDED_MAX 256
+/* Folding window of vn_registry_match_alias: the longest alias plus the
+ * largest folded character cluster we accept. */
+#define SEGMENT_CPS_MAX 16
+#define WINDOW_MAX (ALIAS_FOLDED_MAX + 4 * SEGMENT_CPS_MAX * 3)
+
+#define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+
+/* ---- names of enum values ------------------------------------------------ */
+
+static const char *const event_names[] = {
+    [VN_EVENT_ISSUED] = "issued",
+    [VN_EVENT_IN_FORCE] = "in_force",
+    [VN_EVENT_REPLACED_BY] = "replaced_by",
+    [VN_EVENT_REPEALED] = "repealed",
+    [VN_EVENT_SUPERSEDED_BY] = "superseded_by",
+    [VN_EVENT_PARTLY_REPEALED] = "partly_repealed",
+    [VN_EVENT_AMENDED_BY] = "amended_by",
+    [VN_EVENT_EXPIRED] = "expired",
+    [VN_EVENT_SUSPENDED] = "suspended",
+};
+
+/* vbpl.vn "Lịch sử hiệu lực" words a legal officer may type instead
+ * (compared case-folded). */
+static const struct {
+    const char *word;
+    vn_event_kind kind;
+} vbpl_words[] = {
+    {"ban hành", VN_EVENT_ISSUED},
+    {"có hiệu lực", VN_EVENT_IN_FORCE},
+    {"bị thay thế", VN_EVENT_REPLACED_BY},
+    {"bị bãi bỏ", VN_EVENT_REPEALED},
+    {"bị bãi bỏ 1 phần", VN_EVENT_PARTLY_REPEALED},
+    {"bị bãi bỏ một phần", VN_EVENT_PARTLY_REPEALED},
+    {"được sửa đổi", VN_EVENT_AMENDED_BY},
+    {"được bổ sung", VN_EVENT_AMENDED_BY},
+    {"được sửa đổi, bổ sung", VN_EVENT_AMENDED_BY},
+    {"hết hiệu lực", VN_EVENT_EXPIRED},
+    {"ngưng hiệu lực", VN_EVENT_SUSPENDED},
+};
+
+static const struct {
+    const char *word;
+    vn_confidence conf;
+} confidence_words[] = {
+    {"high", VN_CONF_HIGH},     {"h", VN_CONF_HIGH},   {"cao", VN_CONF_HIGH},
+    {"medium", VN_CONF_MEDIUM}, {"m", VN_CONF_MEDIUM}, {"trung bình", VN_CONF_MEDIUM},
+    {"low", VN_CONF_LOW},       {"l", VN_CONF_LOW},    {"thấp", VN_CONF_LOW},
+};
+
+const char *vn_event_kind_name(vn_event_kind k)
+{
+    if ((size_t)k < sizeof event_names / sizeof event_names[0] && event_names[k])
+        return event_names[k];
+    return "unknown";
+}
+
+const char *vn_confidence_name(vn_confidence c)
+{
+    switch (c) {
+    case VN_CONF_HIGH: return "high";
+    case VN_CONF_MEDIUM: return "medium";
+    case VN_CONF_LOW: return "low";
+    }
+    return "unknown";
+}
+
+/* ---- small string helpers ---------------------------------------------- */
+
+static char *dup_n(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static bool valid_utf8(const char *s)
+{
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return false;
+        i += (size_t)n;
+    }
+    return true;
+}
+
+/* NFC (and case-folded when fold) copy of valid UTF-8; NULL on failure. */
+static char *normalize_dup(const char *s, bool fold)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_option_t opt = UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    if (fold)
+        opt |= UTF8PROC_CASEFOLD;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out, opt) < 0)
+        return NULL;
+    return (char *)out;
+}
+
+/* Grows *p (of *cap elements of size elem) to hold at least need. */
+static bool grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+/* ---- loader state and problem reporting ---------------------------------- */
+
+typedef struct loader {
+    vn_registry *r;
+    vn_registry_problem_fn problem;
+    void *ctx;
+    size_t instrument_cap, event_cap, alias_cap;
+    bool nomem;
+} loader;
+
+static void report_to(vn_registry_problem_fn fn, void *ctx, const char *file, int line,
+                      const char *fmt, va_list ap)
+{
+    vn_registry_problem p;
+    p.file = file;
+    p.line = line;
+    vsnprintf(p.message, sizeof p.message, fmt, ap);
+    if (fn)
+        fn(ctx, &p);
+}
+
+static void report(loader *L, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void report(loader *L, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report_to(L->problem, L->ctx, file, line, fmt, ap);
+    va_end(ap);
+    L->r->load_problems++;
+}
+
+/* ---- CSV reading ----------------------------------------------------------- */
+
+typedef struct table table;
+typedef void (*row_fn)(loader *L, table *t, int line);
+
+#define COLUMNS_MAX 12
+
+/* One registry file being read: its columns, the header mapping and the
+ * cells of the row being assembled. */
+struct table {
+    const char *file;
+    const char *const *columns;   /* expected header names, NULL-terminated */
+    unsigned required;            /* bit i: columns[i] must be present */
+    row_fn row;
+    int map[COLUMNS_MAX];         /* columns[i] -> cell index, -1 if absent */
+    size_t header_cells;
+    bool have_header, unusable;
+    loader *L;
+    char **cells;
+    size_t cell_count, cell_cap;
+    int rec_line;                 /* line the current row starts on */
+    size_t rec_pos;
+    bool in_row;
+};
+
+static bool is_blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static void on_cell(void *s, size_t len, void *data)
+{
+    table *t = data;
+    if (t->L->nomem)
+        return;
+    const char *p = s ? s : "";
+    if (!s)
+        len = 0;
+    while (len > 0 && is_blank_byte(p[0]))
+        p++, len--;
+    while (len > 0 && is_blank_byte(p[len - 1]))
+        len--;
+    char *cell = dup_n(p, len);
+    if (!cell || !grow((void **)&t->cells, &t->cell_cap, t->cell_count + 1, sizeof *t->cells)) {
+        free(cell);
+        t->L->nomem = true;
+        return;
+    }
+    t->cells[t->cell_count++] = cell;
+}
+
+static void drop_cells(table *t)
+{
+    for (size_t i = 0; i < t->cell_count; i++)
+        free(t->cells[i]);
+    t->cell_count = 0;
+}
+
+static void read_header(table *t, int line)
+{
+    t->have_header = true;
+    t->header_cells = t->cell_count;
+    for (int c = 0; t->columns[c]; c++)
+        t->map[c] = -1;
+    for (size_t i = 0; i < t->cell_count; i++) {
+        const char *name = t->cells[i];
+        int found = -1;
+        for (int c = 0; t->columns[c]; c++)
+            if (strcasecmp(name, t->columns[c]) == 0)
+                found = c;
+        if (found >= 0 && t->map[found] < 0)
+            t->map[found] = (int)i;
+        else if (found >= 0)
+            report(t->L, t->file, line, "column \"%s\" appears twice; the first one is used",
+                   name);
+        else if (name[0])
+            report(t->L, t->file, line, "unknown column \"%.80s\" is ignored", name);
+    }
+    for (int c = 0; t->columns[c]; c++) {
+        if (t->map[c] >= 0)
+            continue;
+        if (t->required & (1u << c)) {
+            report(t->L, t->file, line,
+                   "the header has no column \"%s\": the file is ignored (first row must "
+                   "name the columns)",
+                   t->columns[c]);
+            t->unusable = true;
+        } else {
+            report(t->L, t->file, line, "the header has no column \"%s\"; it is read as empty",
+                   t->columns[c]);
+        }
+    }
+}
+
+static void on_row_end(int term, void *data)
+{
+    table *t = data;
+    loader *L = t->L;
+    t->in_row = false;
+    if (L->nomem) {
+        drop_cells(t);
+        return;
+    }
+    if (!t->have_header) {
+        read_header(t, t->rec_line);
+    } else if (!t->unusable) {
+        bool empty = true;
+        for (size_t i = 0; i < t->cell_count; i++)
+            if (t->cells[i][0])
+                empty = false;
+        bool extra = false;
+        for (size_t i = t->header_cells; i < t->cell_count; i++)
+            if (t->cells[i][0])
+                extra = true;
+        bool utf8 = true;
+        for (size_t i = 0; i < t->cell_count; i++)
+            if (!valid_utf8(t->cells[i]))
+                utf8 = false;
+        if (empty) {
+            /* spreadsheets write trailing ",,,," rows: nothing to say */
+        } else if (!utf8) {
+            report(L, t->file, t->rec_line,
+                   "row is not valid UTF-8 (save the file as \"Text CSV\", character set "
+                   "UTF-8): row skipped");
+        } else if (extra) {
+            report(L, t->file, t->rec_line,
+                   "row has %zu cells but the header has %zu (a cell with a comma must be "
+                   "quoted): row skipped",
+                   t->cell_count, t->header_cells);
+        } else {
+            t->row(L, t, t->rec_line);
+        }
+    }
+    drop_cells(t);
+}
+
+/* Index just past the line terminator (\n, \r\n or a lone \r) at or after pos. */
+static size_t line_end(const char *d, size_t len, size_t pos)
+{
+    while (pos < len) {
+        if (d[pos] == '\n')
+            return pos + 1;
+        if (d[pos] == '\r')
+            return pos + 1 < len && d[pos + 1] == '\n' ? pos + 2 : pos + 1;
+        pos++;
+    }
+    return len;
+}
+
+static bool blank_line(const char *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_blank_byte(d[i]))
+            return false;
+    return true;
+}
+
+/* Feeds the file to libcsv one line at a time; see the file comment. */
+static void read_csv(table *t, const char *data, size_t len)
+{
+    loader *L = t->L;
+    size_t pos = 0;
+    int line = 1, recoveries = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    struct csv_parser p;
+    if (csv_init(&p, CSV_OPTIONS) != 0) {
+        L->nomem = true;
+        return;
+    }
+    t->in_row = false;
+    for (;;) {
+        bool failed = false;
+        while (pos < len && !L->nomem) {
+            size_t end = line_end(data, len, pos);
+            if (!t->in_row && !blank_line(data + pos, end - pos)) {
+                t->in_row = true;
+                t->rec_line = line;
+                t->rec_pos = pos;
+            }
+            if (csv_parse(&p, data + pos, end - pos, on_cell, on_row_end, t) != end - pos) {
+                failed = true;
+                break;
+            }
+            pos = end;
+            if (line < INT32_MAX)
+                line++;
+        }
+        if (L->nomem)
+            break;
+        if (!failed && csv_fini(&p, on_cell, on_row_end, t) == 0)
+            break;
+        int e = csv_error(&p);
+        if (e != CSV_EPARSE) {
+            L->nomem = true;
+            break;
+        }
+        drop_cells(t);
+        if (failed)
+            report(L, t->file, t->rec_line,
+                   "malformed quoting: a quote inside a cell must be doubled (\"\") and "
+                   "nothing may follow a closing quote but a comma: row skipped");
+        else
+            report(L, t->file, t->rec_line,
+                   "a quoted cell is never closed (missing closing quote): row skipped");
+        csv_free(&p);
+        if (csv_init(&p, CSV_OPTIONS) != 0) {
+            L->nomem = true;
+            return;
+        }
+        if (++recoveries >= RECOVERIES_MAX) {
+            report(L, t->file, t->rec_line,
+                   "too many malformed rows: the rest of the file is ignored");
+            break;
+        }
+        pos = line_end(data, len, t->rec_pos);
+        line = t->rec_line + 1;
+        t->in_row = false;
+    }
+    csv_free(&p);
+    drop_cells(t);
+    free(t->cells);
+    t->cells = NULL;
+    t->cell_cap = 0;
+}
+
+/* Cell of column c in the current row, "" when absent. */
+static const char *cell(const table *t, int c)
+{
+    int i = t->map[c];
+    return i >= 0 && (size_t)i < t->cell_count ? t->cells[i] : "";
+}
+
+/* ---- shared cell parsers ------------------------------------------------ */
+
+/* Empty cell -> precision NONE.  Reports and returns false on a bad date. */
+static bool date_cell(loader *L, table *t, int line, const char *column, const char *s,
+                      vn_date_range *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s[0])
+        return true;
+    if (vn_date_parse_any(s, out))
+        return true;
+    report(L, t->file, line,
+           "%s \"%.40s\" is not a date (write dd/mm/yyyy, mm/yyyy or yyyy): row skipped",
+           column, s);
+    return false;
+}
+
+static bool confidence_cell(loader *L, table *t, int line, const char *s, vn_confidence *out)
+{
+    char *f = normalize_dup(s, true);
+    bool ok = false;
+    for (size_t i = 0; f && i < sizeof confidence_words / sizeof confidence_words[0]; i++) {
+        if (strcmp(f, confidence_words[i].word) == 0) {
+            *out = confidence_words[i].conf;
+            ok = true;
+        }
+    }
+    free(f);
+    if (!ok) {
+        *out = VN_CONF_LOW;
+        if (s[0])
+            report(L, t->file, line,
+                   "confidence \"%.30s\" is not high, medium or low; read as low", s);
+        else
+            report(L, t->file, line, "confidence is empty; read as low");
+    }
+    return ok;
+}
+
+/* Canonical spelling of a symbol cell, or false when it is no symbol. */
+static bool canonical_symbol(const char *s, const char *type_word, char out[VN_SYMBOL_MAX],
+                             bool *has_year)
+{
+    vn_symbol sym;
+    if (!vn_symbol_parse_loose(s, strlen(s), type_word && type_word[0] ? type_word : NULL, &sym))
+        return false;
+    vn_symbol_format(&sym, out);
+    if (has_year)
+        *has_year = vn_symbol_has_year(&sym);
+    return true;
+}
+
+/* ---- look-ups ------------------------------------------------------------ */
+
+typedef struct sort_key {
+    const char *key;
+    size_t index;
+} sort_key;
+
+static int cmp_sort_key(const void *a, const void *b)
+{
+    const sort_key *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Instrument indices sorted by id (by_id) or symbol, ties by index. */
+static size_t *sorted_order(const vn_registry *r, bool by_id)
+{
+    size_t n = r->instrument_count;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    sort_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    if (!order || !keys) {
+        free(order);
+        free(keys);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (sort_key){by_id ? r->instruments[i].id : r->instruments[i].symbol, i};
+    qsort(keys, n, sizeof *keys, cmp_sort_key);
+    for (size_t i = 0; i < n; i++)
+        order[i] = keys[i].index;
+    free(keys);
+    return order;
+}
+
+/* First position in order whose key is >= key. */
+static size_t lower_bound(const vn_registry *r, const size_t *order, bool by_id, const char *key)
+{
+    size_t lo = 0, hi = r->instrument_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const vn_instrument *in = &r->instruments[order[mid]];
+        if (strcmp(by_id ? in->id : in->symbol, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+long vn_registry_by_id(const vn_registry *r, const char *id)
+{
+    if (!r || !id)
+        return -1;
+    if (r->id_order) {
+        size_t k = lower_bound(r, r->id_order, true, id);
+        if (k < r->instrument_count && strcmp(r->instruments[r->id_order[k]].id, id) == 0)
+            return (long)r->id_order[k];
+        return -1;
+    }
+    for (size_t i = 0; i < r->instrument_count; i++)
+        if (strcmp(r->instruments[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+size_t vn_registry_by_symbol(const vn_registry *r, const char *symbol, size_t *out, size_t max)
+{
+    size_t n = 0;
+    if (!r || !symbol)
+        return 0;
+    if (r->symbol_order) {
+        for (size_t k = lower_bound(r, r->symbol_order, false, symbol);
+             k < r->instrument_count && strcmp(r->instruments[r->symbol_order[k]].symbol, symbol) == 0;
+             k++) {
+            if (n < max)
+                out[n] = r->symbol_order[k];
+            n++;
+        }
+        return n;
+    }
+    for (size_t i = 0; i < r->instrument_count; i++) {
+        if (strcmp(r->instruments[i].symbol, symbol) == 0) {
+            if (n < max)
+                out[n] = i;
+            n++;
+        }
+    }
+    return n;
+}
+
+typedef enum ref_result { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS, REF_BAD_DATE } ref_result;
+
+/*
+ * Resolves an instrument as an editor writes it in events.csv/aliases.csv:
+ * "59/2023/NĐ-CP", "120-KL/TW@2016-01-07" (also "@07/01/2016"), or a bare
+ * yearless symbol that names exactly one instrument.  The symbol part is
+ * canonicalised first, so "59/2023/ND-CP" finds the same row.
+ */
+static ref_result resolve_ref(const vn_registry *r, const char *text, long *out)
+{
+    *out = -1;
+    const char *at = strchr(text, '@');
+    size_t sl = at ? (size_t)(at - text) : strlen(text);
+    while (sl > 0 && is_blank_byte(text[sl - 1]))
+        sl--;
+    char raw[VN_SYMBOL_MAX], canon[VN_SYMBOL_MAX];
+    if (sl >= sizeof raw)
+        return REF_UNKNOWN;
+    memcpy(raw, text, sl);
+    raw[sl] = '\0';
+    if (!canonical_symbol(raw, NULL, canon, NULL))
+        memcpy(canon, raw, sl + 1);
+    if (at) {
+        vn_date_range d;
+        if (!vn_date_parse_any(at + 1, &d))
+            return REF_BAD_DATE;
+        char id[VN_SYMBOL_MAX + 16], iso[11];
+        snprintf(id, sizeof id, "%s@%s", canon, vn_date_range_str(&d, iso));
+        *out = vn_registry_by_id(r, id);
+        return *out >= 0 ? REF_FOUND : REF_UNKNOWN;
+    }
+    *out = vn_registry_by_id(r, canon);
+    if (*out >= 0)
+        return REF_FOUND;
+    size_t idx[2];
+    size_t n = vn_registry_by_symbol(r, canon, idx, 2);
+    if (n == 1) {
+        *out = (long)idx[0];
+        return REF_FOUND;
+    }
+    return n > 1 ? REF_AMBIGUOUS : REF_UNKNOWN;
+}
+
+/* Reports a failed instrument reference; `what` names the column. */
+static void report_ref(loader *L, table *t, int line, const char *what, const char *text,
+                       ref_result res)
+{
+    switch (res) {
+    case REF_AMBIGUOUS:
+        report(L, t->file, line,
+               "%s \"%.60s\" names several instruments: write it with its issue date "
+               "(symbol@yyyy-mm-dd): row skipped",
+               what, text);
+        break;
+    case REF_BAD_DATE:
+        report(L, t->file, line, "%s \"%.60s\" has a bad date after '@': row skipped", what,
+               text);
+        break;
+    case REF_UNKNOWN:
+    case REF_FOUND:
+        report(L, t->file, line,
+               "%s \"%.60s\" is not in instruments.csv: row skipped", what, text);
+        break;
+    }
+}
+
+/* ---- instruments.csv ------------------------------------------------------ */
+
+enum { I_SYMBOL, I_ISSUED, I_TYPE, I_ISSUER, I_TITLE, I_IN_FORCE, I_SOURCE, I_CONFIDENCE, I_NOTE };
+static const char *const instrument_columns[] = {
+    "symbol", "issued", "type", "issuer", "title", "in_force", "source", "confidence", "note",
+    NULL};
+
+static void free_instrument(vn_instrument *in)
+{
+    free(in->symbol);
+    free(in->id);
+    free(in->type_word);
+    free(in->issuer);
+    free(in->title);
+    free(in->source);
+    free(in->note);
+}
+
+static void instrument_row(loader *L, table *t, int line)
+{
+    const char *raw = cell(t, I_SYMBOL);
+    const char *type = cell(t, I_TYPE);
+    if (!raw[0]) {
+        report(L, t->file, line, "symbol is empty: row skipped");
+        return;
+    }
+    char canon[VN_SYMBOL_MAX];
+    bool has_year = false;
+    if (!canonical_symbol(raw, type, canon, &has_year)) {
+        report(L, t->file, line, "\"%.60s\" is not an instrument symbol: row skipped", raw);
+        return;
+    }
+    char *nfc = normalize_dup(raw, false);
+    if (nfc && strcmp(nfc, canon) != 0)
+        report(L, t->file, line, "symbol \"%.60s\" is not in canonical form; read as \"%s\"",
+               raw, canon);
+    free(nfc);
+
+    vn_instrument in;
+    memset(&in, 0, sizeof in);
+    in.line = line;
+    if (!date_cell(L, t, line, "issued", cell(t, I_ISSUED), &in.issued) ||
+        !date_cell(L, t, line, "in_force", cell(t, I_IN_FORCE), &in.in_force))
+        return;
+    char id[VN_SYMBOL_MAX + 16];
+    if (has_year) {
+        snprintf(id, sizeof id, "%s", canon);
+    } else if (in.issued.precision == VN_DATE_NONE) {
+        report(L, t->file, line,
+               "%s has no year, so it is told apart from others by its issue date: fill in "
+               "\"issued\": row skipped",
+               canon);
+        return;
+    } else {
+        char iso[11];
+        snprintf(id, sizeof id, "%s@%s", canon, vn_date_range_str(&in.issued, iso));
+    }
+    confidence_cell(L, t, line, cell(t, I_CONFIDENCE), &in.confidence);
+
+    vn_registry *r = L->r;
+    if (!grow((void **)&r->instruments, &L->instrument_cap, r->instrument_count + 1,
+              sizeof *r->instruments)) {
+        L->nomem = true;
+        return;
+    }
+    in.symbol = strdup(canon);
+    in.id = strdup(id);
+    in.type_word = normalize_dup(type, false);
+    in.issuer = normalize_dup(cell(t, I_ISSUER), false);
+    in.title = normalize_dup(cell(t, I_TITLE), false);
+    in.source = normalize_dup(cell(t, I_SOURCE), false);
+    in.note = normalize_dup(cell(t, I_NOTE), false);
+    if (!in.symbol || !in.id || !in.type_word || !in.issuer || !in.title || !in.source ||
+        !in.note) {
+        free_instrument(&in);
+        L->nomem = true;
+        return;
+    }
+    r->instruments[r->instrument_count++] = in;
+}
+
+/* ---- events.csv ------------------------------------------------------------ */
+
+enum { E_INSTRUMENT, E_DATE, E_EVENT, E_OTHER, E_PROVISION, E_SOURCE, E_CONFIDENCE, E_NOTE };
+static const char *const event_columns[] = {
+    "instrument", "date", "event", "other", "provision", "source", "confidence", "note", NULL};
+
+static bool event_word(const char *s, vn_event_kind *out)
+{
+    char *f = normalize_dup(s, true);
+    if (!f)
+        return false;
+    bool ok = false;
+    for (size_t i = 0; i < sizeof vbpl_words / sizeof vbpl_words[0] && !ok; i++) {
+        if (strcmp(f, vbpl_words[i].word) == 0) {
+            *out = vbpl_words[i].kind;
+            ok = true;
+        }
+    }
+    for (char *p = f; *p; p++)
+        if (*p == ' ' || *p == '-')
+            *p = '_';
+    for (size_t k = 0; k < sizeof event_names / sizeof event_names[0] && !ok; k++) {
+        if (strcmp(f, event_names[k]) == 0) {
+            *out = (vn_event_kind)k;
+            ok = true;
+        }
+    }
+    free(f);
+    return ok;
+}
+
+static void free_event(vn_event *e)
+{
+    free(e->other_text);
+    free(e->provision);
+    free(e->source);
+    free(e->note);
+}
+
+static void event_row(loader *L, table *t, int line)
+{
+    vn_registry *r = L->r;
+    vn_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.line = line;
+    ev.other = -1;
+
+    const char *inst = cell(t, E_INSTRUMENT);
+    if (!inst[0]) {
+        report(L, t->file, line, "instrument is empty: row skipped");
+        return;
+    }
+    long idx;
+    ref_result res = resolve_ref(r, inst, &idx);
+    if (res != REF_FOUND) {
+        report_ref(L, t, line, "instrument", inst, res);
+        return;
+    }
+    ev.instrument = (size_t)idx;
+
+    const char *word = cell(t, E_EVENT);
+    if (!event_word(word, &ev.kind)) {
+        report(L, t->file, line,
+               "event \"%.40s\" is not one of issued, in_force, replaced_by, repealed, "
+               "superseded_by, partly_repealed, amended_by, expired, suspended: row skipped",
+               word);
+        return;
+    }
+    if (!date_cell(L, t, line, "date", cell(t, E_DATE), &ev.date))
+        return;
+    if (ev.date.precision == VN_DATE_NONE && ev.kind != VN_EVENT_AMENDED_BY &&
+        ev.kind != VN_EVENT_PARTLY_REPEALED) {
+        report(L, t->file, line,
+               "a %s event needs a date (only amended_by and partly_repealed may leave it "
+               "empty): row skipped",
+               vn_event_kind_name(ev.kind));
+        return;
+    }
+    const char *other = cell(t, E_OTHER);
+    if (!other[0] && (ev.kind == VN_EVENT_REPLACED_BY || ev.kind == VN_EVENT_SUPERSEDED_BY)) {
+        report(L, t->file, line,
+               "%s needs the replacing instrument in \"other\" (use repealed when nothing "
+               "replaces it): row skipped",
+               vn_event_kind_name(ev.kind));
+        return;
+    }
+    if (other[0]) {
+        /* An unknown `other` keeps the event (its own instrument is known);
+         * vn_registry_check reports it. */
+        long o;
+        if (resolve_ref(r, other, &o) == REF_FOUND)
+            ev.other = o;
+    }
+    if (!cell(t, E_SOURCE)[0])
+        report(L, t->file, line, "source is empty: every event needs the text that says so");
+    confidence_cell(L, t, line, cell(t, E_CONFIDENCE), &ev.confidence);
+
+    if (!grow((void **)&r->events, &L->event_cap, r->event_count + 1, sizeof *r->events)) {
+        L->nomem = true;
+        return;
+    }
+    ev.other_text = normalize_dup(other, false);
+    ev.provision = normalize_dup(cell(t, E_PROVISION), false);
+    ev.source = normalize_dup(cell(t, E_SOURCE), false);
+    ev.note = normalize_dup(cell(t, E_NOTE), false);
+    if (!ev.other_text || !ev.provision || !ev.source || !ev.note) {
+        free_event(&ev);
+        L->nomem = true;
+        return;
+    }
+    r->events[r->event_count++] = ev;
+}
+
+/* ---- aliases.csv ------------------------------------------------------------ */
+
+enum { A_NAME, A_INSTRUMENT, A_CITED_FROM, A_CITED_UNTIL, A_SOURCE, A_NOTE };
+static const char *const alias_columns[] = {
+    "name", "instrument", "cited_from", "cited_until", "source", "note", NULL};
+
+static void alias_row(loader *L, table *t, int line)
+{
+    vn_registry *r = L->r;
+    vn_alias al;
+    memset(&al, 0, sizeof al);
+    al.line = line;
+    const char *name = cell(t, A_NAME);
+    const char *inst = cell(t, A_INSTRUMENT);
+    if (!name[0]) {
+        report(L, t->file, line, "name is empty: row skipped");
+        return;
+    }
+    if (!inst[0]) {
+        report(L, t->file, line, "instrument is empty: row skipped");
+        return;
+    }
+    long idx;
+    ref_result res = resolve_ref(r, inst, &idx);
+    if (res != REF_FOUND) {
+        report_ref(L, t, line, "instrument", inst, res);
+        return;
+    }
+    al.instrument = (size_t)idx;
+    vn_date_range from, until;
+    if (!date_cell(L, t, line, "cited_from", cell(t, A_CITED_FROM), &from) ||
+        !date_cell(L, t, line, "cited_until", cell(t, A_CITED_UNTIL), &until))
+        return;
+    /* A partial boundary means its first day: "until 2021" = before 2021. */
+    if (from.precision != VN_DATE_NONE)
+        al.cited_from = from.first;
+    if (until.precision != VN_DATE_NONE)
+        al.cited_until = until.first;
+    if (al.cited_from.year && al.cited_until.year &&
+        vn_date_cmp(al.cited_from, al.cited_until) >= 0) {
+        report(L, t->file, line,
+               "cited_from is not before cited_until, so the alias never applies: row skipped");
+        return;
+    }
+    al.name = normalize_dup(name, false);
+    al.folded = normalize_dup(name, true);
+    if (!al.name || !al.folded) {
+        free(al.name);
+        free(al.folded);
+        L->nomem = true;
+        return;
+    }
+    if (strlen(al.folded) > ALIAS_FOLDED_MAX) {
+        report(L, t->file, line, "name is longer than %d bytes: row skipped", ALIAS_FOLDED_MAX);
+        free(al.name);
+        free(al.folded);
+        return;
+    }
+    if (!grow((void **)&r->aliases, &L->alias_cap, r->alias_count + 1, sizeof *r->aliases)) {
+        free(al.name);
+        free(al.folded);
+        L->nomem = true;
+        return;
+    }
+    r->aliases[r->alias_count++] = al;
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+void vn_registry_free(vn_registry *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->instrument_count; i++)
+        free_instrument(&r->instruments[i]);
+    for (size_t i = 0; i < r->event_count; i++)
+        free_event(&r->events[i]);
+    for (size_t i = 0; i < r->alias_count; i++) {
+        free(r->aliases[i].name);
+        free(r->aliases[i].folded);
+    }
+    free(r->instruments);
+    free(r->events);
+    free(r->aliases);
+    free(r->id_order);
+    free(r->symbol_order);
+    free(r->dir);
+    free(r);
+}
+
+/* Rejects files that are not CSV text at all, with a hint for the usual
+ * spreadsheet mistakes. */
+static vn_status check_text(const char *where, const char *data, size_t len, vn_error *err)
+{
+    if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+        return vn_error_set(err, VN_ERR_BINARY,
+                            "%s: this is a spreadsheet workbook (.xlsx/.ods), not CSV: save it "
+                            "with \"Save As\", type \"Text CSV\", character set UTF-8",
+                            where);
+    if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
+        ((unsigned char)data[1] == 0xFE || (unsigned char)data[1] == 0xFF))
+        return vn_error_set(err, VN_ERR_ENCODING,
+                            "%s: the file is UTF-16 (\"Unicode text\"): save it as CSV with "
+                            "character set UTF-8",
+                            where);
+    if (memchr(data, '\0', len))
+        return vn_error_set(err, VN_ERR_BINARY,
+                            "%s: contains NUL bytes, so it is not a CSV text file: save it as "
+                            "\"Text CSV\", character set UTF-8",
+                            where);
+    return VN_OK;
+}
+
+static void load_table(loader *L, const char *file, const char *const *columns,
+                       unsigned required, row_fn row, const char *data, size_t len)
+{
+    table t;
+    memset(&t, 0, sizeof t);
+    t.file = file;
+    t.columns = columns;
+    t.required = required;
+    t.row = row;
+    t.L = L;
+    read_csv(&t, data, len);
+    if (!t.have_header && !L->nomem)
+        report(L, file, 1, "the file is empty: it needs at least the header row");
+}
+
+static vn_status load_buffers(const char *dir, const char *ins, size_t ilen, const char *evs,
+                              size_t elen, const char *als, size_t alen, vn_registry **out,
+                              vn_registry_problem_fn problem, void *ctx, vn_error *err)
+{
+    *out = NULL;
+    vn_status st;
+    if ((st = check_text(FILE_INSTRUMENTS, ins, ilen, err)) != VN_OK ||
+        (evs && (st = check_text(FILE_EVENTS, evs, elen, err)) != VN_OK) ||
+        (als && (st = check_text(FILE_ALIASES, als, alen, err)) != VN_OK))
+        return st;
+
+    vn_registry *r = calloc(1, sizeof *r);
+    if (!r || !(r->dir = strdup(dir ? dir : ""))) {
+        free(r);
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory loading the registry");
+    }
+    loader L = {.r = r, .problem = problem, .ctx = ctx};
+    load_table(&L, FILE_INSTRUMENTS, instrument_columns, 1u << I_SYMBOL, instrument_row, ins,
+               ilen);
+    if (!L.nomem) {
+        r->id_order = sorted_order(r, true);
+        r->symbol_order = sorted_order(r, false);
+        if (!r->id_order || !r->symbol_order)
+            L.nomem = true;
+    }
+    if (!L.nomem && evs)
+        load_table(&L, FILE_EVENTS, event_columns,
+                   (1u << E_INSTRUMENT) | (1u << E_EVENT) | (1u << E_DATE), event_row, evs,
+                   elen);
+    if (!L.nomem && als)
+        load_table(&L, FILE_ALIASES, alias_columns, (1u << A_NAME) | (1u << A_INSTRUMENT),
+                   alias_row, als, alen);
+    if (L.nomem) {
+        vn_registry_free(r);
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory loading the registry");
+    }
+    *out = r;
+    return VN_OK;
+}
+
+vn_status vn_registry_load_from_strings(const char *instruments, size_t instruments_len,
+                                        const char *events, size_t events_len,
+                                        const char *aliases, size_t aliases_len,
+                                        vn_registry **out, vn_registry_problem_fn problem,
+                                        void *ctx, vn_error *err)
+{
+    if (!instruments)
+        return vn_error_set(err, VN_ERR_USAGE, "no instruments.csv text given");
+    return load_buffers("", instruments, instruments_len, events, events_len, aliases,
+                        aliases_len, out, problem, ctx, err);
+}
+
+/* Reads dir/name whole.  A missing optional file gives *data = NULL. */
+static vn_status read_file(const char *dir, const char *name, bool optional, char **data,
+                           size_t *len, vn_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    size_t pl = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(pl);
+    if (!path)
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory");
+    snprintf(path, pl, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        vn_status st = VN_OK;
+        if (!(optional && e == ENOENT))
+            st = vn_error_set(err, VN_ERR_IO, "%s: %s (the registry folder needs %s)", path,
+                              strerror(e), name);
+        free(path);
+        return st;
+    }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    vn_status st = VN_OK;
+    for (;;) {
+        if (!grow((void **)&buf, &cap, n + 65536, 1)) {
+            st = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", path);
+            break;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f))
+                st = vn_error_set(err, VN_ERR_IO, "%s: read error: %s", path, strerror(errno));
+            break;
+        }
+        if (n > FILE_MAX) {
+            st = vn_error_set(err, VN_ERR_PARSE,
+                              "%s: larger than %u MiB, which is not a registry file", path,
+                              FILE_MAX >> 20);
+            break;
+        }
+    }
+    fclose(f);
+    free(path);
+    if (st != VN_OK) {
+        free(buf);
+        return st;
+    }
+    *data = buf;
+    *len = n;
+    return VN_OK;
+}
+
+vn_status vn_registry_load(const char *dir, vn_registry **out, vn_registry_problem_fn problem,
+                           void *ctx, vn_error *err)
+{
+    *out = NULL;
+    struct stat sb;
+    if (!dir || stat(dir, &sb) != 0)
+        return vn_error_set(err, VN_ERR_IO, "registry folder %s: %s", dir ? dir : "(none)",
+                            dir ? strerror(errno) : "not given");
+    if (!S_ISDIR(sb.st_mode))
+        return vn_error_set(err, VN_ERR_IO,
+                            "registry %s is not a folder: give the folder that holds "
+                            "instruments.csv",
+                            dir);
+    char *ins = NULL, *evs = NULL, *als = NULL;
+    size_t ilen, elen, alen;
+    vn_status st = read_file(dir, FILE_INSTRUMENTS, false, &ins, &ilen, err);
+    if (st == VN_OK)
+        st = read_file(dir, FILE_EVENTS, true, &evs, &elen, err);
+    if (st == VN_OK)
+        st = read_file(dir, FILE_ALIASES, true, &als, &alen, err);
+    if (st == VN_OK) {
+        st = load_buffers(dir, ins, ilen, evs, elen, als, alen, out, problem, ctx, err);
+        if (st != VN_OK && err) {
+            /* name the folder in messages about a file */
+            char msg[VN_ERROR_MSG_MAX];
+            snprintf(msg, sizeof msg, "%s", err->msg);
+            vn_error_set(err, st, "%s/%s", dir, msg);
+        }
+    }
+    free(ins);
+    free(evs);
+    free(als);
+    return st;
+}
+
+/* ---- alias matching ---------------------------------------------------- */
+
+/*
+ * A case-folded window over the start of a text.  Text is folded one
+ * cluster (a starter and the combining marks after it) at a time, which for
+ * NFC input gives the same bytes as folding the whole string; boundary[k]
+ * says a cluster ends at folded offset k, orig[k] where it ended in the text.
+ */
+typedef struct fold_window {
+    char text[WINDOW_MAX];
+    size_t len;
+    bool boundary[WINDOW_MAX + 1];
+    uint32_t orig[WINDOW_MAX + 1];
+} fold_window;
+
+static bool is_combining(utf8proc_int32_t cp)
+{
+    return utf8proc_get_property(cp)->combining_class != 0;
+}
+
+/* Folds up to `want` bytes of folded text from the start of text. */
+static void fold_prefix(const char *text, size_t len, size_t want, fold_window *w)
+{
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)text;
+    size_t pos = 0;
+    w->len = 0;
+    w->boundary[0] = true;
+    w->orig[0] = 0;
+    if (len > UINT32_MAX)
+        len = UINT32_MAX;
+    while (pos < len && w->len < want) {
+        /* the cluster [pos, end) */
+        size_t end = pos;
+        int cps = 0;
+        bool ascii = u[pos] < 0x80;
+        for (;;) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t n = utf8proc_iterate(u + end, (utf8proc_ssize_t)(len - end), &cp);
+            if (n <= 0) {
+                if (end == pos)
+                    return;         /* invalid UTF-8: the window stops here */
+                break;
+            }
+            if (end > pos && !is_combining(cp))
+                break;
+            if (end > pos)
+                ascii = false;
+            end += (size_t)n;
+            if (++cps > SEGMENT_CPS_MAX)
+                return;
+            if (end >= len)
+                break;
+        }
+        size_t out;
+        if (ascii) {
+            char c = text[pos];
+            w->text[w->len] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            out = 1;
+        } else {
+            /* one spare slot: utf8proc_reencode writes a NUL after the text */
+            utf8proc_int32_t buf[SEGMENT_CPS_MAX * 4 + 1];
+            utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+            utf8proc_ssize_t n = utf8proc_decompose(u + pos, (utf8proc_ssize_t)(end - pos), buf,
+                                                    SEGMENT_CPS_MAX * 4, opt);
+            if (n < 0 || n > SEGMENT_CPS_MAX * 4)
+                return;
+            n = utf8proc_reencode(buf, n, opt);
+            if (n < 0 || w->len + (size_t)n > WINDOW_MAX)
+                return;
+            memcpy(w->text + w->len, buf, (size_t)n);
+            for (size_t k = 1; k < (size_t)n; k++)
+                w->boundary[w->len + k] = false;
+            out = (size_t)n;
+        }
+        w->len += out;
+        w->boundary[w->len] = true;
+        w->orig[w->len] = (uint32_t)end;
+        pos = end;
+    }
+}
+
+/* A name ends at a word boundary: no letter, digit or mark follows. */
+static bool word_ends_at(const char *text, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return true;
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos),
+                         &cp) <= 0)
+        return true;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static bool alias_dated(const vn_alias *a)
+{
+    return a->cited_from.year != 0 || a->cited_until.year != 0;
+}
+
+/* Does alias a apply to a document dated `citing` (year 0 = unknown)? */
+static bool alias_applies(const vn_registry *r, const vn_alias *a, vn_date citing)
+{
+    if (citing.year == 0) {
+        if (!alias_dated(a))
+            return true;
+        for (size_t i = 0; i < r->alias_count; i++)
+            if (r->aliases[i].instrument != a->instrument &&
+                strcmp(r->aliases[i].folded, a->folded) == 0)
+                return false;
+        return true;
+    }
+    if (a->cited_from.year && vn_date_cmp(citing, a->cited_from) < 0)
+        return false;
+    if (a->cited_until.year && vn_date_cmp(citing, a->cited_until) >= 0)
+        return false;
+    return true;
+}
+
+const vn_alias *vn_registry_match_alias(const vn_registry *r, const char *text, size_t len,
+                                        vn_date citing, size_t *matched)
+{
+    if (matched)
+        *matched = 0;
+    if (!r || !text || len == 0 || r->alias_count == 0)
+        return NULL;
+    size_t want = 0;
+    for (size_t i = 0; i < r->alias_count; i++) {
+        size_t n = strlen(r->aliases[i].folded);
+        if (n > want)
+            want = n;
+    }
+    if (want > ALIAS_FOLDED_MAX)
+        want = ALIAS_FOLDED_MAX;
+    fold_window w;
+    fold_prefix(text, len, want, &w);
+
+    const vn_alias *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < r->alias_count; i++) {
+        const vn_alias *a = &r->aliases[i];
+        size_t n = strlen(a->folded);
+        if (n == 0 || n > w.len || n <= best_len || memcmp(w.text, a->folded, n) != 0 ||
+            !w.boundary[n] || !word_ends_at(text, len, w.orig[n]) || !alias_applies(r, a, citing))
+            continue;
+        best = a;
+        best_len = n;
+    }
+    if (best && matched)
+        *matched = w.orig[best_len];
+    return best;
+}
+
+/* ---- consistency check ----------------------------------------------------- */
+
+typedef struct checker {
+    const vn_registry *r;
+    vn_registry_problem_fn fn;
+    void *ctx;
+    size_t count;
+} checker;
+
+static void finding(checker *c, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void finding(checker *c, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report_to(c->fn, c->ctx, file, line, fmt, ap);
+    va_end(ap);
+    c->count++;
+}
+
+static void check_duplicates(checker *c)
+{
+    const vn_registry *r = c->r;
+    size_t *order = sorted_order(r, true);
+    if (!order)
+        return;
+    for (size_t k = 1; k < r->instrument_count; k++) {
+        const vn_instrument *a = &r->instruments[order[k - 1]];
+        const vn_instrument *b = &r->instruments[order[k]];
+        if (strcmp(a->id, b->id) == 0)
+            finding(c, FILE_INSTRUMENTS, b->line, "duplicate instrument %s (also on line %d)",
+                    b->id, a->line);
+    }
+    free(order);
+}
+
+static void check_instrument_dates(checker *c)
+{
+    const vn_registry *r = c->r;
+    for (size_t i = 0; i < r->instrument_count; i++) {
+        const vn_instrument *in = &r->instruments[i];
+        char a[11], b[11];
+        if (in->issued.precision != VN_DATE_NONE && in->in_force.precision != VN_DATE_NONE &&
+            vn_date_cmp(in->in_force.last, in->issued.first) < 0)
+            finding(c, FILE_INSTRUMENTS, in->line, "%s is in force (%s) before it is issued (%s)",
+                    in->id, vn_date_range_str(&in->in_force, a),
+                    vn_date_range_str(&in->issued, b));
+        vn_symbol sym;
+        if (in->issued.precision != VN_DATE_NONE &&
+            vn_symbol_parse_loose(in->symbol, strlen(in->symbol), NULL, &sym) && sym.year &&
+            (sym.year < in->issued.first.year || sym.year > in->issued.last.year))
+            finding(c, FILE_INSTRUMENTS, in->line,
+                    "%s carries the year %d but is issued %s", in->id, sym.year,
+                    vn_date_range_str(&in->issued, a));
+    }
+}
+
+static void check_events(checker *c)
+{
+    const vn_registry *r = c->r;
+    for (size_t i = 0; i < r->event_count; i++) {
+        const vn_event *e = &r->events[i];
+        const vn_instrument *in = &r->instruments[e->instrument];
+        char a[11], b[11];
+        if (e->other < 0 && e->other_text[0]) {
+            long o;
+            ref_result res = resolve_ref(r, e->other_text, &o);
+            finding(c, FILE_EVENTS, e->line,
+                    res == REF_AMBIGUOUS
+                        ? "other instrument %s is ambiguous: write it as symbol@yyyy-mm-dd"
+                        : "other instrument %s is not in instruments.csv: add it",
+                    e->other_text);
+        }
+        if (e->date.precision != VN_DATE_NONE && in->issued.precision != VN_DATE_NONE &&
+            vn_date_cmp(e->date.last, in->issued.first) < 0)
+            finding(c, FILE_EVENTS, e->line, "%s of %s is dated %s, before its issue (%s)",
+                    vn_event_kind_name(e->kind), in->id, vn_date_range_str(&e->date, a),
+                    vn_date_range_str(&in->issued, b));
+        if (e->other >= 0 && e->date.precision != VN_DATE_NONE &&
+            (e->kind == VN_EVENT_REPLACED_BY || e->kind == VN_EVENT_SUPERSEDED_BY ||
+             e->kind == VN_EVENT_AMENDED_BY)) {
+            const vn_instrument *o = &r->instruments[e->other];
+            if (o->issued.precision != VN_DATE_NONE &&
+                vn_date_cmp(e->date.last, o->issued.first) < 0)
+                finding(c, FILE_EVENTS, e->line,
+                        "%s takes effect %s, before %s was issued (%s)",
+                        vn_event_kind_name(e->kind), vn_date_range_str(&e->date, a), o->id,
+                        vn_date_range_str(&o->issued, b));
+        }
+    }
+}
+
+static bool is_replacement(const vn_event *e)
+{
+    return (e->kind == VN_EVENT_REPLACED_BY || e->kind == VN_EVENT_SUPERSEDED_BY) &&
+           e->other >= 0;
+}
+
+/* Reports the cycle closed by event `closing`: stack[from..depth) then back. */
+static void report_cycle(checker *c, const size_t *stack, size_t from, size_t depth,
+                         const vn_event *closing)
+{
+    char msg[200];
+    size_t n = 0;
+    msg[0] = '\0';
+    for (size_t k = from; k <= depth; k++) {
+        const char *id = c->r->instruments[k < depth ? stack[k] : stack[from]].id;
+        int w = snprintf(msg + n, sizeof msg - n, "%s%s", k > from ? " -> " : "", id);
+        if (w < 0 || (size_t)w >= sizeof msg - n) {
+            snprintf(msg + sizeof msg - 4, 4, "...");
+            break;
+        }
+        n += (size_t)w;
+    }
+    finding(c, FILE_EVENTS, closing->line, "replacement cycle: %s", msg);
+}
+
+/* Depth-first search over replaced_by/superseded_by edges (iterative, so a
+ * long chain cannot overflow the C stack). */
+static void check_cycles(checker *c)
+{
+    const vn_registry *r = c->r;
+    size_t n = r->instrument_count, m = r->event_count;
+    if (n == 0 || m == 0)
+        return;
+    size_t *first = calloc(n + 1, sizeof *first);      /* CSR: edges of node v */
+    size_t *edges = malloc(m * sizeof *edges);          /* event indices */
+    unsigned char *color = calloc(n, 1);                /* 0 new, 1 on stack, 2 done */
+    size_t *stack = malloc(n * sizeof *stack);
+    size_t *next = malloc(n * sizeof *next);            /* next edge to try, per depth */
+    if (!first || !edges || !color || !stack || !next)
+        goto out;
+    for (size_t i = 0; i < m; i++)
+        if (is_replacement(&r->events[i]))
+            first[r->events[i].instrument + 1]++;
+    for (size_t v = 0; v < n; v++)
+        first[v + 1] += first[v];
+    {
+        size_t *fill = calloc(n, sizeof *fill);
+        if (!fill)
+            goto out;
+        for (size_t i = 0; i < m; i++) {
+            size_t v = r->events[i].instrument;
+            if (is_replacement(&r->events[i]))
+                edges[first[v] + fill[v]++] = i;
+        }
+        free(fill);
+    }
+    for (size_t root = 0; root < n; root++) {
+        if (color[root])
+            continue;
+        size_t depth = 0;
+        stack[0] = root;
+        next[0] = first[root];
+        color[root] = 1;
+        for (;;) {
+            size_t v = stack[depth];
+            if (next[depth] == first[v + 1]) {
+                color[v] = 2;
+                if (depth == 0)
+                    break;
+                depth--;
+                continue;
+            }
+            const vn_event *e = &r->events[edges[next[depth]++]];
+            size_t w = (size_t)e->other;
+            if (color[w] == 1) {
+                size_t from = 0;
+                while (stack[from] != w)
+                    from++;
+                report_cycle(c, stack, from, depth + 1, e);
+            } else if (color[w] == 0) {
+                color[w] = 1;
+                stack[++depth] = w;
+                next[depth] = first[w];
+            }
+        }
+    }
+out:
+    free(first);
+    free(edges);
+    free(color);
+    free(stack);
+    free(next);
+}
+
+/* Do the citing-date windows [from, until) of two aliases overlap? */
+static bool windows_overlap(const vn_alias *a, const vn_alias *b)
+{
+    bool a_before_b_ends = !b->cited_until.year || !a->cited_from.year ||
+                           vn_date_cmp(a->cited_from, b->cited_until) < 0;
+    bool b_before_a_ends = !a->cited_until.year || !b->cited_from.year ||
+                           vn_date_cmp(b->cited_from, a->cited_until) < 0;
+    return a_before_b_ends && b_before_a_ends;
+}
+
+static void check_aliases(checker *c)
+{
+    const vn_registry *r = c->r;
+    for (size_t j = 0; j < r->alias_count; j++) {
+        const vn_alias *b = &r->aliases[j];
+        for (size_t i = 0; i < j; i++) {
+            const vn_alias *a = &r->aliases[i];
+            if (a->instrument == b->instrument || strcmp(a->folded, b->folded) != 0 ||
+                !windows_overlap(a, b))
+                continue;
+            finding(c, FILE_ALIASES, b->line,
+                    "name \"%.60s\" means %s here but %s on line %d for the same citing dates: "
+                    "set cited_from/cited_until so they do not overlap",
+                    b->name, r->instruments[b->instrument].id, r->instruments[a->instrument].id,
+                    a->line);
+            break;
+        }
+    }
+}
+
+size_t vn_registry_check(const vn_registry *r, vn_registry_problem_fn problem, void *ctx)
+{
+    if (!r)
+        return 0;
+    checker c = {.r = r, .fn = problem, .ctx = ctx, .count = 0};
+    check_duplicates(&c);
+    check_instrument_dates(&c);
+    check_events(&c);
+    check_cycles(&c);
+    check_aliases(&c);
+    return c.count + r->load_problems;
+}

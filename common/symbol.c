@@ -1,0 +1,559 @@
+/*
+ * symbol.c — parsing and canonical printing of instrument symbols
+ * ("số, ký hiệu"), and the table of instrument type words and codes.
+ *
+ * The tables below are data: adding a type word or a mixed-case code is a
+ * one-line change here, no logic changes.  See symbol.h for the families.
+ */
+#include "symbol.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "utf8.h"
+
+/* ---- data ------------------------------------------------------------- */
+
+/* Codes whose conventional spelling is not all upper case (Nghị định
+ * 30/2020/NĐ-CP Phụ lục III; Hướng dẫn 36-HD/VPTW). */
+static const char *const mixed_case_codes[] = {
+    "QĐi", "QyĐ", "CTr", "TTg", "TTr", NULL
+};
+
+/* ASCII spellings of type codes that lost their Đ, where only one real code
+ * fits.  DA/ĐA and HD/HĐ are both real codes, so they are not here; a type
+ * word decides those (see type_words). */
+static const struct { const char *ascii, *code; } ascii_type_codes[] = {
+    {"ND", "NĐ"}, {"QD", "QĐ"}, {"QDI", "QĐi"}, {"QYD", "QyĐ"}, {"CTHD", "CTHĐ"},
+    {NULL, NULL}
+};
+
+/*
+ * Instrument type words, longest first where one is a prefix of another,
+ * with the codes conventional for each.  The first code is the one a
+ * citation written without a type word is assumed to carry.
+ */
+typedef struct type_word_entry {
+    const char *word;            /* canonical spelling, NFC */
+    const char *codes[4];
+} type_word_entry;
+
+static const type_word_entry type_words[] = {
+    {"Nghị quyết liên tịch", {"NQLT", NULL}},
+    {"Thông tư liên tịch", {"TTLT", NULL}},
+    {"Quyết định liên tịch", {"QĐLT", NULL}},
+    {"Chương trình hành động", {"CTr", "CTHĐ", NULL}},
+    {"Chương trình phối hợp", {"CTr", "CTPH", NULL}},
+    {"Quy chế phối hợp", {"QC", "QCPH", NULL}},
+    {"Quy chế làm việc", {"QC", NULL}},
+    {"Kế hoạch liên tịch", {"KHLT", "KH", NULL}},
+    {"Hướng dẫn liên tịch", {"HDLT", "HD", NULL}},
+    {"Hiến pháp", {NULL}},
+    {"Bộ luật", {"QH", NULL}},
+    {"Luật", {"QH", NULL}},
+    {"Pháp lệnh", {"PL", NULL}},
+    {"Sắc lệnh", {"SL", NULL}},
+    {"Lệnh", {"L", NULL}},
+    {"Nghị quyết", {"NQ", NULL}},
+    {"Nghị định", {"NĐ", NULL}},
+    {"Quyết định", {"QĐ", NULL}},
+    {"Chỉ thị", {"CT", NULL}},
+    {"Thông tư", {"TT", NULL}},
+    {"Thông tri", {"TT", NULL}},
+    {"Kết luận", {"KL", NULL}},
+    {"Quy định", {"QĐi", "QĐ", "QyĐ", NULL}},
+    {"Quy chế", {"QC", NULL}},
+    {"Hướng dẫn", {"HD", NULL}},
+    {"Kế hoạch", {"KH", NULL}},
+    {"Chương trình", {"CTr", NULL}},
+    {"Đề án", {"ĐA", NULL}},
+    {"Dự án", {"DA", NULL}},
+    {"Công văn", {"CV", NULL}},
+    {"Thông báo", {"TB", NULL}},
+    {"Thông cáo", {"TC", NULL}},
+    {"Báo cáo", {"BC", NULL}},
+    {"Tờ trình", {"TTr", NULL}},
+    {"Phương án", {"PA", NULL}},
+    {"Biên bản", {"BB", NULL}},
+    {"Hợp đồng", {"HĐ", NULL}},
+    {"Công điện", {"CĐ", NULL}},
+    {"Văn bản", {NULL}},
+    {"Điều lệ", {"ĐL", NULL}},
+    {NULL, {NULL}}
+};
+
+/* Type word implied by a type code, for citations written without one. */
+static const struct { const char *code, *word; } code_type_words[] = {
+    {"NĐ", "Nghị định"}, {"NQ", "Nghị quyết"}, {"NQLT", "Nghị quyết liên tịch"},
+    {"QĐ", "Quyết định"}, {"QĐi", "Quy định"}, {"QyĐ", "Quy định"},
+    {"CT", "Chỉ thị"}, {"TT", "Thông tư"}, {"TTLT", "Thông tư liên tịch"},
+    {"KL", "Kết luận"}, {"QC", "Quy chế"}, {"HD", "Hướng dẫn"},
+    {"KH", "Kế hoạch"}, {"CTr", "Chương trình"}, {"CTHĐ", "Chương trình hành động"},
+    {"ĐA", "Đề án"}, {"DA", "Dự án"}, {"CV", "Công văn"}, {"TB", "Thông báo"},
+    {"BC", "Báo cáo"}, {"TTr", "Tờ trình"}, {"PA", "Phương án"}, {"BB", "Biên bản"},
+    {"HĐ", "Hợp đồng"}, {"CĐ", "Công điện"}, {"PL", "Pháp lệnh"}, {"TC", "Thông cáo"},
+    {NULL, NULL}
+};
+
+/* ---- character classes ------------------------------------------------ */
+
+static bool is_letter(int cp)
+{
+    if (cp < 0x80)
+        return isalpha(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+           c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LO;
+}
+
+static bool is_lower(int cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* ---- codes ------------------------------------------------------------ */
+
+/* Upper-cases a code (Vietnamese letters included) into out. */
+static void upper_code(const char *code, size_t len, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len && o + 4 < VN_SYMBOL_CODE_MAX;) {
+        int cp;
+        i += vn_utf8_next(code + i, len - i, &cp);
+        cp = utf8proc_toupper(cp);
+        o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = '\0';
+}
+
+static const type_word_entry *find_type_word(const char *word)
+{
+    if (!word)
+        return NULL;
+    for (const type_word_entry *t = type_words; t->word; t++)
+        if (strcmp(t->word, word) == 0)
+            return t;
+    return NULL;
+}
+
+/* Replaces every "D" of an ASCII code by "Đ" and returns true if the
+ * result is one of the codes the type word expects. */
+static bool restore_d_for_type(const char *upper, const type_word_entry *tw, char *out)
+{
+    if (!tw || !strchr(upper, 'D'))
+        return false;
+    char cand[VN_SYMBOL_CODE_MAX * 2];
+    size_t o = 0;
+    for (const char *p = upper; *p && o + 3 < sizeof cand; p++) {
+        if (*p == 'D') {
+            memcpy(cand + o, "Đ", 2);
+            o += 2;
+        } else {
+            cand[o++] = *p;
+        }
+    }
+    cand[o] = '\0';
+    for (int i = 0; tw->codes[i]; i++) {
+        char up[VN_SYMBOL_CODE_MAX];
+        upper_code(tw->codes[i], strlen(tw->codes[i]), up);
+        if (strcmp(up, cand) == 0) {
+            snprintf(out, VN_SYMBOL_CODE_MAX, "%s", tw->codes[i]);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool vn_symbol_canonical_code(const char *code, size_t len, int position,
+                              const char *type_word, char *out)
+{
+    if (len == 0 || len > 40)
+        return false;
+    int cp;
+    vn_utf8_next(code, len, &cp);
+    if (!is_letter(cp))
+        return false;
+    for (size_t i = 0; i < len;) {
+        i += vn_utf8_next(code + i, len - i, &cp);
+        if (!is_letter(cp) && !(cp >= '0' && cp <= '9') && cp != '&')
+            return false;
+    }
+    char upper[VN_SYMBOL_CODE_MAX];
+    upper_code(code, len, upper);
+
+    for (int i = 0; mixed_case_codes[i]; i++) {
+        char up[VN_SYMBOL_CODE_MAX];
+        upper_code(mixed_case_codes[i], strlen(mixed_case_codes[i]), up);
+        if (strcmp(up, upper) == 0) {
+            snprintf(out, VN_SYMBOL_CODE_MAX, "%s", mixed_case_codes[i]);
+            return true;
+        }
+    }
+    if (position == 0) {
+        const type_word_entry *tw = find_type_word(type_word);
+        if (restore_d_for_type(upper, tw, out))
+            return true;
+        for (int i = 0; ascii_type_codes[i].ascii; i++) {
+            if (strcmp(ascii_type_codes[i].ascii, upper) == 0) {
+                snprintf(out, VN_SYMBOL_CODE_MAX, "%s", ascii_type_codes[i].code);
+                return true;
+            }
+        }
+    }
+    memcpy(out, upper, strlen(upper) + 1);
+    return true;
+}
+
+/* ---- formatting ------------------------------------------------------- */
+
+void vn_symbol_format(const vn_symbol *s, char *out)
+{
+    size_t o = 0;
+    o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s", s->number);
+    if (s->family == VN_FAMILY_NORMATIVE) {
+        o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "/%04d", s->year);
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
+                                  i == 0 ? "/" : "-", s->codes[i]);
+    } else if (s->family == VN_FAMILY_PARTY) {
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
+                                  i == 0 ? "-" : i == 1 ? "/" : "-", s->codes[i]);
+    } else {
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
+                                  i == 0 ? "/" : "-", s->codes[i]);
+    }
+}
+
+bool vn_symbol_has_year(const vn_symbol *s)
+{
+    return s->family == VN_FAMILY_NORMATIVE;
+}
+
+size_t vn_symbol_number_prefix(const char *symbol, char *out, size_t outsz)
+{
+    size_t n = 0;
+    while (symbol[n] >= '0' && symbol[n] <= '9')
+        n++;
+    if (outsz) {
+        size_t c = n < outsz - 1 ? n : outsz - 1;
+        memcpy(out, symbol, c);
+        out[c] = '\0';
+    }
+    return n;
+}
+
+/* ---- scanning --------------------------------------------------------- */
+
+/* Separator at text[i]: '-', '/', or a Unicode dash. Returns its byte
+ * length and sets *sep to '-' or '/', or returns 0. */
+static size_t separator_at(const char *t, size_t len, size_t i, char *sep)
+{
+    if (i >= len)
+        return 0;
+    if (t[i] == '-' || t[i] == '/') {
+        *sep = t[i];
+        return 1;
+    }
+    /* U+2010..U+2015 hyphens and dashes, U+2212 minus */
+    if (i + 2 < len && (unsigned char)t[i] == 0xE2) {
+        unsigned char b1 = (unsigned char)t[i + 1], b2 = (unsigned char)t[i + 2];
+        if ((b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) || (b1 == 0x88 && b2 == 0x92)) {
+            *sep = '-';
+            return 3;
+        }
+    }
+    return 0;
+}
+
+/* Skips blanks: spaces and tabs, and at most one line break (citations are
+ * broken across lines by Word).  Returns the new position. */
+static size_t skip_blanks(const char *t, size_t len, size_t i, bool *saw_blank)
+{
+    int newlines = 0;
+    size_t start = i;
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || (t[i] == '\n' && newlines++ == 0)))
+        i++;
+    if (saw_blank)
+        *saw_blank = i > start;
+    return i;
+}
+
+/* True if the code text ending at `end` can take lowercase letter cp next,
+ * i.e. upper-cased code + cp begins a known mixed-case code ("TT"+"g"). */
+static bool lowercase_continues_code(const char *code, size_t clen, int cp)
+{
+    char buf[VN_SYMBOL_CODE_MAX + 4];
+    if (clen + 4 >= sizeof buf)
+        return false;
+    memcpy(buf, code, clen);
+    size_t n = clen + (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + clen);
+    for (int i = 0; mixed_case_codes[i]; i++) {
+        const char *m = mixed_case_codes[i];
+        if (strlen(m) >= n && strncasecmp(m, buf, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Reads a code at t[i]: letters, digits and '&', starting with a letter.
+ * In text mode (strict) a lowercase letter ends the code unless it continues
+ * a known mixed-case code, so "TWngày" reads as "TW".  Returns the length.
+ */
+static size_t read_code(const char *t, size_t len, size_t i, bool strict)
+{
+    size_t start = i;
+    int cp;
+    size_t n = vn_utf8_next(t + i, len - i, &cp);
+    if (!is_letter(cp) || (strict && is_lower(cp)))
+        return 0;
+    i += n;
+    while (i < len) {
+        n = vn_utf8_next(t + i, len - i, &cp);
+        if (cp == '&' || (cp >= '0' && cp <= '9')) {
+            i += n;
+        } else if (is_letter(cp)) {
+            if (strict && is_lower(cp) && !lowercase_continues_code(t + start, i - start, cp))
+                break;
+            i += n;
+        } else {
+            break;
+        }
+    }
+    return i - start;
+}
+
+/* Splits glued type+issuer codes after a year ("NĐCP" -> "NĐ","CP"). */
+static bool split_glued(const char *code, const char *type_word, vn_symbol *s)
+{
+    static const char *const glued_types[] = {"NĐ", "QĐ", "NQ", "TT", "CT", NULL};
+    static const char *const glued_issuers[] = {"CP", "TTG", "TW", "BTC", "BNV", NULL};
+    (void)type_word;
+    for (int a = 0; glued_types[a]; a++) {
+        size_t al = strlen(glued_types[a]);
+        if (strncmp(code, glued_types[a], al) != 0)
+            continue;
+        for (int b = 0; glued_issuers[b]; b++) {
+            if (strcmp(code + al, glued_issuers[b]) == 0 && s->code_count + 2 <= VN_SYMBOL_MAX_CODES) {
+                snprintf(s->codes[s->code_count++], VN_SYMBOL_CODE_MAX, "%s", glued_types[a]);
+                vn_symbol_canonical_code(code + al, strlen(code + al), 1, NULL,
+                                         s->codes[s->code_count++]);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool is_year(const char *t, size_t len, size_t i, int *year)
+{
+    if (i + 4 > len)
+        return false;
+    for (int k = 0; k < 4; k++)
+        if (!isdigit((unsigned char)t[i + k]))
+            return false;
+    if (i + 4 < len && isdigit((unsigned char)t[i + 4]))
+        return false;
+    int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+    if (y < 1945 || y > 2099)
+        return false;
+    *year = y;
+    return true;
+}
+
+/* Is the code a well-known issuer or type code (safe after a spaced dash)? */
+static bool known_code(const char *canon)
+{
+    static const char *const known[] = {
+        "CP", "TTg", "TW", "QH", "UBTVQH", "NĐ", "QĐ", "NQ", "CT", "KL", "KH",
+        "HD", "QC", "BCĐ", "TU", "HU", "ĐU", "ĐUK", "UBND", "HĐND", "NQLT", "TTLT",
+        "BTC", "BNV", "BCA", "BQP", "MTTQ", "ĐCTUBTWMTTQVN", NULL
+    };
+    for (int i = 0; known[i]; i++) {
+        size_t kl = strlen(known[i]);
+        if (strncmp(canon, known[i], kl) == 0 &&
+            (canon[kl] == '\0' || isdigit((unsigned char)canon[kl])))
+            return true;
+    }
+    return false;
+}
+
+size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
+                      bool strict, vn_symbol *s)
+{
+    memset(s, 0, sizeof *s);
+    size_t i = 0;
+    while (i < len && isdigit((unsigned char)t[i]))
+        i++;
+    if (i == 0 || i >= sizeof s->number)
+        return 0;
+    memcpy(s->number, t, i);
+    s->number[i] = '\0';
+
+    char first_sep = 0;
+    size_t end = i;                 /* end of the last accepted part */
+    for (int part = 0; s->code_count < VN_SYMBOL_MAX_CODES; part++) {
+        bool blank_before = false, blank_after = false;
+        size_t j = skip_blanks(t, len, end, &blank_before);
+        char sep = 0;
+        size_t sl = separator_at(t, len, j, &sep);
+        if (sl == 0) {
+            /* a missing hyphen between number and type: "120 KL/TW" */
+            if (part == 0 && blank_before && !strict) {
+                sep = '-';
+            } else if (part == 0 && blank_before) {
+                size_t cl = read_code(t, len, j, true);
+                char dummy;
+                if (cl < 2 || separator_at(t, len, j + cl, &dummy) == 0 || dummy != '/')
+                    break;
+                sep = '-';
+            } else {
+                break;
+            }
+        }
+        j = skip_blanks(t, len, j + sl, &blank_after);
+        if (part == 0)
+            first_sep = sep;
+        int year;
+        if (part == 0 && s->year == 0 && is_year(t, len, j, &year)) {
+            char dummy;
+            size_t k = skip_blanks(t, len, j + 4, NULL);
+            if (separator_at(t, len, k, &dummy)) {
+                s->year = year;
+                s->family = VN_FAMILY_NORMATIVE;
+                end = j + 4;
+                part = -1;          /* the type code still counts as part 0 */
+                continue;
+            }
+        }
+        size_t cl = read_code(t, len, j, strict);
+        if (cl == 0 || (strict && vn_utf8_count(t + j, cl) < 2))
+            break;              /* one-letter "codes" are list markers: "1- Đ…" */
+        char canon[VN_SYMBOL_CODE_MAX];
+        if (!vn_symbol_canonical_code(t + j, cl, s->code_count, type_word, canon))
+            break;
+        if (strict && (blank_before || blank_after) && s->code_count > 0 && !known_code(canon)) {
+            /* "26-KH/BCĐ - Ban Chỉ đạo…": a spaced dash followed by an
+             * unknown code is accepted only when punctuation or another
+             * separator follows it, so prose after a dash is not glued on. */
+            size_t k = j + cl;
+            char dummy;
+            bool closes = k >= len || t[k] == ',' || t[k] == ';' || t[k] == '.' ||
+                          t[k] == ')' || t[k] == '\n' || separator_at(t, len, k, &dummy);
+            if (!closes)
+                break;
+        }
+        if (s->year && s->code_count == 0 && split_glued(canon, type_word, s)) {
+            end = j + cl;
+            continue;
+        }
+        memcpy(s->codes[s->code_count++], canon, strlen(canon) + 1);
+        end = j + cl;
+    }
+    if (s->code_count == 0)
+        return 0;
+    if (!s->year)
+        s->family = first_sep == '/' ? VN_FAMILY_ADMINISTRATIVE : VN_FAMILY_PARTY;
+    return end;
+}
+
+bool vn_symbol_parse_loose(const char *text, size_t len, const char *type_word,
+                           vn_symbol *out)
+{
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    while (len > i && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
+        len--;
+    if (i >= len || !isdigit((unsigned char)text[i]))
+        return false;
+    size_t n = vn_symbol_scan(text + i, len - i, type_word, false, out);
+    return n > 0 && i + n == len;
+}
+
+/* ---- type words ------------------------------------------------------- */
+
+const char *vn_type_word_ending_at(const char *text, size_t len, size_t *start)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (const type_word_entry *t = type_words; t->word; t++) {
+        const char *w = t->word;
+        size_t wl = strlen(w);
+        size_t ti = len, wi = wl;
+        bool ok = true;
+        while (wi > 0) {
+            if (ti == 0) {
+                ok = false;
+                break;
+            }
+            int a, b;
+            size_t an = vn_utf8_prev(text, ti, &a);
+            size_t bn = vn_utf8_prev(w, wi, &b);
+            if (utf8proc_tolower(a) != utf8proc_tolower(b)) {
+                ok = false;
+                break;
+            }
+            ti -= an;
+            wi -= bn;
+        }
+        if (!ok)
+            continue;
+        if (ti > 0) {               /* must start at a word boundary */
+            int c;
+            vn_utf8_prev(text, ti, &c);
+            if (is_letter(c) || (c >= '0' && c <= '9'))
+                continue;
+        }
+        if (len - ti > best_len) {
+            best = t->word;
+            best_len = len - ti;
+            if (start)
+                *start = ti;
+        }
+    }
+    return best;
+}
+
+const char *const *vn_type_word_codes(const char *type_word)
+{
+    const type_word_entry *t = find_type_word(type_word);
+    return t ? t->codes : NULL;
+}
+
+const char *vn_type_word_for_code(const char *code)
+{
+    for (int i = 0; code_type_words[i].code; i++)
+        if (strcmp(code_type_words[i].code, code) == 0)
+            return code_type_words[i].word;
+    return NULL;
+}
+
+bool vn_symbol_code_variants(const char *a, const char *b)
+{
+    /* Same text except "QĐi" in one where the other has "QĐ". */
+    static const char qdi[] = "QĐi";
+    size_t la = strlen(a), lb = strlen(b);
+    if (la == lb + 1) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tl = la;
+        la = lb;
+        lb = tl;
+    }
+    if (lb != la + 1)
+        return false;
+    const char *p = strstr(b, qdi);
+    if (!p)
+        return false;
+    size_t pre = (size_t)(p - b) + strlen(qdi) - 1; /* bytes of "…QĐ" */
+    return strncmp(a, b, pre) == 0 && strcmp(a + pre, b + pre + 1) == 0;
+}

@@ -1,0 +1,66 @@
+/*
+ * citation.h — one reference from a document to another instrument, as the
+ * extractor finds it and the resolver completes it.
+ *
+ * Kinds (SPEC §3.1):
+ *   numbered  written with its symbol: "Nghị định số 59/2023/NĐ-CP"
+ *   name      by name only: "Luật Thực hiện dân chủ ở cơ sở"
+ *   list      one of several bare numbers: "Quyết định số 217, 218 của Bộ Chính trị"
+ *   short     a lone bare number after a type word: "Kết luận số 120"
+ * Offsets are byte offsets into the document's normalised text (doctext.h
+ * maps them to the file).
+ */
+#ifndef VN_CITATION_H
+#define VN_CITATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "../common/date.h"
+#include "../common/status.h"
+#include "../common/symbol.h"
+
+typedef enum vn_citation_kind {
+    VN_CITE_NUMBERED,
+    VN_CITE_NAME,
+    VN_CITE_LIST,
+    VN_CITE_SHORT
+} vn_citation_kind;
+
+typedef struct vn_pinpoint {
+    char article[16];   /* "63" of "Điều 63"; "" if none */
+    char clause[16];    /* "4" of "khoản 4" */
+    char point[16];     /* "a" of "điểm a" */
+} vn_pinpoint;
+
+typedef struct vn_citation {
+    vn_citation_kind kind;
+    size_t start, end;              /* whole citation: pinpoint/type word .. symbol or name */
+    size_t symbol_start, symbol_end;/* the symbol, number or name itself */
+    char type_word[48];             /* canonical ("Nghị định"), "" if unknown */
+    char number[16];                /* "59"; "" for name citations */
+    char symbol[VN_SYMBOL_MAX];     /* canonical form of what is written; "" if no symbol */
+    bool has_year;                  /* the symbol carries a year: identity needs no date */
+    char name[160];                 /* name citations: the name as written, NFC */
+    vn_date_range date;             /* issue date as cited */
+    bool date_shared;               /* the date was written after the next citation */
+    char issuer[160];               /* "Chính phủ", "Bộ Chính trị" … as written */
+    char term[16];                  /* "XIII" of "khóa XIII" */
+    vn_pinpoint pinpoint;
+    /* completed by resolution (resolve.h) */
+    char *instrument;               /* identity, or NULL (unresolved or ambiguous) */
+    bool ambiguous;
+    char *corrected;                /* note when the symbol was united with a variant */
+    char *candidates;               /* ambiguous: identities, ", "-separated */
+} vn_citation;
+
+typedef struct vn_citation_list {
+    vn_citation *items;
+    size_t count, cap;
+} vn_citation_list;
+
+vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c);
+void vn_citation_list_free(vn_citation_list *l);
+
+const char *vn_citation_kind_name(vn_citation_kind k);
+
+#endif

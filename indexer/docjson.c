@@ -1,0 +1,103 @@
+/* docjson.c — JSON records for documents and citations (see docjson.h). */
+#include "docjson.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *str_or_null(const char *s)
+{
+    return s && *s ? json_string(s) : json_null();
+}
+
+json_t *vn_date_range_json(const vn_date_range *r)
+{
+    char buf[11];
+    if (r->precision == VN_DATE_NONE)
+        return json_null();
+    return json_string(vn_date_range_str(r, buf));
+}
+
+static json_t *range_object(const vn_date_range *r)
+{
+    if (r->precision == VN_DATE_NONE)
+        return json_null();
+    char a[11], b[11];
+    static const char *const names[] = {"none", "year", "month", "day"};
+    return json_pack("{s:s, s:s, s:s}", "from", vn_date_iso(r->first, a), "to",
+                     vn_date_iso(r->last, b), "precision", names[r->precision]);
+}
+
+json_t *vn_document_json(const vn_analysis *a)
+{
+    const vn_docmeta *m = &a->meta;
+    json_t *recipients = json_array();
+    for (int k = 0; k < m->recipient_count; k++)
+        json_array_append_new(recipients, json_string(m->recipients[k]));
+    char after[11];
+    json_t *o = json_pack(
+        "{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:s, s:I}",
+        "record", "document", "file", a->doc.path,
+        "own_number", str_or_null(m->own_number),
+        "type", str_or_null(m->type_word),
+        "title", str_or_null(m->title),
+        "issuer", str_or_null(m->issuer),
+        "place", str_or_null(m->place),
+        "date", m->date.precision == VN_DATE_DAY ? vn_date_range_json(&m->date) : json_null(),
+        "date_range", range_object(&m->date),
+        "cites_up_to", m->after.year ? json_string(vn_date_iso(m->after, after)) : json_null(),
+        "signer", str_or_null(m->signer),
+        "signer_title", str_or_null(m->signer_title),
+        "recipients", recipients,
+        "draft", m->draft,
+        "province", str_or_null(m->province),
+        "encoding", vn_encoding_name(a->doc.decoded.encoding),
+        "citations", (json_int_t)a->extract.citations.count);
+    return o;
+}
+
+json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c)
+{
+    vn_filepos from = vn_doctext_filepos(&a->doc, c->start);
+    vn_filepos to = vn_doctext_filepos(&a->doc, c->end);
+    char *text = vn_analysis_as_written(a, c->start, c->end);
+    if (!text)
+        return NULL;
+    json_t *pin = json_null();
+    if (c->pinpoint.article[0] || c->pinpoint.clause[0] || c->pinpoint.point[0])
+        pin = json_pack("{s:o, s:o, s:o}", "article", str_or_null(c->pinpoint.article),
+                        "clause", str_or_null(c->pinpoint.clause),
+                        "point", str_or_null(c->pinpoint.point));
+    json_t *cands = json_null();
+    if (c->candidates) {
+        cands = json_array();
+        for (const char *p = c->candidates; *p;) {
+            const char *e = strstr(p, ", ");
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            json_array_append_new(cands, json_stringn(p, n));
+            p += n + (e ? 2 : 0);
+        }
+    }
+    json_t *o = json_pack(
+        "{s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o,"
+        " s:o, s:o, s:o, s:b, s:o}",
+        "record", "citation", "file", a->doc.path,
+        "line", (json_int_t)from.line, "column", (json_int_t)from.column,
+        "start", (json_int_t)from.byte, "end", (json_int_t)to.byte,
+        "text", text,
+        "kind", vn_citation_kind_name(c->kind),
+        "type", str_or_null(c->type_word),
+        "number", str_or_null(c->number),
+        "symbol", str_or_null(c->symbol),
+        "name", str_or_null(c->name),
+        "date", vn_date_range_json(&c->date),
+        "date_shared", c->date_shared,
+        "issuer", str_or_null(c->issuer),
+        "term", str_or_null(c->term),
+        "pinpoint", pin,
+        "corrected", str_or_null(c->corrected),
+        "instrument", str_or_null(c->instrument),
+        "ambiguous", c->ambiguous,
+        "candidates", cands);
+    free(text);
+    return o;
+}

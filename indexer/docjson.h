@@ -1,0 +1,21 @@
+/*
+ * docjson.h — the JSON shape of documents and citations (docs/JSON.md),
+ * built in one place for `extract --json`, the index's document data and
+ * `show --json`, so every consumer sees the same schema.
+ */
+#ifndef VN_DOCJSON_H
+#define VN_DOCJSON_H
+
+#include <jansson.h>
+#include "analyze.h"
+
+/* {"record":"document", "file":…, "own_number":…, …}; NULL on no memory. */
+json_t *vn_document_json(const vn_analysis *a);
+
+/* {"record":"citation", "file":…, "line":…, …}; NULL on no memory. */
+json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c);
+
+/* "2024-03" style text of a range, or JSON null when unknown. */
+json_t *vn_date_range_json(const vn_date_range *r);
+
+#endif

@@ -1,0 +1,800 @@
+/*
+ * extract.c — the citation scanner (see extract.h for the design).
+ *
+ * Vietnamese conventions this file relies on:
+ * - a citation reads TYPE-WORD [số|số:] SYMBOL [, ngày DATE] [của ISSUER [khóa N]]
+ *   with optional pinpoint "điểm a khoản 2 Điều 3 [của]" in front;
+ * - several instruments may share one trailing date or issuer
+ *   ("Quyết định số 217-QĐ/TW, Quyết định số 218-QĐ/TW, ngày 12/12/2013");
+ * - a list of bare numbers after one type word names several instruments
+ *   of that type ("Quyết định số 217, 218 của Bộ Chính trị").
+ */
+#include "extract.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../common/utf8.h"
+
+/* How far the scanner looks around a hit; bounds keep the pass linear. */
+#define LOOKBACK_BYTES 96
+#define ISSUER_MAX_WORDS 14
+#define NAME_MAX_WORDS 12
+#define OWN_NUMBER_ZONE 6000
+
+/* ---- small text helpers ---------------------------------------------- */
+
+static bool is_alnum_cp(int cp)
+{
+    if (cp < 0x80)
+        return isalnum(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+           c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LO ||
+           c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_MN;
+}
+
+static bool is_upper_cp(int cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static int prev_cp(const char *t, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    int cp;
+    vn_utf8_prev(t, pos, &cp);
+    return cp;
+}
+
+static int next_cp(const char *t, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return 0;
+    int cp;
+    vn_utf8_next(t + pos, len - pos, &cp);
+    return cp;
+}
+
+/* Case-insensitive match of lowercase literal `w` at t[i]; returns the byte
+ * length matched in t (0 if none).  Does not check word boundaries. */
+static size_t match_ci(const char *t, size_t len, size_t i, const char *w)
+{
+    size_t ti = i, wi = 0, wl = strlen(w);
+    while (wi < wl) {
+        if (ti >= len)
+            return 0;
+        int a, b;
+        ti += vn_utf8_next(t + ti, len - ti, &a);
+        wi += vn_utf8_next(w + wi, wl - wi, &b);
+        if (utf8proc_tolower(a) != b)
+            return 0;
+    }
+    return ti - i;
+}
+
+/* Same, but the word must end at a word boundary. */
+static size_t match_word_ci(const char *t, size_t len, size_t i, const char *w)
+{
+    size_t n = match_ci(t, len, i, w);
+    if (n && is_alnum_cp(next_cp(t, len, i + n)))
+        return 0;
+    return n;
+}
+
+/* Case-insensitive match of lowercase literal `w` ENDING at t[end]; returns
+ * its start or (size_t)-1.  Requires a word boundary before it. */
+static size_t match_word_ci_before(const char *t, size_t end, const char *w)
+{
+    size_t ti = end, wi = strlen(w);
+    while (wi > 0) {
+        if (ti == 0)
+            return (size_t)-1;
+        int a, b;
+        ti -= vn_utf8_prev(t, ti, &a);
+        wi -= vn_utf8_prev(w, wi, &b);
+        if (utf8proc_tolower(a) != b)
+            return (size_t)-1;
+    }
+    if (is_alnum_cp(prev_cp(t, ti)))
+        return (size_t)-1;
+    return ti;
+}
+
+static size_t skip_blanks_fwd(const char *t, size_t len, size_t i)
+{
+    int newlines = 0;
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || (t[i] == '\n' && newlines++ == 0)))
+        i++;
+    return i;
+}
+
+static size_t skip_blanks_back(const char *t, size_t floor, size_t i)
+{
+    int newlines = 0;
+    while (i > floor && (t[i - 1] == ' ' || t[i - 1] == '\t' || (t[i - 1] == '\n' && newlines++ == 0)))
+        i--;
+    return i;
+}
+
+static void copy_trimmed(char *dst, size_t dstsz, const char *src, size_t n)
+{
+    while (n > 0 && (src[n - 1] == ' ' || src[n - 1] == '\n' || src[n - 1] == '\t'))
+        n--;
+    while (n > 0 && (*src == ' ' || *src == '\n' || *src == '\t')) {
+        src++;
+        n--;
+    }
+    if (n >= dstsz) {           /* cut at a character boundary */
+        n = dstsz - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++) /* line breaks inside become spaces */
+        dst[o++] = src[k] == '\n' || src[k] == '\t' ? ' ' : src[k];
+    dst[o] = '\0';
+}
+
+/* ---- what precedes a symbol ------------------------------------------ */
+
+typedef struct prefix_info {
+    size_t start;           /* where the citation starts (type word or symbol) */
+    bool has_so;            /* "số" written before the number */
+    const char *type_word;  /* canonical, or NULL */
+    size_t type_start;
+} prefix_info;
+
+/* Reads backwards from `pos` (start of the number): [type word] [số[:]]. */
+static prefix_info read_prefix(const char *t, size_t pos)
+{
+    prefix_info p = {pos, false, NULL, pos};
+    size_t floor = pos > LOOKBACK_BYTES ? pos - LOOKBACK_BYTES : 0;
+    size_t i = skip_blanks_back(t, floor, pos);
+    if (i > floor && t[i - 1] == ':')
+        i = skip_blanks_back(t, floor, i - 1);
+    size_t so = match_word_ci_before(t, i, "số");
+    if (so == (size_t)-1)
+        so = match_word_ci_before(t, i, "so");
+    if (so != (size_t)-1 && so >= floor) {
+        p.has_so = true;
+        p.start = so;
+        i = skip_blanks_back(t, floor, so);
+    }
+    size_t ts;
+    const char *tw = vn_type_word_ending_at(t + floor, i - floor, &ts);
+    if (tw) {
+        p.type_word = tw;
+        p.type_start = floor + ts;
+        p.start = floor + ts;
+    }
+    return p;
+}
+
+/* True if the digit at pos may start a symbol: not glued to a preceding
+ * word, except to "số" ("số12-QĐ/TW"). */
+static bool anchor_ok(const char *t, size_t pos)
+{
+    int c = prev_cp(t, pos);
+    if (c == 0 || !is_alnum_cp(c))
+        return true;
+    if (c >= '0' && c <= '9')
+        return false;
+    return match_word_ci_before(t, pos, "số") != (size_t)-1 ||
+           match_word_ci_before(t, pos, "so") != (size_t)-1;
+}
+
+/* Reads "điểm a khoản 2 Điều 3 [của]" ending at `end`; returns its start. */
+static size_t read_pinpoint(const char *t, size_t end, vn_pinpoint *pp)
+{
+    size_t floor = end > LOOKBACK_BYTES ? end - LOOKBACK_BYTES : 0;
+    size_t i = skip_blanks_back(t, floor, end);
+    size_t cua = match_word_ci_before(t, i, "của");
+    if (cua != (size_t)-1 && cua >= floor)
+        i = skip_blanks_back(t, floor, cua);
+    if (i > floor && t[i - 1] == ',')
+        i = skip_blanks_back(t, floor, i - 1);
+
+    struct { const char *word; char *out; } parts[] = {
+        {"điều", pp->article}, {"khoản", pp->clause}, {"điểm", pp->point}
+    };
+    size_t start = end;
+    for (int k = 0; k < 3; k++) {
+        /* the value: "63", "63a" for Điều/khoản; one letter ("a", "đ") for điểm */
+        size_t j = i;
+        while (j > floor && isalnum((unsigned char)t[j - 1]))
+            j--;
+        if (j == i && k == 2 && i >= 2 && match_ci(t, i, i - 2, "đ"))
+            j = i - 2;
+        if (j == i || i - j >= sizeof pp->article)
+            break;
+        if (k < 2 ? !isdigit((unsigned char)t[j]) : (i - j > 2 || isdigit((unsigned char)t[j])))
+            break;
+        size_t w = skip_blanks_back(t, floor, j);
+        size_t ws = match_word_ci_before(t, w, parts[k].word);
+        if (ws == (size_t)-1 || ws < floor)
+            break;
+        memcpy(parts[k].out, t + j, i - j);
+        parts[k].out[i - j] = '\0';
+        start = ws;
+        i = skip_blanks_back(t, floor, ws);
+        if (i > floor && t[i - 1] == ',')
+            i = skip_blanks_back(t, floor, i - 1);
+    }
+    return start;
+}
+
+/* ---- what follows a symbol ------------------------------------------- */
+
+/* Lowercase words (and phrases) that end an issuer or a name: what comes
+ * after "của Chính phủ" is usually "về …", "quy định …", "ban hành …".
+ * Capitalised words never stop ("Ủy ban", "Ban Bí thư"). */
+static bool is_stop_word(const char *t, size_t len, size_t i)
+{
+    static const char *const stops[] = {
+        "về", "quy định", "ban hành", "hướng dẫn", "triển khai", "tổ chức", "đề nghị",
+        "kèm theo", "đảm bảo", "bảo đảm", "tại", "trong", "nhằm", "đã", "đến", "để",
+        "với", "theo", "ngày", "số", "năm", "là", "gồm", "đối", "việc", "tiếp", "và",
+        "được", "có", "sau", "trước", "thì", "cho", "như", "hoặc", "ngay", "nay", "này",
+        "gắn", "góp", "phù", "thông qua", "trên", "các", "những", "một", "mà", "do",
+        "khi", "nếu", "thì", "vào", "ra", "hiện hành", NULL
+    };
+    if (is_upper_cp(next_cp(t, len, i)))
+        return false;
+    for (int k = 0; stops[k]; k++)
+        if (match_word_ci(t, len, i, stops[k]))
+            return true;
+    return false;
+}
+
+/* Blanks within one line: an issuer never continues on the next line. */
+static size_t skip_spaces_fwd(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* An instrument type word starts here, in any case: "của Bộ Chính trị Quy
+ * định về …" — the issuer ended before it. */
+static bool starts_type_word(const char *t, size_t len, size_t i)
+{
+    static const char *const words[] = {
+        "quy định", "quyết định", "nghị định", "nghị quyết", "kế hoạch", "chỉ thị",
+        "kết luận", "hướng dẫn", "chương trình", "công văn", "thông tư", "luật",
+        "bộ luật", "pháp lệnh", "quy chế", NULL
+    };
+    for (int k = 0; words[k]; k++) {
+        size_t n = match_word_ci(t, len, i, words[k]);
+        if (!n)
+            continue;
+        /* "… Quy định về …" names a new instrument; "Ban Chỉ đạo thực hiện
+         * Quy chế dân chủ" is still the issuer's name */
+        size_t j = skip_spaces_fwd(t, len, i + n);
+        return match_word_ci(t, len, j, "về") || match_word_ci(t, len, j, "số") ||
+               (j < len && isdigit((unsigned char)t[j]));
+    }
+    return false;
+}
+
+
+/* Reads "khóa XIII" / "khoá XIII" at i; returns length, copies numeral. */
+static size_t read_term(const char *t, size_t len, size_t i, char *term, size_t termsz)
+{
+    size_t n = match_word_ci(t, len, i, "khóa");
+    if (!n)
+        n = match_word_ci(t, len, i, "khoá");
+    if (!n)
+        return 0;
+    size_t j = skip_blanks_fwd(t, len, i + n), k = j;
+    while (k < len && strchr("IVXLC", t[k]))
+        k++;
+    if (k == j || is_alnum_cp(next_cp(t, len, k)) || k - j >= termsz)
+        return 0;
+    memcpy(term, t + j, k - j);
+    term[k - j] = '\0';
+    return k - i;
+}
+
+/* Reads the issuer after "của": words up to punctuation or a stop word. */
+static size_t read_issuer(const char *t, size_t len, size_t i, vn_citation *c)
+{
+    size_t start = i, end = i, issuer_end = i;
+    for (int words = 0; words < ISSUER_MAX_WORDS && i < len; words++) {
+        i = words == 0 ? skip_blanks_fwd(t, len, i) : skip_spaces_fwd(t, len, i);
+        if (i >= len)
+            break;
+        size_t tl = read_term(t, len, i, c->term, sizeof c->term);
+        if (tl) {               /* "của Bộ Chính trị khóa XI": the term ends it */
+            end = i + tl;
+            break;
+        }
+        if (words > 0 && (is_stop_word(t, len, i) || starts_type_word(t, len, i)))
+            break;
+        if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ')
+            break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */
+        size_t w = i;
+        int cp;
+        while (w < len) {
+            size_t n = vn_utf8_next(t + w, len - w, &cp);
+            if (!is_alnum_cp(cp) && cp != '&' && cp != '-')
+                break;
+            w += n;
+        }
+        if (w == i)
+            break;
+        end = issuer_end = i = w;
+    }
+    copy_trimmed(c->issuer, sizeof c->issuer, t + start, issuer_end - start);
+    /* "của Bộ Chính trị (khóa VIII)" */
+    size_t j = skip_blanks_fwd(t, len, end);
+    if (!c->term[0] && j < len && t[j] == '(') {
+        size_t tl = read_term(t, len, j + 1, c->term, sizeof c->term);
+        if (tl && j + 1 + tl < len && t[j + 1 + tl] == ')')
+            end = j + 2 + tl;
+    }
+    return end;
+}
+
+/* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER]. Returns
+ * the end of what was read. */
+static size_t read_suffix(const char *t, size_t len, size_t i, vn_citation *c)
+{
+    size_t j = skip_blanks_fwd(t, len, i);
+    if (j < len && (t[j] == ',' || t[j] == '('))
+        j = skip_blanks_fwd(t, len, j + 1);
+    size_t end = i;
+    if (match_ci(t, len, j, "ngày") || match_ci(t, len, j, "ban hành ngày")) {
+        size_t k = j;
+        if (!match_ci(t, len, j, "ngày"))
+            k = j + match_ci(t, len, j, "ban hành ");
+        vn_date_range d;
+        size_t n = vn_date_scan(t + k, len - k, &d);
+        if (n) {
+            c->date = d;
+            end = k + n;
+            j = skip_blanks_fwd(t, len, end);
+            if (j < len && t[j] == ')')
+                j = skip_blanks_fwd(t, len, ++j);
+            if (j < len && t[j] == ',')
+                j = skip_blanks_fwd(t, len, j + 1);
+        }
+    }
+    size_t cua = match_word_ci(t, len, j, "của");
+    if (cua) {
+        size_t e = read_issuer(t, len, j + cua, c);
+        if (c->issuer[0])
+            end = e;
+    }
+    return end;
+}
+
+/* ---- own number ------------------------------------------------------ */
+
+/* A header line "Số 150-KH/ĐU" / "Số: /KH-SCT": only blanks, markup and the
+ * word "Số" stand between the line start and the symbol. */
+static bool is_own_number_context(const char *t, size_t pos)
+{
+    if (pos > OWN_NUMBER_ZONE)
+        return false;
+    size_t i = pos;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == ':'))
+        i--;
+    size_t so = match_word_ci_before(t, i, "số");
+    if (so == (size_t)-1)
+        return false;
+    while (so > 0 && (t[so - 1] == ' ' || t[so - 1] == '\t' || t[so - 1] == '*' || t[so - 1] == '#'))
+        so--;
+    return so == 0 || t[so - 1] == '\n';
+}
+
+/* Finds a blank own number "Số: /KH-SCT" or "Số    -KH/BCĐ" (drafts leave the
+ * number empty) in the header; such a line has no digit to anchor on. */
+static void find_blank_own_number(const char *t, size_t len, vn_extract_result *r)
+{
+    size_t limit = len < OWN_NUMBER_ZONE ? len : OWN_NUMBER_ZONE;
+    for (size_t i = 0; i < limit; i++) {
+        if (i > 0 && t[i - 1] != '\n')
+            continue;
+        size_t j = i;
+        while (j < limit && (t[j] == ' ' || t[j] == '\t' || t[j] == '*'))
+            j++;
+        size_t n = match_word_ci(t, len, j, "số");
+        if (!n)
+            continue;
+        j += n;
+        while (j < limit && (t[j] == ' ' || t[j] == '\t' || t[j] == ':'))
+            j++;
+        if (j >= limit || (t[j] != '/' && t[j] != '-'))
+            continue;
+        /* Reuse the symbol scanner by pretending the number is "0". */
+        char buf[VN_SYMBOL_MAX + 8] = "0";
+        size_t take = len - j < sizeof buf - 2 ? len - j : sizeof buf - 2;
+        memcpy(buf + 1, t + j, take);
+        vn_symbol s;
+        size_t sn = vn_symbol_scan(buf, take + 1, NULL, true, &s);
+        if (sn == 0)
+            continue;
+        s.number[0] = '\0';
+        /* Word merges the "DỰ THẢO" text box into the symbol: "-KH/BCĐDỰ THẢO" */
+        char *last = s.codes[s.code_count - 1];
+        size_t ll = strlen(last);
+        if (ll > strlen("DỰ") && strcmp(last + ll - strlen("DỰ"), "DỰ") == 0 &&
+            match_ci(t, len, j + sn - 1, " thảo")) {
+            last[ll - strlen("DỰ")] = '\0';
+            sn -= strlen("DỰ");
+        }
+        vn_symbol_format(&s, r->own_number);
+        r->has_own_number = true;
+        r->own_start = j;
+        r->own_end = j + sn - 1;
+        return;
+    }
+}
+
+/* ---- name-only references -------------------------------------------- */
+
+static const char *const name_openers[] = {"bộ luật", "luật", "pháp lệnh", "hiến pháp", NULL};
+
+/* Longest alias (any citing date) that starts at t[i]; returns its length. */
+static size_t alias_extent(const vn_registry *reg, const char *t, size_t len, size_t i)
+{
+    if (!reg)
+        return 0;
+    size_t best = 0;
+    for (size_t a = 0; a < reg->alias_count; a++) {
+        size_t n = match_ci(t, len, i, reg->aliases[a].folded);
+        if (n > best && !is_alnum_cp(next_cp(t, len, i + n)))
+            best = n;
+    }
+    return best;
+}
+
+static bool comma_pair_continues(const char *t, size_t len, size_t i)
+{
+    static const char *const second_halves[] = {
+        "chống", "công chức", "sử dụng", "trưng dụng", "thuế", "viên chức", "tố cáo", NULL
+    };
+    for (int k = 0; second_halves[k]; k++)
+        if (match_word_ci(t, len, i, second_halves[k]))
+            return true;
+    return false;
+}
+
+/* Generic name: opener + words whose first is capitalised, up to a stop
+ * word or punctuation ("Luật Tổ chức chính quyền địa phương ngày …"). */
+static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t opener_len,
+                                  bool opener_alone_ok, bool lowercase_ok)
+{
+    size_t j = skip_blanks_fwd(t, len, i + opener_len);
+    /* "Bộ luật lao động" is always a code's name; after "Luật" a lowercase
+     * word is usually prose ("Luật này"), so only the registry's aliases
+     * catch names written in lowercase there */
+    if (!is_upper_cp(next_cp(t, len, j)) && !(lowercase_ok && !is_stop_word(t, len, j) &&
+                                                is_alnum_cp(next_cp(t, len, j))))
+        return opener_alone_ok ? opener_len : 0;
+    size_t end = i + opener_len;
+    for (int words = 0; words < NAME_MAX_WORDS && j < len; words++) {
+        if (words > 0 && is_stop_word(t, len, j))
+            break;
+        size_t w = j;
+        int cp;
+        while (w < len) {
+            size_t n = vn_utf8_next(t + w, len - w, &cp);
+            if (!is_alnum_cp(cp))
+                break;
+            w += n;
+        }
+        if (w == j)
+            break;
+        end = w;
+        /* "Luật Phòng, chống tham nhũng", "Luật Cán bộ, công chức": law names
+         * that pair two words with a comma; any other comma ends the name */
+        if (w + 2 < len && t[w] == ',' && t[w + 1] == ' ' && comma_pair_continues(t, len, w + 2)) {
+            j = w + 2;
+            continue;
+        }
+        if (w >= len || (t[w] != ' '))
+            break;
+        j = w + 1;
+    }
+    return end - i;
+}
+
+/* "năm 2022" right after a name: a year-precision date. */
+static size_t read_name_year(const char *t, size_t len, size_t i, vn_date_range *d)
+{
+    size_t j = skip_blanks_fwd(t, len, i);
+    size_t n = match_word_ci(t, len, j, "năm");
+    if (!n)
+        return 0;
+    j = skip_blanks_fwd(t, len, j + n);
+    if (j + 4 > len)
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (!isdigit((unsigned char)t[j + k]))
+            return 0;
+    if (j + 4 < len && isalnum((unsigned char)t[j + 4]))
+        return 0;
+    int y = atoi(t + j);
+    if (y < 1945 || y > 2099)
+        return 0;
+    d->first = (vn_date){y, 1, 1};
+    d->last = (vn_date){y, 12, 31};
+    d->precision = VN_DATE_YEAR;
+    return j + 4 - i;
+}
+
+static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
+                           size_t start, size_t name_start, size_t name_end,
+                           const char *name_override, const vn_pinpoint *pp,
+                           const char *type_word, size_t *out_end)
+{
+    vn_citation c;
+    memset(&c, 0, sizeof c);
+    c.kind = VN_CITE_NAME;
+    c.start = start;
+    c.symbol_start = name_start;
+    c.symbol_end = name_end;
+    snprintf(c.type_word, sizeof c.type_word, "%s", type_word);
+    if (name_override)
+        snprintf(c.name, sizeof c.name, "%s", name_override);
+    else
+        copy_trimmed(c.name, sizeof c.name, t + name_start, name_end - name_start);
+    if (pp)
+        c.pinpoint = *pp;
+    size_t end = name_end;
+    size_t yl = read_name_year(t, len, name_end, &c.date);
+    if (yl)
+        end = name_end + yl;
+    else
+        end = read_suffix(t, len, name_end, &c);
+    c.end = name_end;
+    *out_end = end;
+    return vn_citation_list_push(&r->citations, &c);
+}
+
+/* At t[i] an opener word may start a name-only reference. Returns bytes
+ * consumed (0 if none). */
+static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *reg,
+                        vn_extract_result *r, vn_status *st)
+{
+    static const char *const canonical[] = {"Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"};
+    int which = -1;
+    size_t ol = 0;
+    for (int k = 0; name_openers[k]; k++) {
+        ol = match_word_ci(t, len, i, name_openers[k]);
+        if (ol) {
+            which = k;
+            break;
+        }
+    }
+    /* "Luật", not "LUẬT": a heading in capitals is a title, not a reference */
+    if (which < 0 || !is_upper_cp(next_cp(t, len, i)) || is_upper_cp(next_cp(t, len, i + 1)))
+        return 0;
+    /* "pháp Luật", "Luật sư" are not references */
+    size_t before = skip_blanks_back(t, 0, i);
+    if (match_word_ci_before(t, before, "pháp") != (size_t)-1)
+        return 0;
+    size_t after = skip_blanks_fwd(t, len, i + ol);
+    if (match_word_ci(t, len, after, "số") || match_word_ci(t, len, after, "sư") ||
+        (after < len && isdigit((unsigned char)t[after])))
+        return 0;
+
+    size_t n = alias_extent(reg, t, len, i);
+    if (n == 0)
+        n = generic_name_extent(t, len, i, ol, which == 3, which == 0);
+    if (n == 0)
+        return 0;
+    vn_pinpoint pp;
+    memset(&pp, 0, sizeof pp);
+    size_t start = read_pinpoint(t, i, &pp);
+    size_t end;
+    *st = push_name(r, t, len, start, i, i + n, NULL, &pp, canonical[which], &end);
+    if (*st != VN_OK)
+        return end - i;
+
+    /* "Luật Khiếu nại, tố cáo" / "Luật Tiếp công dân và Khiếu nại": a second
+     * law named with its opener elided, recognised only through an alias. */
+    size_t j = skip_blanks_fwd(t, len, i + n);
+    if (j < len && t[j] == ',')
+        j = skip_blanks_fwd(t, len, j + 1);
+    else if (match_word_ci(t, len, j, "và"))
+        j = skip_blanks_fwd(t, len, j + match_word_ci(t, len, j, "và"));
+    if (reg && j < len && j > i + n && !match_word_ci(t, len, j, "luật") &&
+        !match_word_ci(t, len, j, "bộ")) {
+        char buf[200];
+        int pre = snprintf(buf, sizeof buf, "%s ", canonical[which]);
+        size_t take = len - j < sizeof buf - (size_t)pre - 1 ? len - j : sizeof buf - (size_t)pre - 1;
+        while (take > 0 && ((unsigned char)t[j + take] & 0xC0) == 0x80)
+            take--;   /* keep whole characters */
+        memcpy(buf + pre, t + j, take);
+        buf[(size_t)pre + take] = '\0';
+        size_t m = alias_extent(reg, buf, (size_t)pre + take, 0);
+        if (m > (size_t)pre) {
+            char name[160];
+            copy_trimmed(name, sizeof name, buf, m);
+            size_t end2;
+            *st = push_name(r, t, len, j, j, j + m - (size_t)pre, name, NULL,
+                            canonical[which], &end2);
+            return end2 - i;
+        }
+    }
+    return end - i;
+}
+
+/* ---- numbered, list and short citations ------------------------------ */
+
+static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const prefix_info *p,
+                                   vn_extract_result *r, size_t *consumed)
+{
+    /* Collect "217, 218 và 219": bare numbers not followed by a separator. */
+    size_t starts[16], ends[16];
+    int count = 0;
+    size_t j = i;
+    for (;;) {
+        size_t k = j;
+        while (k < len && isdigit((unsigned char)t[k]))
+            k++;
+        if (k == j || k - j > 6 || is_alnum_cp(next_cp(t, len, k)))
+            break;
+        size_t after = skip_blanks_fwd(t, len, k);
+        if (after < len && (t[after] == '/' || t[after] == '-'))
+            break;          /* a symbol the scanner could not read: not a list */
+        starts[count] = j;
+        ends[count] = k;
+        count++;
+        if (count == 16)
+            break;
+        size_t n = after;
+        if (n < len && t[n] == ',')
+            n = skip_blanks_fwd(t, len, n + 1);
+        else if (match_word_ci(t, len, n, "và"))
+            n = skip_blanks_fwd(t, len, n + match_word_ci(t, len, n, "và"));
+        else
+            break;
+        if (n >= len || !isdigit((unsigned char)t[n]))
+            break;
+        j = n;
+    }
+    *consumed = count ? ends[count - 1] - i : 0;
+    if (count == 0)
+        return VN_OK;
+
+    vn_citation proto;
+    memset(&proto, 0, sizeof proto);
+    size_t end = read_suffix(t, len, ends[count - 1], &proto);
+    (void)end;
+    for (int k = 0; k < count; k++) {
+        vn_citation c = proto;
+        c.kind = count > 1 ? VN_CITE_LIST : VN_CITE_SHORT;
+        c.start = k == 0 ? p->start : starts[k];
+        c.end = ends[k];
+        c.symbol_start = starts[k];
+        c.symbol_end = ends[k];
+        snprintf(c.type_word, sizeof c.type_word, "%s", p->type_word);
+        memcpy(c.number, t + starts[k], ends[k] - starts[k]);
+        c.number[ends[k] - starts[k]] = '\0';
+        vn_status st = vn_citation_list_push(&r->citations, &c);
+        if (st != VN_OK)
+            return st;
+    }
+    return VN_OK;
+}
+
+static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_result *r,
+                             size_t *consumed)
+{
+    prefix_info p = read_prefix(t, i);
+    vn_symbol s;
+    size_t n = vn_symbol_scan(t + i, len - i, p.type_word, true, &s);
+    if (n == 0) {
+        *consumed = 0;
+        if (p.type_word && p.has_so)
+            return scan_bare_numbers(t, len, i, &p, r, consumed);
+        return VN_OK;
+    }
+    *consumed = n;
+    if (is_own_number_context(t, i) && !r->has_own_number) {
+        vn_symbol_format(&s, r->own_number);
+        r->has_own_number = true;
+        r->own_start = i;
+        r->own_end = i + n;
+        return VN_OK;
+    }
+    vn_citation c;
+    memset(&c, 0, sizeof c);
+    c.kind = VN_CITE_NUMBERED;
+    c.symbol_start = i;
+    c.symbol_end = c.end = i + n;
+    vn_symbol_format(&s, c.symbol);
+    snprintf(c.number, sizeof c.number, "%s", s.number);
+    c.has_year = vn_symbol_has_year(&s);
+    const char *tw = p.type_word ? p.type_word : vn_type_word_for_code(s.codes[0]);
+    snprintf(c.type_word, sizeof c.type_word, "%s", tw ? tw : "");
+    c.start = p.type_word ? read_pinpoint(t, p.type_start, &c.pinpoint) : p.start;
+    if (c.start > p.start)
+        c.start = p.start;
+    read_suffix(t, len, i + n, &c);
+    return vn_citation_list_push(&r->citations, &c);
+}
+
+/*
+ * A citation without a date whose neighbour right after it has one shares
+ * it when only commas, "và" and the neighbour's type word and "số" stand
+ * between them: "Quyết định số 217-QĐ/TW, Quyết định số 218-QĐ/TW, ngày
+ * 12/12/2013 của Bộ Chính trị".
+ */
+static void share_trailing_dates(const char *t, vn_citation_list *l)
+{
+    for (size_t k = l->count; k-- > 1;) {
+        vn_citation *a = &l->items[k - 1], *b = &l->items[k];
+        if (a->date.precision != VN_DATE_NONE || b->date.precision == VN_DATE_NONE ||
+            a->kind == VN_CITE_NAME || b->kind == VN_CITE_NAME)
+            continue;
+        bool only_separators = true;
+        for (size_t x = a->end; x < b->start; x++) {
+            if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t')
+                continue;
+            if (x + 3 <= b->start && match_word_ci(t, b->start, x, "và")) {
+                x += strlen("và") - 1;
+                continue;
+            }
+            only_separators = false;
+            break;
+        }
+        if (!only_separators)
+            continue;
+        a->date = b->date;
+        a->date_shared = true;
+        if (!a->issuer[0]) {
+            memcpy(a->issuer, b->issuer, sizeof a->issuer);
+            memcpy(a->term, b->term, sizeof a->term);
+        }
+    }
+}
+
+vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
+                     vn_extract_result *out, vn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    vn_status st = VN_OK;
+    for (size_t i = 0; i < len && st == VN_OK;) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch >= '0' && ch <= '9') {
+            size_t consumed = 0;
+            if (anchor_ok(t, i))
+                st = scan_number(t, len, i, out, &consumed);
+            if (consumed == 0)
+                while (i < len && isdigit((unsigned char)t[i]))
+                    i++;
+            i += consumed;
+            continue;
+        }
+        if ((ch == 'L' || ch == 'B' || ch == 'P' || ch == 'H') && !is_alnum_cp(prev_cp(t, i))) {
+            size_t consumed = scan_name(t, len, i, reg, out, &st);
+            i += consumed ? consumed : 1;
+            continue;
+        }
+        i++;
+    }
+    if (st != VN_OK) {
+        vn_extract_result_free(out);
+        return vn_error_set(err, st, "out of memory while extracting citations");
+    }
+    if (!out->has_own_number)
+        find_blank_own_number(t, len, out);
+    share_trailing_dates(t, &out->citations);
+    return VN_OK;
+}
+
+void vn_extract_result_free(vn_extract_result *r)
+{
+    vn_citation_list_free(&r->citations);
+}

@@ -1,0 +1,373 @@
+/*
+ * metadata.c — document metadata from the layout cues of Vietnamese
+ * administrative documents (see metadata.h).
+ */
+#include "metadata.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../common/utf8.h"
+
+#define HEADER_ZONE 6000
+
+/* The 63 provinces and centrally-run cities (as in 2023–2024 documents). */
+static const char *const provinces[] = {
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh",
+    "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hồ Chí Minh", "Hưng Yên", "Khánh Hòa",
+    "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An",
+    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
+    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế",
+    "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", NULL
+};
+
+/* Header lines that are national mottos, not the issuer. */
+static const char *const not_issuer[] = {
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "DỰ THẢO", NULL
+};
+
+typedef struct line {
+    const char *s;
+    size_t n;
+} line;
+
+static line trim(const char *s, size_t n)
+{
+    while (n && (isspace((unsigned char)*s) || *s == '*' || *s == '#' || *s == '\\')) {
+        s++;
+        n--;
+    }
+    while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '*' || s[n - 1] == '\\'))
+        n--;
+    return (line){s, n};
+}
+
+static void copy_line(char *dst, size_t dstsz, line l)
+{
+    size_t n = l.n;
+    if (n >= dstsz) {
+        n = dstsz - 1;
+        while (n > 0 && ((unsigned char)l.s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, l.s, n);
+    dst[n] = '\0';
+}
+
+/* True if the line has letters and none of them lower case. */
+static bool all_upper(line l)
+{
+    bool letters = false;
+    for (size_t i = 0; i < l.n;) {
+        int cp;
+        i += vn_utf8_next(l.s + i, l.n - i, &cp);
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LL)
+            return false;
+        if (c == UTF8PROC_CATEGORY_LU)
+            letters = true;
+    }
+    return letters;
+}
+
+static bool starts_with(line l, const char *p)
+{
+    size_t n = strlen(p);
+    return l.n >= n && memcmp(l.s, p, n) == 0;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+/* Upper-case type heading at the start of the line → canonical type word;
+ * *heading_len gets the bytes of the heading. */
+static const char *type_heading(line l, size_t *heading_len)
+{
+    static const struct { const char *upper, *word; } headings[] = {
+        {"KẾ HOẠCH", "Kế hoạch"}, {"BÁO CÁO", "Báo cáo"}, {"QUYẾT ĐỊNH", "Quyết định"},
+        {"NGHỊ QUYẾT", "Nghị quyết"}, {"CHƯƠNG TRÌNH", "Chương trình"},
+        {"CHỈ THỊ", "Chỉ thị"}, {"KẾT LUẬN", "Kết luận"}, {"HƯỚNG DẪN", "Hướng dẫn"},
+        {"THÔNG BÁO", "Thông báo"}, {"QUY ĐỊNH", "Quy định"}, {"QUY CHẾ", "Quy chế"},
+        {"ĐỀ ÁN", "Đề án"}, {"TỜ TRÌNH", "Tờ trình"}, {"CÔNG VĂN", "Công văn"},
+        {"NGHỊ ĐỊNH", "Nghị định"}, {"THÔNG TƯ", "Thông tư"}, {"LUẬT", "Luật"},
+        {NULL, NULL}
+    };
+    for (int i = 0; headings[i].upper; i++)
+        if (starts_with(l, headings[i].upper)) {
+            size_t k = strlen(headings[i].upper);
+            if (k == l.n || l.s[k] == ' ' || l.s[k] == '\t') {
+                if (heading_len)
+                    *heading_len = k;
+                return headings[i].word;
+            }
+        }
+    return NULL;
+}
+
+/* "Thụy Hùng, ngày 26 tháng 02 năm 2024": place and date. */
+static bool read_place_date(line l, vn_docmeta *m)
+{
+    const char *comma = memchr(l.s, ',', l.n);
+    if (!comma || comma == l.s || (size_t)(comma - l.s) > 48)
+        return false;
+    size_t rest = l.n - (size_t)(comma - l.s) - 1;
+    const char *r = comma + 1;
+    while (rest && *r == ' ') {
+        r++;
+        rest--;
+    }
+    if (rest < 5 || (memcmp(r, "ngày", 5) != 0 && memcmp(r, "Ngày", 5) != 0))
+        return false;
+    vn_date_range d;
+    if (!vn_date_scan(r, rest, &d))
+        return false;
+    copy_line(m->place, sizeof m->place, trim(l.s, (size_t)(comma - l.s)));
+    m->date = d;
+    return true;
+}
+
+static bool issuer_line(line l)
+{
+    if (l.n < 4 || !all_upper(l) || type_heading(l, NULL))
+        return false;
+    for (int i = 0; not_issuer[i]; i++)
+        if (starts_with(l, not_issuer[i]))
+            return false;
+    return !starts_with(l, "SỐ") && !contains(l.s, l.n, "Số");
+}
+
+/* "X xây dựng Kế hoạch" / "X ban hành Kế hoạch": the body names its issuer. */
+static void issuer_from_body(const char *t, size_t len, vn_docmeta *m)
+{
+    static const char *const cues[] = {" xây dựng Kế hoạch", " xây dựng kế hoạch",
+                                       " ban hành Kế hoạch", " ban hành kế hoạch", NULL};
+    size_t limit = len < HEADER_ZONE * 2 ? len : HEADER_ZONE * 2;
+    for (int c = 0; cues[c]; c++) {
+        size_t k = strlen(cues[c]);
+        for (size_t i = 0; i + k <= limit; i++) {
+            if (memcmp(t + i, cues[c], k) != 0)
+                continue;
+            size_t s = i;
+            int depth = 0;
+            while (s > 0) {
+                char ch = t[s - 1];
+                if (ch == ')')
+                    depth++;
+                else if (ch == '(' && depth > 0)
+                    depth--;
+                else if (depth == 0 && (ch == '.' || ch == ',' || ch == ';' || ch == '\n'))
+                    break;
+                s--;
+            }
+            /* drop a trailing "(sau đây gọi tắt là …)" */
+            size_t e = i;
+            while (e > s && t[e - 1] == ' ')
+                e--;
+            if (e > s && t[e - 1] == ')') {
+                size_t o = e - 1;
+                while (o > s && t[o] != '(')
+                    o--;
+                if (t[o] == '(')
+                    e = o;
+            }
+            line l = trim(t + s, e - s);
+            if (l.n > 3 && l.n < VN_META_FIELD) {
+                copy_line(m->issuer, sizeof m->issuer, l);
+                return;
+            }
+        }
+    }
+}
+
+static void find_province(const char *t, size_t len, vn_docmeta *m)
+{
+    /* the place of issue first, then the most frequent "tỉnh X" */
+    for (int p = 0; provinces[p]; p++)
+        if (m->place[0] && strcmp(m->place, provinces[p]) == 0) {
+            snprintf(m->province, sizeof m->province, "%s", provinces[p]);
+            return;
+        }
+    int best = -1, best_count = 0;
+    for (int p = 0; provinces[p]; p++) {
+        char cue[80];
+        int cl = snprintf(cue, sizeof cue, "tỉnh %s", provinces[p]);
+        int count = 0;
+        for (const char *s = t; (s = memmem(s, len - (size_t)(s - t), cue, (size_t)cl)); s += cl)
+            count++;
+        if (count > best_count) {
+            best = p;
+            best_count = count;
+        }
+    }
+    if (best >= 0)
+        snprintf(m->province, sizeof m->province, "%s", provinces[best]);
+}
+
+/* "Nơi nhận:" list and the signature block after the body. */
+static void read_tail(line *lines, size_t count, vn_docmeta *m)
+{
+    size_t i = 0;
+    for (; i < count; i++)
+        if (starts_with(lines[i], "Nơi nhận"))
+            break;
+    for (size_t k = i + 1; k < count && m->recipient_count < VN_META_MAX_RECIPIENTS; k++) {
+        line l = lines[k];
+        if (l.n == 0)
+            continue;
+        if (l.s[0] != '-' && l.s[0] != '+')
+            break;
+        copy_line(m->recipients[m->recipient_count++], sizeof m->recipients[0],
+                  trim(l.s + 1, l.n - 1));
+    }
+    /* signer: the last line that looks like a person's name (2–5 capitalised
+     * words, not all capitals), with the capitalised position above it */
+    for (size_t k = count; k-- > 0;) {
+        line l = lines[k];
+        if (l.n == 0)
+            continue;
+        if (l.s[0] == '-' || l.s[0] == '(' || all_upper(l) || l.n > 60)
+            break;
+        int words = 1;
+        bool ok = true;
+        for (size_t x = 0; x < l.n; x++) {
+            if (l.s[x] == ' ') {
+                words++;
+                continue;
+            }
+            if (isdigit((unsigned char)l.s[x]) || l.s[x] == ',' || l.s[x] == ':' ||
+                l.s[x] == '.' || l.s[x] == ';')
+                ok = false;
+        }
+        if (!ok || words < 2 || words > 5)
+            break;
+        copy_line(m->signer, sizeof m->signer, l);
+        for (size_t u = k; u-- > 0;) {
+            if (lines[u].n == 0 || starts_with(lines[u], "(Đã ký)") || starts_with(lines[u], "(đã ký)"))
+                continue;
+            if (all_upper(lines[u]))
+                copy_line(m->signer_title, sizeof m->signer_title, lines[u]);
+            break;
+        }
+        break;
+    }
+}
+
+void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn_docmeta *m)
+{
+    memset(m, 0, sizeof *m);
+    if (ex && ex->has_own_number)
+        snprintf(m->own_number, sizeof m->own_number, "%s", ex->own_number);
+
+    size_t cap = 64, count = 0;
+    for (size_t i = 0; i < len; i++)
+        if (t[i] == '\n')
+            cap++;
+    line *lines = malloc(cap * sizeof *lines);
+    if (!lines)
+        return;
+    for (size_t s = 0; s <= len && count < cap;) {
+        const char *nl = memchr(t + s, '\n', len - s);
+        size_t e = nl ? (size_t)(nl - t) : len;
+        lines[count++] = trim(t + s, e - s);
+        if (!nl)
+            break;
+        s = e + 1;
+    }
+
+    /* Header: up to the type heading (plus its title), within the zone. */
+    char issuers[VN_META_FIELD] = "";
+    size_t ilen = 0;
+    for (size_t k = 0; k < count && (size_t)(lines[k].s - t) < HEADER_ZONE; k++) {
+        line l = lines[k];
+        if (l.n == 0)
+            continue;
+        if (contains(l.s, l.n, "DỰ THẢO"))
+            m->draft = true;
+        if (!m->date.precision && read_place_date(l, m))
+            continue;
+        size_t hl = 0;
+        const char *tw = type_heading(l, &hl);
+        if (tw && !m->type_word[0]) {
+            snprintf(m->type_word, sizeof m->type_word, "%s", tw);
+            line rest = trim(l.s + hl, l.n - hl);
+            if (rest.n == 0) {
+                for (size_t u = k + 1; u < count; u++)
+                    if (lines[u].n) {
+                        rest = lines[u];
+                        break;
+                    }
+            }
+            if (rest.n && rest.n < VN_META_FIELD && !starts_with(rest, "Căn cứ"))
+                copy_line(m->title, sizeof m->title, rest);
+            break;
+        }
+        if (issuer_line(l) && ilen + l.n + 4 < sizeof issuers) {
+            if (ilen) {
+                memcpy(issuers + ilen, " - ", 3);
+                ilen += 3;
+            }
+            memcpy(issuers + ilen, l.s, l.n);
+            ilen += l.n;
+            issuers[ilen] = '\0';
+        }
+    }
+    if (issuers[0])
+        snprintf(m->issuer, sizeof m->issuer, "%s", issuers);
+    else
+        issuer_from_body(t, len, m);
+    if (!m->type_word[0] && m->own_number[0]) {
+        const char *p = m->own_number;
+        while (*p && *p != '-' && *p != '/')
+            p++;
+        if (*p) {
+            char code[16];
+            size_t n = 0;
+            for (p++; *p && *p != '/' && *p != '-' && n + 1 < sizeof code; p++)
+                code[n++] = *p;
+            code[n] = '\0';
+            const char *tw = vn_type_word_for_code(code);
+            if (tw)
+                snprintf(m->type_word, sizeof m->type_word, "%s", tw);
+        }
+    }
+    read_tail(lines, count, m);
+    free(lines);
+    find_province(t, len, m);
+
+    if (ex) {
+        for (size_t k = 0; k < ex->citations.count; k++) {
+            const vn_citation *c = &ex->citations.items[k];
+            if (c->date.precision == VN_DATE_DAY && vn_date_cmp(c->date.first, m->after) > 0)
+                m->after = c->date.first;
+        }
+    }
+}
+
+bool vn_docmeta_effective_date(const vn_docmeta *m, vn_date_range *out)
+{
+    if (m->date.precision != VN_DATE_NONE) {
+        *out = m->date;
+        return true;
+    }
+    if (m->after.year) {
+        out->first = m->after;
+        out->last = (vn_date){2199, 12, 31};
+        out->precision = VN_DATE_YEAR;
+        return true;
+    }
+    return false;
+}

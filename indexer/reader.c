@@ -1,0 +1,477 @@
+/*
+ * reader.c — file bytes to valid UTF-8 with LF line ends (see reader.h).
+ *
+ * Decisions, in the order they are taken:
+ *   1. Magic numbers of the formats users drop into a corpus by mistake
+ *      (PDF, ZIP = .docx/.xlsx/.odt, OLE = old .doc/.xls) refuse the file.
+ *   2. A UTF-16 byte-order mark selects ICU's UTF-16 converter.
+ *   3. Everything else is decoded as UTF-8 (a UTF-8 BOM is skipped) in one
+ *      pass that also validates, maps CR/CRLF to LF and replaces each
+ *      maximal ill-formed subsequence (Unicode §3.9) by U+FFFD.  A NUL byte
+ *      stops it: no text file holds one.
+ *   4. If that pass found the bytes to be mostly not UTF-8, they are decoded
+ *      again as windows-1258 (see looks_like_cp1258).
+ * Only step 3 is on the hot path; it copies ASCII 8 bytes at a time and
+ * records offmap anchors only where a length changes (BOM, CRLF, U+FFFD).
+ */
+#include "reader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/utf16.h>
+
+#include "../common/buf.h"
+
+const char *vn_encoding_name(vn_encoding e)
+{
+    switch (e) {
+    case VN_ENC_UTF8: return "UTF-8";
+    case VN_ENC_UTF8_BOM: return "UTF-8 with BOM";
+    case VN_ENC_UTF16LE: return "UTF-16LE";
+    case VN_ENC_UTF16BE: return "UTF-16BE";
+    case VN_ENC_CP1258: return "windows-1258";
+    }
+    return "unknown";
+}
+
+void vn_decoded_free(vn_decoded *d)
+{
+    free(d->text);
+    vn_offmap_free(&d->map);
+    *d = (vn_decoded){0};
+}
+
+/* ---- what is not text ---------------------------------------------------- */
+
+static vn_status check_magic(const char *name, const unsigned char *b, size_t n, vn_error *err)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } formats[] = {
+        {"%PDF", 4, "a PDF file"},
+        {"PK\3\4", 4, "a ZIP archive (a .docx, .xlsx or .odt document?)"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an old Word .doc (OLE) file"},
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (n >= formats[i].len && memcmp(b, formats[i].magic, formats[i].len) == 0)
+            return vn_error_set(err, VN_ERR_BINARY,
+                                "%s: looks like %s, not text; convert it to text first", name,
+                                formats[i].what);
+    return VN_OK;
+}
+
+/* A NUL byte was found in what should be UTF-8.  UTF-16 saved without a
+ * byte-order mark shows NULs in every other byte (the high byte of each
+ * ASCII character); say so, since the fix differs from a binary file's. */
+static vn_status refuse_nul(const char *name, const unsigned char *b, size_t n, vn_error *err)
+{
+    size_t zeros[2] = {0, 0}, sample = n < 4096 ? n : 4096;
+    for (size_t i = 0; i < sample; i++)
+        zeros[i & 1] += b[i] == 0;
+    size_t pairs = sample / 2;
+    if (pairs >= 4 && (zeros[0] * 10 >= pairs * 4 || zeros[1] * 10 >= pairs * 4) &&
+        (zeros[0] * 10 <= pairs || zeros[1] * 10 <= pairs))
+        return vn_error_set(err, VN_ERR_BINARY,
+                            "%s: looks like UTF-16 text without a byte-order mark; "
+                            "save it as UTF-8",
+                            name);
+    return vn_error_set(err, VN_ERR_BINARY,
+                        "%s: contains NUL bytes, so it is a binary file, not text; "
+                        "convert it to text first",
+                        name);
+}
+
+/* ---- UTF-8 --------------------------------------------------------------- */
+
+typedef struct utf8_stats {
+    size_t invalid_seqs;   /* maximal ill-formed subsequences */
+    size_t invalid_bytes;  /* bytes in them */
+    size_t first_bad;      /* file offset of the first one */
+    size_t multibyte;      /* well-formed sequences of 2-4 bytes */
+    bool nul;
+} utf8_stats;
+
+#define ONES  0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+/* Non-zero if some byte of v is zero (the classic bit trick). */
+#define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
+
+/* Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or,
+ * if it is ill-formed, minus the length of its maximal subpart (Unicode
+ * Table 3-7: the lead byte plus the continuation bytes that were valid). */
+static int utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+    int need;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0)
+            lo = 0xA0; /* no overlongs */
+        else if (c == 0xED)
+            hi = 0x9F; /* no surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F; /* nothing above U+10FFFF */
+    } else
+        return -1;
+    if (end - p < 2 || p[1] < lo || p[1] > hi)
+        return -1;
+    for (int k = 2; k < need; k++)
+        if (end - p <= k || (p[k] & 0xC0) != 0x80)
+            return -k;
+    return need;
+}
+
+/* Decodes b[start..n) as UTF-8 into out/map (offsets in map are file
+ * offsets, so the BOM's 3 bytes are accounted for).  Stops at the first NUL
+ * byte with st->nul set. */
+static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_buf *out,
+                             vn_offmap *map, utf8_stats *st)
+{
+    if (vn_buf_reserve(out, n - start) != VN_OK)
+        return VN_ERR_NOMEM;
+    if (start && vn_offmap_add(map, 0, start) != VN_OK)
+        return VN_ERR_NOMEM;
+    const unsigned char *p = b + start, *end = b + n;
+    unsigned char *o = (unsigned char *)out->data;
+    while (p < end) {
+        /* Fast path: 8 ASCII bytes with no NUL and no CR. */
+        while (end - p >= 8) {
+            uint64_t v;
+            memcpy(&v, p, 8);
+            if ((v & HIGHS) || HAS_ZERO(v) || HAS_ZERO(v ^ (ONES * '\r')))
+                break;
+            memcpy(o, p, 8);
+            o += 8;
+            p += 8;
+        }
+        if (p == end)
+            break;
+        unsigned char c = *p;
+        if (c >= 0x80) {
+            int k = utf8_seq(p, end);
+            if (k > 0) {
+                memcpy(o, p, (size_t)k);
+                o += k;
+                p += k;
+                st->multibyte++;
+                continue;
+            }
+            /* Ill-formed: one U+FFFD for -k bytes; it may be longer than
+             * them, so make room for it and the rest of the input. */
+            size_t bad = (size_t)-k;
+            if (st->invalid_seqs++ == 0)
+                st->first_bad = (size_t)(p - b);
+            st->invalid_bytes += bad;
+            out->len = (size_t)(o - (unsigned char *)out->data);
+            if (vn_buf_reserve(out, 3 + (size_t)(end - p)) != VN_OK)
+                return VN_ERR_NOMEM;
+            o = (unsigned char *)out->data + out->len;
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            p += bad;
+            size_t out_pos = (size_t)(o - (unsigned char *)out->data);
+            if (bad != 3 && vn_offmap_add(map, out_pos, (size_t)(p - b)) != VN_OK)
+                return VN_ERR_NOMEM;
+        } else if (c == '\r') {
+            p++;
+            if (p < end && *p == '\n') {
+                /* CRLF: drop the CR; the LF that follows maps to itself. */
+                size_t out_pos = (size_t)(o - (unsigned char *)out->data);
+                if (vn_offmap_add(map, out_pos, (size_t)(p - b)) != VN_OK)
+                    return VN_ERR_NOMEM;
+            } else {
+                *o++ = '\n'; /* lone CR (old Mac): same length, no anchor */
+            }
+        } else if (c == 0) {
+            st->nul = true;
+            break;
+        } else {
+            *o++ = c;
+            p++;
+        }
+    }
+    out->len = (size_t)(o - (unsigned char *)out->data);
+    out->data[out->len] = '\0';
+    return VN_OK;
+}
+
+/* The cp1258 heuristic.  Vietnamese in windows-1258 puts a byte >= 0x80 in
+ * almost every word, and such a byte between ASCII letters is never valid
+ * UTF-8, so such a file shows invalid sequences in the thousands and hardly
+ * any valid multibyte sequence.  A UTF-8 file damaged in places shows the
+ * opposite.  So: more than 1% of the bytes start an invalid sequence, and
+ * invalid sequences outnumber valid multibyte ones four to one.  (NUL bytes
+ * were refused before this point.)  The decode itself must then come out
+ * clean: no C1 control characters, which is what ICU gives for the nine
+ * bytes windows-1258 leaves undefined. */
+static bool looks_like_cp1258(const utf8_stats *st, size_t n)
+{
+    return st->invalid_seqs * 100 > n && st->invalid_seqs > 4 * st->multibyte;
+}
+
+/* ---- ICU: UTF-16 and windows-1258 ----------------------------------------- */
+
+typedef struct icu_bad {
+    const char *base;  /* start of the converted bytes */
+    size_t count;      /* bytes ICU could not convert */
+    size_t first;      /* offset (from base) of the first of them */
+} icu_bad;
+
+/* Wraps ICU's substitution callback to count what it replaces, so UTF-16
+ * files report bad input the way UTF-8 files do. */
+static void U_CALLCONV count_and_substitute(const void *context, UConverterToUnicodeArgs *args,
+                                            const char *units, int32_t length,
+                                            UConverterCallbackReason reason, UErrorCode *err)
+{
+    icu_bad *bad = (icu_bad *)context;
+    if (reason <= UCNV_IRREGULAR && length > 0) {
+        if (bad->count == 0) {
+            ptrdiff_t at = args->source - bad->base - length;
+            bad->first = at > 0 ? (size_t)at : 0;
+        }
+        bad->count += (size_t)length;
+    }
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, units, length, reason, err);
+}
+
+/* Converts b[start..n) with ICU converter `conv_name` into UTF-8, mapping CR
+ * and CRLF to LF and recording one anchor per character whose UTF-8 length
+ * differs from its length in the file.  Refuses U+0000; with reject_c1,
+ * reports *c1 instead of decoding C1 controls. */
+static vn_status decode_icu(const char *name, const char *conv_name, const unsigned char *b,
+                            size_t start, size_t n, size_t units_max, vn_buf *out,
+                            vn_offmap *map, icu_bad *bad, bool reject_c1, bool *c1,
+                            vn_error *err)
+{
+    if (n - start > INT32_MAX)
+        return vn_error_set(err, VN_ERR_ENCODING, "%s: file too large to convert from %s", name,
+                            conv_name);
+    UErrorCode ust = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(conv_name, &ust);
+    if (U_FAILURE(ust))
+        return vn_error_set(err, VN_ERR_ENCODING,
+                            "%s: ICU has no %s converter (%s); check the ICU installation",
+                            name, conv_name, u_errorName(ust));
+    bad->base = (const char *)b + start;
+    ucnv_setToUCallBack(conv, count_and_substitute, bad, NULL, NULL, &ust);
+    UChar *u = malloc((units_max + 1) * sizeof *u);
+    int32_t *offs = malloc((units_max + 1) * sizeof *offs);
+    vn_status rc = VN_OK;
+    if (!u || !offs || U_FAILURE(ust)) {
+        rc = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory converting from %s", name,
+                          conv_name);
+        goto done;
+    }
+    UChar *target = u;
+    const char *src = (const char *)b + start;
+    ucnv_toUnicode(conv, &target, u + units_max + 1, &src, (const char *)b + n, offs, 1, &ust);
+    if (U_FAILURE(ust)) {
+        rc = vn_error_set(err, VN_ERR_ENCODING, "%s: cannot convert from %s (%s)", name,
+                          conv_name, u_errorName(ust));
+        goto done;
+    }
+    size_t count = (size_t)(target - u);
+    if (vn_buf_reserve(out, count * 3) != VN_OK) {
+        rc = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory converting from %s", name,
+                          conv_name);
+        goto done;
+    }
+    /* last_out/last_in mirror the map's last anchor so that the common
+     * case, a character that keeps the offset difference, needs no call. */
+    size_t last_out = 0, last_in = 0;
+    for (size_t i = 0; i < count;) {
+        size_t at = start + (size_t)(offs[i] >= 0 ? offs[i] : 0);
+        UChar32 cp;
+        U16_NEXT(u, i, count, cp);
+        if (U_IS_SURROGATE(cp))
+            cp = 0xFFFD;
+        if (cp == 0) {
+            rc = refuse_nul(name, b, n, err);
+            goto done;
+        }
+        if (reject_c1 && cp >= 0x80 && cp <= 0x9F) {
+            *c1 = true;
+            goto done;
+        }
+        if (cp == '\r') {
+            if (i < count && u[i] == '\n')
+                continue; /* CRLF: the LF carries the anchor */
+            cp = '\n';
+        }
+        if (out->len - last_out != at - last_in) {
+            if (vn_offmap_add(map, out->len, at) != VN_OK) {
+                rc = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", name);
+                goto done;
+            }
+            last_out = out->len;
+            last_in = at;
+        }
+        vn_buf_append_utf8(out, cp); /* room reserved above */
+    }
+done:
+    free(u);
+    free(offs);
+    ucnv_close(conv);
+    return rc;
+}
+
+/* ---- entry points ---------------------------------------------------------- */
+
+static vn_status finish(vn_buf *buf, vn_offmap *map, size_t n, vn_encoding enc, size_t invalid,
+                        vn_decoded *out)
+{
+    out->text = vn_buf_steal(buf, &out->len);
+    if (!out->text)
+        return VN_ERR_NOMEM;
+    vn_offmap_finish(map, out->len, n);
+    out->map = *map;
+    out->encoding = enc;
+    out->invalid_bytes = invalid;
+    return VN_OK;
+}
+
+vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n,
+                          vn_decoded *out, vn_error *err)
+{
+    *out = (vn_decoded){0};
+    vn_buf buf = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    vn_status rc = check_magic(name, bytes, n, err);
+    if (rc != VN_OK)
+        return rc;
+
+    if (n >= 2 && (bytes[0] == 0xFF || bytes[0] == 0xFE) && bytes[0] + bytes[1] == 0xFF + 0xFE) {
+        bool le = bytes[0] == 0xFF;
+        icu_bad bad = {0};
+        rc = decode_icu(name, le ? "UTF-16LE" : "UTF-16BE", bytes, 2, n, (n - 2) / 2 + 1, &buf,
+                        &map, &bad, false, NULL, err);
+        if (rc == VN_OK && bad.count)
+            vn_warn("%s: invalid UTF-16 at byte %zu (%zu bytes replaced by U+FFFD)", name,
+                    bad.first + 2, bad.count);
+        if (rc == VN_OK)
+            rc = finish(&buf, &map, n, le ? VN_ENC_UTF16LE : VN_ENC_UTF16BE, bad.count, out);
+        goto done;
+    }
+
+    bool bom = n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0;
+    utf8_stats st = {0};
+    if ((rc = decode_utf8(bytes, bom ? 3 : 0, n, &buf, &map, &st)) != VN_OK) {
+        vn_error_set(err, rc, "%s: out of memory decoding the file", name);
+        goto done;
+    }
+    if (st.nul) {
+        rc = refuse_nul(name, bytes, n, err);
+        goto done;
+    }
+    /* A UTF-8 BOM is the writer saying "this is UTF-8": believe it. */
+    if (!bom && looks_like_cp1258(&st, n)) {
+        vn_buf legacy = VN_BUF_INIT;
+        vn_offmap legacy_map = VN_OFFMAP_INIT;
+        icu_bad bad = {0};
+        bool c1 = false;
+        rc = decode_icu(name, "windows-1258", bytes, 0, n, n, &legacy, &legacy_map, &bad, true,
+                        &c1, err);
+        if (rc == VN_OK && !c1 && bad.count == 0) {
+            vn_warn("%s: not UTF-8 (%zu invalid sequences); decoded as Vietnamese "
+                    "windows-1258. Save the file as UTF-8 to be sure of the text",
+                    name, st.invalid_seqs);
+            vn_buf_free(&buf);
+            vn_offmap_free(&map);
+            rc = finish(&legacy, &legacy_map, n, VN_ENC_CP1258, 0, out);
+            goto done;
+        }
+        vn_buf_free(&legacy);
+        vn_offmap_free(&legacy_map);
+        if (rc != VN_OK)
+            goto done;
+    }
+    if (st.invalid_seqs)
+        vn_warn("%s: invalid UTF-8 at byte %zu (%zu bytes replaced by U+FFFD)", name,
+                st.first_bad, st.invalid_bytes);
+    rc = finish(&buf, &map, n, bom ? VN_ENC_UTF8_BOM : VN_ENC_UTF8, st.invalid_bytes, out);
+done:
+    if (rc == VN_ERR_NOMEM && (!err || err->code != VN_ERR_NOMEM))
+        vn_error_set(err, rc, "%s: out of memory decoding the file", name);
+    if (rc != VN_OK) {
+        vn_buf_free(&buf);
+        vn_offmap_free(&map);
+        vn_decoded_free(out);
+    }
+    return rc;
+}
+
+/* Reads the whole file.  st_size is only a hint: the loop reads to EOF, so
+ * files that grow meanwhile and special files (FIFOs, /dev/stdin) work. */
+static vn_status read_all(const char *path, int fd, unsigned char **data, size_t *len,
+                          vn_error *err)
+{
+    struct stat sb;
+    if (fstat(fd, &sb) != 0)
+        return vn_error_set(err, VN_ERR_IO, "%s: cannot stat: %s", path, strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return vn_error_set(err, VN_ERR_IO, "%s: is a directory, not a text file", path);
+    size_t cap = S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size + 1 : 65536;
+    size_t n = 0;
+    unsigned char *p = malloc(cap);
+    if (!p)
+        return vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory reading the file", path);
+    for (;;) {
+        if (n == cap) {
+            unsigned char *q = cap <= SIZE_MAX / 2 ? realloc(p, cap * 2) : NULL;
+            if (!q) {
+                free(p);
+                return vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory reading the file",
+                                    path);
+            }
+            p = q;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, p + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            free(p);
+            return vn_error_set(err, VN_ERR_IO, "%s: cannot read: %s", path, strerror(e));
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *data = p;
+    *len = n;
+    return VN_OK;
+}
+
+vn_status vn_read_file(const char *path, vn_decoded *out, vn_error *err)
+{
+    *out = (vn_decoded){0};
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return vn_error_set(err, VN_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    unsigned char *data = NULL;
+    size_t n = 0;
+    vn_status rc = read_all(path, fd, &data, &n, err);
+    close(fd);
+    if (rc != VN_OK)
+        return rc;
+    rc = vn_decode_bytes(path, data, n, out, err);
+    free(data);
+    return rc;
+}

@@ -1,0 +1,49 @@
+/*
+ * reader.h — turns the bytes of a file into valid UTF-8 text.
+ *
+ * Accepts UTF-8 (with or without BOM), UTF-16 LE/BE with BOM (ICU
+ * conversion), and legacy single-byte Vietnamese files (windows-1258)
+ * when the bytes are not UTF-8 but decode cleanly as such.  CRLF and lone
+ * CR become LF.  Invalid UTF-8 sequences become U+FFFD with ONE warning per
+ * file naming the file and the first bad byte offset.  A file that is not
+ * text (NUL bytes in UTF-8, ZIP/PDF/OLE magic) is refused with
+ * VN_ERR_BINARY and a message saying what it looks like.
+ *
+ * The decoded text comes with an offmap back to byte offsets in the file as
+ * read, so every position shown to users is a real file offset.
+ */
+#ifndef VN_READER_H
+#define VN_READER_H
+
+#include <stddef.h>
+#include "../common/offmap.h"
+#include "../common/status.h"
+
+typedef enum vn_encoding {
+    VN_ENC_UTF8,
+    VN_ENC_UTF8_BOM,
+    VN_ENC_UTF16LE,
+    VN_ENC_UTF16BE,
+    VN_ENC_CP1258
+} vn_encoding;
+
+typedef struct vn_decoded {
+    char *text;        /* valid UTF-8, NUL-terminated, LF line ends */
+    size_t len;
+    vn_offmap map;     /* text offset -> file byte offset */
+    vn_encoding encoding;
+    size_t invalid_bytes; /* count of bytes replaced by U+FFFD */
+} vn_decoded;
+
+/* Decodes bytes already in memory; `name` is used in messages only. */
+vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n,
+                          vn_decoded *out, vn_error *err);
+
+/* Reads and decodes a file.  Errors name the path. */
+vn_status vn_read_file(const char *path, vn_decoded *out, vn_error *err);
+
+void vn_decoded_free(vn_decoded *d);
+
+const char *vn_encoding_name(vn_encoding e);
+
+#endif

@@ -1,0 +1,401 @@
+/*
+ * resolve.c — cross-document citation resolution (see resolve.h).
+ *
+ * The corpus side is a sorted table of (symbol, date, type word) taken from
+ * every dated numbered citation; lookups are binary searches, so resolving
+ * N citations costs O(N log N).
+ */
+#include "resolve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../common/utf8.h"
+
+typedef struct seen {
+    const char *symbol;     /* canonical as written (after uniting) */
+    vn_date date;           /* day precision */
+    const char *type_word;
+} seen;
+
+typedef struct corpus_table {
+    seen *items;
+    size_t count;
+} corpus_table;
+
+static int seen_cmp(const void *a, const void *b)
+{
+    const seen *x = a, *y = b;
+    int c = strcmp(x->symbol, y->symbol);
+    return c ? c : vn_date_cmp(x->date, y->date);
+}
+
+/* Range of entries with this symbol: [*lo, *hi). */
+static void corpus_find(const corpus_table *t, const char *symbol, size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = t->count;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(t->items[m].symbol, symbol) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    while (a < t->count && strcmp(t->items[a].symbol, symbol) == 0)
+        a++;
+    *hi = a;
+}
+
+static size_t corpus_count(const corpus_table *t, const char *symbol, const vn_date *date,
+                           const char *type_word)
+{
+    size_t lo, hi, n = 0;
+    corpus_find(t, symbol, &lo, &hi);
+    for (size_t k = lo; k < hi; k++)
+        if ((!date || vn_date_cmp(t->items[k].date, *date) == 0) &&
+            (!type_word || strcmp(t->items[k].type_word, type_word) == 0))
+            n++;
+    return n;
+}
+
+static char *make_id(const char *symbol, bool has_year, vn_date date)
+{
+    char buf[VN_SYMBOL_MAX + 16];
+    if (has_year || date.year == 0) {
+        snprintf(buf, sizeof buf, "%s", symbol);
+    } else {
+        char iso[11];
+        snprintf(buf, sizeof buf, "%s@%s", symbol, vn_date_iso(date, iso));
+    }
+    return strdup(buf);
+}
+
+/* Candidate identities collected while resolving one citation. */
+typedef struct candidates {
+    char ids[8][VN_SYMBOL_MAX + 16];
+    int count;
+} candidates;
+
+static void add_candidate(candidates *c, const char *id)
+{
+    for (int k = 0; k < c->count; k++)
+        if (strcmp(c->ids[k], id) == 0)
+            return;
+    if (c->count < 8)
+        snprintf(c->ids[c->count++], sizeof c->ids[0], "%s", id);
+}
+
+static vn_status settle(vn_citation *c, const candidates *cand)
+{
+    if (cand->count == 1) {
+        c->instrument = strdup(cand->ids[0]);
+        return c->instrument ? VN_OK : VN_ERR_NOMEM;
+    }
+    if (cand->count > 1) {
+        c->ambiguous = true;
+        size_t need = 1;
+        for (int k = 0; k < cand->count; k++)
+            need += strlen(cand->ids[k]) + 2;
+        c->candidates = malloc(need);
+        if (!c->candidates)
+            return VN_ERR_NOMEM;
+        c->candidates[0] = '\0';
+        for (int k = 0; k < cand->count; k++) {
+            if (k)
+                strcat(c->candidates, ", ");
+            strcat(c->candidates, cand->ids[k]);
+        }
+    }
+    return VN_OK;
+}
+
+/* Registry instruments with this symbol (and this date, if given). */
+static void registry_candidates(const vn_registry *reg, const char *symbol, const vn_date *date,
+                                candidates *out)
+{
+    if (!reg)
+        return;
+    size_t idx[8];
+    size_t n = vn_registry_by_symbol(reg, symbol, idx, 8);
+    for (size_t k = 0; k < n && k < 8; k++) {
+        const vn_instrument *in = &reg->instruments[idx[k]];
+        if (date && in->issued.precision == VN_DATE_DAY && vn_date_cmp(in->issued.first, *date) != 0)
+            continue;
+        add_candidate(out, in->id);
+    }
+}
+
+/* ---- variants: Party "Quy định" written QĐ or QĐi -------------------- */
+
+static bool variant_of(const char *symbol, char *out)
+{
+    const char *p = strstr(symbol, "-QĐi/");
+    if (p) {
+        size_t pre = (size_t)(p - symbol) + strlen("-QĐ");
+        snprintf(out, VN_SYMBOL_MAX, "%.*s%s", (int)pre, symbol, p + strlen("-QĐi"));
+        return true;
+    }
+    p = strstr(symbol, "-QĐ/");
+    if (p) {
+        size_t pre = (size_t)(p - symbol) + strlen("-QĐ");
+        snprintf(out, VN_SYMBOL_MAX, "%.*si%s", (int)pre, symbol, p + strlen("-QĐ"));
+        return true;
+    }
+    return false;
+}
+
+static vn_status unite_variant(vn_citation *c, const vn_registry *reg, const corpus_table *t)
+{
+    char variant[VN_SYMBOL_MAX];
+    if (c->kind != VN_CITE_NUMBERED || strcmp(c->type_word, "Quy định") != 0 ||
+        !variant_of(c->symbol, variant))
+        return VN_OK;
+    const vn_date *date = c->date.precision == VN_DATE_DAY ? &c->date.first : NULL;
+    candidates exact = {0}, other = {0};
+    registry_candidates(reg, c->symbol, date, &exact);
+    registry_candidates(reg, variant, date, &other);
+    const char *why = NULL;
+    if (exact.count == 0 && other.count > 0) {
+        why = "the registry's official symbol";
+    } else if (exact.count == 0 && other.count == 0 && date) {
+        /* the corpus cites the same Quy định both ways: the majority form
+         * wins; on a tie QĐi, the Party's code for "Quy định" (HD 36-HD/VPTW) */
+        size_t mine = corpus_count(t, c->symbol, date, "Quy định");
+        size_t theirs = corpus_count(t, variant, date, "Quy định");
+        if (theirs > mine || (theirs > 0 && theirs == mine && strstr(variant, "QĐi")))
+            why = "the form the other citations of this Quy định use";
+    }
+    if (!why)
+        return VN_OK;
+    char note[512];
+    char iso[11] = "";
+    if (date)
+        vn_date_iso(*date, iso);
+    snprintf(note, sizeof note, "written %s; united with %s (Quy định%s%s, %s)", c->symbol,
+             variant, date ? " of " : "", iso, why);
+    c->corrected = strdup(note);
+    if (!c->corrected)
+        return VN_ERR_NOMEM;
+    snprintf(c->symbol, sizeof c->symbol, "%s", variant);
+    return VN_OK;
+}
+
+/* ---- numbered -------------------------------------------------------- */
+
+static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const corpus_table *t)
+{
+    if (c->has_year) {
+        c->instrument = strdup(c->symbol);
+        return c->instrument ? VN_OK : VN_ERR_NOMEM;
+    }
+    if (c->date.precision == VN_DATE_DAY) {
+        c->instrument = make_id(c->symbol, false, c->date.first);
+        return c->instrument ? VN_OK : VN_ERR_NOMEM;
+    }
+    candidates cand = {0};
+    registry_candidates(reg, c->symbol, NULL, &cand);
+    size_t lo, hi;
+    corpus_find(t, c->symbol, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        char id[VN_SYMBOL_MAX + 16];
+        char iso[11];
+        snprintf(id, sizeof id, "%s@%s", c->symbol, vn_date_iso(t->items[k].date, iso));
+        add_candidate(&cand, id);
+    }
+    return settle(c, &cand);
+}
+
+/* ---- list and short forms -------------------------------------------- */
+
+/* Issuer words → the code that ends a symbol of that issuer. */
+static const char *issuer_code(const char *issuer)
+{
+    static const struct { const char *word, *code; } map[] = {
+        {"Bộ Chính trị", "TW"}, {"Ban Bí thư", "TW"}, {"Ban Chấp hành Trung ương", "TW"},
+        {"Trung ương", "TW"}, {"Thủ tướng", "TTg"}, {"Chính phủ", "CP"}, {"Quốc hội", "QH"},
+        {"Tỉnh ủy", "TU"}, {"Tỉnh uỷ", "TU"}, {"Huyện ủy", "HU"}, {"Huyện uỷ", "HU"},
+        {NULL, NULL}
+    };
+    for (int k = 0; map[k].word; k++)
+        if (strstr(issuer, map[k].word))
+            return map[k].code;
+    return NULL;
+}
+
+/* Does the canonical symbol fit number, type word and issuer? */
+static bool symbol_fits(const char *symbol, const char *number, const char *type_word,
+                        const char *icode)
+{
+    char num[16];
+    vn_symbol_number_prefix(symbol, num, sizeof num);
+    if (strcmp(num, number) != 0)
+        return false;
+    vn_symbol s;
+    if (!vn_symbol_parse_loose(symbol, strlen(symbol), type_word, &s) || s.code_count == 0)
+        return false;
+    const char *const *codes = vn_type_word_codes(type_word);
+    bool type_ok = !codes || !codes[0];
+    for (int k = 0; codes && codes[k] && !type_ok; k++)
+        type_ok = strcmp(codes[k], s.codes[0]) == 0;
+    if (!type_ok)
+        return false;
+    if (icode) {
+        const char *last = s.codes[s.code_count - 1];
+        if (strncmp(last, icode, strlen(icode)) != 0)
+            return false;
+    }
+    return true;
+}
+
+static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const vn_registry *reg,
+                              const corpus_table *t)
+{
+    const char *icode = c->issuer[0] ? issuer_code(c->issuer) : NULL;
+    candidates cand = {0};
+    for (size_t k = 0; k < doc->count; k++) {       /* the same document first */
+        const vn_citation *o = &doc->items[k];
+        if (o->kind == VN_CITE_NUMBERED && o->instrument &&
+            symbol_fits(o->symbol, c->number, c->type_word, icode))
+            add_candidate(&cand, o->instrument);
+    }
+    if (cand.count == 0 && reg) {
+        for (size_t k = 0; k < reg->instrument_count; k++) {
+            const vn_instrument *in = &reg->instruments[k];
+            if (symbol_fits(in->symbol, c->number, c->type_word, icode))
+                add_candidate(&cand, in->id);
+        }
+    }
+    if (cand.count == 0) {
+        for (size_t k = 0; k < t->count; k++) {
+            const seen *s = &t->items[k];
+            if (symbol_fits(s->symbol, c->number, c->type_word, icode)) {
+                char *id = make_id(s->symbol, false, s->date);
+                if (!id)
+                    return VN_ERR_NOMEM;
+                add_candidate(&cand, id);
+                free(id);
+            }
+        }
+    }
+    return settle(c, &cand);
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+/* Whole-string match of a name against a case-folded alias. */
+static bool same_name(const char *name, const char *folded)
+{
+    size_t i = 0, j = 0, nl = strlen(name), fl = strlen(folded);
+    while (i < nl && j < fl) {
+        int a, b;
+        i += vn_utf8_next(name + i, nl - i, &a);
+        j += vn_utf8_next(folded + j, fl - j, &b);
+        if (utf8proc_tolower(a) != b)
+            return false;
+    }
+    return i == nl && j == fl;
+}
+
+static vn_status resolve_name(vn_citation *c, const vn_docmeta *meta, const vn_registry *reg)
+{
+    if (!reg)
+        return VN_OK;
+    size_t nl = strlen(c->name);
+    candidates cand = {0};
+    /* "Bộ luật Lao động năm 2019": the year written with the name decides */
+    if (c->date.precision != VN_DATE_NONE) {
+        for (size_t a = 0; a < reg->alias_count; a++) {
+            const vn_alias *al = &reg->aliases[a];
+            const vn_instrument *in = &reg->instruments[al->instrument];
+            if (in->issued.precision != VN_DATE_NONE &&
+                in->issued.first.year == c->date.first.year && same_name(c->name, al->folded))
+                add_candidate(&cand, in->id);
+        }
+        if (cand.count == 1)
+            return settle(c, &cand);
+        cand.count = 0;
+    }
+    vn_date_range when;
+    size_t m = 0;
+    if (meta && vn_docmeta_effective_date(meta, &when)) {
+        const vn_alias *a1 = vn_registry_match_alias(reg, c->name, nl, when.first, &m);
+        if (a1 && m == nl)
+            add_candidate(&cand, reg->instruments[a1->instrument].id);
+        const vn_alias *a2 = vn_registry_match_alias(reg, c->name, nl, when.last, &m);
+        if (a2 && m == nl)
+            add_candidate(&cand, reg->instruments[a2->instrument].id);
+    } else {
+        const vn_alias *a = vn_registry_match_alias(reg, c->name, nl, (vn_date){0, 0, 0}, &m);
+        if (a && m == nl)
+            add_candidate(&cand, reg->instruments[a->instrument].id);
+    }
+    return settle(c, &cand);
+}
+
+/* ---- driver ----------------------------------------------------------- */
+
+vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg, vn_error *err)
+{
+    corpus_table t = {0};
+    size_t total = 0;
+    for (size_t d = 0; d < count; d++)
+        total += docs[d].citations->count;
+    t.items = malloc((total ? total : 1) * sizeof *t.items);
+    if (!t.items)
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while resolving citations");
+
+    for (int pass = 0; pass < 2; pass++) {
+        /* pass 0 builds the table from symbols as written; pass 1 rebuilds it
+         * after variants were united, so identities use official forms */
+        t.count = 0;
+        for (size_t d = 0; d < count; d++) {
+            vn_citation_list *l = docs[d].citations;
+            for (size_t k = 0; k < l->count; k++) {
+                vn_citation *c = &l->items[k];
+                if (c->kind == VN_CITE_NUMBERED && !c->has_year && c->date.precision == VN_DATE_DAY)
+                    t.items[t.count++] = (seen){c->symbol, c->date.first, c->type_word};
+            }
+        }
+        qsort(t.items, t.count, sizeof *t.items, seen_cmp);
+        if (pass == 1)
+            break;
+        for (size_t d = 0; d < count; d++) {
+            vn_citation_list *l = docs[d].citations;
+            for (size_t k = 0; k < l->count; k++) {
+                vn_status st = unite_variant(&l->items[k], reg, &t);
+                if (st != VN_OK) {
+                    free(t.items);
+                    return vn_error_set(err, st, "out of memory while resolving citations");
+                }
+            }
+        }
+    }
+    /* keep one entry per (symbol, date) */
+    size_t u = 0;
+    for (size_t k = 0; k < t.count; k++)
+        if (u == 0 || seen_cmp(&t.items[u - 1], &t.items[k]) != 0)
+            t.items[u++] = t.items[k];
+    t.count = u;
+
+    vn_status st = VN_OK;
+    for (size_t d = 0; d < count && st == VN_OK; d++) {
+        vn_citation_list *l = docs[d].citations;
+        for (size_t k = 0; k < l->count && st == VN_OK; k++)
+            if (l->items[k].kind == VN_CITE_NUMBERED)
+                st = resolve_numbered(&l->items[k], reg, &t);
+        for (size_t k = 0; k < l->count && st == VN_OK; k++) {
+            vn_citation *c = &l->items[k];
+            if (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT)
+                st = resolve_bare(c, l, reg, &t);
+            else if (c->kind == VN_CITE_NAME)
+                st = resolve_name(c, docs[d].meta, reg);
+        }
+    }
+    free(t.items);
+    if (st != VN_OK)
+        return vn_error_set(err, st, "out of memory while resolving citations");
+    return VN_OK;
+}

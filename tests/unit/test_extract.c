@@ -1,0 +1,161 @@
+/* test_extract.c — the citation scanner on sentences taken from real plans. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "indexer/extract.h"
+
+static vn_extract_result run(const char *text)
+{
+    vn_extract_result r;
+    vn_error err;
+    assert_int_equal(vn_extract(text, strlen(text), NULL, &r, &err), VN_OK);
+    return r;
+}
+
+static const vn_citation *at(const vn_extract_result *r, size_t i)
+{
+    assert_true(i < r->citations.count);
+    return &r->citations.items[i];
+}
+
+static void date_is(const vn_citation *c, const char *iso)
+{
+    char buf[11];
+    assert_string_equal(vn_date_range_str(&c->date, buf), iso);
+}
+
+static void test_full_citation(void **state)
+{
+    (void)state;
+    const char *t = "Thực hiện Nghị định số 59/2023/NĐ-CP, ngày 14/8/2023 của Chính phủ quy định "
+                    "chi tiết; Kết luận số 120-KL/TW, ngày 07/01/2016 của Bộ Chính trị khóa XI về tiếp tục";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    const vn_citation *c = at(&r, 0);
+    assert_int_equal(c->kind, VN_CITE_NUMBERED);
+    assert_string_equal(c->symbol, "59/2023/NĐ-CP");
+    assert_string_equal(c->type_word, "Nghị định");
+    assert_string_equal(c->number, "59");
+    assert_true(c->has_year);
+    date_is(c, "2023-08-14");
+    assert_string_equal(c->issuer, "Chính phủ");
+    assert_int_equal(c->start, strlen("Thực hiện "));
+    c = at(&r, 1);
+    assert_string_equal(c->symbol, "120-KL/TW");
+    assert_false(c->has_year);
+    assert_string_equal(c->issuer, "Bộ Chính trị");
+    assert_string_equal(c->term, "XI");
+    date_is(c, "2016-01-07");
+    vn_extract_result_free(&r);
+}
+
+static void test_shared_trailing_date(void **state)
+{
+    (void)state;
+    const char *t = "theo Quyết định số 217-QĐ/TW , Quyết định số 218-QĐ/TW , ngày 12/12/2013 "
+                    "của Bộ Chính trị; việc";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    date_is(at(&r, 0), "2013-12-12");
+    assert_true(at(&r, 0)->date_shared);
+    assert_string_equal(at(&r, 0)->issuer, "Bộ Chính trị");
+    date_is(at(&r, 1), "2013-12-12");
+    assert_false(at(&r, 1)->date_shared);
+    vn_extract_result_free(&r);
+}
+
+static void test_list_form(void **state)
+{
+    (void)state;
+    const char *t = "góp ý xây dựng Đảng theo Quyết định số 217, 218 của Bộ Chính trị.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    assert_int_equal(at(&r, 0)->kind, VN_CITE_LIST);
+    assert_string_equal(at(&r, 0)->number, "217");
+    assert_string_equal(at(&r, 1)->number, "218");
+    assert_string_equal(at(&r, 1)->type_word, "Quyết định");
+    assert_string_equal(at(&r, 0)->issuer, "Bộ Chính trị");
+    vn_extract_result_free(&r);
+}
+
+static void test_own_number_is_not_a_citation(void **state)
+{
+    (void)state;
+    const char *t = "ĐẢNG ỦY XÃ THỤY HÙNG\n*\nSố 150-KH/ĐU\n\nKẾ HOẠCH\nThực hiện Kế hoạch số "
+                    "26-KH/BCĐ, ngày 23/02/2024 của Ban Chỉ đạo";
+    vn_extract_result r = run(t);
+    assert_true(r.has_own_number);
+    assert_string_equal(r.own_number, "150-KH/ĐU");
+    assert_int_equal(r.citations.count, 1);
+    assert_string_equal(at(&r, 0)->symbol, "26-KH/BCĐ");
+    vn_extract_result_free(&r);
+
+    const char *blank = "\n\nSố: /KH-SCT\n\nTây Ninh, ngày tháng 3 năm 2024\n";
+    r = run(blank);
+    assert_true(r.has_own_number);
+    assert_string_equal(r.own_number, "/KH-SCT");
+    assert_int_equal(r.citations.count, 0);
+    vn_extract_result_free(&r);
+}
+
+static void test_glued_and_messy(void **state)
+{
+    (void)state;
+    const char *t = "theo Quy định số12-QĐ/TWngày 05/3/2020 của Ban Bí thư; Chỉ thị số 30/CT\n-TTg "
+                    "ngày 26/11/2021 của Thủ tướng Chính phủ về";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->symbol, "12-QĐ/TW");
+    date_is(at(&r, 0), "2020-03-05");
+    assert_string_equal(at(&r, 0)->issuer, "Ban Bí thư");
+    assert_string_equal(at(&r, 1)->symbol, "30/CT-TTg");
+    assert_string_equal(at(&r, 1)->issuer, "Thủ tướng Chính phủ");
+    vn_extract_result_free(&r);
+}
+
+static void test_pinpoint_and_name(void **state)
+{
+    (void)state;
+    const char *t = "quan hệ lao động, Khoản 4 Điều 63 của Bộ luật lao động về thực hiện; "
+                    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; pháp Luật này";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    const vn_citation *c = at(&r, 0);
+    assert_int_equal(c->kind, VN_CITE_NAME);
+    assert_string_equal(c->pinpoint.article, "63");
+    assert_string_equal(c->pinpoint.clause, "4");
+    assert_string_equal(c->type_word, "Bộ luật");
+    c = at(&r, 1);
+    assert_string_equal(c->name, "Luật Tổ chức chính quyền địa phương");
+    date_is(c, "2015-06-19");
+    vn_extract_result_free(&r);
+}
+
+static void test_no_false_positives(void **state)
+{
+    (void)state;
+    const char *t = "giai đoạn 2021 - 2030; trước ngày 10/4/2023; Quý IV/2023; "
+                    "Ban Công tác phía Nam T176; COVID-19; Luật sư; Luật này có hiệu lực";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 0);
+    vn_extract_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_citation),
+        cmocka_unit_test(test_shared_trailing_date),
+        cmocka_unit_test(test_list_form),
+        cmocka_unit_test(test_own_number_is_not_a_citation),
+        cmocka_unit_test(test_glued_and_messy),
+        cmocka_unit_test(test_pinpoint_and_name),
+        cmocka_unit_test(test_no_false_positives),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

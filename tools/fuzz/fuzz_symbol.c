@@ -1,0 +1,21 @@
+/* fuzz_symbol.c — loose symbol parsing (what users type in cites: filters
+ * and what registry CSV files hold) and strict scanning. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "common/symbol.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    vn_symbol s;
+    char out[VN_SYMBOL_MAX];
+    const char *text = (const char *)data;
+    if (vn_symbol_parse_loose(text, size, "Quy định", &s))
+        vn_symbol_format(&s, out);
+    if (size && data[0] >= '0' && data[0] <= '9' && vn_symbol_scan(text, size, NULL, true, &s))
+        vn_symbol_format(&s, out);
+    size_t start;
+    vn_type_word_ending_at(text, size, &start);
+    return 0;
+}
