@@ -40,9 +40,10 @@
 /* Longest alias name, case-folded, in bytes. */
 #define ALIAS_FOLDED_MAX 256
 /* Folding window of vn_registry_match_alias: the longest alias plus the
- * largest folded character cluster we accept. */
+ * largest folded character cluster we accept (a cluster is a character and
+ * its combining marks). */
 #define SEGMENT_CPS_MAX 16
-#define WINDOW_MAX (ALIAS_FOLDED_MAX + 4 * SEGMENT_CPS_MAX * 3)
+#define WINDOW_MAX (ALIAS_FOLDED_MAX + 4 * SEGMENT_CPS_MAX * 4)
 
 #define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 
@@ -131,6 +132,54 @@ static bool valid_utf8(const char *s)
     return true;
 }
 
+/*
+ * Cell text quoted in a message: at most EXCERPT_MAX bytes, cut at a
+ * character boundary (with "…" when cut), invalid bytes shown as '?', so a
+ * message is valid UTF-8 whatever the cell holds.
+ */
+#define EXCERPT_MAX 60
+typedef struct excerpt {
+    char s[EXCERPT_MAX + 8];
+} excerpt;
+
+static const char *ex(const char *s, excerpt *e)
+{
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+    size_t len = strlen(s), i = 0, o = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+        size_t step = n > 0 ? (size_t)n : 1;
+        if (o + (n > 0 ? step : 1) > EXCERPT_MAX) {
+            memcpy(e->s + o, "\xE2\x80\xA6", 3);
+            o += 3;
+            break;
+        }
+        if (n > 0)
+            memcpy(e->s + o, s + i, step);
+        else
+            e->s[o] = '?';
+        o += n > 0 ? step : 1;
+        i += step;
+    }
+    e->s[o] = '\0';
+    return e->s;
+}
+
+/* Length of s without an incomplete UTF-8 sequence at its end (after
+ * vsnprintf cut a message short). */
+static size_t utf8_complete_len(const char *s, size_t len)
+{
+    size_t k = len, back = 0;
+    while (k > 0 && back < 4 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--, back++;
+    if (k == 0)
+        return len;
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return need == 1 || need == back + 1 ? len : k - 1;
+}
+
 /* NFC (and case-folded when fold) copy of valid UTF-8; NULL on failure. */
 static char *normalize_dup(const char *s, bool fold)
 {
@@ -176,6 +225,7 @@ static void report_to(vn_registry_problem_fn fn, void *ctx, const char *file, in
     p.file = file;
     p.line = line;
     vsnprintf(p.message, sizeof p.message, fmt, ap);
+    p.message[utf8_complete_len(p.message, strlen(p.message))] = '\0';
     if (fn)
         fn(ctx, &p);
 }
@@ -252,6 +302,7 @@ static void drop_cells(table *t)
 
 static void read_header(table *t, int line)
 {
+    excerpt e;
     t->have_header = true;
     t->header_cells = t->cell_count;
     for (int c = 0; t->columns[c]; c++)
@@ -268,20 +319,17 @@ static void read_header(table *t, int line)
             report(t->L, t->file, line, "column \"%s\" appears twice; the first one is used",
                    name);
         else if (name[0])
-            report(t->L, t->file, line, "unknown column \"%.80s\" is ignored", name);
+            report(t->L, t->file, line, "unknown column \"%s\" is ignored", ex(name, &e));
     }
+    /* A missing optional column reads as empty: no need to say so, since a
+     * misspelt one is reported above as unknown. */
     for (int c = 0; t->columns[c]; c++) {
-        if (t->map[c] >= 0)
-            continue;
-        if (t->required & (1u << c)) {
+        if (t->map[c] < 0 && (t->required & (1u << c))) {
             report(t->L, t->file, line,
                    "the header has no column \"%s\": the file is ignored (first row must "
                    "name the columns)",
                    t->columns[c]);
             t->unusable = true;
-        } else {
-            report(t->L, t->file, line, "the header has no column \"%s\"; it is read as empty",
-                   t->columns[c]);
         }
     }
 }
@@ -349,6 +397,27 @@ static bool blank_line(const char *d, size_t n)
     return true;
 }
 
+/*
+ * Excel saves "CSV" with the list separator of the Windows locale, which is
+ * ';' in Vietnamese (and many other) locales.  A header line with
+ * semicolons and no comma is read with ';'.
+ */
+static unsigned char detect_delimiter(const char *d, size_t len)
+{
+    size_t end = line_end(d, len, 0);
+    if (memchr(d, ',', end))
+        return ',';
+    return memchr(d, ';', end) ? ';' : ',';
+}
+
+static bool parser_init(struct csv_parser *p, unsigned char delim)
+{
+    if (csv_init(p, CSV_OPTIONS) != 0)
+        return false;
+    csv_set_delim(p, delim);
+    return true;
+}
+
 /* Feeds the file to libcsv one line at a time; see the file comment. */
 static void read_csv(table *t, const char *data, size_t len)
 {
@@ -357,8 +426,9 @@ static void read_csv(table *t, const char *data, size_t len)
     int line = 1, recoveries = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
+    unsigned char delim = detect_delimiter(data + pos, len - pos);
     struct csv_parser p;
-    if (csv_init(&p, CSV_OPTIONS) != 0) {
+    if (!parser_init(&p, delim)) {
         L->nomem = true;
         return;
     }
@@ -393,14 +463,14 @@ static void read_csv(table *t, const char *data, size_t len)
         if (failed)
             report(L, t->file, t->rec_line,
                    "malformed quoting: a quote inside a cell must be doubled (\"\") and "
-                   "nothing may follow a closing quote but a comma: row skipped");
+                   "nothing may follow a closing quote but the separator: row skipped");
         else
             report(L, t->file, t->rec_line,
                    "a quoted cell is never closed (missing closing quote): row skipped");
         csv_free(&p);
-        if (csv_init(&p, CSV_OPTIONS) != 0) {
+        if (!parser_init(&p, delim)) {
             L->nomem = true;
-            return;
+            goto done;
         }
         if (++recoveries >= RECOVERIES_MAX) {
             report(L, t->file, t->rec_line,
@@ -412,6 +482,7 @@ static void read_csv(table *t, const char *data, size_t len)
         t->in_row = false;
     }
     csv_free(&p);
+done:
     drop_cells(t);
     free(t->cells);
     t->cells = NULL;
@@ -431,19 +502,21 @@ static const char *cell(const table *t, int c)
 static bool date_cell(loader *L, table *t, int line, const char *column, const char *s,
                       vn_date_range *out)
 {
+    excerpt e;
     memset(out, 0, sizeof *out);
     if (!s[0])
         return true;
     if (vn_date_parse_any(s, out))
         return true;
     report(L, t->file, line,
-           "%s \"%.40s\" is not a date (write dd/mm/yyyy, mm/yyyy or yyyy): row skipped",
-           column, s);
+           "%s \"%s\" is not a date (write dd/mm/yyyy, mm/yyyy or yyyy): row skipped",
+           column, ex(s, &e));
     return false;
 }
 
 static bool confidence_cell(loader *L, table *t, int line, const char *s, vn_confidence *out)
 {
+    excerpt e;
     char *f = normalize_dup(s, true);
     bool ok = false;
     for (size_t i = 0; f && i < sizeof confidence_words / sizeof confidence_words[0]; i++) {
@@ -457,7 +530,7 @@ static bool confidence_cell(loader *L, table *t, int line, const char *s, vn_con
         *out = VN_CONF_LOW;
         if (s[0])
             report(L, t->file, line,
-                   "confidence \"%.30s\" is not high, medium or low; read as low", s);
+                   "confidence \"%s\" is not high, medium or low; read as low", ex(s, &e));
         else
             report(L, t->file, line, "confidence is empty; read as low");
     }
@@ -573,7 +646,8 @@ typedef enum ref_result { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS, REF_BAD_DATE } 
  * Resolves an instrument as an editor writes it in events.csv/aliases.csv:
  * "59/2023/NĐ-CP", "120-KL/TW@2016-01-07" (also "@07/01/2016"), or a bare
  * yearless symbol that names exactly one instrument.  The symbol part is
- * canonicalised first, so "59/2023/ND-CP" finds the same row.
+ * canonicalised first, so "59/2023/ND-CP" finds the same row; a date after
+ * a symbol with a year adds nothing to its identity and is ignored.
  */
 static ref_result resolve_ref(const vn_registry *r, const char *text, long *out)
 {
@@ -587,9 +661,10 @@ static ref_result resolve_ref(const vn_registry *r, const char *text, long *out)
         return REF_UNKNOWN;
     memcpy(raw, text, sl);
     raw[sl] = '\0';
-    if (!canonical_symbol(raw, NULL, canon, NULL))
+    bool has_year = false;
+    if (!canonical_symbol(raw, NULL, canon, &has_year))
         memcpy(canon, raw, sl + 1);
-    if (at) {
+    if (at && !has_year) {
         vn_date_range d;
         if (!vn_date_parse_any(at + 1, &d))
             return REF_BAD_DATE;
@@ -614,21 +689,22 @@ static ref_result resolve_ref(const vn_registry *r, const char *text, long *out)
 static void report_ref(loader *L, table *t, int line, const char *what, const char *text,
                        ref_result res)
 {
+    excerpt e;
     switch (res) {
     case REF_AMBIGUOUS:
         report(L, t->file, line,
-               "%s \"%.60s\" names several instruments: write it with its issue date "
+               "%s \"%s\" names several instruments: write it with its issue date "
                "(symbol@yyyy-mm-dd): row skipped",
-               what, text);
+               what, ex(text, &e));
         break;
     case REF_BAD_DATE:
-        report(L, t->file, line, "%s \"%.60s\" has a bad date after '@': row skipped", what,
-               text);
+        report(L, t->file, line, "%s \"%s\" has a bad date after '@': row skipped", what,
+               ex(text, &e));
         break;
     case REF_UNKNOWN:
     case REF_FOUND:
         report(L, t->file, line,
-               "%s \"%.60s\" is not in instruments.csv: row skipped", what, text);
+               "%s \"%s\" is not in instruments.csv: row skipped", what, ex(text, &e));
         break;
     }
 }
@@ -653,6 +729,7 @@ static void free_instrument(vn_instrument *in)
 
 static void instrument_row(loader *L, table *t, int line)
 {
+    excerpt e;
     const char *raw = cell(t, I_SYMBOL);
     const char *type = cell(t, I_TYPE);
     if (!raw[0]) {
@@ -662,13 +739,14 @@ static void instrument_row(loader *L, table *t, int line)
     char canon[VN_SYMBOL_MAX];
     bool has_year = false;
     if (!canonical_symbol(raw, type, canon, &has_year)) {
-        report(L, t->file, line, "\"%.60s\" is not an instrument symbol: row skipped", raw);
+        report(L, t->file, line, "\"%s\" is not an instrument symbol: row skipped",
+               ex(raw, &e));
         return;
     }
     char *nfc = normalize_dup(raw, false);
     if (nfc && strcmp(nfc, canon) != 0)
-        report(L, t->file, line, "symbol \"%.60s\" is not in canonical form; read as \"%s\"",
-               raw, canon);
+        report(L, t->file, line, "symbol \"%s\" is not in canonical form; read as \"%s\"",
+               ex(raw, &e), canon);
     free(nfc);
 
     vn_instrument in;
@@ -755,6 +833,7 @@ static void free_event(vn_event *e)
 
 static void event_row(loader *L, table *t, int line)
 {
+    excerpt e;
     vn_registry *r = L->r;
     vn_event ev;
     memset(&ev, 0, sizeof ev);
@@ -777,9 +856,9 @@ static void event_row(loader *L, table *t, int line)
     const char *word = cell(t, E_EVENT);
     if (!event_word(word, &ev.kind)) {
         report(L, t->file, line,
-               "event \"%.40s\" is not one of issued, in_force, replaced_by, repealed, "
+               "event \"%s\" is not one of issued, in_force, replaced_by, repealed, "
                "superseded_by, partly_repealed, amended_by, expired, suspended: row skipped",
-               word);
+               ex(word, &e));
         return;
     }
     if (!date_cell(L, t, line, "date", cell(t, E_DATE), &ev.date))
@@ -1099,82 +1178,107 @@ vn_status vn_registry_load(const char *dir, vn_registry **out, vn_registry_probl
 /* ---- alias matching ---------------------------------------------------- */
 
 /*
- * A case-folded window over the start of a text.  Text is folded one
- * cluster (a starter and the combining marks after it) at a time, which for
- * NFC input gives the same bytes as folding the whole string; boundary[k]
- * says a cluster ends at folded offset k, orig[k] where it ended in the text.
+ * A case-folded window over the start of a text, folded lazily: only as far
+ * as some alias still agrees with it.  Text is folded one cluster (a
+ * starter and the combining marks after it) at a time, which for NFC input
+ * gives the same bytes as folding the whole string; boundary[k] says a
+ * cluster ends at folded offset k, orig[k] where it ended in the text.
  */
 typedef struct fold_window {
+    const char *src;
+    size_t src_len, pos;    /* pos: original bytes folded so far */
+    bool done;              /* end of text, invalid UTF-8, or window full */
     char text[WINDOW_MAX];
     size_t len;
     bool boundary[WINDOW_MAX + 1];
     uint32_t orig[WINDOW_MAX + 1];
 } fold_window;
 
+static void fold_init(fold_window *w, const char *text, size_t len)
+{
+    w->src = text;
+    w->src_len = len > UINT32_MAX ? UINT32_MAX : len;
+    w->pos = 0;
+    w->done = false;
+    w->len = 0;
+    w->boundary[0] = true;
+    w->orig[0] = 0;
+}
+
 static bool is_combining(utf8proc_int32_t cp)
 {
     return utf8proc_get_property(cp)->combining_class != 0;
 }
 
-/* Folds up to `want` bytes of folded text from the start of text. */
-static void fold_prefix(const char *text, size_t len, size_t want, fold_window *w)
+/* Folds the next cluster; false when there is none to fold. */
+static bool fold_more(fold_window *w)
 {
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)text;
-    size_t pos = 0;
-    w->len = 0;
-    w->boundary[0] = true;
-    w->orig[0] = 0;
-    if (len > UINT32_MAX)
-        len = UINT32_MAX;
-    while (pos < len && w->len < want) {
-        /* the cluster [pos, end) */
-        size_t end = pos;
-        int cps = 0;
-        bool ascii = u[pos] < 0x80;
-        for (;;) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t n = utf8proc_iterate(u + end, (utf8proc_ssize_t)(len - end), &cp);
-            if (n <= 0) {
-                if (end == pos)
-                    return;         /* invalid UTF-8: the window stops here */
-                break;
-            }
-            if (end > pos && !is_combining(cp))
-                break;
-            if (end > pos)
-                ascii = false;
-            end += (size_t)n;
-            if (++cps > SEGMENT_CPS_MAX)
-                return;
-            if (end >= len)
-                break;
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)w->src;
+    size_t pos = w->pos, len = w->src_len, end = pos;
+    if (w->done || pos >= len)
+        return false;
+    w->done = true;             /* until this cluster succeeds */
+    int cps = 0;
+    bool ascii = u[pos] < 0x80;
+    while (end < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(u + end, (utf8proc_ssize_t)(len - end), &cp);
+        if (n <= 0) {
+            if (end == pos)
+                return false;   /* invalid UTF-8: the window stops here */
+            break;
         }
-        size_t out;
-        if (ascii) {
-            char c = text[pos];
-            w->text[w->len] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            out = 1;
-        } else {
-            /* one spare slot: utf8proc_reencode writes a NUL after the text */
-            utf8proc_int32_t buf[SEGMENT_CPS_MAX * 4 + 1];
-            utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
-            utf8proc_ssize_t n = utf8proc_decompose(u + pos, (utf8proc_ssize_t)(end - pos), buf,
-                                                    SEGMENT_CPS_MAX * 4, opt);
-            if (n < 0 || n > SEGMENT_CPS_MAX * 4)
-                return;
-            n = utf8proc_reencode(buf, n, opt);
-            if (n < 0 || w->len + (size_t)n > WINDOW_MAX)
-                return;
-            memcpy(w->text + w->len, buf, (size_t)n);
-            for (size_t k = 1; k < (size_t)n; k++)
-                w->boundary[w->len + k] = false;
-            out = (size_t)n;
+        if (end > pos) {
+            if (!is_combining(cp))
+                break;
+            ascii = false;
         }
-        w->len += out;
-        w->boundary[w->len] = true;
-        w->orig[w->len] = (uint32_t)end;
-        pos = end;
+        if (++cps > SEGMENT_CPS_MAX)
+            return false;
+        end += (size_t)n;
     }
+    size_t out;
+    if (ascii) {
+        char c = w->src[pos];
+        if (w->len + 1 > WINDOW_MAX)
+            return false;
+        w->text[w->len] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        out = 1;
+    } else {
+        /* one spare slot: utf8proc_reencode writes a NUL after the text */
+        utf8proc_int32_t buf[SEGMENT_CPS_MAX * 4 + 1];
+        utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+        utf8proc_ssize_t n = utf8proc_decompose(u + pos, (utf8proc_ssize_t)(end - pos), buf,
+                                                SEGMENT_CPS_MAX * 4, opt);
+        if (n < 0 || n > SEGMENT_CPS_MAX * 4)
+            return false;
+        n = utf8proc_reencode(buf, n, opt);
+        if (n <= 0 || w->len + (size_t)n > WINDOW_MAX)
+            return false;
+        memcpy(w->text + w->len, buf, (size_t)n);
+        for (size_t k = 1; k < (size_t)n; k++)
+            w->boundary[w->len + k] = false;
+        out = (size_t)n;
+    }
+    w->len += out;
+    w->boundary[w->len] = true;
+    w->orig[w->len] = (uint32_t)end;
+    w->pos = end;
+    w->done = false;
+    return true;
+}
+
+/* True if the folded window starts with s[0..n), folding more as needed. */
+static bool fold_starts_with(fold_window *w, const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        while (k >= w->len)
+            if (!fold_more(w))
+                return false;
+        if (w->text[k] != s[k])
+            return false;
+    }
+    return true;
 }
 
 /* A name ends at a word boundary: no letter, digit or mark follows. */
@@ -1228,24 +1332,15 @@ const vn_alias *vn_registry_match_alias(const vn_registry *r, const char *text, 
         *matched = 0;
     if (!r || !text || len == 0 || r->alias_count == 0)
         return NULL;
-    size_t want = 0;
-    for (size_t i = 0; i < r->alias_count; i++) {
-        size_t n = strlen(r->aliases[i].folded);
-        if (n > want)
-            want = n;
-    }
-    if (want > ALIAS_FOLDED_MAX)
-        want = ALIAS_FOLDED_MAX;
     fold_window w;
-    fold_prefix(text, len, want, &w);
-
+    fold_init(&w, text, len);
     const vn_alias *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < r->alias_count; i++) {
         const vn_alias *a = &r->aliases[i];
         size_t n = strlen(a->folded);
-        if (n == 0 || n > w.len || n <= best_len || memcmp(w.text, a->folded, n) != 0 ||
-            !w.boundary[n] || !word_ends_at(text, len, w.orig[n]) || !alias_applies(r, a, citing))
+        if (n == 0 || n <= best_len || !fold_starts_with(&w, a->folded, n) || !w.boundary[n] ||
+            !word_ends_at(text, len, w.orig[n]) || !alias_applies(r, a, citing))
             continue;
         best = a;
         best_len = n;
@@ -1315,6 +1410,7 @@ static void check_instrument_dates(checker *c)
 
 static void check_events(checker *c)
 {
+    excerpt x;
     const vn_registry *r = c->r;
     for (size_t i = 0; i < r->event_count; i++) {
         const vn_event *e = &r->events[i];
@@ -1327,7 +1423,7 @@ static void check_events(checker *c)
                     res == REF_AMBIGUOUS
                         ? "other instrument %s is ambiguous: write it as symbol@yyyy-mm-dd"
                         : "other instrument %s is not in instruments.csv: add it",
-                    e->other_text);
+                    ex(e->other_text, &x));
         }
         if (e->date.precision != VN_DATE_NONE && in->issued.precision != VN_DATE_NONE &&
             vn_date_cmp(e->date.last, in->issued.first) < 0)
@@ -1454,6 +1550,7 @@ static bool windows_overlap(const vn_alias *a, const vn_alias *b)
 
 static void check_aliases(checker *c)
 {
+    excerpt e;
     const vn_registry *r = c->r;
     for (size_t j = 0; j < r->alias_count; j++) {
         const vn_alias *b = &r->aliases[j];
@@ -1463,10 +1560,10 @@ static void check_aliases(checker *c)
                 !windows_overlap(a, b))
                 continue;
             finding(c, FILE_ALIASES, b->line,
-                    "name \"%.60s\" means %s here but %s on line %d for the same citing dates: "
+                    "name \"%s\" means %s here but %s on line %d for the same citing dates: "
                     "set cited_from/cited_until so they do not overlap",
-                    b->name, r->instruments[b->instrument].id, r->instruments[a->instrument].id,
-                    a->line);
+                    ex(b->name, &e), r->instruments[b->instrument].id,
+                    r->instruments[a->instrument].id, a->line);
             break;
         }
     }

@@ -2,25 +2,25 @@
  * text.c — Vietnamese text normalisation (see text.h).
  *
  * vn_text_normalize sees every byte of every indexed document, so it is
- * built around one observation: Vietnamese text is mostly ASCII with one
+ * built around one observation: Vietnamese text is mostly ASCII with a
  * precomposed letter every few bytes, and almost all of it is already NFC.
- * ASCII runs are found a word (8 bytes) at a time and copied with memcpy;
- * around each non-ASCII character the code looks at one "segment" only.
+ * ASCII runs are skipped 8 bytes at a time, the precomposed letters are
+ * recognised from their bytes, and the output is not even written while
+ * nothing changes: the unchanged stretch is copied with one memcpy when the
+ * next change comes.
  *
- * A segment is the stretch between two boundary characters.  Boundaries are
- * characters that take no part in any canonical composition or reordering:
- * ASCII other than the letters and `<` `=` `>` (which compose with U+0338
- * into ≮ ≠ ≯), and the Unicode spaces (which become U+0020 here anyway).
- * Because nothing composes or reorders across a boundary, NFC of the whole
- * text equals the concatenation of the NFC of its segments, and a segment
- * with no "trigger" character (one that NFC could change or that could
- * attach to its neighbour: a mark, a Hangul vowel or final jamo, a
- * composition-excluded character) is already NFC and is copied as is.
- * tests/unit/test_text.c checks both claims against utf8proc for every
- * code point.
+ * NFC is applied per "cluster": a run of trigger characters (those NFC
+ * could change or attach to what precedes them: marks, Hangul vowel and
+ * final jamo, characters with a canonical decomposition) with the one
+ * character before the run, its base.  A non-trigger character is a
+ * starter that nothing attaches to, so nothing composes or reorders across
+ * it, and NFC of the text is the concatenation of the NFC of its clusters
+ * with everything else unchanged.  tests/unit/test_text.c checks the
+ * trigger test against utf8proc for every assigned code point.  Clusters
+ * are a letter and its marks, so offsets stay exact up to the letter.
  *
- * casefold and unaccent work on short strings (query terms, index terms);
- * they reuse the segment walk so ASCII words never reach utf8proc.
+ * casefold and unaccent work on short strings (query and index terms): an
+ * ASCII string is lower-cased directly, anything else goes to utf8proc.
  */
 #include "text.h"
 
@@ -32,17 +32,6 @@
 #include "utf8.h"
 
 /* ---- character classes ------------------------------------------------ */
-
-static inline bool ascii_letter(unsigned char c)
-{
-    return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
-/* ASCII that can start or end a segment (see the file comment). */
-static inline bool ascii_boundary(unsigned char c)
-{
-    return c < 0x80 && !ascii_letter(c) && c != '<' && c != '=' && c != '>';
-}
 
 /* Spaces that vn_text_normalize turns into U+0020.  U+2000 and U+2001 are
  * canonical singletons (NFC makes them U+2002/U+2003); mapping them to a
@@ -65,7 +54,8 @@ static inline bool is_dropped(int cp)
 
 /* Lookalikes of Đ/đ: U+00D0 Icelandic Eth and U+0189 African D are what
  * Vietnamese keyboards and OCR produce instead of U+0110.  All three are
- * two bytes in UTF-8, so the mapping never changes a length. */
+ * two bytes in UTF-8, so the mapping never changes a length, and neither
+ * they nor Đ/đ compose with anything, so mapping commutes with NFC. */
 static inline int dd_lookalike(int cp)
 {
     switch (cp) {
@@ -84,7 +74,12 @@ static bool nfc_trigger(int cp)
     if (cp >= 0x1EA0 && cp <= 0x1EF9)
         return false; /* precomposed Vietnamese letters */
     const utf8proc_property_t *p = utf8proc_get_property(cp);
-    if (p->combining_class != 0 || p->comp_exclusion)
+    if (p->combining_class != 0)
+        return true;
+    /* A canonical decomposition: a composite NFC keeps, or a singleton or
+     * excluded one it replaces; telling them apart costs more than simply
+     * recomposing the few such letters outside the ranges above. */
+    if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0)
         return true;
     switch (p->category) {
     case UTF8PROC_CATEGORY_MN:
@@ -113,13 +108,22 @@ static inline size_t ascii_run_end(const unsigned char *s, size_t i, size_t len)
     return i;
 }
 
-/* Start of the segment holding position j: just after the last boundary in
- * [from, j), or `from` (which callers only pass at a segment start). */
-static inline size_t segment_start(const unsigned char *s, size_t from, size_t j)
+/* The common case, recognised from the bytes without decoding: a letter
+ * of Latin-1, Latin Extended or the precomposed Vietnamese block
+ * (U+1EA0-U+1EF9) that needs nothing done.  Returns its length, or 0. */
+static inline size_t plain_bytes(const unsigned char *s, size_t i, size_t len)
 {
-    while (j > from && !ascii_boundary(s[j - 1]))
-        j--;
-    return j;
+    unsigned char c = s[i];
+    if (c >= 0xC2 && c <= 0xCB) { /* U+0080-U+02FF */
+        if (len - i < 2 || (s[i + 1] & 0xC0) != 0x80)
+            return 0;
+        int cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+        return cp == 0xA0 || cp == 0xAD || cp == 0xD0 || cp == 0xF0 || cp == 0x189 ? 0 : 2;
+    }
+    if (c == 0xE1 && len - i >= 3 && (s[i + 2] & 0xC0) == 0x80 &&
+        (s[i + 1] == 0xBA ? s[i + 2] >= 0xA0 : s[i + 1] == 0xBB && s[i + 2] <= 0xB9))
+        return 3;
+    return 0;
 }
 
 /* Decodes the character at s[i]; *bad is set for a malformed sequence. */
@@ -131,36 +135,39 @@ static inline size_t next_cp(const unsigned char *s, size_t i, size_t len, int *
 }
 
 enum {
-    SEG_MAP = 1,   /* holds a Đ lookalike */
-    SEG_DROP = 2,  /* holds an invisible character to remove */
-    SEG_BAD = 4,   /* holds malformed UTF-8 (callers broke the contract) */
-    SEG_NFC = 8    /* holds an NFC trigger */
+    CP_NFC = 1,    /* an NFC trigger */
+    CP_DROP = 2,   /* an invisible character to remove */
+    CP_MAP = 4,    /* a Đ lookalike */
+    CP_SPACE = 8,  /* a Unicode space, becomes U+0020 */
+    CP_BAD = 16    /* malformed UTF-8 (the caller broke the contract) */
 };
 
-/* End of the segment that starts at or before i (i is not a boundary):
- * the next ASCII boundary or Unicode space.  Collects SEG_* flags. */
-static size_t segment_end(const unsigned char *s, size_t i, size_t len, unsigned *flags)
+/* What a non-ASCII character needs (0: nothing). */
+static unsigned classify(int cp, bool bad)
 {
-    while (i < len) {
-        if (s[i] < 0x80) {
-            if (ascii_boundary(s[i]))
-                break;
-            i++;
-            continue;
-        }
+    if (bad)
+        return CP_BAD;
+    if (is_unicode_space(cp))
+        return CP_SPACE;
+    if (is_dropped(cp))
+        return CP_DROP;
+    if (dd_lookalike(cp))
+        return CP_MAP;
+    return nfc_trigger(cp) ? CP_NFC : 0;
+}
+
+/* End of the run of triggers and invisible characters starting at i; the
+ * CP_* bits seen are added to *flags.  ASCII is never in such a run. */
+static size_t cluster_end(const unsigned char *s, size_t i, size_t len, unsigned *flags)
+{
+    while (i < len && s[i] >= 0x80 && !plain_bytes(s, i, len)) {
         int cp;
         bool bad;
         size_t n = next_cp(s, i, len, &cp, &bad);
-        if (bad)
-            *flags |= SEG_BAD;
-        else if (is_unicode_space(cp))
+        unsigned k = classify(cp, bad);
+        if (!(k & (CP_NFC | CP_DROP)))
             break;
-        else if (is_dropped(cp))
-            *flags |= SEG_DROP;
-        else if (dd_lookalike(cp))
-            *flags |= SEG_MAP;
-        else if (nfc_trigger(cp))
-            *flags |= SEG_NFC;
+        *flags |= k;
         i += n;
     }
     return i;
@@ -169,19 +176,12 @@ static size_t segment_end(const unsigned char *s, size_t i, size_t len, unsigned
 /* ---- utf8proc over a short span ----------------------------------------- */
 
 /* Code point buffer for utf8proc: a local array covers words, the heap
- * covers the rare long segment (a line of combining marks). */
+ * covers the rare long span (a line of combining marks, a long term). */
 typedef struct cp_scratch {
     utf8proc_int32_t local[256];
     utf8proc_int32_t *heap;
     size_t heap_cap;
 } cp_scratch;
-
-static void scratch_free(cp_scratch *sc)
-{
-    free(sc->heap);
-    sc->heap = NULL;
-    sc->heap_cap = 0;
-}
 
 /* Decomposes s[0..n) with utf8proc options `opt` (which must include
  * COMPOSE or DECOMPOSE), then recomposes if COMPOSE is set.  The result is
@@ -210,6 +210,19 @@ static vn_status cp_map(cp_scratch *sc, const unsigned char *s, size_t n,
     return VN_OK;
 }
 
+/* Appends code points, each through `post` (may be NULL). */
+static vn_status append_cps(vn_buf *out, const utf8proc_int32_t *cps, size_t count,
+                            int (*post)(int cp))
+{
+    if (vn_buf_reserve(out, 4 * count) != VN_OK)
+        return VN_ERR_NOMEM;
+    for (size_t k = 0; k < count; k++) {
+        int cp = post ? post(cps[k]) : cps[k];
+        vn_buf_append_utf8(out, cp); /* room reserved above */
+    }
+    return VN_OK;
+}
+
 /* ---- vn_text_normalize -------------------------------------------------- */
 
 typedef struct norm {
@@ -218,7 +231,7 @@ typedef struct norm {
     size_t base;      /* out->len when the call started: map offsets are relative to it */
     vn_offmap *map;
     cp_scratch sc;
-    vn_buf clean;     /* a segment with invisible characters removed, for NFC */
+    vn_buf kept;      /* a cluster without its invisible characters, for NFC */
 } norm;
 
 static vn_status anchor(norm *z, size_t in)
@@ -228,29 +241,31 @@ static vn_status anchor(norm *z, size_t in)
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
-/* Copies a segment without NFC: Đ lookalikes mapped in place, invisible
- * characters dropped and malformed bytes replaced, each with an anchor so
- * positions around them stay exact. */
-static vn_status copy_segment(norm *z, size_t s, size_t e)
+/* Writes the character at i, which classify() gave `what` (not CP_NFC or
+ * CP_DROP), and anchors the input after it. */
+static vn_status replace_char(norm *z, size_t i, size_t n, int cp, unsigned what)
 {
-    size_t run = s; /* start of bytes not yet copied */
+    vn_status st;
+    if (what == CP_SPACE)
+        st = vn_buf_append_char(z->out, ' ');
+    else if (what == CP_MAP)
+        st = vn_buf_append_utf8(z->out, dd_lookalike(cp));
+    else
+        st = vn_buf_append(z->out, REPLACEMENT, 3);
+    return st != VN_OK ? st : anchor(z, i + n);
+}
+
+/* A cluster with invisible characters but no trigger: copies it without
+ * them, anchoring after each so the characters around stay exact. */
+static vn_status drop_invisible(norm *z, size_t s, size_t e)
+{
+    size_t run = s;
     for (size_t i = s; i < e;) {
-        if (z->in[i] < 0x80) {
-            i++;
-            continue;
-        }
         int cp;
         bool bad;
         size_t n = next_cp(z->in, i, e, &cp, &bad);
-        int to = bad ? 0 : dd_lookalike(cp);
-        if (bad || to || is_dropped(cp)) {
-            if (vn_buf_append(z->out, z->in + run, i - run) != VN_OK)
-                return VN_ERR_NOMEM;
-            vn_status st = VN_OK;
-            if (bad)
-                st = vn_buf_append(z->out, REPLACEMENT, 3);
-            else if (to)
-                st = vn_buf_append_utf8(z->out, to);
+        if (!bad && is_dropped(cp)) {
+            vn_status st = vn_buf_append(z->out, z->in + run, i - run);
             if (st != VN_OK || (st = anchor(z, i + n)) != VN_OK)
                 return st;
             run = i + n;
@@ -260,88 +275,78 @@ static vn_status copy_segment(norm *z, size_t s, size_t e)
     return vn_buf_append(z->out, z->in + run, e - run);
 }
 
-/* NFC of a segment, with the same mappings as copy_segment.  Invisible
- * characters go before composition (an U+200B between a letter and its
- * tone mark must not keep them apart); Đ lookalikes are mapped after it,
- * which is equivalent because none of them composes with anything. */
-static vn_status nfc_segment(norm *z, size_t s, size_t e, unsigned flags)
+/* NFC of a cluster.  Invisible characters go before composition (an U+200B
+ * between a letter and its tone mark must not keep them apart). */
+static vn_status nfc_cluster(norm *z, size_t s, size_t e, unsigned flags)
 {
     const unsigned char *src = z->in + s;
     size_t n = e - s;
-    if (flags & (SEG_DROP | SEG_BAD)) {
-        z->clean.len = 0;
+    if (flags & CP_DROP) {
+        z->kept.len = 0;
         for (size_t i = s; i < e;) {
             int cp;
             bool bad;
             size_t k = next_cp(z->in, i, e, &cp, &bad);
-            vn_status st = VN_OK;
-            if (bad)
-                st = vn_buf_append(&z->clean, REPLACEMENT, 3);
-            else if (!is_dropped(cp))
-                st = vn_buf_append(&z->clean, z->in + i, k);
-            if (st != VN_OK)
-                return st;
+            if ((bad || !is_dropped(cp)) && vn_buf_append(&z->kept, z->in + i, k) != VN_OK)
+                return VN_ERR_NOMEM;
             i += k;
         }
-        src = (const unsigned char *)z->clean.data;
-        n = z->clean.len;
+        src = (const unsigned char *)z->kept.data;
+        n = z->kept.len;
     }
     utf8proc_int32_t *cps;
     size_t count;
-    vn_status st = n ? cp_map(&z->sc, src, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, &cps, &count) : VN_OK;
-    if (st != VN_OK)
+    vn_status st = cp_map(&z->sc, src, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, &cps, &count);
+    if (st != VN_OK || (st = append_cps(z->out, cps, count, NULL)) != VN_OK)
         return st;
-    if (n && vn_buf_reserve(z->out, 4 * count) != VN_OK)
-        return VN_ERR_NOMEM;
-    for (size_t k = 0; n && k < count; k++) {
-        int to = dd_lookalike(cps[k]);
-        if (vn_buf_append_utf8(z->out, to ? to : cps[k]) != VN_OK)
-            return VN_ERR_NOMEM;
-    }
     return anchor(z, e);
 }
 
 vn_status vn_text_normalize(const char *in, size_t len, vn_buf *out, vn_offmap *map)
 {
     norm z = {.in = (const unsigned char *)in, .out = out, .base = out->len, .map = map,
-              .clean = VN_BUF_INIT};
-    z.sc.heap = NULL;
-    z.sc.heap_cap = 0;
+              .kept = VN_BUF_INIT};
     vn_status st = vn_buf_reserve(out, len);
-    size_t i = 0;
-    while (st == VN_OK && i < len) {
-        size_t j = ascii_run_end(z.in, i, len);
-        if (j == len) {
-            st = vn_buf_append(out, in + i, len - i);
-            i = len;
-            break;
+    /* Input before `copied` is in out; [copied, i) is unchanged text not
+     * yet copied. */
+    size_t i = 0, copied = 0;
+    while (st == VN_OK && (i = ascii_run_end(z.in, i, len)) < len) {
+        size_t n = plain_bytes(z.in, i, len);
+        if (n) {
+            i += n;
+            continue;
         }
         int cp;
         bool bad;
-        size_t n = next_cp(z.in, j, len, &cp, &bad);
-        if (!bad && is_unicode_space(cp)) {
-            if ((st = vn_buf_append(out, in + i, j - i)) != VN_OK ||
-                (st = vn_buf_append_char(out, ' ')) != VN_OK)
-                break;
-            st = anchor(&z, j + n);
-            i = j + n;
+        n = next_cp(z.in, i, len, &cp, &bad);
+        unsigned what = classify(cp, bad);
+        if (what == 0) {
+            i += n;
             continue;
         }
-        size_t s = segment_start(z.in, i, j);
-        if ((st = vn_buf_append(out, in + i, s - i)) != VN_OK)
+        size_t start = i, end = i + n;
+        if (what & (CP_NFC | CP_DROP)) {
+            /* The cluster's base is the character before, if it is still
+             * uncopied; one already rewritten (a space, Đ, U+FFFD) takes
+             * no marks, so the run can go alone. */
+            if (i > copied)
+                start -= vn_utf8_prev(in, i, &(int){0});
+            end = cluster_end(z.in, end, len, &what);
+        }
+        if ((st = vn_buf_append(out, in + copied, start - copied)) != VN_OK)
             break;
-        unsigned flags = 0;
-        size_t e = segment_end(z.in, j, len, &flags);
-        if (flags & SEG_NFC)
-            st = nfc_segment(&z, s, e, flags);
-        else if (flags)
-            st = copy_segment(&z, s, e);
+        if (what & CP_NFC)
+            st = nfc_cluster(&z, start, end, what);
+        else if (what & CP_DROP)
+            st = drop_invisible(&z, start, end);
         else
-            st = vn_buf_append(out, in + s, e - s);
-        i = e;
+            st = replace_char(&z, i, n, cp, what);
+        i = copied = end;
     }
-    scratch_free(&z.sc);
-    vn_buf_free(&z.clean);
+    if (st == VN_OK)
+        st = vn_buf_append(out, in + copied, len - copied);
+    free(z.sc.heap);
+    vn_buf_free(&z.kept);
     if (st == VN_OK && map)
         vn_offmap_finish(map, out->len - z.base, len);
     return st;
@@ -349,52 +354,31 @@ vn_status vn_text_normalize(const char *in, size_t len, vn_buf *out, vn_offmap *
 
 /* ---- casefold and unaccent ---------------------------------------------- */
 
-/* Appends s[0..n) (ASCII) lower-cased. */
-static vn_status append_ascii_lower(vn_buf *out, const unsigned char *s, size_t n)
-{
-    if (vn_buf_reserve(out, n) != VN_OK)
-        return VN_ERR_NOMEM;
-    char *o = out->data + out->len;
-    for (size_t i = 0; i < n; i++)
-        o[i] = (char)((unsigned)(s[i] - 'A') < 26 ? s[i] + 32 : s[i]);
-    out->len += n;
-    out->data[out->len] = '\0';
-    return VN_OK;
-}
-
-/* Shared walk of casefold and unaccent: ASCII words are lower-cased
- * directly, segments with other characters go through utf8proc with `opt`,
- * and each resulting code point through `post` (may be NULL). */
+/* Shared by casefold and unaccent: ASCII text is lower-cased directly,
+ * other text goes through utf8proc with `opt` and `post`. */
 static vn_status fold(const char *in, size_t len, vn_buf *out, utf8proc_option_t opt,
                       int (*post)(int cp))
 {
     const unsigned char *s = (const unsigned char *)in;
+    if (ascii_run_end(s, 0, len) == len) {
+        if (vn_buf_reserve(out, len) != VN_OK)
+            return VN_ERR_NOMEM;
+        char *o = out->data + out->len;
+        for (size_t i = 0; i < len; i++)
+            o[i] = (char)((unsigned)(s[i] - 'A') < 26 ? s[i] + 32 : s[i]);
+        out->len += len;
+        out->data[out->len] = '\0';
+        return VN_OK;
+    }
     cp_scratch sc;
     sc.heap = NULL;
     sc.heap_cap = 0;
-    vn_status st = VN_OK;
-    size_t i = 0;
-    while (st == VN_OK && i < len) {
-        size_t j = ascii_run_end(s, i, len);
-        size_t seg = j < len ? segment_start(s, i, j) : len;
-        if ((st = append_ascii_lower(out, s + i, seg - i)) != VN_OK || j == len)
-            break;
-        unsigned flags = 0;
-        size_t e = segment_end(s, j, len, &flags);
-        if (e == j) /* a Unicode space: a segment of its own */
-            e += vn_utf8_next(in + j, len - j, &(int){0});
-        utf8proc_int32_t *cps;
-        size_t count;
-        if ((st = cp_map(&sc, s + seg, e - seg, opt, &cps, &count)) != VN_OK ||
-            (st = vn_buf_reserve(out, 4 * count)) != VN_OK)
-            break;
-        for (size_t k = 0; k < count && st == VN_OK; k++) {
-            int cp = post ? post(cps[k]) : cps[k];
-            st = vn_buf_append_utf8(out, cp);
-        }
-        i = e;
-    }
-    scratch_free(&sc);
+    utf8proc_int32_t *cps;
+    size_t count;
+    vn_status st = cp_map(&sc, s, len, opt, &cps, &count);
+    if (st == VN_OK)
+        st = append_cps(out, cps, count, post);
+    free(sc.heap);
     return st;
 }
 
@@ -419,7 +403,7 @@ vn_status vn_text_unaccent(const char *in, size_t len, vn_buf *out)
 }
 
 /* A letter with a diacritic (its canonical decomposition holds a mark), a
- * lone combining mark, or one of the barred d's. */
+ * lone combining mark, or one of the barred d's in either case. */
 static bool is_accented(int cp)
 {
     if (unbar_d(cp) == 'd' || cp == 0x0110 || cp == 0x00D0 || cp == 0x0189)

@@ -23,7 +23,8 @@ vn_status vn_tokenizer_open(vn_tokenizer **out, vn_error *err);
 void vn_tokenizer_close(vn_tokenizer *t);
 
 /* Calls emit(ctx, token) for every word token of text, in order.
- * emit returns 0 to go on, non-zero to stop. */
+ * emit returns 0 to go on, non-zero to stop (still VN_OK).  Text over
+ * 2 GiB, ICU's limit, is refused with VN_ERR_USAGE. */
 vn_status vn_tokenize(vn_tokenizer *t, const char *text, size_t len,
                       int (*emit)(void *ctx, vn_token tok), void *ctx,
                       vn_error *err);

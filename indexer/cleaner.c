@@ -260,14 +260,15 @@ static size_t scan_delimiter(cleaner *c, size_t i, vn_status *st)
     return j;
 }
 
-/* True if in[i..) starts with the literal s (ASCII case-insensitive). */
-static bool starts_with(const cleaner *c, size_t i, const char *s)
+/* True if in[i..) starts with s; with `fold`, s is lower-case letters and
+ * the text may have them in either case (HTML tag names). */
+static bool starts_with(const cleaner *c, size_t i, const char *s, bool fold)
 {
     size_t n = strlen(s);
     if (c->len - i < n)
         return false;
     for (size_t k = 0; k < n; k++)
-        if ((c->in[i + k] | 0x20) != (s[k] | 0x20))
+        if ((fold ? c->in[i + k] | 0x20 : c->in[i + k]) != s[k])
             return false;
     return true;
 }
@@ -295,7 +296,7 @@ static size_t scan_tag(cleaner *c, size_t i, vn_status *st)
         return i + 1;
     size_t k = 0;
     for (; k < sizeof names / sizeof names[0]; k++)
-        if (strlen(names[k]) == name_len && starts_with(c, name, names[k]))
+        if (strlen(names[k]) == name_len && starts_with(c, name, names[k], true))
             break;
     if (k == sizeof names / sizeof names[0])
         return i + 1;
@@ -326,7 +327,7 @@ static size_t scan_bracket(cleaner *c, size_t i, vn_status *st)
         {"[endnoteRef:", true, EDIT_SPACE},
     };
     for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
-        if (!starts_with(c, i, forms[f].prefix))
+        if (!starts_with(c, i, forms[f].prefix, false))
             continue;
         size_t j = i + strlen(forms[f].prefix), limit = j + 256;
         while (j < c->len && j < limit && c->in[j] != ']' && c->in[j] != '\n' &&

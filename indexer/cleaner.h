@@ -10,7 +10,18 @@
  * and every other character stay, so the cleaned text is what the reader
  * of the document sees.
  *
- * The offmap records where text was removed so positions map back.
+ * Emphasis markers go only in pairs, within a paragraph (a blank line ends
+ * one), and only where they touch text on exactly one side, as in
+ * "**Điều 1.**" or "(*sau đây viết tắt là QCDC*)".  So a "* " list bullet,
+ * a lone "*" under a header, footnote marks "(*)", "2*3" and separator
+ * lines of four or more stars stay: a star is never lost unless it had a
+ * partner.  Runs of "_" longer than two (blanks to fill in) stay too.
+ *
+ * Appends to out.  The offmap (may be NULL) records where text was removed
+ * so positions map back; its offsets are relative to what this call
+ * appended and to `in`, and it is finished (vn_offmap_finish) on return.
+ * Every byte kept maps to itself; a space that stands for removed markup
+ * maps to the start of that markup.
  */
 #ifndef VN_CLEANER_H
 #define VN_CLEANER_H

@@ -106,15 +106,21 @@ static const char *type_heading(line l, size_t *heading_len)
         {"NGHỊ ĐỊNH", "Nghị định"}, {"THÔNG TƯ", "Thông tư"}, {"LUẬT", "Luật"},
         {NULL, NULL}
     };
-    for (int i = 0; headings[i].upper; i++)
-        if (starts_with(l, headings[i].upper)) {
-            size_t k = strlen(headings[i].upper);
-            if (k == l.n || l.s[k] == ' ' || l.s[k] == '\t') {
-                if (heading_len)
-                    *heading_len = k;
-                return headings[i].word;
-            }
-        }
+    for (int i = 0; headings[i].upper; i++) {
+        if (!starts_with(l, headings[i].upper))
+            continue;
+        size_t k = strlen(headings[i].upper);
+        if (k < l.n && l.s[k] != ' ' && l.s[k] != '\t')
+            continue;
+        /* "KẾ HOẠCH" alone or followed by its title in sentence case; a line
+         * that goes on in capitals ("QUY CHẾ DÂN CHỦ Ở CƠ SỞ" under "BAN CHỈ
+         * ĐẠO THỰC HIỆN") is part of the issuer's name, not a heading */
+        if (k < l.n && all_upper(trim(l.s + k, l.n - k)))
+            continue;
+        if (heading_len)
+            *heading_len = k;
+        return headings[i].word;
+    }
     return NULL;
 }
 
@@ -230,8 +236,10 @@ static void read_tail(line *lines, size_t count, vn_docmeta *m)
             continue;
         if (l.s[0] != '-' && l.s[0] != '+')
             break;
-        copy_line(m->recipients[m->recipient_count++], sizeof m->recipients[0],
-                  trim(l.s + 1, l.n - 1));
+        line r = trim(l.s + 1, l.n - 1);
+        while (r.n && (r.s[r.n - 1] == ',' || r.s[r.n - 1] == ';' || r.s[r.n - 1] == '.'))
+            r.n--;    /* "- Lưu: VT, VP." — the list punctuation is not part of the name */
+        copy_line(m->recipients[m->recipient_count++], sizeof m->recipients[0], r);
     }
     /* signer: the last line that looks like a person's name (2–5 capitalised
      * words, not all capitals), with the capitalised position above it */
@@ -288,6 +296,8 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
         s = e + 1;
     }
 
+    m->draft = memmem(t, len < HEADER_ZONE ? len : HEADER_ZONE, "DỰ THẢO", strlen("DỰ THẢO")) != NULL;
+
     /* Header: up to the type heading (plus its title), within the zone. */
     char issuers[VN_META_FIELD] = "";
     size_t ilen = 0;
@@ -295,8 +305,6 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
         line l = lines[k];
         if (l.n == 0)
             continue;
-        if (contains(l.s, l.n, "DỰ THẢO"))
-            m->draft = true;
         if (!m->date.precision && read_place_date(l, m))
             continue;
         size_t hl = 0;

@@ -11,8 +11,9 @@
  *      stops it: no text file holds one.
  *   4. If that pass found the bytes to be mostly not UTF-8, they are decoded
  *      again as windows-1258 (see looks_like_cp1258).
- * Only step 3 is on the hot path; it copies ASCII 8 bytes at a time and
- * records offmap anchors only where a length changes (BOM, CRLF, U+FFFD).
+ * Only step 3 is on the hot path: it skips ASCII 8 bytes at a time, copies
+ * unchanged stretches with memcpy and records offmap anchors only where a
+ * length changes (BOM, CRLF, U+FFFD).
  */
 #include "reader.h"
 
@@ -109,7 +110,7 @@ typedef struct utf8_stats {
 /* Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or,
  * if it is ill-formed, minus the length of its maximal subpart (Unicode
  * Table 3-7: the lead byte plus the continuation bytes that were valid). */
-static int utf8_seq(const unsigned char *p, const unsigned char *end)
+static inline int utf8_seq(const unsigned char *p, const unsigned char *end)
 {
     unsigned char c = p[0], lo = 0x80, hi = 0xBF;
     int need;
@@ -139,7 +140,9 @@ static int utf8_seq(const unsigned char *p, const unsigned char *end)
 
 /* Decodes b[start..n) as UTF-8 into out/map (offsets in map are file
  * offsets, so the BOM's 3 bytes are accounted for).  Stops at the first NUL
- * byte with st->nul set. */
+ * byte with st->nul set.  Well-formed text is only read here; it reaches
+ * the output in long memcpy'd spans between the places that change (CR,
+ * ill-formed bytes). */
 static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_buf *out,
                              vn_offmap *map, utf8_stats *st)
 {
@@ -148,26 +151,37 @@ static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_
     if (start && vn_offmap_add(map, 0, start) != VN_OK)
         return VN_ERR_NOMEM;
     const unsigned char *p = b + start, *end = b + n;
-    unsigned char *o = (unsigned char *)out->data;
+    const unsigned char *run = p; /* first byte not yet copied to out */
     while (p < end) {
-        /* Fast path: 8 ASCII bytes with no NUL and no CR. */
+        /* Long ASCII stretches: 8 bytes at a time while none is NUL or CR. */
         while (end - p >= 8) {
             uint64_t v;
             memcpy(&v, p, 8);
             if ((v & HIGHS) || HAS_ZERO(v) || HAS_ZERO(v ^ (ONES * '\r')))
                 break;
-            memcpy(o, p, 8);
-            o += 8;
             p += 8;
         }
+        /* Short ones, between the letters of Vietnamese words. */
+        while (p < end && *p > '\r' && *p < 0x80)
+            p++;
         if (p == end)
             break;
         unsigned char c = *p;
         if (c >= 0x80) {
+            /* Vietnamese letters are 2 bytes (Latin-1, Latin Extended) or 3
+             * bytes from E1 (U+1EA0-U+1EF9): test those first. */
+            if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+                p += 2;
+                st->multibyte++;
+                continue;
+            }
+            if (c == 0xE1 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+                p += 3;
+                st->multibyte++;
+                continue;
+            }
             int k = utf8_seq(p, end);
             if (k > 0) {
-                memcpy(o, p, (size_t)k);
-                o += k;
                 p += k;
                 st->multibyte++;
                 continue;
@@ -178,37 +192,34 @@ static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_
             if (st->invalid_seqs++ == 0)
                 st->first_bad = (size_t)(p - b);
             st->invalid_bytes += bad;
-            out->len = (size_t)(o - (unsigned char *)out->data);
-            if (vn_buf_reserve(out, 3 + (size_t)(end - p)) != VN_OK)
+            if (vn_buf_append(out, run, (size_t)(p - run)) != VN_OK ||
+                vn_buf_reserve(out, 3 + (size_t)(end - p)) != VN_OK)
                 return VN_ERR_NOMEM;
-            o = (unsigned char *)out->data + out->len;
-            memcpy(o, "\xEF\xBF\xBD", 3);
-            o += 3;
+            vn_buf_append(out, "\xEF\xBF\xBD", 3);
             p += bad;
-            size_t out_pos = (size_t)(o - (unsigned char *)out->data);
-            if (bad != 3 && vn_offmap_add(map, out_pos, (size_t)(p - b)) != VN_OK)
+            run = p;
+            if (bad != 3 && vn_offmap_add(map, out->len, (size_t)(p - b)) != VN_OK)
                 return VN_ERR_NOMEM;
         } else if (c == '\r') {
+            if (vn_buf_append(out, run, (size_t)(p - run)) != VN_OK)
+                return VN_ERR_NOMEM;
             p++;
             if (p < end && *p == '\n') {
                 /* CRLF: drop the CR; the LF that follows maps to itself. */
-                size_t out_pos = (size_t)(o - (unsigned char *)out->data);
-                if (vn_offmap_add(map, out_pos, (size_t)(p - b)) != VN_OK)
+                if (vn_offmap_add(map, out->len, (size_t)(p - b)) != VN_OK)
                     return VN_ERR_NOMEM;
             } else {
-                *o++ = '\n'; /* lone CR (old Mac): same length, no anchor */
+                vn_buf_append_char(out, '\n'); /* lone CR (old Mac): same length */
             }
+            run = p;
         } else if (c == 0) {
             st->nul = true;
-            break;
+            return VN_OK;
         } else {
-            *o++ = c;
-            p++;
+            p++; /* TAB, LF and other C0 controls pass through */
         }
     }
-    out->len = (size_t)(o - (unsigned char *)out->data);
-    out->data[out->len] = '\0';
-    return VN_OK;
+    return vn_buf_append(out, run, (size_t)(end - run));
 }
 
 /* The cp1258 heuristic.  Vietnamese in windows-1258 puts a byte >= 0x80 in
@@ -294,15 +305,19 @@ static vn_status decode_icu(const char *name, const char *conv_name, const unsig
     }
     /* last_out/last_in mirror the map's last anchor so that the common
      * case, a character that keeps the offset difference, needs no call. */
-    size_t last_out = 0, last_in = 0;
+    size_t last_out = 0, last_in = 0, at = start;
     for (size_t i = 0; i < count;) {
-        size_t at = start + (size_t)(offs[i] >= 0 ? offs[i] : 0);
+        if (offs[i] >= 0) /* -1 would mean "no source byte": keep the last */
+            at = start + (size_t)offs[i];
         UChar32 cp;
         U16_NEXT(u, i, count, cp);
         if (U_IS_SURROGATE(cp))
             cp = 0xFFFD;
         if (cp == 0) {
-            rc = refuse_nul(name, b, n, err);
+            rc = vn_error_set(err, VN_ERR_BINARY,
+                              "%s: contains NUL characters, so it is a binary file, not text; "
+                              "convert it to text first",
+                              name);
             goto done;
         }
         if (reject_c1 && cp >= 0x80 && cp <= 0x9F) {
@@ -324,6 +339,9 @@ static vn_status decode_icu(const char *name, const char *conv_name, const unsig
         }
         vn_buf_append_utf8(out, cp); /* room reserved above */
     }
+    /* The end of the text is the end of the file (UTF-16 text is shorter). */
+    if (vn_offmap_add(map, out->len, n) != VN_OK)
+        rc = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", name);
 done:
     free(u);
     free(offs);
@@ -398,8 +416,12 @@ vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n
         }
         vn_buf_free(&legacy);
         vn_offmap_free(&legacy_map);
-        if (rc != VN_OK)
+        if (rc == VN_ERR_NOMEM)
             goto done;
+        /* Not windows-1258 after all (or ICU could not tell): the UTF-8
+         * reading with its U+FFFD stands. */
+        vn_error_clear(err);
+        rc = VN_OK;
     }
     if (st.invalid_seqs)
         vn_warn("%s: invalid UTF-8 at byte %zu (%zu bytes replaced by U+FFFD)", name,

@@ -11,6 +11,18 @@
  *
  * The decoded text comes with an offmap back to byte offsets in the file as
  * read, so every position shown to users is a real file offset.
+ *
+ * When a file is taken for windows-1258: it has no NUL byte and no UTF-8
+ * BOM, more than 1% of its bytes start an invalid UTF-8 sequence, invalid
+ * sequences outnumber well-formed multibyte ones four to one (Vietnamese
+ * in cp1258 has a byte >= 0x80 in almost every word and is almost never
+ * accidentally valid UTF-8; a damaged UTF-8 file is mostly valid), and the
+ * cp1258 reading has none of the bytes cp1258 leaves undefined.  Such a
+ * file is decoded with one warning instead of the U+FFFD warning.
+ * cp1258 writes tone marks as separate combining characters and they come
+ * out that way; the normaliser (text.h) composes them.
+ *
+ * On failure `out` is left empty and needs no freeing.
  */
 #ifndef VN_READER_H
 #define VN_READER_H

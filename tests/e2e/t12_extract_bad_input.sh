@@ -1,0 +1,22 @@
+# t12 — bad files are reported with their name and skipped; the good ones are
+# still extracted; exit status 2.
+source "$(dirname "$0")/lib.sh"
+d="$TMP/in"; mkdir -p "$d"
+printf 'Căn cứ Nghị định số 59/2023/NĐ-CP, ngày 14/8/2023 của Chính phủ.\n' >"$d/good.txt"
+printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$d/report.pdf.txt"
+printf 'PK\003\004\024\000\006\000' >"$d/plan.docx.txt"
+printf 'abc\000def\000' >"$d/nul.txt"
+printf 'Chỉ thị số 26/CT-TTg \xff\xfe ngày 05/9/2016\n' >"$d/badbytes.txt"
+printf '\xff\xfe' >"$d/utf16.txt"; printf 'Kết luận số 120-KL/TW' | iconv -f utf-8 -t utf-16le >>"$d/utf16.txt"
+: >"$d/empty.txt"
+expect_status 2 "a folder with bad files" -- "$VNCITE" extract --no-registry "$d" "$d/missing.txt"
+contains "$TMP/out" "59/2023/NĐ-CP" "the good file is still extracted"
+contains "$TMP/out" "26/CT-TTg" "a file with invalid bytes is still extracted"
+contains "$TMP/out" "120-KL/TW" "UTF-16 with BOM is decoded"
+contains "$TMP/err" "report.pdf.txt" "the PDF renamed .txt is named"
+contains "$TMP/err" "plan.docx.txt" "the ZIP renamed .txt is named"
+contains "$TMP/err" "nul.txt" "the file with NUL bytes is named"
+contains "$TMP/err" "missing.txt" "the missing path is named"
+contains "$TMP/err" "badbytes.txt" "the invalid UTF-8 warning names the file"
+expect_status 0 "an empty file is no error" -- "$VNCITE" extract --no-registry "$d/empty.txt"
+finish

@@ -1,0 +1,110 @@
+/* test_metadata.c — document metadata of the five sample plans. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "indexer/analyze.h"
+
+static vn_analysis a;
+
+static void load(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", VNCITE_CORPUS, name);
+    vn_error err;
+    assert_int_equal(vn_analyze_file(path, NULL, &a, &err), VN_OK);
+}
+
+static void range_is(const vn_date_range *r, const char *from, const char *to, vn_date_precision p)
+{
+    char a1[11], b1[11];
+    assert_string_equal(vn_date_iso(r->first, a1), from);
+    assert_string_equal(vn_date_iso(r->last, b1), to);
+    assert_int_equal(r->precision, p);
+}
+
+static void test_party_plan_with_full_header(void **state)
+{
+    (void)state;
+    load("cao-loc-thuy-hung-dang-uy-2024-ke-hoach-150.txt");
+    assert_string_equal(a.meta.own_number, "150-KH/ĐU");
+    assert_string_equal(a.meta.type_word, "Kế hoạch");
+    assert_string_equal(a.meta.title, "Thực hiện dân chủ ở cơ sở năm 2024");
+    assert_string_equal(a.meta.place, "Thụy Hùng");
+    range_is(&a.meta.date, "2024-02-26", "2024-02-26", VN_DATE_DAY);
+    assert_string_equal(a.meta.signer, "Chu Việt Hoan");
+    assert_string_equal(a.meta.signer_title, "PHÓ BÍ THƯ THƯỜNG TRỰC");
+    assert_int_equal(a.meta.recipient_count, 5);
+    assert_string_equal(a.meta.recipients[4], "Lưu Văn phòng Đảng ủy");
+    assert_false(a.meta.draft);
+    assert_non_null(strstr(a.meta.issuer, "ĐẢNG ỦY XÃ THỤY HÙNG"));
+    vn_analysis_free(&a);
+}
+
+static void test_draft_with_blank_number_and_year_only(void **state)
+{
+    (void)state;
+    load("duc-pho-bcd-2023-ke-hoach-du-thao.txt");
+    assert_true(a.meta.draft);
+    assert_string_equal(a.meta.own_number, "-KH/BCĐ");
+    assert_string_equal(a.meta.type_word, "Kế hoạch");
+    assert_string_equal(a.meta.title, "thực hiện Quy chế dân chủ ở cơ sở năm 2023");
+    range_is(&a.meta.date, "2023-01-01", "2023-12-31", VN_DATE_YEAR);
+    vn_analysis_free(&a);
+}
+
+static void test_month_only_date_and_body_issuer(void **state)
+{
+    (void)state;
+    load("tay-ninh-so-cong-thuong-2024-ke-hoach.txt");
+    assert_string_equal(a.meta.own_number, "/KH-SCT");
+    range_is(&a.meta.date, "2024-03-01", "2024-03-31", VN_DATE_MONTH);
+    assert_string_equal(a.meta.place, "Tây Ninh");
+    assert_string_equal(a.meta.province, "Tây Ninh");
+    assert_string_equal(a.meta.issuer, "Sở Công Thương");
+    assert_string_equal(a.meta.signer, "");
+    vn_analysis_free(&a);
+}
+
+static void test_no_date_line_uses_latest_citation(void **state)
+{
+    (void)state;
+    load("soc-trang-mttq-2024-ke-hoach-qcdc.txt");
+    assert_int_equal(a.meta.date.precision, VN_DATE_NONE);
+    char iso[11];
+    assert_string_equal(vn_date_iso(a.meta.after, iso), "2023-08-16");
+    vn_date_range eff;
+    assert_true(vn_docmeta_effective_date(&a.meta, &eff));
+    assert_string_equal(vn_date_iso(eff.first, iso), "2023-08-16");
+    assert_string_equal(a.meta.province, "Sóc Trăng");
+    assert_string_equal(a.meta.issuer, "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh");
+    assert_string_equal(a.meta.signer, "Từ Tố Quyên");
+    vn_analysis_free(&a);
+}
+
+static void test_non_nfc_file(void **state)
+{
+    (void)state;
+    load("yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt");
+    assert_string_equal(a.meta.title, "Xây dựng và thực hiện Quy chế dân chủ ở cơ sở năm 2024");
+    assert_string_equal(a.meta.place, "Yên Bái");
+    range_is(&a.meta.date, "2024-03-25", "2024-03-25", VN_DATE_DAY);
+    assert_string_equal(a.meta.own_number, "");
+    vn_analysis_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_party_plan_with_full_header),
+        cmocka_unit_test(test_draft_with_blank_number_and_year_only),
+        cmocka_unit_test(test_month_only_date_and_body_issuer),
+        cmocka_unit_test(test_no_date_line_uses_latest_citation),
+        cmocka_unit_test(test_non_nfc_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

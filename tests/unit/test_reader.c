@@ -1,0 +1,416 @@
+/* test_reader.c — decoding file bytes: UTF-8 with and without BOM, UTF-16
+ * with BOM, windows-1258, invalid bytes, line ends, and what is refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "common/text.h"
+#include "indexer/reader.h"
+
+/* ---- helpers --------------------------------------------------------------- */
+
+static struct {
+    int count;
+    char last[VN_ERROR_MSG_MAX];
+} warnings;
+
+static void collect_warning(void *ctx, const char *msg)
+{
+    (void)ctx;
+    warnings.count++;
+    snprintf(warnings.last, sizeof warnings.last, "%s", msg);
+}
+
+static char tmpdir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/vncite-reader-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return -1;
+    vn_set_warning_sink(collect_warning, NULL);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    vn_set_warning_sink(NULL, NULL);
+    return rmdir(tmpdir);
+}
+
+static int reset_warnings(void **state)
+{
+    (void)state;
+    warnings.count = 0;
+    warnings.last[0] = '\0';
+    return 0;
+}
+
+/* Writes a file in the test directory; returns its path (static buffer). */
+static const char *write_file(const char *name, const void *bytes, size_t n)
+{
+    static char path[128];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+    return path;
+}
+
+static vn_decoded decode(const void *bytes, size_t n)
+{
+    vn_decoded d;
+    vn_error err;
+    vn_status st = vn_decode_bytes("mem.txt", bytes, n, &d, &err);
+    if (st != VN_OK)
+        fail_msg("decode failed: %s", err.msg);
+    assert_non_null(d.text);
+    assert_int_equal(d.text[d.len], '\0');
+    return d;
+}
+
+static size_t put_unit(unsigned char *out, unsigned unit, int little)
+{
+    out[little ? 0 : 1] = (unsigned char)(unit & 0xFF);
+    out[little ? 1 : 0] = (unsigned char)(unit >> 8);
+    return 2;
+}
+
+/* Encodes UTF-8 s as UTF-16 with a BOM, little or big endian. */
+static size_t to_utf16(const char *s, int little, unsigned char *out)
+{
+    size_t o = put_unit(out, 0xFEFF, little);
+    for (utf8proc_ssize_t i = 0; s[i];) {
+        utf8proc_int32_t cp;
+        i += utf8proc_iterate((const utf8proc_uint8_t *)s + i, -1, &cp);
+        if (cp < 0x10000) {
+            o += put_unit(out + o, (unsigned)cp, little);
+        } else {
+            o += put_unit(out + o, 0xD800 + (((unsigned)cp - 0x10000) >> 10), little);
+            o += put_unit(out + o, 0xDC00 + (((unsigned)cp - 0x10000) & 0x3FF), little);
+        }
+    }
+    return o;
+}
+
+static size_t offset_of(const vn_decoded *d, const char *needle)
+{
+    const char *p = strstr(d->text, needle);
+    assert_non_null(p);
+    return (size_t)(p - d->text);
+}
+
+/* ---- UTF-8 ----------------------------------------------------------------- */
+
+static void test_plain_utf8(void **state)
+{
+    (void)state;
+    const char *s = "Nghị định số 59/2023/NĐ-CP\n\tngày 14/8/2023\n";
+    vn_decoded d = decode(s, strlen(s));
+    assert_string_equal(d.text, s);
+    assert_int_equal(d.encoding, VN_ENC_UTF8);
+    assert_int_equal(d.invalid_bytes, 0);
+    assert_int_equal(d.map.count, 0);
+    assert_int_equal(vn_offmap_to_input(&d.map, 10), 10);
+    assert_int_equal(warnings.count, 0);
+    vn_decoded_free(&d);
+}
+
+static void test_utf8_bom(void **state)
+{
+    (void)state;
+    const char s[] = "\xEF\xBB\xBFKế hoạch";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_string_equal(d.text, "Kế hoạch");
+    assert_int_equal(d.encoding, VN_ENC_UTF8_BOM);
+    assert_int_equal(vn_offmap_to_input(&d.map, 0), 3);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "hoạch")), 3 + strlen("Kế "));
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
+    vn_decoded_free(&d);
+
+    d = decode("\xEF\xBB\xBF", 3); /* a BOM and nothing else */
+    assert_int_equal(d.len, 0);
+    vn_decoded_free(&d);
+}
+
+static void test_line_ends(void **state)
+{
+    (void)state;
+    const char s[] = "a\r\nbb\rc\r\n\r\nd";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_string_equal(d.text, "a\nbb\nc\n\nd");
+    assert_int_equal(vn_offmap_to_input(&d.map, 1), 2);  /* LF of the first CRLF */
+    assert_int_equal(vn_offmap_to_input(&d.map, 2), 3);  /* "bb" */
+    assert_int_equal(vn_offmap_to_input(&d.map, 4), 5);  /* lone CR, now LF */
+    assert_int_equal(vn_offmap_to_input(&d.map, 5), 6);  /* "c" */
+    assert_int_equal(vn_offmap_to_input(&d.map, 8), 11); /* "d" */
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
+    vn_decoded_free(&d);
+}
+
+/* Bad bytes: one U+FFFD per maximal ill-formed subsequence, one warning. */
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    /* \xFF: 1 byte; \xE1\x80: a truncated 3-byte sequence (2 bytes, one
+     * U+FFFD); \xED\xA0\x80: a surrogate, three U+FFFD. */
+    const char s[] = "Ngh\xFF định \xE1\x80x \xED\xA0\x80y";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_string_equal(d.text, "Ngh\uFFFD định \uFFFDx \uFFFD\uFFFD\uFFFDy");
+    assert_int_equal(d.encoding, VN_ENC_UTF8);
+    assert_int_equal(d.invalid_bytes, 6);
+    assert_int_equal(warnings.count, 1);
+    assert_non_null(strstr(warnings.last, "mem.txt"));
+    assert_non_null(strstr(warnings.last, "invalid UTF-8 at byte 3"));
+    /* Text after each replacement maps back to its own bytes. */
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, " định")), 4);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "x")), strchr(s, 'x') - s);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "y")), strchr(s, 'y') - s);
+    vn_decoded_free(&d);
+}
+
+/* A long UTF-8 text with a little damage stays UTF-8. */
+static void test_damaged_utf8_is_not_cp1258(void **state)
+{
+    (void)state;
+    char s[4096] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(s, "Nghị định số 59/2023/NĐ-CP; ");
+    char *bad = strstr(s + 100, "59");
+    *bad = (char)0xC3; /* the first byte of a 2-byte letter, then ASCII */
+    vn_decoded d = decode(s, strlen(s));
+    assert_int_equal(d.encoding, VN_ENC_UTF8);
+    assert_int_equal(warnings.count, 1);
+    char want[64];
+    snprintf(want, sizeof want, "at byte %zu ", (size_t)(bad - s));
+    assert_non_null(strstr(warnings.last, want));
+    vn_decoded_free(&d);
+}
+
+/* ---- windows-1258 ------------------------------------------------------------ */
+
+/* "Nghị định số" in windows-1258: tone marks are separate combining bytes
+ * (0xF2 dot below, 0xEC acute), đ is 0xF0, ô is 0xF4. */
+static void test_cp1258(void **state)
+{
+    (void)state;
+    const char s[] = "Ngh\x69\xF2 \xF0\x69\xF2nh s\xF4\xEC 59\r\n";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_int_equal(d.encoding, VN_ENC_CP1258);
+    assert_int_equal(d.invalid_bytes, 0);
+    /* Decoded as the bytes say: base letters and combining marks. */
+    assert_string_equal(d.text, "Nghi\xCC\xA3 \xC4\x91i\xCC\xA3nh s\xC3\xB4\xCC\x81 59\n");
+    assert_int_equal(warnings.count, 1);
+    assert_non_null(strstr(warnings.last, "mem.txt"));
+    assert_non_null(strstr(warnings.last, "windows-1258"));
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "\xC4\x91")), 6); /* đ */
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "59")), 16);
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len - 1), 19); /* the LF of CRLF */
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
+    /* The normaliser composes them. */
+    vn_buf nfc = VN_BUF_INIT;
+    assert_int_equal(vn_text_normalize(d.text, d.len, &nfc, NULL), VN_OK);
+    assert_string_equal(nfc.data, "Nghị định số 59\n");
+    vn_buf_free(&nfc);
+    vn_decoded_free(&d);
+}
+
+/* Bytes windows-1258 leaves undefined (0x81, 0x8D …) are not Vietnamese:
+ * such a file is not taken for cp1258 and its bad bytes become U+FFFD. */
+static void test_not_cp1258(void **state)
+{
+    (void)state;
+    const char s[] = "ab\x81 cd\x8D ef\x9D gh\x81";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_int_equal(d.encoding, VN_ENC_UTF8);
+    assert_int_equal(d.invalid_bytes, 4);
+    assert_int_equal(warnings.count, 1);
+    assert_non_null(strstr(warnings.last, "invalid UTF-8 at byte 2"));
+    vn_decoded_free(&d);
+}
+
+/* ---- UTF-16 ---------------------------------------------------------------- */
+
+static void check_utf16(int little)
+{
+    const char *s = "Nghị định\r\nsố 😀 59";
+    unsigned char bytes[128];
+    size_t n = to_utf16(s, little, bytes);
+    vn_decoded d = decode(bytes, n);
+    assert_string_equal(d.text, "Nghị định\nsố 😀 59");
+    assert_int_equal(d.encoding, little ? VN_ENC_UTF16LE : VN_ENC_UTF16BE);
+    assert_int_equal(warnings.count, 0);
+    /* Each character maps to its first byte in the file: 2 bytes of BOM,
+     * then 2 bytes per unit, 4 for the emoji's surrogate pair. */
+    assert_int_equal(vn_offmap_to_input(&d.map, 0), 2);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "định")), 2 + 2 * 5);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "\n")), 2 + 2 * 10); /* LF of CRLF */
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "số")), 2 + 2 * 11);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "😀")), 2 + 2 * 14);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "59")), 2 + 2 * 17);
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len), n);
+    vn_decoded_free(&d);
+}
+
+static void test_utf16le(void **state)
+{
+    (void)state;
+    check_utf16(1);
+}
+
+static void test_utf16be(void **state)
+{
+    (void)state;
+    check_utf16(0);
+}
+
+static void test_utf16_bad_units(void **state)
+{
+    (void)state;
+    /* "ab", an unpaired high surrogate, "c", then an odd last byte. */
+    const unsigned char s[] = {0xFF, 0xFE, 'a', 0, 'b', 0, 0x00, 0xD8, 'c', 0, 'd'};
+    vn_decoded d = decode(s, sizeof s);
+    assert_int_equal(d.encoding, VN_ENC_UTF16LE);
+    assert_string_equal(d.text, "ab\uFFFDc\uFFFD");
+    assert_int_equal(warnings.count, 1);
+    assert_non_null(strstr(warnings.last, "invalid UTF-16 at byte 6"));
+    assert_int_equal(d.invalid_bytes, 3);
+    vn_decoded_free(&d);
+}
+
+/* ---- refused files ----------------------------------------------------------- */
+
+static void expect_refused(const char *name, const void *bytes, size_t n, const char *what)
+{
+    const char *path = write_file(name, bytes, n);
+    vn_decoded d;
+    vn_error err;
+    assert_int_equal(vn_read_file(path, &d, &err), VN_ERR_BINARY);
+    assert_int_equal(err.code, VN_ERR_BINARY);
+    if (!strstr(err.msg, path) || !strstr(err.msg, what))
+        fail_msg("message \"%s\" should name %s and say \"%s\"", err.msg, path, what);
+    assert_null(d.text);
+    unlink(path);
+}
+
+/* File contents from a string literal, NULs included. */
+#define REFUSED(name, literal, what) expect_refused(name, literal, sizeof literal - 1, what)
+
+static void test_binary_refused(void **state)
+{
+    (void)state;
+    REFUSED("plan.txt", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj",
+            "looks like a PDF file, not text; convert it to text first");
+    REFUSED("plan2.txt", "PK\3\4\x14\0\6\0word/document.xml", "looks like a ZIP archive");
+    REFUSED("plan3.txt", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", "old Word .doc");
+    REFUSED("nul.txt", "Nghị định\0\0\x01\x02 binary", "contains NUL bytes");
+    REFUSED("u16.txt", "N\0g\0h\0i\0 \0d\0i\0n\0h\0 \0s\0o\0",
+            "UTF-16 text without a byte-order mark");
+    REFUSED("u16nul.txt", "\xFF\xFEN\0g\0\0\0h\0", "contains NUL characters");
+}
+
+static void test_empty_file(void **state)
+{
+    (void)state;
+    const char *path = write_file("empty.txt", "", 0);
+    vn_decoded d;
+    vn_error err;
+    assert_int_equal(vn_read_file(path, &d, &err), VN_OK);
+    assert_non_null(d.text);
+    assert_int_equal(d.len, 0);
+    assert_string_equal(d.text, "");
+    assert_int_equal(vn_offmap_to_input(&d.map, 0), 0);
+    assert_int_equal(warnings.count, 0);
+    vn_decoded_free(&d);
+    unlink(path);
+}
+
+static void test_unreadable(void **state)
+{
+    (void)state;
+    vn_decoded d;
+    vn_error err;
+    char path[128];
+    snprintf(path, sizeof path, "%s/no-such-plan.txt", tmpdir);
+    assert_int_equal(vn_read_file(path, &d, &err), VN_ERR_IO);
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, strerror(ENOENT)));
+    assert_null(d.text);
+
+    assert_int_equal(vn_read_file(tmpdir, &d, &err), VN_ERR_IO);
+    assert_non_null(strstr(err.msg, tmpdir));
+    assert_non_null(strstr(err.msg, "directory"));
+
+    /* root reads anything, so a file without read permission only fails
+     * for other users. */
+    if (geteuid() == 0)
+        return;
+    const char *locked = write_file("locked.txt", "x", 1);
+    chmod(locked, 0);
+    assert_int_equal(vn_read_file(locked, &d, &err), VN_ERR_IO);
+    assert_non_null(strstr(err.msg, locked));
+    assert_non_null(strstr(err.msg, strerror(EACCES)));
+    unlink(locked);
+}
+
+/* A real plan reads as plain UTF-8, byte for byte. */
+static void test_corpus_file(void **state)
+{
+    (void)state;
+    const char *path = VNCITE_CORPUS "/soc-trang-mttq-2024-ke-hoach-qcdc.txt";
+    vn_decoded d;
+    vn_error err;
+    assert_int_equal(vn_read_file(path, &d, &err), VN_OK);
+    assert_int_equal(d.encoding, VN_ENC_UTF8);
+    assert_int_equal(d.len, 10767);
+    assert_int_equal(d.map.count, 0);
+    assert_non_null(strstr(d.text, "Nghị định số 59/2023/NĐ-CP"));
+    assert_int_equal(warnings.count, 0);
+    vn_decoded_free(&d);
+}
+
+static void test_encoding_names(void **state)
+{
+    (void)state;
+    assert_string_equal(vn_encoding_name(VN_ENC_UTF8), "UTF-8");
+    assert_string_equal(vn_encoding_name(VN_ENC_UTF8_BOM), "UTF-8 with BOM");
+    assert_string_equal(vn_encoding_name(VN_ENC_UTF16LE), "UTF-16LE");
+    assert_string_equal(vn_encoding_name(VN_ENC_UTF16BE), "UTF-16BE");
+    assert_string_equal(vn_encoding_name(VN_ENC_CP1258), "windows-1258");
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup(f, reset_warnings)
+    const struct CMUnitTest tests[] = {
+        T(test_plain_utf8),
+        T(test_utf8_bom),
+        T(test_line_ends),
+        T(test_invalid_utf8),
+        T(test_damaged_utf8_is_not_cp1258),
+        T(test_cp1258),
+        T(test_not_cp1258),
+        T(test_utf16le),
+        T(test_utf16be),
+        T(test_utf16_bad_units),
+        T(test_binary_refused),
+        T(test_empty_file),
+        T(test_unreadable),
+        T(test_corpus_file),
+        T(test_encoding_names),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,168 @@
+/* test_resolve.c — identity across documents (SPEC §3.3) on small texts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "indexer/analyze.h"
+#include "indexer/resolve.h"
+
+#define MAX_DOCS 4
+
+typedef struct fixture {
+    vn_analysis docs[MAX_DOCS];
+    size_t count;
+    vn_registry *reg;
+} fixture;
+
+static void analyse(fixture *f, const char *text)
+{
+    vn_error err;
+    assert_int_equal(vn_analyze_bytes("t.txt", (const unsigned char *)text, strlen(text), f->reg,
+                                      &f->docs[f->count++], &err), VN_OK);
+}
+
+static void resolve_all(fixture *f)
+{
+    vn_resolve_doc rd[MAX_DOCS];
+    for (size_t i = 0; i < f->count; i++) {
+        rd[i].meta = &f->docs[i].meta;
+        rd[i].citations = &f->docs[i].extract.citations;
+    }
+    vn_error err;
+    assert_int_equal(vn_resolve(rd, f->count, f->reg, &err), VN_OK);
+}
+
+static const vn_citation *cite(fixture *f, size_t doc, size_t i)
+{
+    assert_true(i < f->docs[doc].extract.citations.count);
+    return &f->docs[doc].extract.citations.items[i];
+}
+
+static void done(fixture *f)
+{
+    for (size_t i = 0; i < f->count; i++)
+        vn_analysis_free(&f->docs[i]);
+    vn_registry_free(f->reg);
+}
+
+static vn_registry *real_registry(void)
+{
+    vn_registry *r = NULL;
+    vn_error err;
+    assert_int_equal(vn_registry_load(VNCITE_CORPUS "/registry", &r, NULL, NULL, &err), VN_OK);
+    return r;
+}
+
+static void test_same_symbol_two_dates_two_instruments(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    analyse(&f, "Thực hiện Kế hoạch số 26-KH/BCĐ, ngày 23/02/2024 của Ban Chỉ đạo huyện.");
+    analyse(&f, "Căn cứ Kế hoạch số 26-KH/BCĐ ngày 31/01/2024 của Ban chỉ đạo tỉnh.");
+    resolve_all(&f);
+    assert_string_equal(cite(&f, 0, 0)->instrument, "26-KH/BCĐ@2024-02-23");
+    assert_string_equal(cite(&f, 1, 0)->instrument, "26-KH/BCĐ@2024-01-31");
+    done(&f);
+}
+
+static void test_undated_needs_exactly_one_candidate(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    analyse(&f, "Kết luận số 120-KL/TW, ngày 07/01/2016 của Bộ Chính trị. Kế hoạch số 26-KH/BCĐ "
+                "ngày 31/01/2024. Kế hoạch số 26-KH/BCĐ ngày 23/02/2024.");
+    analyse(&f, "Thực hiện Kết luận số 120-KL/TW của Bộ Chính trị và Kế hoạch số 26-KH/BCĐ; "
+                "Nghị quyết số 09-NQ/TU của Tỉnh ủy.");
+    resolve_all(&f);
+    assert_string_equal(cite(&f, 1, 0)->instrument, "120-KL/TW@2016-01-07");
+    const vn_citation *amb = cite(&f, 1, 1);
+    assert_null(amb->instrument);
+    assert_true(amb->ambiguous);
+    assert_non_null(strstr(amb->candidates, "26-KH/BCĐ@2024-01-31"));
+    assert_non_null(strstr(amb->candidates, "26-KH/BCĐ@2024-02-23"));
+    const vn_citation *none = cite(&f, 1, 2);
+    assert_null(none->instrument);
+    assert_false(none->ambiguous);
+    done(&f);
+}
+
+static void test_quy_dinh_variant_united_by_registry(void **state)
+{
+    (void)state;
+    fixture f = {.reg = real_registry()};
+    analyse(&f, "Thực hiện Quy định số 11-QĐ/TW ngày 18/02/2019 của Bộ Chính trị; Quy định số "
+                "124-QĐ/TW, ngày 02/02/2018 của Ban Bí thư.");
+    resolve_all(&f);
+    const vn_citation *c = cite(&f, 0, 0);
+    assert_string_equal(c->symbol, "11-QĐi/TW");
+    assert_string_equal(c->instrument, "11-QĐi/TW@2019-02-18");
+    assert_non_null(c->corrected);
+    assert_non_null(strstr(c->corrected, "written 11-QĐ/TW"));
+    /* officially QĐ: never rewritten by a blanket rule */
+    assert_string_equal(cite(&f, 0, 1)->instrument, "124-QĐ/TW@2018-02-02");
+    assert_null(cite(&f, 0, 1)->corrected);
+    done(&f);
+}
+
+static void test_quy_dinh_variant_united_by_corpus(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    analyse(&f, "Quy định số 11-QĐi/TW, ngày 18/02/2019 của Bộ Chính trị.");
+    analyse(&f, "Quy định số 11-QĐ/TW ngày 18/02/2019 của Bộ Chính trị; Quyết định số 11-QĐ/TW "
+                "ngày 18/02/2019 của Ban Bí thư.");
+    resolve_all(&f);
+    assert_string_equal(cite(&f, 1, 0)->instrument, "11-QĐi/TW@2019-02-18");
+    /* a Quyết định with the same symbol is a different type: not united */
+    assert_string_equal(cite(&f, 1, 1)->instrument, "11-QĐ/TW@2019-02-18");
+    done(&f);
+}
+
+static void test_list_form_resolved_by_type_and_issuer(void **state)
+{
+    (void)state;
+    fixture f = {.reg = real_registry()};
+    analyse(&f, "theo Quyết định số 217, 218 của Bộ Chính trị.");
+    resolve_all(&f);
+    assert_string_equal(cite(&f, 0, 0)->instrument, "217-QĐ/TW@2013-12-12");
+    assert_string_equal(cite(&f, 0, 1)->instrument, "218-QĐ/TW@2013-12-12");
+    done(&f);
+}
+
+static void test_name_by_citing_date(void **state)
+{
+    (void)state;
+    fixture f = {.reg = real_registry()};
+    analyse(&f, "Hà Nội, ngày 05 tháng 3 năm 2018\nThực hiện Bộ luật Lao động và Luật Tố cáo.");
+    analyse(&f, "Hà Nội, ngày 05 tháng 3 năm 2024\nThực hiện Bộ luật Lao động; Luật Khiếu nại, tố cáo.");
+    analyse(&f, "Thực hiện Bộ luật Lao động năm 2012; Luật Tổ chức Quốc hội.");
+    resolve_all(&f);
+    assert_string_equal(cite(&f, 0, 0)->instrument, "10/2012/QH13");
+    assert_string_equal(cite(&f, 0, 1)->instrument, "03/2011/QH13");
+    assert_string_equal(cite(&f, 1, 0)->instrument, "45/2019/QH14");
+    assert_string_equal(cite(&f, 1, 1)->instrument, "02/2011/QH13");
+    assert_string_equal(cite(&f, 1, 2)->instrument, "25/2018/QH14");
+    /* no document date, but the year written with the name decides */
+    assert_string_equal(cite(&f, 2, 0)->instrument, "10/2012/QH13");
+    /* a name the registry does not know is still a citation, unresolved */
+    assert_string_equal(cite(&f, 2, 1)->name, "Luật Tổ chức Quốc hội");
+    assert_null(cite(&f, 2, 1)->instrument);
+    done(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_symbol_two_dates_two_instruments),
+        cmocka_unit_test(test_undated_needs_exactly_one_candidate),
+        cmocka_unit_test(test_quy_dinh_variant_united_by_registry),
+        cmocka_unit_test(test_quy_dinh_variant_united_by_corpus),
+        cmocka_unit_test(test_list_form_resolved_by_type_and_issuer),
+        cmocka_unit_test(test_name_by_citing_date),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

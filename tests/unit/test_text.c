@@ -1,0 +1,346 @@
+/* test_text.c — NFC normalisation with offsets, Đ lookalikes, spaces,
+ * invisible characters, case folding and accent stripping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "common/text.h"
+#include "indexer/reader.h"
+
+/* Normalises s into out (reset first) and map (freed first). */
+static void normalize(const char *s, size_t n, vn_buf *out, vn_offmap *map)
+{
+    out->len = 0;
+    if (map) {
+        vn_offmap_free(map);
+        *map = (vn_offmap)VN_OFFMAP_INIT;
+    }
+    assert_int_equal(vn_text_normalize(s, n, out, map), VN_OK);
+    if (!out->data)
+        vn_buf_reserve(out, 0);
+}
+
+static void expect_normal(const char *in, const char *want)
+{
+    vn_buf out = VN_BUF_INIT;
+    normalize(in, strlen(in), &out, NULL);
+    assert_string_equal(out.data, want);
+    vn_buf_free(&out);
+}
+
+static void test_ascii_untouched(void **state)
+{
+    (void)state;
+    const char *s = "Nghi dinh so 59/2023/ND-CP, ngay 14/8/2023 <= => a=b\n\t";
+    vn_buf out = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    normalize(s, strlen(s), &out, &map);
+    assert_string_equal(out.data, s);
+    assert_int_equal(map.count, 0);
+    assert_int_equal(map.in_len, strlen(s));
+    normalize("", 0, &out, &map);
+    assert_int_equal(out.len, 0);
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
+}
+
+static void test_precomposed_untouched(void **state)
+{
+    (void)state;
+    const char *s = "Nghị định số 59/2023/NĐ-CP của Chính phủ “Dân biết” – Ủy ban";
+    vn_buf out = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    normalize(s, strlen(s), &out, &map);
+    assert_string_equal(out.data, s);
+    assert_int_equal(map.count, 0);
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
+}
+
+/* Decomposed tone marks (as Word on macOS writes them) are composed, and
+ * positions after the word map back to the input. */
+static void test_nfc_with_offsets(void **state)
+{
+    (void)state;
+    const char *in = "Nghe\xCC\xA3\xCC\x82 \xC4\x91i\xCC\xA3nh s\xC3\xB4\xCC\x81 59";
+    vn_buf out = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    normalize(in, strlen(in), &out, &map);
+    assert_string_equal(out.data, "Nghệ định số 59");
+    /* "Nghe"+U+0323+U+0302 is 8 bytes, "Nghệ" 6: "định" starts at 7 in
+     * the output and at 9 in the input. */
+    assert_int_equal(vn_offmap_to_input(&map, 7), 9);
+    const char *so = strstr(out.data, "số");
+    const char *si = strstr(in, "s\xC3\xB4");
+    assert_int_equal(vn_offmap_to_input(&map, (size_t)(so - out.data)), (size_t)(si - in));
+    const char *n59 = strstr(out.data, "59");
+    assert_int_equal(vn_offmap_to_input(&map, (size_t)(n59 - out.data)), strlen(in) - 2);
+    assert_int_equal(map.out_len, out.len);
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
+}
+
+/* Canonical reordering: dot below and circumflex in either order. */
+static void test_mark_order(void **state)
+{
+    (void)state;
+    expect_normal("e\xCC\x82\xCC\xA3", "ệ");
+    expect_normal("e\xCC\xA3\xCC\x82", "ệ");
+    expect_normal("\xC3\xAA\xCC\xA3", "ệ");      /* ê + dot below */
+    expect_normal(" \xCC\x81x", " \xCC\x81x");  /* a mark with no base stays */
+    expect_normal("=\xCC\xB8", "≠");              /* '=' is not a boundary */
+}
+
+static void test_dd_lookalikes(void **state)
+{
+    (void)state;
+    expect_normal("\xC3\x90" "CT", "ĐCT");           /* U+00D0 Eth */
+    expect_normal("\xC3\xB0i\xE1\xBB\x81u", "điều");  /* U+00F0 eth */
+    expect_normal("N\xC6\x89-CP", "NĐ-CP");           /* U+0189 */
+    expect_normal("\xC3\x90i\xCC\xA3", "Đị");        /* with a mark to compose */
+}
+
+static void test_spaces(void **state)
+{
+    (void)state;
+    /* NBSP (2 bytes), U+2009 thin space (3), U+202F (3), U+3000 (3). */
+    const char *in = "s\xC3\xB4\xCC\x81\xC2\xA0" "59\xE2\x80\x89/\xE2\x80\xAF" "2023\xE3\x80\x80QH";
+    vn_buf out = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    normalize(in, strlen(in), &out, &map);
+    assert_string_equal(out.data, "số 59 / 2023 QH");
+    /* Each character maps to its own first byte. */
+    assert_int_equal(vn_offmap_to_input(&map, 4), 5);   /* the space from NBSP */
+    assert_int_equal(vn_offmap_to_input(&map, 5), 7);   /* "59" */
+    assert_int_equal(vn_offmap_to_input(&map, 8), 12);  /* "/" */
+    assert_int_equal(vn_offmap_to_input(&map, 10), 16); /* "2023" */
+    assert_int_equal(vn_offmap_to_input(&map, 15), 23); /* "QH" */
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
+}
+
+static void test_invisible_removed(void **state)
+{
+    (void)state;
+    const char *in = "Ngh\xE2\x80\x8B\xE1\xBB\x8B \xEF\xBB\xBF" "đ\xC2\xAD" "ịnh";
+    vn_buf out = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    normalize(in, strlen(in), &out, &map);
+    assert_string_equal(out.data, "Nghị định");
+    assert_int_equal(vn_offmap_to_input(&map, 3), 6);  /* ị after the ZWSP */
+    assert_int_equal(vn_offmap_to_input(&map, 7), 13); /* đ after the FEFF */
+    /* A zero-width space between a letter and its tone mark must not keep
+     * them apart. */
+    expect_normal("e\xE2\x80\x8B\xCC\x81", "é");
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
+}
+
+/* Output is appended; the map is relative to what this call appended. */
+static void test_appends(void **state)
+{
+    (void)state;
+    vn_buf out = VN_BUF_INIT;
+    vn_buf_append(&out, "xyz", 3);
+    vn_offmap map = VN_OFFMAP_INIT;
+    const char *in = "\xC2\xA0" "ab";
+    assert_int_equal(vn_text_normalize(in, strlen(in), &out, &map), VN_OK);
+    assert_string_equal(out.data, "xyz ab");
+    assert_int_equal(vn_offmap_to_input(&map, 1), 2);
+    assert_int_equal(map.out_len, 3);
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
+}
+
+/* The seed plan that is not NFC: four syllables written with â + U+0301.
+ * Python's unicodedata.normalize("NFC") of the file is 21309 bytes long. */
+static void test_corpus_not_nfc(void **state)
+{
+    (void)state;
+    /* The reader hands the file over as is: it is UTF-8 without CR. */
+    vn_decoded file;
+    vn_error err;
+    assert_int_equal(vn_read_file(VNCITE_CORPUS "/yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt",
+                                  &file, &err),
+                     VN_OK);
+    assert_int_equal(file.map.count, 0);
+    const char *raw = file.text;
+    size_t n = file.len;
+    vn_buf out = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    normalize(raw, n, &out, &map);
+    assert_int_equal(n, 21313);
+    assert_int_equal(out.len, 21309);
+    utf8proc_uint8_t *ref = utf8proc_NFC((const utf8proc_uint8_t *)raw);
+    assert_string_equal(out.data, (const char *)ref);
+    free(ref);
+    static const struct {
+        const char *word;
+        size_t out, in;
+    } words[] = {
+        {"chấp", 16781, 16781}, {"chấn", 17175, 17176},
+        {"chất", 18492, 18494}, {"huấn", 18671, 18674},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        assert_memory_equal(out.data + words[i].out, words[i].word, strlen(words[i].word));
+        assert_int_equal(vn_offmap_to_input(&map, words[i].out), words[i].in);
+    }
+    /* Every output byte outside the four recomposed letters is the input
+     * byte the map points at. */
+    size_t checked = 0;
+    for (size_t x = 0; x < out.len; x++) {
+        size_t y = vn_offmap_to_input(&map, x);
+        if ((unsigned char)out.data[x] < 0x80) {
+            assert_int_equal(out.data[x], raw[y]);
+            checked++;
+        }
+    }
+    assert_true(checked > 10000);
+    vn_decoded_free(&file);
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
+}
+
+/* ---- the cluster claim of text.c, for every assigned code point ------ */
+
+/* Our mappings, applied to the input before NFC (they commute with it). */
+static size_t premap(const char *s, size_t n, char *dst)
+{
+    size_t o = 0;
+    for (utf8proc_ssize_t i = 0; (size_t)i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)n - i, &cp);
+        i += k;
+        if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+            cp == 0x205F || cp == 0x3000)
+            cp = ' ';
+        else if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)
+            continue;
+        else if (cp == 0xD0 || cp == 0x189)
+            cp = 0x110;
+        else if (cp == 0xF0)
+            cp = 0x111;
+        o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)dst + o);
+    }
+    dst[o] = '\0';
+    return o;
+}
+
+static void check_against_utf8proc(const char *s, size_t n, vn_buf *out, utf8proc_int32_t cp)
+{
+    char mapped[64];
+    premap(s, n, mapped);
+    utf8proc_uint8_t *ref = utf8proc_NFC((const utf8proc_uint8_t *)mapped);
+    normalize(s, n, out, NULL);
+    if (strcmp(out->data, (const char *)ref) != 0)
+        fail_msg("U+%04X: normalize gave a different result than NFC", (unsigned)cp);
+    free(ref);
+}
+
+/* text.c leaves a character alone unless it is a "trigger", and runs NFC
+ * only over a trigger run and the character before it.  That is sound only
+ * if (a) every character NFC could change is a trigger, and (b) every
+ * character that composes with the one before it is a trigger.  Feeding
+ * each code point alone, decomposed, after a base and before marks, and
+ * comparing with utf8proc's NFC of the whole string, checks both. */
+static void test_every_code_point(void **state)
+{
+    (void)state;
+    vn_buf out = VN_BUF_INIT;
+    for (utf8proc_int32_t cp = 0x20; cp <= 0x10FFFF; cp++) {
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CO)
+            continue;
+        char s[64];
+        size_t n = (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)s);
+        s[n] = '\0';
+        check_against_utf8proc(s, n, &out, cp);
+
+        utf8proc_uint8_t *nfd = utf8proc_NFD((const utf8proc_uint8_t *)s);
+        check_against_utf8proc((const char *)nfd, strlen((const char *)nfd), &out, cp);
+        free(nfd);
+
+        n = 0;
+        s[n++] = 'e';
+        n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)s + n);
+        memcpy(s + n, "\xCC\x81", 2);
+        check_against_utf8proc(s, n + 2, &out, cp);
+
+        n = (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)s);
+        memcpy(s + n, "\xCC\xA3\xCC\x82", 4);
+        check_against_utf8proc(s, n + 4, &out, cp);
+    }
+    vn_buf_free(&out);
+}
+
+/* ---- casefold, unaccent, has_accents ------------------------------------ */
+
+static void expect_fold(vn_status (*fn)(const char *, size_t, vn_buf *), const char *in,
+                        const char *want)
+{
+    vn_buf out = VN_BUF_INIT;
+    assert_int_equal(fn(in, strlen(in), &out), VN_OK);
+    assert_string_equal(out.data ? out.data : "", want);
+    vn_buf_free(&out);
+}
+
+static void test_casefold(void **state)
+{
+    (void)state;
+    expect_fold(vn_text_casefold, "Đảng", "đảng");
+    expect_fold(vn_text_casefold, "NGHỊ ĐỊNH SỐ 59/2023/NĐ-CP", "nghị định số 59/2023/nđ-cp");
+    expect_fold(vn_text_casefold, "QCDC", "qcdc");
+    expect_fold(vn_text_casefold, "ỦY BAN", "ủy ban");
+    expect_fold(vn_text_casefold, "", "");
+    expect_fold(vn_text_casefold, "Straße", "strasse");
+}
+
+static void test_unaccent(void **state)
+{
+    (void)state;
+    expect_fold(vn_text_unaccent, "Nghị định", "nghi dinh");
+    expect_fold(vn_text_unaccent, "ĐẢNG CỘNG SẢN", "dang cong san");
+    expect_fold(vn_text_unaccent, "\xC3\x90i\xE1\xBB\x81u", "dieu"); /* Ðiều with U+00D0 */
+    expect_fold(vn_text_unaccent, "Quyết định số 217-QĐ/TW", "quyet dinh so 217-qd/tw");
+    expect_fold(vn_text_unaccent, "Thụy Hùng, ngày 26", "thuy hung, ngay 26");
+    expect_fold(vn_text_unaccent, "ươ ƯƠ", "uo uo");
+}
+
+static void test_has_accents(void **state)
+{
+    (void)state;
+    assert_false(vn_text_has_accents("nghi dinh 59/2023/ND-CP", strlen("nghi dinh 59/2023/ND-CP")));
+    assert_false(vn_text_has_accents("", 0));
+    assert_true(vn_text_has_accents("Nghị", strlen("Nghị")));
+    assert_true(vn_text_has_accents("NĐ-CP", strlen("NĐ-CP")));
+    assert_true(vn_text_has_accents("\xC3\x90", 2));
+    assert_true(vn_text_has_accents("o\xCC\x9B", 3)); /* o + horn, decomposed */
+    assert_true(vn_text_has_accents("ư", strlen("ư")));
+    assert_false(vn_text_has_accents("“quote” – 中文", strlen("“quote” – 中文")));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ascii_untouched),
+        cmocka_unit_test(test_precomposed_untouched),
+        cmocka_unit_test(test_nfc_with_offsets),
+        cmocka_unit_test(test_mark_order),
+        cmocka_unit_test(test_dd_lookalikes),
+        cmocka_unit_test(test_spaces),
+        cmocka_unit_test(test_invisible_removed),
+        cmocka_unit_test(test_appends),
+        cmocka_unit_test(test_corpus_not_nfc),
+        cmocka_unit_test(test_every_code_point),
+        cmocka_unit_test(test_casefold),
+        cmocka_unit_test(test_unaccent),
+        cmocka_unit_test(test_has_accents),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
