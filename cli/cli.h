@@ -43,5 +43,9 @@ bool vn_is_help(const char *arg);
 const char *vn_registry_dir(const char *option);
 
 int vn_cmd_extract(int argc, char **argv);
+int vn_cmd_registry(int argc, char **argv);
+int vn_cmd_index(int argc, char **argv);
+int vn_cmd_search(int argc, char **argv);
+int vn_cmd_show(int argc, char **argv);
 
 #endif

@@ -311,6 +311,8 @@ static size_t read_code(const char *t, size_t len, size_t i, bool strict)
 {
     size_t start = i;
     int cp;
+    if (i >= len)
+        return 0;
     size_t n = vn_utf8_next(t + i, len - i, &cp);
     if (!is_letter(cp) || (strict && is_lower(cp)))
         return 0;

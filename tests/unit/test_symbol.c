@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -80,6 +81,22 @@ static void test_not_symbols(void **state)
     assert_int_equal(n, strlen("26-KH/BCĐ"));
 }
 
+/* Inputs the fuzzer found: a separator as the last byte read past the end. */
+static void test_fuzz_regressions(void **state)
+{
+    (void)state;
+    vn_symbol s;
+    static const char *const inputs[] = {"0-", "0/", "12 -", "59/2023/", "5\xe2\x80\x93"};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        size_t n = strlen(inputs[i]);
+        char *exact = malloc(n);   /* no NUL after it, so ASan sees any over-read */
+        memcpy(exact, inputs[i], n);
+        assert_false(vn_symbol_parse_loose(exact, n, NULL, &s));
+        assert_int_equal(vn_symbol_scan(exact, n, NULL, true, &s), 0);
+        free(exact);
+    }
+}
+
 static void test_loose(void **state)
 {
     (void)state;
@@ -127,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_type_word_disambiguates),
         cmocka_unit_test(test_not_symbols),
         cmocka_unit_test(test_loose),
+        cmocka_unit_test(test_fuzz_regressions),
         cmocka_unit_test(test_type_words),
         cmocka_unit_test(test_variants),
     };

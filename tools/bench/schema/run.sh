@@ -50,7 +50,7 @@ declare -A name=(
 echo
 echo "Indexing $(ls "$laws"/*.txt | wc -l) files × $replicate in documents of ~$chunk bytes, one process."
 echo
-echo "| schema | documents | MB of text | wall s | CPU s | peak RSS MB | index MB | compacted MB |"
+echo "| schema | documents | MB of text | wall s | CPU s | peak RSS MiB | index MB | compacted MB |"
 echo "|---|---|---|---|---|---|---|---|"
 for s in A B D; do
     "/usr/bin/time" -f "%e %U %S %M" -o "$work/time.$s" \

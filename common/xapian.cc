@@ -1,0 +1,1222 @@
+/*
+ * xapian.cc — the one C++ file of vncite: the C API of xapian.h over
+ * libxapian 1.4.
+ *
+ * Every extern "C" function below wraps its body in try { } catch (...) and
+ * turns the exception into a vn_status with fail(): no C++ exception ever
+ * leaves this file, and every message is COPIED into the caller's vn_error
+ * (a pointer into a Xapian::Error that is about to be destroyed is the
+ * classic bug of naive wrappers).  Callbacks into C (word mapping, filter
+ * fields) run inside Xapian::QueryParser.  They never throw through it (its
+ * parser leaks when a FieldProcessor throws): a failure is recorded in the
+ * parser handle, the callback returns something harmless, and
+ * vn_xparser_parse() reports the callback's own status and message once
+ * Xapian is done.
+ */
+#include <xapian.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <new>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>
+
+extern "C" {
+#include "xapian.h"
+}
+
+/* ------------------------------------------------------------------------
+ * Handles
+ * ------------------------------------------------------------------------ */
+
+struct vn_xdb {
+    std::string path;
+    std::unique_ptr<Xapian::Database> db;   // the handle; a WritableDatabase when writable
+    Xapian::WritableDatabase *wdb = nullptr;
+    unsigned batch_docs = VN_XDB_COMMIT_DOCS;
+    size_t batch_postings = VN_XDB_COMMIT_POSTINGS;
+    unsigned pending_docs = 0;
+    size_t pending_postings = 0;
+    unsigned long commits = 0;
+};
+
+struct vn_xdoc {
+    Xapian::Document doc;
+    unsigned docid = 0;
+    unsigned termpos = 1;
+    size_t postings = 0;
+    // Copies of the data and values, what the getters hand out: filled when
+    // a document is read back (so later getters cannot fail) and kept up to
+    // date by the setters.
+    std::string data;
+    std::map<unsigned, std::string> values;
+};
+
+struct vn_xquery {
+    Xapian::Query q;
+};
+
+/* Materialised list of (string, count): one NUL-separated arena. */
+struct vn_xterms {
+    std::string arena;
+    std::vector<size_t> offsets;
+    std::vector<unsigned long> counts;
+    size_t pos = 0;
+
+    void push(const std::string &s, unsigned long count)
+    {
+        offsets.push_back(arena.size());
+        arena.append(s);
+        arena.push_back('\0');
+        counts.push_back(count);
+    }
+};
+
+struct vn_xparser {
+    Xapian::QueryParser qp;
+    std::set<std::string> fields;
+    vn_error cb_error;   // the first callback failure of the current parse
+};
+
+struct vn_xmset {
+    explicit vn_xmset(const Xapian::Database &d) : db(d), enquire(d) {}
+
+    Xapian::Database db;
+    // Declared before the Enquire that points at them, so they outlive it.
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    std::vector<unsigned> spy_slots;
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    std::vector<std::string> data;
+    std::vector<std::map<unsigned, std::string>> values;
+};
+
+/* ------------------------------------------------------------------------
+ * Errors
+ * ------------------------------------------------------------------------ */
+
+static std::string xapian_message(const Xapian::Error &e)
+{
+    std::string msg = e.get_msg();
+    if (msg.empty())
+        msg = e.get_description();
+    const char *ctx = e.get_error_string();
+    if (ctx && *ctx) {
+        msg += " (";
+        msg += ctx;
+        msg += ")";
+    }
+    return msg;
+}
+
+/*
+ * Called inside a catch (...) block: rethrows the current exception to
+ * classify it and fills err.  `what` names the object (a database path,
+ * "query") and starts the message.
+ */
+static vn_status fail(vn_error *err, const char *what) noexcept
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &) {
+        return vn_error_set(err, VN_ERR_LOCKED,
+                            "%s: database is being indexed by another process", what);
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        return vn_error_set(err, VN_ERR_NOTFOUND, "%s: no index here (%s)", what,
+                            xapian_message(e).c_str());
+    } catch (const Xapian::DatabaseVersionError &e) {
+        return vn_error_set(err, VN_ERR_INDEX,
+                            "%s: index written in a format this Xapian cannot read (%s)",
+                            what, xapian_message(e).c_str());
+    } catch (const Xapian::DatabaseCreateError &e) {
+        return vn_error_set(err, VN_ERR_IO, "%s: cannot create the index (%s)", what,
+                            xapian_message(e).c_str());
+    } catch (const Xapian::DocNotFoundError &e) {
+        return vn_error_set(err, VN_ERR_NOTFOUND, "%s: %s", what,
+                            xapian_message(e).c_str());
+    } catch (const Xapian::QueryParserError &e) {
+        return vn_error_set(err, VN_ERR_PARSE, "%s: %s", what, xapian_message(e).c_str());
+    } catch (const Xapian::UnimplementedError &e) {
+        // Only queries reach this: e.g. a SYNONYM inside a PHRASE.
+        return vn_error_set(err, VN_ERR_PARSE, "%s: %s", what, xapian_message(e).c_str());
+    } catch (const Xapian::WildcardError &e) {
+        return vn_error_set(err, VN_ERR_PARSE, "%s: %s", what, xapian_message(e).c_str());
+    } catch (const Xapian::Error &e) {
+        return vn_error_set(err, VN_ERR_INDEX, "%s: %s: %s", what, e.get_type(),
+                            xapian_message(e).c_str());
+    } catch (const std::bad_alloc &) {
+        return vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", what);
+    } catch (const std::exception &e) {
+        return vn_error_set(err, VN_ERR_INDEX, "%s: %s", what, e.what());
+    } catch (...) {
+        return vn_error_set(err, VN_ERR_INDEX, "%s: unexpected C++ exception", what);
+    }
+}
+
+static const char *db_name(const vn_xdb *db)
+{
+    return db->path.c_str();
+}
+
+/*
+ * Runs `body` on a read path; when a writer has meanwhile recycled the
+ * revision being read (DatabaseModifiedError), reopens and tries again.
+ */
+template <typename F>
+static void with_reopen(Xapian::Database &db, F body)
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            body();
+            return;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt == 3)
+                throw;
+            db.reopen();
+        }
+    }
+}
+
+/* Cuts a term to VN_XTERM_MAX bytes without splitting a UTF-8 character. */
+static std::string clip_term(const char *term, size_t len)
+{
+    if (len > VN_XTERM_MAX) {
+        len = VN_XTERM_MAX;
+        while (len > 0 && (static_cast<unsigned char>(term[len]) & 0xC0) == 0x80)
+            --len;
+    }
+    return std::string(term, len);
+}
+
+static vn_status need_writable(vn_xdb *db, vn_error *err)
+{
+    if (!db->wdb)
+        return vn_error_set(err, VN_ERR_USAGE, "%s: opened read-only", db_name(db));
+    return VN_OK;
+}
+
+static void commit_now(vn_xdb *db)
+{
+    db->wdb->commit();
+    db->pending_docs = 0;
+    db->pending_postings = 0;
+    ++db->commits;
+}
+
+static void maybe_commit(vn_xdb *db)
+{
+    if (db->pending_docs >= db->batch_docs || db->pending_postings >= db->batch_postings)
+        commit_now(db);
+}
+
+/* ------------------------------------------------------------------------
+ * Databases
+ * ------------------------------------------------------------------------ */
+
+extern "C" vn_status vn_xdb_open_writable(const char *path, vn_xdb **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<vn_xdb> db(new vn_xdb);
+        db->path = path;
+        auto *w = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        db->db.reset(w);
+        db->wdb = w;
+        *out = db.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, path);
+    }
+}
+
+extern "C" vn_status vn_xdb_open(const char *path, vn_xdb **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<vn_xdb> db(new vn_xdb);
+        db->path = path;
+        db->db.reset(new Xapian::Database(path));
+        *out = db.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, path);
+    }
+}
+
+extern "C" vn_status vn_xdb_add_shard(vn_xdb *db, const char *path, vn_error *err)
+{
+    if (db->wdb)
+        return vn_error_set(err, VN_ERR_USAGE,
+                            "%s: cannot add shard %s to a database opened for writing",
+                            db_name(db), path);
+    try {
+        db->db->add_database(Xapian::Database(path));
+        db->path += "+";
+        db->path += path;
+        return VN_OK;
+    } catch (...) {
+        return fail(err, path);
+    }
+}
+
+extern "C" vn_status vn_xdb_close(vn_xdb *db, vn_error *err)
+{
+    if (!db)
+        return VN_OK;
+    vn_status st = VN_OK;
+    try {
+        if (db->wdb)
+            commit_now(db);
+        db->db->close();
+    } catch (...) {
+        st = fail(err, db_name(db));
+    }
+    delete db;
+    return st;
+}
+
+extern "C" bool vn_xdb_is_writable(const vn_xdb *db)
+{
+    return db->wdb != nullptr;
+}
+
+extern "C" const char *vn_xdb_path(const vn_xdb *db)
+{
+    return db->path.c_str();
+}
+
+extern "C" vn_status vn_xdb_reopen(vn_xdb *db, vn_error *err)
+{
+    try {
+        db->db->reopen();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_commit(vn_xdb *db, vn_error *err)
+{
+    vn_status st = need_writable(db, err);
+    if (st != VN_OK)
+        return st;
+    try {
+        commit_now(db);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" void vn_xdb_set_batch(vn_xdb *db, unsigned docs, size_t postings)
+{
+    if (docs)
+        db->batch_docs = docs;
+    if (postings)
+        db->batch_postings = postings;
+}
+
+extern "C" unsigned long vn_xdb_commit_count(const vn_xdb *db)
+{
+    return db->commits;
+}
+
+extern "C" vn_status vn_xdb_replace(vn_xdb *db, const char *unique_term, vn_xdoc *doc,
+                                    unsigned *docid, vn_error *err)
+{
+    vn_status st = need_writable(db, err);
+    if (st != VN_OK)
+        return st;
+    try {
+        Xapian::docid id = db->wdb->replace_document(clip_term(unique_term, strlen(unique_term)),
+                                                     doc->doc);
+        if (docid)
+            *docid = id;
+        db->pending_docs++;
+        db->pending_postings += doc->postings;
+        maybe_commit(db);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_delete(vn_xdb *db, const char *term, vn_error *err)
+{
+    vn_status st = need_writable(db, err);
+    if (st != VN_OK)
+        return st;
+    try {
+        db->wdb->delete_document(clip_term(term, strlen(term)));
+        db->pending_docs++;
+        maybe_commit(db);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_doc_count(vn_xdb *db, unsigned long *out, vn_error *err)
+{
+    *out = 0;
+    try {
+        with_reopen(*db->db, [&] { *out = db->db->get_doccount(); });
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_termfreq(vn_xdb *db, const char *term, unsigned long *out,
+                                     vn_error *err)
+{
+    *out = 0;
+    try {
+        std::string t = clip_term(term, strlen(term));
+        with_reopen(*db->db, [&] { *out = db->db->get_termfreq(t); });
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+/* Fetches data and all values of document `id` into a new read-back handle. */
+static vn_xdoc *load_document(Xapian::Database &db, Xapian::docid id)
+{
+    std::unique_ptr<vn_xdoc> d(new vn_xdoc);
+    d->doc = db.get_document(id);
+    d->docid = id;
+    d->data = d->doc.get_data();
+    for (auto v = d->doc.values_begin(); v != d->doc.values_end(); ++v)
+        d->values[v.get_valueno()] = *v;
+    return d.release();
+}
+
+extern "C" vn_status vn_xdb_find(vn_xdb *db, const char *unique_term, vn_xdoc **out,
+                                 vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::string t = clip_term(unique_term, strlen(unique_term));
+        std::unique_ptr<vn_xdoc> found;
+        with_reopen(*db->db, [&] {
+            found.reset();
+            Xapian::PostingIterator p = db->db->postlist_begin(t);
+            if (p != db->db->postlist_end(t))
+                found.reset(load_document(*db->db, *p));
+        });
+        if (!found)
+            return vn_error_set(err, VN_ERR_NOTFOUND, "%s: no document indexed by %s",
+                                db_name(db), unique_term);
+        *out = found.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_get(vn_xdb *db, unsigned docid, vn_xdoc **out, vn_error *err)
+{
+    *out = nullptr;
+    if (docid == 0)
+        return vn_error_set(err, VN_ERR_NOTFOUND, "%s: no document 0", db_name(db));
+    try {
+        std::unique_ptr<vn_xdoc> found;
+        with_reopen(*db->db, [&] { found.reset(load_document(*db->db, docid)); });
+        *out = found.release();
+        return VN_OK;
+    } catch (const Xapian::DocNotFoundError &) {
+        return vn_error_set(err, VN_ERR_NOTFOUND, "%s: no document %u", db_name(db), docid);
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_terms(vn_xdb *db, const char *prefix, vn_xterms **out,
+                                  vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<vn_xterms> it(new vn_xterms);
+        std::string pfx(prefix);
+        with_reopen(*db->db, [&] {
+            *it = vn_xterms();
+            for (auto t = db->db->allterms_begin(pfx); t != db->db->allterms_end(pfx); ++t)
+                it->push((*t).substr(pfx.size()), t.get_termfreq());
+        });
+        *out = it.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_get_metadata(vn_xdb *db, const char *key, char **out,
+                                         vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::string v;
+        with_reopen(*db->db, [&] { v = db->db->get_metadata(key); });
+        char *copy = static_cast<char *>(malloc(v.size() + 1));
+        if (!copy)
+            return vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", db_name(db));
+        memcpy(copy, v.data(), v.size());
+        copy[v.size()] = '\0';
+        *out = copy;
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_set_metadata(vn_xdb *db, const char *key, const char *value,
+                                         vn_error *err)
+{
+    vn_status st = need_writable(db, err);
+    if (st != VN_OK)
+        return st;
+    try {
+        db->wdb->set_metadata(key, value);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" vn_status vn_xdb_compact(const char *const *sources, size_t n, const char *dest,
+                                    vn_error *err)
+{
+    if (n == 0)
+        return vn_error_set(err, VN_ERR_USAGE, "%s: nothing to compact", dest);
+    try {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; ++i)
+            all.add_database(Xapian::Database(sources[i]));
+        all.compact(dest, Xapian::DBCOMPACT_MULTIPASS);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, dest);
+    }
+}
+
+/* True if a stub line already names its backend ("auto DIR", "remote …"). */
+static bool has_backend_word(const char *line)
+{
+    static const char *const words[] = {"auto ", "glass ", "chert ", "remote ",
+                                        "inmemory"};
+    for (const char *w : words)
+        if (strncmp(line, w, strlen(w)) == 0)
+            return true;
+    return false;
+}
+
+extern "C" vn_status vn_xdb_write_stub(const char *stub_path, const char *const *shards,
+                                       size_t n, vn_error *err)
+{
+    try {
+        std::string text;
+        for (size_t i = 0; i < n; ++i) {
+            if (strchr(shards[i], '\n'))
+                return vn_error_set(err, VN_ERR_USAGE, "%s: shard name contains a newline",
+                                    stub_path);
+            if (!has_backend_word(shards[i]))
+                text += "auto ";
+            text += shards[i];
+            text += '\n';
+        }
+        std::string tmp = std::string(stub_path) + ".tmp";
+        FILE *f = fopen(tmp.c_str(), "w");
+        if (!f)
+            return vn_error_set(err, VN_ERR_IO, "%s: %s", tmp.c_str(), strerror(errno));
+        bool ok = fwrite(text.data(), 1, text.size(), f) == text.size() && fflush(f) == 0 &&
+                  fsync(fileno(f)) == 0;
+        int saved = errno;
+        if (fclose(f) != 0 && ok) {
+            ok = false;
+            saved = errno;
+        }
+        if (ok && rename(tmp.c_str(), stub_path) != 0) {
+            ok = false;
+            saved = errno;
+        }
+        if (!ok) {
+            unlink(tmp.c_str());
+            return vn_error_set(err, VN_ERR_IO, "%s: %s", stub_path, strerror(saved));
+        }
+        return VN_OK;
+    } catch (...) {
+        return fail(err, stub_path);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Documents
+ * ------------------------------------------------------------------------ */
+
+extern "C" vn_status vn_xdoc_new(vn_xdoc **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        *out = new vn_xdoc;
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "document");
+    }
+}
+
+extern "C" void vn_xdoc_destroy(vn_xdoc *doc)
+{
+    delete doc;
+}
+
+extern "C" vn_status vn_xdoc_add_posting(vn_xdoc *doc, const char *term, size_t len,
+                                         unsigned pos, vn_error *err)
+{
+    try {
+        doc->doc.add_posting(clip_term(term, len), pos);
+        doc->postings++;
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "document");
+    }
+}
+
+extern "C" vn_status vn_xdoc_add_boolean(vn_xdoc *doc, const char *term, size_t len,
+                                         vn_error *err)
+{
+    try {
+        doc->doc.add_boolean_term(clip_term(term, len));
+        doc->postings++;
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "document");
+    }
+}
+
+extern "C" vn_status vn_xdoc_set_value(vn_xdoc *doc, unsigned slot, const char *value,
+                                       size_t len, vn_error *err)
+{
+    try {
+        std::string v(value, len);
+        doc->doc.add_value(slot, v);
+        doc->values[slot] = std::move(v);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "document");
+    }
+}
+
+extern "C" vn_status vn_xdoc_set_data(vn_xdoc *doc, const char *data, size_t len,
+                                      vn_error *err)
+{
+    try {
+        doc->data.assign(data, len);
+        doc->doc.set_data(doc->data);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "document");
+    }
+}
+
+extern "C" unsigned vn_xdoc_termpos(const vn_xdoc *doc)
+{
+    return doc->termpos;
+}
+
+extern "C" void vn_xdoc_set_termpos(vn_xdoc *doc, unsigned pos)
+{
+    doc->termpos = pos;
+}
+
+extern "C" size_t vn_xdoc_posting_count(const vn_xdoc *doc)
+{
+    return doc->postings;
+}
+
+extern "C" unsigned vn_xdoc_docid(const vn_xdoc *doc)
+{
+    return doc->docid;
+}
+
+extern "C" const char *vn_xdoc_value(const vn_xdoc *doc, unsigned slot, size_t *len)
+{
+    auto v = doc->values.find(slot);
+    if (v == doc->values.end()) {
+        if (len)
+            *len = 0;
+        return "";
+    }
+    if (len)
+        *len = v->second.size();
+    return v->second.c_str();
+}
+
+extern "C" const char *vn_xdoc_data(const vn_xdoc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->data.size();
+    return doc->data.c_str();
+}
+
+extern "C" vn_status vn_xdoc_terms(vn_xdoc *doc, const char *prefix, vn_xterms **out,
+                                   vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<vn_xterms> it(new vn_xterms);
+        std::string pfx(prefix);
+        Xapian::TermIterator t = doc->doc.termlist_begin();
+        t.skip_to(pfx);
+        for (; t != doc->doc.termlist_end(); ++t) {
+            std::string term = *t;
+            if (term.compare(0, pfx.size(), pfx) != 0)
+                break;
+            it->push(term.substr(pfx.size()), t.get_wdf());
+        }
+        *out = it.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "document");
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Queries
+ * ------------------------------------------------------------------------ */
+
+static vn_status new_query(Xapian::Query q, vn_xquery **out)
+{
+    *out = new vn_xquery{std::move(q)};
+    return VN_OK;
+}
+
+extern "C" vn_status vn_xquery_term(const char *term, size_t len, unsigned pos,
+                                    vn_xquery **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        return new_query(Xapian::Query(clip_term(term, len), 1, pos), out);
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+static bool xapian_op(vn_xop op, Xapian::Query::op *x)
+{
+    switch (op) {
+    case VN_XOP_AND: *x = Xapian::Query::OP_AND; return true;
+    case VN_XOP_OR: *x = Xapian::Query::OP_OR; return true;
+    case VN_XOP_AND_NOT: *x = Xapian::Query::OP_AND_NOT; return true;
+    case VN_XOP_XOR: *x = Xapian::Query::OP_XOR; return true;
+    case VN_XOP_AND_MAYBE: *x = Xapian::Query::OP_AND_MAYBE; return true;
+    case VN_XOP_FILTER: *x = Xapian::Query::OP_FILTER; return true;
+    case VN_XOP_SYNONYM: *x = Xapian::Query::OP_SYNONYM; return true;
+    case VN_XOP_PHRASE: *x = Xapian::Query::OP_PHRASE; return true;
+    case VN_XOP_NEAR: *x = Xapian::Query::OP_NEAR; return true;
+    }
+    return false;
+}
+
+extern "C" vn_status vn_xquery_combine(vn_xop op, vn_xquery *const *subs, size_t n,
+                                       unsigned window, vn_xquery **out, vn_error *err)
+{
+    *out = nullptr;
+    Xapian::Query::op xop;
+    if (!xapian_op(op, &xop))
+        return vn_error_set(err, VN_ERR_USAGE, "query: unknown operator %d", (int)op);
+    try {
+        std::vector<Xapian::Query> v;
+        v.reserve(n);
+        for (size_t i = 0; i < n; ++i)
+            v.push_back(subs[i]->q);
+        return new_query(Xapian::Query(xop, v.begin(), v.end(), window), out);
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+extern "C" vn_status vn_xquery_wildcard(const char *prefix, vn_xquery **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        return new_query(Xapian::Query(Xapian::Query::OP_WILDCARD, prefix,
+                                       VN_XQUERY_WILDCARD_MAX,
+                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                         out);
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+extern "C" vn_status vn_xquery_value_range(unsigned slot, const char *lo, const char *hi,
+                                           vn_xquery **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        if (lo && hi)
+            return new_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi), out);
+        if (lo)
+            return new_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo), out);
+        if (hi)
+            return new_query(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi), out);
+        return new_query(Xapian::Query::MatchAll, out);
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+extern "C" vn_status vn_xquery_all(vn_xquery **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        return new_query(Xapian::Query::MatchAll, out);
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+extern "C" vn_status vn_xquery_none(vn_xquery **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        return new_query(Xapian::Query::MatchNothing, out);
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+extern "C" vn_status vn_xquery_scale(const vn_xquery *q, double factor, vn_xquery **out,
+                                     vn_error *err)
+{
+    *out = nullptr;
+    try {
+        return new_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), out);
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+extern "C" bool vn_xquery_is_empty(const vn_xquery *q)
+{
+    return q->q.empty();
+}
+
+extern "C" char *vn_xquery_describe(const vn_xquery *q)
+{
+    try {
+        std::string d = q->q.get_description();
+        char *s = static_cast<char *>(malloc(d.size() + 1));
+        if (s)
+            memcpy(s, d.c_str(), d.size() + 1);
+        return s;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" void vn_xquery_destroy(vn_xquery *q)
+{
+    delete q;
+}
+
+/* ------------------------------------------------------------------------
+ * Query parser
+ * ------------------------------------------------------------------------ */
+
+/* Records the first callback failure of a parse in the parser. */
+static void callback_failed(vn_xparser *p, vn_status st, const vn_error *e, const char *what)
+{
+    if (p->cb_error.code != VN_OK)
+        return;
+    if (e->code == st && e->msg[0])
+        p->cb_error = *e;
+    else
+        vn_error_set(&p->cb_error, st, "%s: %s", what, vn_status_name(st));
+}
+
+/* The word -> term hook, plugged in as a "stemmer" applied to every word
+ * (STEM_ALL), phrase words included. */
+class WordMapper : public Xapian::StemImplementation {
+  public:
+    WordMapper(vn_xparser *p, vn_xword_fn fn, void *ctx) : p_(p), fn_(fn), ctx_(ctx) {}
+
+    std::string operator()(const std::string &word) override
+    {
+        vn_buf b = VN_BUF_INIT;
+        vn_error e;
+        vn_error_clear(&e);
+        vn_status st = fn_(ctx_, word.data(), word.size(), &b, &e);
+        if (st != VN_OK)
+            callback_failed(p_, st, &e, word.c_str());
+        std::string term = st == VN_OK && b.len ? std::string(b.data, b.len) : word;
+        vn_buf_free(&b);
+        return term;
+    }
+
+    std::string get_description() const override { return "vncite word mapper"; }
+
+  private:
+    vn_xparser *p_;
+    vn_xword_fn fn_;
+    void *ctx_;
+};
+
+class FilterField : public Xapian::FieldProcessor {
+  public:
+    FilterField(vn_xparser *p, std::string field, vn_xfield_fn fn, void *ctx)
+        : p_(p), field_(std::move(field)), fn_(fn), ctx_(ctx) {}
+
+    Xapian::Query operator()(const std::string &value) override
+    {
+        vn_xquery *q = nullptr;
+        vn_error e;
+        vn_error_clear(&e);
+        vn_status st = fn_(ctx_, value.data(), value.size(), &q, &e);
+        if (st != VN_OK) {
+            vn_xquery_destroy(q);
+            callback_failed(p_, st, &e, field_.c_str());
+            return Xapian::Query::MatchNothing;
+        }
+        if (!q)
+            return Xapian::Query::MatchNothing;
+        Xapian::Query result = q->q;
+        vn_xquery_destroy(q);
+        return result;
+    }
+
+  private:
+    vn_xparser *p_;
+    std::string field_;
+    vn_xfield_fn fn_;
+    void *ctx_;
+};
+
+extern "C" vn_status vn_xparser_new(vn_xparser **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<vn_xparser> p(new vn_xparser);
+        vn_error_clear(&p->cb_error);
+        p->qp.set_default_op(Xapian::Query::OP_AND);
+        p->qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        p->qp.set_max_expansion(VN_XQUERY_WILDCARD_MAX,
+                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                                Xapian::QueryParser::FLAG_WILDCARD);
+        *out = p.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "query parser");
+    }
+}
+
+extern "C" void vn_xparser_destroy(vn_xparser *p)
+{
+    delete p;
+}
+
+extern "C" vn_status vn_xparser_set_word_fn(vn_xparser *p, vn_xword_fn fn, void *ctx,
+                                            vn_error *err)
+{
+    try {
+        if (fn) {
+            p->qp.set_stemmer(Xapian::Stem(new WordMapper(p, fn, ctx)));
+            p->qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+        } else {
+            p->qp.set_stemmer(Xapian::Stem());
+            p->qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        }
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "query parser");
+    }
+}
+
+extern "C" vn_status vn_xparser_add_prefix(vn_xparser *p, const char *field,
+                                           const char *prefix, vn_error *err)
+{
+    try {
+        if (!p->fields.insert(field).second)
+            return vn_error_set(err, VN_ERR_USAGE, "query parser: field %s registered twice",
+                                field);
+        p->qp.add_prefix(field, prefix);
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "query parser");
+    }
+}
+
+extern "C" vn_status vn_xparser_add_filter(vn_xparser *p, const char *field,
+                                           vn_xfield_fn fn, void *ctx, vn_error *err)
+{
+    if (!fn)
+        return vn_error_set(err, VN_ERR_USAGE, "query parser: field %s has no parse function",
+                            field);
+    try {
+        if (!p->fields.insert(field).second)
+            return vn_error_set(err, VN_ERR_USAGE, "query parser: field %s registered twice",
+                                field);
+        p->qp.add_boolean_prefix(field, (new FilterField(p, field, fn, ctx))->release());
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "query parser");
+    }
+}
+
+extern "C" vn_status vn_xparser_parse(vn_xparser *p, const char *query, vn_xquery **out,
+                                      vn_error *err)
+{
+    *out = nullptr;
+    vn_error_clear(&p->cb_error);
+    try {
+        const unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
+                               Xapian::QueryParser::FLAG_BOOLEAN |
+                               Xapian::QueryParser::FLAG_LOVEHATE |
+                               Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+        Xapian::Query q = p->qp.parse_query(query, flags);
+        if (p->cb_error.code != VN_OK) {
+            if (err)
+                *err = p->cb_error;
+            return p->cb_error.code;
+        }
+        return new_query(q, out);
+    } catch (const Xapian::QueryParserError &e) {
+        return vn_error_set(err, VN_ERR_PARSE, "query '%s': %s", query,
+                            xapian_message(e).c_str());
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Searching
+ * ------------------------------------------------------------------------ */
+
+/* Runs the enquiry into m (from scratch, so that it can be retried). */
+static void run_search(vn_xmset *m, const Xapian::Query &q, const vn_xsearch_opts *o)
+{
+    m->enquire = Xapian::Enquire(m->db);
+    m->spies.clear();
+    m->spy_slots.clear();
+    m->enquire.set_query(q);
+    if (o->sort != VN_XSORT_RELEVANCE)
+        m->enquire.set_sort_by_value_then_relevance(o->sort_slot,
+                                                    o->sort == VN_XSORT_VALUE_DESC);
+    for (size_t i = 0; i < o->facet_count; ++i) {
+        m->spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[i]));
+        m->spy_slots.push_back(o->facet_slots[i]);
+        m->enquire.add_matchspy(m->spies.back().get());
+    }
+    Xapian::doccount check = static_cast<Xapian::doccount>(o->check_at_least);
+    if (check == 0)
+        check = o->facet_count ? m->db.get_doccount()
+                               : static_cast<Xapian::doccount>(o->offset + o->limit);
+    m->mset = m->enquire.get_mset(static_cast<Xapian::doccount>(o->offset),
+                                  static_cast<Xapian::doccount>(o->limit), check);
+    // Prefetch the documents (one round trip per shard for remote ones).
+    // Not MSet::fetch() without arguments: in Xapian 1.4.22 it crashes when
+    // the page does not start at the first match (offset > 0).
+    if (!m->mset.empty())
+        m->mset.fetch(m->mset.begin(), m->mset.end());
+    m->data.clear();
+    m->data.reserve(m->mset.size());
+    for (auto it = m->mset.begin(); it != m->mset.end(); ++it)
+        m->data.push_back(it.get_document().get_data());
+    m->values.assign(m->mset.size(), {});
+}
+
+extern "C" vn_status vn_xdb_search(vn_xdb *db, const vn_xquery *q,
+                                   const vn_xsearch_opts *opts, vn_xmset **out,
+                                   vn_error *err)
+{
+    *out = nullptr;
+    static const vn_xsearch_opts defaults = {0, 10, VN_XSORT_RELEVANCE, 0, nullptr, 0, 0};
+    const vn_xsearch_opts *o = opts ? opts : &defaults;
+    try {
+        std::unique_ptr<vn_xmset> m(new vn_xmset(*db->db));
+        with_reopen(*db->db, [&] { run_search(m.get(), q->q, o); });
+        *out = m.release();
+        return VN_OK;
+    } catch (const Xapian::UnimplementedError &e) {
+        return vn_error_set(err, VN_ERR_PARSE, "query cannot be run: %s",
+                            xapian_message(e).c_str());
+    } catch (const Xapian::WildcardError &e) {
+        return vn_error_set(err, VN_ERR_PARSE, "query cannot be run: %s",
+                            xapian_message(e).c_str());
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" size_t vn_xmset_size(const vn_xmset *m)
+{
+    return m->mset.size();
+}
+
+extern "C" void vn_xmset_counts(const vn_xmset *m, unsigned long *estimated,
+                                unsigned long *lower, unsigned long *upper)
+{
+    if (estimated)
+        *estimated = m->mset.get_matches_estimated();
+    if (lower)
+        *lower = m->mset.get_matches_lower_bound();
+    if (upper)
+        *upper = m->mset.get_matches_upper_bound();
+}
+
+static vn_status bad_hit(const vn_xmset *m, size_t i, vn_error *err)
+{
+    return vn_error_set(err, VN_ERR_USAGE, "search results: no hit %zu (page has %zu)", i,
+                        (size_t)m->mset.size());
+}
+
+extern "C" vn_status vn_xmset_hit(vn_xmset *m, size_t i, vn_xhit *out, vn_error *err)
+{
+    if (i >= m->mset.size())
+        return bad_hit(m, i, err);
+    try {
+        Xapian::MSetIterator it = m->mset[static_cast<Xapian::doccount>(i)];
+        out->docid = *it;
+        out->rank = it.get_rank();
+        out->weight = it.get_weight();
+        out->percent = it.get_percent();
+        out->data = m->data[i].c_str();
+        out->data_len = m->data[i].size();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "search results");
+    }
+}
+
+extern "C" vn_status vn_xmset_value(vn_xmset *m, size_t i, unsigned slot,
+                                    const char **value, size_t *len, vn_error *err)
+{
+    *value = "";
+    if (len)
+        *len = 0;
+    if (i >= m->mset.size())
+        return bad_hit(m, i, err);
+    try {
+        auto &cache = m->values[i];
+        auto found = cache.find(slot);
+        if (found == cache.end()) {
+            std::string v;
+            with_reopen(m->db, [&] {
+                v = m->mset[static_cast<Xapian::doccount>(i)].get_document().get_value(slot);
+            });
+            found = cache.emplace(slot, std::move(v)).first;
+        }
+        *value = found->second.c_str();
+        if (len)
+            *len = found->second.size();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "search results");
+    }
+}
+
+extern "C" vn_status vn_xmset_matching_terms(vn_xmset *m, size_t i, vn_xterms **out,
+                                             vn_error *err)
+{
+    *out = nullptr;
+    if (i >= m->mset.size())
+        return bad_hit(m, i, err);
+    try {
+        std::unique_ptr<vn_xterms> it(new vn_xterms);
+        with_reopen(m->db, [&] {
+            *it = vn_xterms();
+            Xapian::MSetIterator hit = m->mset[static_cast<Xapian::doccount>(i)];
+            for (auto t = m->enquire.get_matching_terms_begin(hit);
+                 t != m->enquire.get_matching_terms_end(hit); ++t)
+                it->push(*t, 0);
+        });
+        *out = it.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "search results");
+    }
+}
+
+extern "C" vn_status vn_xmset_facets(vn_xmset *m, unsigned slot, vn_xterms **out,
+                                     vn_error *err)
+{
+    *out = nullptr;
+    try {
+        size_t k = 0;
+        while (k < m->spy_slots.size() && m->spy_slots[k] != slot)
+            ++k;
+        if (k == m->spy_slots.size())
+            return vn_error_set(err, VN_ERR_NOTFOUND,
+                                "search results: value slot %u was not counted", slot);
+        std::vector<std::pair<std::string, unsigned long>> v;
+        const Xapian::ValueCountMatchSpy &spy = *m->spies[k];
+        for (auto t = spy.values_begin(); t != spy.values_end(); ++t)
+            v.emplace_back(*t, t.get_termfreq());
+        // Most frequent first; values_begin() is in byte order, so a stable
+        // sort leaves ties in byte order.
+        std::stable_sort(v.begin(), v.end(),
+                         [](const auto &a, const auto &b) { return a.second > b.second; });
+        std::unique_ptr<vn_xterms> it(new vn_xterms);
+        for (const auto &e : v)
+            it->push(e.first, e.second);
+        *out = it.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "search results");
+    }
+}
+
+extern "C" void vn_xmset_destroy(vn_xmset *m)
+{
+    delete m;
+}
+
+/* ------------------------------------------------------------------------
+ * Iterators
+ * ------------------------------------------------------------------------ */
+
+extern "C" bool vn_xterms_valid(const vn_xterms *it)
+{
+    return it->pos < it->offsets.size();
+}
+
+extern "C" const char *vn_xterms_get(const vn_xterms *it, size_t *len)
+{
+    if (it->pos >= it->offsets.size()) {
+        if (len)
+            *len = 0;
+        return "";
+    }
+    size_t start = it->offsets[it->pos];
+    size_t end = it->pos + 1 < it->offsets.size() ? it->offsets[it->pos + 1] - 1
+                                                  : it->arena.size() - 1;
+    if (len)
+        *len = end - start;
+    return it->arena.c_str() + start;
+}
+
+extern "C" unsigned long vn_xterms_count(const vn_xterms *it)
+{
+    return it->pos < it->counts.size() ? it->counts[it->pos] : 0;
+}
+
+extern "C" void vn_xterms_move_to_next(vn_xterms *it)
+{
+    if (it->pos < it->offsets.size())
+        it->pos++;
+}
+
+extern "C" void vn_xterms_destroy(vn_xterms *it)
+{
+    delete it;
+}
