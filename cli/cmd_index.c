@@ -46,14 +46,15 @@ int vn_cmd_index(int argc, char **argv)
 {
     const char *db = NULL, *registry = NULL;
     bool no_registry = false;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch = 0;
     int first = argc;
     for (int i = 1; i < argc; i++) {
         if (vn_is_help(argv[i])) {
             vn_print_usage(vn_find_command("index"));
             return VN_EXIT_OK;
         } else if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--registry") == 0 ||
-                   strcmp(argv[i], "--jobs") == 0 || strcmp(argv[i], "-j") == 0) {
+                   strcmp(argv[i], "--jobs") == 0 || strcmp(argv[i], "-j") == 0 ||
+                   strcmp(argv[i], "--batch") == 0) {
             if (i + 1 >= argc) {
                 vn_report_usage_error("index", "%s needs a value", argv[i]);
                 return VN_EXIT_ERROR;
@@ -63,6 +64,14 @@ int vn_cmd_index(int argc, char **argv)
                 db = argv[i];
             } else if (strcmp(opt, "--registry") == 0) {
                 registry = argv[i];
+            } else if (strcmp(opt, "--batch") == 0) {
+                char *end;
+                batch = strtol(argv[i], &end, 10);
+                if (*end || batch < 1 || batch > 1000000) {
+                    vn_report_usage_error("index", "--batch takes a number from 1 to 1000000, "
+                                          "not '%s'", argv[i]);
+                    return VN_EXIT_ERROR;
+                }
             } else {
                 char *end;
                 jobs = strtol(argv[i], &end, 10);
@@ -101,7 +110,7 @@ int vn_cmd_index(int argc, char **argv)
         vn_report_error(&err);
         return VN_EXIT_ERROR;
     }
-    vn_index_opts opts = {vn_index_default_db(db), reg, (unsigned)jobs,
+    vn_index_opts opts = {vn_index_default_db(db), reg, (unsigned)jobs, (unsigned)batch,
                           isatty(STDERR_FILENO) ? progress_bar : NULL, file_error, NULL};
     vn_index_stats st;
     vn_status s = vn_index_run(argv + first, (size_t)(argc - first), &opts, &st, &err);

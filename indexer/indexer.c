@@ -307,6 +307,8 @@ static void *worker_main(void *arg)
         vn_error_set(&e, VN_ERR_LOCKED,
                      "%s: database is being indexed by another process; wait for it to finish",
                      r->opts->db_path);
+    if (s == VN_OK && r->opts->batch)
+        vn_xdb_set_batch(db, r->opts->batch, 0);
     if (s == VN_OK)
         s = vn_tokenizer_open(&tok, &e);
     if (s == VN_OK)

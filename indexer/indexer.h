@@ -35,6 +35,7 @@ typedef struct vn_index_opts {
     const char *db_path;
     const vn_registry *registry;      /* may be NULL */
     unsigned jobs;                    /* workers; shards when the index is new */
+    unsigned batch;                   /* commit every N documents per shard; 0 = default */
     /* called about ten times a second from the calling thread (may be NULL) */
     void (*progress)(void *ctx, const vn_index_progress *p);
     /* a file that could not be read or indexed (called under a lock) */

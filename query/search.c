@@ -70,6 +70,13 @@ static vn_status collect_word(void *ctx, const char *text, size_t start, size_t 
     return VN_OK;
 }
 
+static size_t score_at(const word_list *w, size_t i)
+{
+    if (!w->hit[i])
+        return 0;
+    return i > 0 && w->hit[i - 1] ? 3 : 1;
+}
+
 /* Appends text[from..to) with every run of blanks folded into one space. */
 static vn_status append_folded(vn_buf *b, const char *text, size_t from, size_t to)
 {
@@ -103,12 +110,14 @@ vn_status vn_search_snippet(const char *text, size_t len, const char *const *ter
     }
     vn_buf b = VN_BUF_INIT;
     if (st == VN_OK && w.count > 0) {
-        /* the window of SNIPPET_WORDS words holding the most matches */
+        /* the window of SNIPPET_WORDS words with the best score: a match
+         * counts 1, a match right after another match 2 more, so a phrase
+         * beats the same words scattered */
         size_t best = 0, best_hits = 0, hits = 0;
         for (size_t i = 0; i < w.count; i++) {
-            hits += w.hit[i];
+            hits += score_at(&w, i);
             if (i >= SNIPPET_WORDS)
-                hits -= w.hit[i - SNIPPET_WORDS];
+                hits -= score_at(&w, i - SNIPPET_WORDS);
             size_t first = i + 1 >= SNIPPET_WORDS ? i + 1 - SNIPPET_WORDS : 0;
             if (hits > best_hits) {
                 best_hits = hits;
@@ -269,9 +278,14 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
                      req->db_path, req->db_path);
     if (st == VN_OK)
         st = vn_schema_parser_new(NULL, 0, &parser, err);
-    if (st == VN_OK)
+    /* "*" alone means every document: useful with --facets and --sort date */
+    const char *qs = req->query;
+    while (*qs == ' ')
+        qs++;
+    bool everything = qs[0] == '*' && qs[strspn(qs + 1, " ") + 1] == '\0';
+    if (st == VN_OK && !everything)
         st = vn_xparser_parse(parser, req->query, &q, err);
-    if (st == VN_OK && vn_xquery_is_empty(q)) {
+    if (st == VN_OK && (everything || vn_xquery_is_empty(q))) {
         vn_xquery_destroy(q);
         q = NULL;
         st = vn_xquery_all(&q, err);

@@ -125,8 +125,9 @@ static int cmp_events(const vn_registry *r, size_t a, size_t b)
     return c;
 }
 
-/* Keeps list[0..min(*count,max)) sorted by `key` order, holding the
- * smallest entries; *count counts every entry offered. */
+/* Keeps list[0..min(*count,max)) in cmp_events order (undated events last
+ * when undated_last), holding the first entries in that order; *count
+ * counts every entry offered, so a caller sees how many did not fit. */
 static void list_insert(const vn_registry *r, size_t *list, size_t *count, size_t max,
                         size_t event, bool undated_last)
 {
@@ -839,7 +840,10 @@ char *vn_validity_describe(const vn_registry *r, size_t instrument, const vn_val
         if (v->pending >= 0) {
             const vn_event *e = &r->events[v->pending];
             sb_add(&s, "%s", vn_event_kind_name(e->kind));
-            sb_other(&s, r, e, " ");
+            if (e->other >= 0 || (e->other_text && e->other_text[0]))
+                sb_other(&s, r, e, " ");
+            else if (e->kind == VN_EVENT_AMENDED_BY || e->kind == VN_EVENT_PARTLY_REPEALED)
+                sb_add(&s, " (by an instrument not identified)");
             if (e->date.precision != VN_DATE_NONE)
                 sb_add(&s, " (%s)", vn_date_range_str(&e->date, d1));
             else

@@ -14,9 +14,9 @@
  *     answer depends on where in the range an event falls, the result says
  *     so (vn_validity.undecided, VN_OUTDATED_POSSIBLY …).
  *
- * Every function only reads the registry and allocates nothing except the
- * JSON builders; pointers in results point into the registry and live as
- * long as it does.  Each call scans the registry's events once (O(events)):
+ * Every function only reads the registry, and nothing it returns needs
+ * freeing except the JSON builders' values; pointers in results point into
+ * the registry and live as long as it does.  Each call scans the registry's events once (O(events)):
  * registries are hand-edited lists of hundreds to a few thousand events.
  */
 #ifndef VN_VALIDITY_H

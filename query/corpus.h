@@ -1,0 +1,97 @@
+/*
+ * corpus.h — the citation graph of an index, as the query commands (cites,
+ * citations, instruments, outdated, lint, graph) see it.
+ *
+ * The index stores, per document, the JSON records of docs/JSON.md.  At
+ * query time every document's records are read back, turned into
+ * vn_citation structs again, and resolved ACROSS the whole corpus with the
+ * registry as it is now (indexer/resolve.h): undated citations find their
+ * one dated instrument anywhere in the corpus, and editing the registry
+ * needs no re-index (SPEC §4).
+ *
+ * Instruments are the distinct identities cited (plus, for the graph, the
+ * registry instruments that replace them); unresolved and ambiguous
+ * citations get an instrument entry of their own, marked, so they stay
+ * visible.
+ */
+#ifndef VN_CORPUS_H
+#define VN_CORPUS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "../common/registry.h"
+#include "../common/status.h"
+#include "../indexer/citation.h"
+#include "../indexer/metadata.h"
+
+typedef struct vn_corpus_cite {
+    vn_citation c;          /* resolved; c.start/c.end are NOT meaningful here */
+    json_t *record;         /* the stored citation record (file, line, column, start,
+                               end, text …), borrowed from the corpus */
+    size_t instrument;      /* index into vn_corpus.instruments */
+} vn_corpus_cite;
+
+typedef struct vn_corpus_doc {
+    const char *file;       /* borrowed from `document` */
+    json_t *document;       /* the stored document record */
+    vn_docmeta meta;        /* own_number, type_word, title, issuer, date, after … */
+    vn_corpus_cite *cites;
+    size_t cite_count;
+} vn_corpus_doc;
+
+typedef enum vn_instrument_state {
+    VN_INST_RESOLVED,       /* a known identity */
+    VN_INST_UNRESOLVED,     /* nothing known fits (id is what was written) */
+    VN_INST_AMBIGUOUS       /* several instruments fit (id is what was written) */
+} vn_instrument_state;
+
+typedef struct vn_corpus_instrument {
+    char *id;               /* identity ("120-KL/TW@2016-01-07"), or for unresolved/
+                               ambiguous ones what was written ("09-NQ/TU", "~luat-x") */
+    char *symbol;           /* official symbol, or "" (names) */
+    char *label;            /* what to show: symbol, or the name */
+    char type_word[48];
+    char issuer[160];       /* from the registry, else from the first citation */
+    vn_date_range issued;   /* registry, else the cited date; NONE when unknown */
+    long registry;          /* index in the registry, -1 if not there */
+    vn_instrument_state state;
+    size_t citing_docs;     /* number of documents citing it */
+    size_t mentions;        /* number of citations */
+} vn_corpus_instrument;
+
+typedef struct vn_corpus {
+    vn_corpus_doc *docs;            /* sorted by file */
+    size_t doc_count;
+    vn_corpus_instrument *instruments; /* sorted by id */
+    size_t instrument_count;
+    const vn_registry *registry;    /* borrowed, may be NULL */
+    json_t *owner;                  /* keeps every stored record alive */
+} vn_corpus;
+
+/* Reads every document of the index at db_path and resolves citations
+ * across them with `registry` (may be NULL).  VN_ERR_NOTFOUND with a
+ * message when there is no index. */
+vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
+                         vn_error *err);
+
+void vn_corpus_free(vn_corpus *c);
+
+/* Index of the instrument with this id, or -1. */
+long vn_corpus_find_instrument(const vn_corpus *c, const char *id);
+
+/* Index of the document with this file path (as indexed, "./" stripped), or -1. */
+long vn_corpus_find_doc(const vn_corpus *c, const char *file);
+
+/*
+ * Instruments a user means by `text` ("59/2023/ND-CP", "nd 59/2023",
+ * "120-KL/TW" = every dated 120-KL/TW, "120-KL/TW@2016-01-07", a name
+ * "Luật Tiếp công dân"): writes up to max indices, returns how many match.
+ */
+size_t vn_corpus_match(const vn_corpus *c, const char *text, size_t *out, size_t max);
+
+/* The date a document is judged at: its own (possibly partial) date, else
+ * "not before its latest cited date" (metadata.h); false when unknown. */
+bool vn_corpus_doc_date(const vn_corpus_doc *d, vn_date_range *out);
+
+#endif
