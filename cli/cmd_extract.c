@@ -146,8 +146,11 @@ int vn_cmd_extract(int argc, char **argv)
     for (size_t d = 0; d < ok; d++) {
         const vn_citation_list *l = &docs[d].extract.citations;
         if (o.json && print_json_line(vn_document_json(&docs[d])) != 0) {
+            vn_error_set(&err, VN_ERR_NOMEM, "%s: out of memory while writing its records",
+                         docs[d].doc.path);
+            vn_report_error(&err);
             status = VN_EXIT_ERROR;
-            break;
+            continue;       /* the other files are still printed */
         }
         for (size_t k = 0; k < l->count; k++) {
             if (!o.json)

@@ -1,8 +1,52 @@
 /* docjson.c — JSON records for documents and citations (see docjson.h). */
 #include "docjson.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../common/utf8.h"
+
+static bool utf8_valid(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int cp;
+        size_t k = vn_utf8_next(s + i, n - i, &cp);
+        if (cp == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+json_t *vn_path_json(const char *path)
+{
+    size_t n = strlen(path);
+    if (utf8_valid(path, n))
+        return json_string(path);
+    /* a file name that is not UTF-8 (an old Windows or TCVN3 name): shown with
+     * its bad bytes as \xNN, so the record stays valid JSON and readable */
+    char *out = malloc(n * 4 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int cp;
+        size_t k = vn_utf8_next(path + i, n - i, &cp);
+        if (cp == 0xFFFD && !(k == 3 && memcmp(path + i, "\xEF\xBF\xBD", 3) == 0)) {
+            o += (size_t)sprintf(out + o, "\\x%02X", (unsigned char)path[i]);
+            i++;
+        } else {
+            memcpy(out + o, path + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    out[o] = '\0';
+    json_t *j = json_string(out);
+    free(out);
+    return j;
+}
 
 static json_t *str_or_null(const char *s)
 {
@@ -35,8 +79,8 @@ json_t *vn_document_json(const vn_analysis *a)
         json_array_append_new(recipients, json_string(m->recipients[k]));
     char after[11];
     json_t *o = json_pack(
-        "{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:s, s:I}",
-        "record", "document", "file", a->doc.path,
+        "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:s, s:I}",
+        "record", "document", "file", vn_path_json(a->doc.path),
         "own_number", str_or_null(m->own_number),
         "type", str_or_null(m->type_word),
         "title", str_or_null(m->title),
@@ -78,9 +122,9 @@ json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c)
         }
     }
     json_t *o = json_pack(
-        "{s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o,"
+        "{s:s, s:o, s:I, s:I, s:I, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o,"
         " s:o, s:o, s:o, s:b, s:o}",
-        "record", "citation", "file", a->doc.path,
+        "record", "citation", "file", vn_path_json(a->doc.path),
         "line", (json_int_t)from.line, "column", (json_int_t)from.column,
         "start", (json_int_t)from.byte, "end", (json_int_t)to.byte,
         "text", text,

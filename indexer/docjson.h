@@ -15,6 +15,10 @@ json_t *vn_document_json(const vn_analysis *a);
 /* {"record":"citation", "file":…, "line":…, …}; NULL on no memory. */
 json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c);
 
+/* A path as a JSON string: itself when it is UTF-8, else with every byte
+ * that is not UTF-8 written as \xNN.  NULL on no memory. */
+json_t *vn_path_json(const char *path);
+
 /* "2024-03" style text of a range, or JSON null when unknown. */
 json_t *vn_date_range_json(const vn_date_range *r);
 

@@ -245,8 +245,15 @@ static vn_status index_one(run *r, vn_xdb *db, vn_termgen *g, size_t i, vn_buf *
     s = vn_resolve(&rd, 1, r->opts->registry, &e);
     if (s == VN_OK)
         s = vn_index_build_doc(g, &a, &stamp, &doc, &e);
-    if (s == VN_OK)
+    if (s == VN_OK) {
         s = vn_xdb_replace(db, uterm->data, doc, NULL, &e);
+    } else if (s != VN_ERR_NOMEM) {
+        /* this document cannot be built (not the database's fault): skip it */
+        report_file(r, &e);
+        r->failed++;
+        vn_analysis_free(&a);
+        return VN_OK;
+    }
     vn_xdoc_destroy(doc);
     vn_analysis_free(&a);
     if (s != VN_OK) {

@@ -20,6 +20,19 @@ expect_status 2 "second indexer refused" -- "$VNCITE" index --db "$TMP/locked" "
 contains "$TMP/err" "being indexed by another process" "refusal says why"
 wait $first || true
 
+# searches while an indexer commits batches: each opens, none goes backwards
+rm -rf "$TMP/live"
+"$VNCITE" index --db "$TMP/live" --batch 5 "$docs" 2>/dev/null & pid=$!
+prev=0; ok=1
+for i in $(seq 1 30); do
+  n=$(count "$TMP/live" 2>/dev/null || echo 0)
+  case "$n" in ''|*[!0-9]*) ok=0; break;; esac
+  [ "$n" -ge "$prev" ] || { ok=0; break; }
+  prev=$n; sleep 0.05
+done
+wait $pid || true
+[ "$ok" = 1 ] && pass "searches during indexing see growing committed snapshots (last $prev)" || fail "a search during indexing failed or went backwards"
+
 for round in 1 2 3 4 5; do
   rm -rf "$TMP/killed"
   "$VNCITE" index --db "$TMP/killed" --batch 10 "$docs" 2>/dev/null & pid=$!
