@@ -35,6 +35,17 @@ void vn_report_install_warnings(void);
 void vn_print_usage(const vn_command *cmd);
 const vn_command *vn_find_command(const char *name);
 
+/* Prints one JSON value as one compact line on stdout and releases it.
+ * Returns 0, or -1 when o is NULL or cannot be written (no memory). */
+struct json_t;
+int vn_print_json_line(struct json_t *o);
+
+/* Loads the registry for a command: none when `none` is set, else from
+ * vn_registry_dir(option); problems in its rows are warnings.  Returns
+ * false after reporting the error when it cannot be loaded at all. */
+struct vn_registry;
+bool vn_cli_load_registry(const char *option, bool none, struct vn_registry **out);
+
 /* True if arg is "-h" or "--help". */
 bool vn_is_help(const char *arg);
 

@@ -30,12 +30,6 @@ static void walk_problem(void *ctx, const vn_error *e)
     vn_report_error(e);
 }
 
-static void registry_problem(void *ctx, const vn_registry_problem *p)
-{
-    (void)ctx;
-    vn_warn("registry %s:%d: %s", p->file, p->line, p->message);
-}
-
 static void print_human(const vn_analysis *a, const vn_citation *c)
 {
     vn_filepos pos = vn_doctext_filepos(&a->doc, c->start);
@@ -51,19 +45,6 @@ static void print_human(const vn_analysis *a, const vn_citation *c)
            c->date.precision ? vn_date_range_str(&c->date, date) : "-",
            c->issuer[0] ? c->issuer : "-", text ? text : "");
     free(text);
-}
-
-static int print_json_line(json_t *o)
-{
-    if (!o)
-        return -1;
-    char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII * 0);
-    json_decref(o);
-    if (!s)
-        return -1;
-    puts(s);
-    free(s);
-    return 0;
 }
 
 int vn_cmd_extract(int argc, char **argv)
@@ -103,13 +84,8 @@ int vn_cmd_extract(int argc, char **argv)
     bool failed = false;
     vn_error err;
     vn_registry *reg = NULL;
-    if (!o.no_registry) {
-        const char *dir = vn_registry_dir(o.registry);
-        if (vn_registry_load(dir, &reg, registry_problem, NULL, &err) != VN_OK) {
-            vn_report_error(&err);
-            return VN_EXIT_ERROR;
-        }
-    }
+    if (!vn_cli_load_registry(o.registry, o.no_registry, &reg))
+        return VN_EXIT_ERROR;
 
     vn_pathlist files;
     if (vn_walk(argv + first, (size_t)(argc - first), &files, walk_problem, &failed, &err) != VN_OK) {
@@ -145,7 +121,7 @@ int vn_cmd_extract(int argc, char **argv)
     }
     for (size_t d = 0; d < ok; d++) {
         const vn_citation_list *l = &docs[d].extract.citations;
-        if (o.json && print_json_line(vn_document_json(&docs[d])) != 0) {
+        if (o.json && vn_print_json_line(vn_document_json(&docs[d])) != 0) {
             vn_error_set(&err, VN_ERR_NOMEM, "%s: out of memory while writing its records",
                          docs[d].doc.path);
             vn_report_error(&err);
@@ -155,7 +131,7 @@ int vn_cmd_extract(int argc, char **argv)
         for (size_t k = 0; k < l->count; k++) {
             if (!o.json)
                 print_human(&docs[d], &l->items[k]);
-            else if (print_json_line(vn_citation_json(&docs[d], &l->items[k])) != 0)
+            else if (vn_print_json_line(vn_citation_json(&docs[d], &l->items[k])) != 0)
                 status = VN_EXIT_ERROR;
         }
     }

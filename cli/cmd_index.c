@@ -14,12 +14,6 @@
 #include "cli.h"
 #include "indexer/indexer.h"
 
-static void registry_problem(void *ctx, const vn_registry_problem *p)
-{
-    (void)ctx;
-    vn_warn("registry %s:%d: %s", p->file, p->line, p->message);
-}
-
 static void file_error(void *ctx, const vn_error *e)
 {
     if (isatty(STDERR_FILENO))
@@ -105,11 +99,8 @@ int vn_cmd_index(int argc, char **argv)
 
     vn_error err;
     vn_registry *reg = NULL;
-    if (!no_registry &&
-        vn_registry_load(vn_registry_dir(registry), &reg, registry_problem, NULL, &err) != VN_OK) {
-        vn_report_error(&err);
+    if (!vn_cli_load_registry(registry, no_registry, &reg))
         return VN_EXIT_ERROR;
-    }
     vn_index_opts opts = {vn_index_default_db(db), reg, (unsigned)jobs, (unsigned)batch,
                           isatty(STDERR_FILENO) ? progress_bar : NULL, file_error, NULL};
     vn_index_stats st;

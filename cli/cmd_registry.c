@@ -91,19 +91,6 @@ static void join_path(const char *dir, const char *file, char *out, size_t size)
     snprintf(out, size, "%s%s%s", dir, n ? sep : "", file);
 }
 
-static int print_json(json_t *o)
-{
-    if (!o)
-        return -1;
-    char *s = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    if (!s)
-        return -1;
-    puts(s);
-    free(s);
-    return 0;
-}
-
 /* ---- option parsing shared by both subcommands ------------------------------------- */
 
 typedef struct opts {
@@ -195,7 +182,7 @@ static int run_check(int argc, char **argv)
         join_path(dir, p->file, path, sizeof path);
         if (!o.json) {
             printf("%s:%d: %s\n", path, p->line, p->message);
-        } else if (print_json(json_pack("{s:s, s:i, s:s}", "file", path, "line", p->line,
+        } else if (vn_print_json_line(json_pack("{s:s, s:i, s:s}", "file", path, "line", p->line,
                                         "message", p->message)) != 0) {
             exit_status = VN_EXIT_ERROR;
         }
@@ -484,7 +471,7 @@ static int run_show(int argc, char **argv)
             fprintf(stderr, "vncite: '%s' names %zu instruments; showing each\n", o.args[a], n);
         for (size_t k = 0; k < n && k < cap; k++) {
             if (o.json) {
-                if (print_json(show_json(r, found[k], now, o.as_of ? &as_of : NULL)) != 0)
+                if (vn_print_json_line(show_json(r, found[k], now, o.as_of ? &as_of : NULL)) != 0)
                     exit_status = VN_EXIT_ERROR;
             } else {
                 if (!first)

@@ -67,12 +67,8 @@ static void print_json(const vn_search_request *req, const vn_search_result *r)
                               "type", json_object_get(h->document, "type"),
                               "province", json_object_get(h->document, "province"),
                               "snippet", snip ? snip : "", "stale", h->stale);
-        char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-        if (s)
-            puts(s);
-        free(s);
+        vn_print_json_line(o);
         free(snip);
-        json_decref(o);
     }
     if (req->facets) {
         json_t *f = json_object();
@@ -93,11 +89,7 @@ static void print_json(const vn_search_request *req, const vn_search_result *r)
     json_t *o = json_pack("{s:s, s:s, s:I, s:b, s:I, s:I}", "record", "summary", "query",
                           req->query, "total", (json_int_t)r->total, "exact", r->total_exact,
                           "offset", (json_int_t)req->offset, "returned", (json_int_t)r->hit_count);
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    if (s)
-        puts(s);
-    free(s);
-    json_decref(o);
+    vn_print_json_line(o);
 }
 
 static void print_human(const vn_search_request *req, const vn_search_result *r)

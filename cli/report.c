@@ -1,6 +1,10 @@
 /* report.c — the one path by which errors and warnings reach stderr. */
 #include "cli.h"
 
+#include <jansson.h>
+
+#include "common/registry.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,4 +53,36 @@ const char *vn_registry_dir(const char *option)
     if (stat("corpus/registry", &st) == 0 && S_ISDIR(st.st_mode))
         return "corpus/registry";
     return VNCITE_SOURCE_CORPUS "/registry";
+}
+
+int vn_print_json_line(json_t *o)
+{
+    if (!o)
+        return -1;
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!s)
+        return -1;
+    puts(s);
+    free(s);
+    return 0;
+}
+
+static void warn_registry_problem(void *ctx, const vn_registry_problem *p)
+{
+    vn_warn("%s/%s:%d: %s", (const char *)ctx, p->file, p->line, p->message);
+}
+
+bool vn_cli_load_registry(const char *option, bool none, vn_registry **out)
+{
+    *out = NULL;
+    if (none)
+        return true;
+    const char *dir = vn_registry_dir(option);
+    vn_error err;
+    if (vn_registry_load(dir, out, warn_registry_problem, (void *)dir, &err) != VN_OK) {
+        vn_report_error(&err);
+        return false;
+    }
+    return true;
 }
