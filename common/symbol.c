@@ -50,6 +50,7 @@ static const type_word_entry type_words[] = {
     {"Quy chế phối hợp", {"QC", "QCPH", NULL}},
     {"Quy chế làm việc", {"QC", NULL}},
     {"Kế hoạch liên tịch", {"KHLT", "KH", NULL}},
+    {"Thông báo kết luận", {"TB", NULL}},
     {"Hướng dẫn liên tịch", {"HDLT", "HD", NULL}},
     {"Hiến pháp", {NULL}},
     {"Bộ luật", {"QH", NULL}},

@@ -717,6 +717,17 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     snprintf(c.number, sizeof c.number, "%s", s.number);
     c.has_year = vn_symbol_has_year(&s);
     const char *tw = p.type_word ? p.type_word : vn_type_word_for_code(s.codes[0]);
+    /* "… kết luận số 123-TB/TW": when the words in front name another type
+     * than the symbol's own type code, the code is the instrument's type */
+    const char *by_code = vn_type_word_for_code(s.codes[0]);
+    const char *const *expected = p.type_word ? vn_type_word_codes(p.type_word) : NULL;
+    if (by_code && expected && expected[0]) {
+        bool fits = false;
+        for (int k = 0; expected[k] && !fits; k++)
+            fits = strcmp(expected[k], s.codes[0]) == 0;
+        if (!fits)
+            tw = by_code;
+    }
     snprintf(c.type_word, sizeof c.type_word, "%s", tw ? tw : "");
     c.start = p.type_word ? read_pinpoint(t, p.type_start, &c.pinpoint) : p.start;
     if (c.start > p.start)

@@ -146,6 +146,39 @@ static void test_no_false_positives(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Forms the sample plans do not show but other documents do. */
+static void test_forms_beyond_the_samples(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Thông tư liên tịch số 04/2014/TTLT-BTP-TANDTC-VKSNDTC ngày 15/5/2014; "
+                    "điểm a khoản 2 Điều 3 Thông tư số 01/2021/TT-BNV; Nghị định số: 59/2023/NĐ-CP; "
+                    "các Nghị định số 04/2015/NĐ\u2013CP và số 61/2023/NĐ-CP của Chính phủ; "
+                    "Quyết định số 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị; "
+                    "Thông báo kết luận số 123-TB/TW; Pháp lệnh số 02/2022/UBTVQH15.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 9);
+    assert_string_equal(at(&r, 0)->symbol, "04/2014/TTLT-BTP-TANDTC-VKSNDTC");
+    assert_string_equal(at(&r, 0)->type_word, "Thông tư liên tịch");
+    const vn_citation *c = at(&r, 1);
+    assert_string_equal(c->symbol, "01/2021/TT-BNV");
+    assert_string_equal(c->pinpoint.point, "a");
+    assert_string_equal(c->pinpoint.clause, "2");
+    assert_string_equal(c->pinpoint.article, "3");
+    assert_string_equal(at(&r, 2)->symbol, "59/2023/NĐ-CP");
+    assert_string_equal(at(&r, 3)->symbol, "04/2015/NĐ-CP");
+    /* "và số 61/…": no type word of its own, the code says Nghị định */
+    assert_string_equal(at(&r, 4)->symbol, "61/2023/NĐ-CP");
+    assert_string_equal(at(&r, 4)->type_word, "Nghị định");
+    assert_string_equal(at(&r, 4)->issuer, "Chính phủ");
+    /* "217-QĐ/TW và 218-QĐ/TW ngày …": the date belongs to both */
+    date_is(at(&r, 5), "2013-12-12");
+    assert_true(at(&r, 5)->date_shared);
+    date_is(at(&r, 6), "2013-12-12");
+    assert_string_equal(at(&r, 7)->type_word, "Thông báo kết luận");
+    assert_string_equal(at(&r, 8)->symbol, "02/2022/UBTVQH15");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_glued_and_messy),
         cmocka_unit_test(test_pinpoint_and_name),
         cmocka_unit_test(test_no_false_positives),
+        cmocka_unit_test(test_forms_beyond_the_samples),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
