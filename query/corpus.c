@@ -1,0 +1,941 @@
+/*
+ * corpus.c — the citation graph of an index (see corpus.h).
+ *
+ * Loading reverses indexer/docjson.c: every document's stored records are
+ * read back into vn_docmeta and vn_citation, the resolution stored at
+ * indexing time is thrown away, and vn_resolve runs again over ALL
+ * documents with the registry as it is now.  That is what makes an edit of
+ * the registry visible without re-indexing, and what lets an undated
+ * citation in one shard find its dated instrument in another.
+ *
+ * The instrument table is built by sorting (key, citation) pairs, so the
+ * whole load is O(N log N) in the number of citations.
+ */
+#include "corpus.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/buf.h"
+#include "../common/index_schema.h"
+#include "../common/text.h"
+#include "../common/xapian.h"
+#include "../indexer/index_doc.h"
+#include "../indexer/resolve.h"
+#include "validity.h"
+
+/* ---- small helpers --------------------------------------------------------------- */
+
+static const char *jstr(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+static void copy(char *dst, size_t size, const char *src)
+{
+    snprintf(dst, size, "%s", src ? src : "");
+}
+
+static vn_status nomem(vn_error *err)
+{
+    return vn_error_set(err, VN_ERR_NOMEM, "out of memory while reading the index");
+}
+
+/* "2024-03" -> its range; false (out NONE) for anything else. */
+static bool iso_range(const char *s, vn_date_range *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s || !*s || !vn_date_parse_iso(s, out)) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
+    return true;
+}
+
+/* ---- records back into structs ---------------------------------------------------- */
+
+static void meta_from_record(json_t *d, vn_docmeta *m)
+{
+    memset(m, 0, sizeof *m);
+    copy(m->own_number, sizeof m->own_number, jstr(d, "own_number"));
+    copy(m->type_word, sizeof m->type_word, jstr(d, "type"));
+    copy(m->title, sizeof m->title, jstr(d, "title"));
+    copy(m->issuer, sizeof m->issuer, jstr(d, "issuer"));
+    copy(m->place, sizeof m->place, jstr(d, "place"));
+    copy(m->signer, sizeof m->signer, jstr(d, "signer"));
+    copy(m->signer_title, sizeof m->signer_title, jstr(d, "signer_title"));
+    copy(m->province, sizeof m->province, jstr(d, "province"));
+    m->draft = json_is_true(json_object_get(d, "draft"));
+    json_t *range = json_object_get(d, "date_range");
+    vn_date_range from, to;
+    if (json_is_object(range) && iso_range(jstr(range, "from"), &from) &&
+        iso_range(jstr(range, "to"), &to)) {
+        const char *p = jstr(range, "precision");
+        m->date.first = from.first;
+        m->date.last = to.last;
+        m->date.precision = strcmp(p, "day") == 0     ? VN_DATE_DAY
+                            : strcmp(p, "month") == 0 ? VN_DATE_MONTH
+                                                      : VN_DATE_YEAR;
+    }
+    vn_date_range after;
+    if (iso_range(jstr(d, "cites_up_to"), &after) && after.precision == VN_DATE_DAY)
+        m->after = after.first;
+    json_t *rec = json_object_get(d, "recipients");
+    size_t k;
+    json_t *v;
+    json_array_foreach(rec, k, v) {
+        if (m->recipient_count >= VN_META_MAX_RECIPIENTS)
+            break;
+        copy(m->recipients[m->recipient_count++], sizeof m->recipients[0], json_string_value(v));
+    }
+}
+
+static vn_citation_kind kind_of(const char *s)
+{
+    if (strcmp(s, "name") == 0)
+        return VN_CITE_NAME;
+    if (strcmp(s, "list") == 0)
+        return VN_CITE_LIST;
+    if (strcmp(s, "short") == 0)
+        return VN_CITE_SHORT;
+    return VN_CITE_NUMBERED;
+}
+
+/*
+ * The stored `symbol` is the official form after variant uniting, and the
+ * `corrected` note says what was written ("written 11-QĐ/TW; united with
+ * 11-QĐi/TW (…)", indexer/resolve.c).  Resolution must start again from
+ * what was written, or an edited registry could never undo a uniting and
+ * the note would be lost.  Returns true when the written form was put back;
+ * false leaves the stored symbol and the caller keeps the note.
+ */
+static bool restore_written(vn_citation *c, const char *note)
+{
+    static const char lead[] = "written ";
+    if (strncmp(note, lead, sizeof lead - 1) != 0)
+        return false;
+    const char *s = note + sizeof lead - 1;
+    size_t n = strcspn(s, ";");
+    if (s[n] != ';' || n == 0 || n >= sizeof c->symbol)
+        return false;
+    char written[VN_SYMBOL_MAX];
+    memcpy(written, s, n);
+    written[n] = '\0';
+    if (!vn_symbol_code_variants(written, c->symbol))
+        return false;
+    copy(c->symbol, sizeof c->symbol, written);
+    return true;
+}
+
+/* Fills c from a stored citation record; *kept_note gets a `corrected` note
+ * that could not be undone (malloc'd), else NULL. */
+static vn_status cite_from_record(json_t *r, vn_citation *c, char **kept_note)
+{
+    memset(c, 0, sizeof *c);
+    *kept_note = NULL;
+    c->kind = kind_of(jstr(r, "kind"));
+    copy(c->type_word, sizeof c->type_word, jstr(r, "type"));
+    copy(c->number, sizeof c->number, jstr(r, "number"));
+    copy(c->symbol, sizeof c->symbol, jstr(r, "symbol"));
+    copy(c->name, sizeof c->name, jstr(r, "name"));
+    copy(c->issuer, sizeof c->issuer, jstr(r, "issuer"));
+    copy(c->term, sizeof c->term, jstr(r, "term"));
+    iso_range(jstr(r, "date"), &c->date);
+    c->date_shared = json_is_true(json_object_get(r, "date_shared"));
+    json_t *pin = json_object_get(r, "pinpoint");
+    if (json_is_object(pin)) {
+        copy(c->pinpoint.article, sizeof c->pinpoint.article, jstr(pin, "article"));
+        copy(c->pinpoint.clause, sizeof c->pinpoint.clause, jstr(pin, "clause"));
+        copy(c->pinpoint.point, sizeof c->pinpoint.point, jstr(pin, "point"));
+    }
+    const char *note = jstr(r, "corrected");
+    if (*note && !restore_written(c, note)) {
+        *kept_note = strdup(note);
+        if (!*kept_note)
+            return VN_ERR_NOMEM;
+    }
+    if (c->symbol[0]) {
+        vn_symbol s;
+        c->has_year = vn_symbol_parse_loose(c->symbol, strlen(c->symbol),
+                                            c->type_word[0] ? c->type_word : NULL, &s) &&
+                      vn_symbol_has_year(&s);
+    }
+    return VN_OK;
+}
+
+/* ---- reading the index ------------------------------------------------------------- */
+
+/* A document as read, before its citations are converted. */
+typedef struct raw_doc {
+    vn_corpus_doc doc;
+    json_t *citations;      /* the stored citation records */
+} raw_doc;
+
+static int raw_cmp(const void *a, const void *b)
+{
+    return strcmp(((const raw_doc *)a)->doc.file, ((const raw_doc *)b)->doc.file);
+}
+
+/* Every document's data, parsed (kept alive by c->owner), sorted by file. */
+static vn_status read_documents(const char *db_path, vn_corpus *c, raw_doc **out, size_t *count,
+                                vn_error *err)
+{
+    vn_xdb *db = NULL;
+    vn_xquery *all = NULL;
+    vn_xmset *m = NULL;
+    raw_doc *raw = NULL;
+    size_t nraw = 0;
+    *out = NULL;
+    *count = 0;
+    vn_status st = vn_schema_open(db_path, &db, err);
+    if (st == VN_ERR_NOTFOUND)
+        vn_error_set(err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first",
+                     db_path, db_path);
+    unsigned long total = 0;
+    if (st == VN_OK)
+        st = vn_xdb_doc_count(db, &total, err);
+    if (st == VN_OK)
+        st = vn_xquery_all(&all, err);
+    vn_xsearch_opts opts = {0, (size_t)total, VN_XSORT_RELEVANCE, 0, NULL, 0, (size_t)total};
+    if (st == VN_OK && total > 0)
+        st = vn_xdb_search(db, all, &opts, &m, err);
+    size_t n = m ? vn_xmset_size(m) : 0;
+    if (st == VN_OK) {
+        raw = calloc(n ? n : 1, sizeof *raw);
+        if (!raw)
+            st = nomem(err);
+    }
+    for (size_t i = 0; st == VN_OK && i < n; i++) {
+        vn_xhit h;
+        if ((st = vn_xmset_hit(m, i, &h, err)) != VN_OK)
+            break;
+        json_error_t je;
+        json_t *root = json_loadb(h.data, h.data_len, 0, &je);
+        json_t *d = root ? json_object_get(root, "document") : NULL;
+        json_t *cites = root ? json_object_get(root, "citations") : NULL;
+        if (!json_is_object(d) || !json_is_array(cites) ||
+            !json_is_string(json_object_get(d, "file"))) {
+            json_decref(root);
+            st = vn_error_set(err, VN_ERR_INDEX,
+                              "%s: document %u has an unreadable entry (%s); rebuild the index",
+                              db_path, h.docid, root ? "no document record" : je.text);
+            break;
+        }
+        if (json_array_append_new(c->owner, root) != 0) {
+            st = nomem(err);
+            break;
+        }
+        raw_doc *r = &raw[nraw++];
+        r->doc.document = d;
+        r->doc.file = json_string_value(json_object_get(d, "file"));
+        r->citations = cites;
+    }
+    vn_xmset_destroy(m);
+    vn_xquery_destroy(all);
+    vn_xdb_close(db, NULL);
+    if (st != VN_OK) {
+        free(raw);
+        return st;
+    }
+    qsort(raw, nraw, sizeof *raw, raw_cmp);
+    /* a path can only be in one shard, but an index copied together from
+     * several runs could hold it twice: keep one, so nothing counts double */
+    size_t u = 0;
+    for (size_t i = 0; i < nraw; i++)
+        if (u == 0 || strcmp(raw[u - 1].doc.file, raw[i].doc.file) != 0)
+            raw[u++] = raw[i];
+    *out = raw;
+    *count = u;
+    return VN_OK;
+}
+
+/* Converts every document's records and resolves them all together. */
+static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_registry *registry,
+                             vn_error *err)
+{
+    c->docs = calloc(n ? n : 1, sizeof *c->docs);
+    vn_citation_list *lists = calloc(n ? n : 1, sizeof *lists);
+    vn_resolve_doc *rdocs = calloc(n ? n : 1, sizeof *rdocs);
+    char ***notes = calloc(n ? n : 1, sizeof *notes);
+    vn_status st = c->docs && lists && rdocs && notes ? VN_OK : nomem(err);
+    if (c->docs)
+        c->doc_count = n;
+    for (size_t d = 0; st == VN_OK && d < n; d++) {
+        vn_corpus_doc *doc = &c->docs[d];
+        *doc = raw[d].doc;
+        meta_from_record(doc->document, &doc->meta);
+        json_t *arr = raw[d].citations;
+        size_t count = json_array_size(arr);
+        doc->cites = calloc(count ? count : 1, sizeof *doc->cites);
+        notes[d] = calloc(count ? count : 1, sizeof *notes[d]);
+        if (!doc->cites || !notes[d]) {
+            st = nomem(err);
+            break;
+        }
+        for (size_t k = 0; k < count; k++) {
+            json_t *r = json_array_get(arr, k);
+            vn_citation cite;
+            if (cite_from_record(r, &cite, &notes[d][k]) != VN_OK ||
+                vn_citation_list_push(&lists[d], &cite) != VN_OK) {
+                st = nomem(err);
+                break;
+            }
+            doc->cites[k].record = r;
+        }
+        rdocs[d].meta = &doc->meta;
+        rdocs[d].citations = &lists[d];
+    }
+    if (st == VN_OK)
+        st = vn_resolve(rdocs, n, registry, err);
+    for (size_t d = 0; lists && d < n; d++) {
+        vn_corpus_doc *doc = c->docs ? &c->docs[d] : NULL;
+        for (size_t k = 0; k < lists[d].count; k++) {
+            vn_citation *ci = &lists[d].items[k];
+            char *note = notes && notes[d] ? notes[d][k] : NULL;
+            if (note && !ci->corrected)
+                ci->corrected = note;
+            else
+                free(note);
+            if (doc && doc->cites) {
+                doc->cites[k].c = *ci;   /* the strings move to the corpus */
+                doc->cite_count = k + 1;
+            } else {
+                free(ci->instrument);
+                free(ci->corrected);
+                free(ci->candidates);
+            }
+        }
+        free(lists[d].items);
+        free(notes ? notes[d] : NULL);
+    }
+    free(lists);
+    free(rdocs);
+    free(notes);
+    return st;
+}
+
+/* ---- the instrument table ---------------------------------------------------------- */
+
+typedef struct keyed {
+    char *key;              /* instrument id or what was written */
+    vn_corpus_cite *cite;   /* NULL for an instrument added from the registry */
+    size_t doc;
+} keyed;
+
+static int keyed_cmp(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int r = strcmp(x->key, y->key);
+    if (r)
+        return r;
+    return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+/*
+ * What an unresolved or ambiguous citation is called in the table: the
+ * identity the index gives it (symbol, or "~" + the filter key of a name,
+ * dated where identity needs it), so `cites:` in search and the instrument
+ * table agree; a bare number ("Quyết định số 217") becomes "~quyet-dinh-217".
+ */
+static vn_status written_key(const vn_citation *c, vn_buf *out, vn_error *err)
+{
+    vn_status st = vn_index_citation_identity(c, out, err);
+    if (st != VN_OK || out->len)
+        return st;
+    char text[sizeof c->type_word + sizeof c->number + 2];
+    snprintf(text, sizeof text, "%s %s", c->type_word, c->number);
+    if (vn_buf_append_char(out, '~') != VN_OK)
+        return nomem(err);
+    return vn_schema_key(text, strlen(text), out, err);
+}
+
+static char *label_of(const vn_citation *c, const char *key)
+{
+    char buf[VN_SYMBOL_MAX + 200];
+    if (c && c->instrument) {
+        size_t n = strcspn(key, "@");
+        snprintf(buf, sizeof buf, "%.*s", (int)n, key);
+    } else if (c && c->symbol[0]) {
+        snprintf(buf, sizeof buf, "%s", c->symbol);
+    } else if (c && c->name[0]) {
+        snprintf(buf, sizeof buf, "%s", c->name);
+    } else if (c) {
+        snprintf(buf, sizeof buf, "%s%s%s", c->type_word, c->type_word[0] ? " số " : "số ",
+                 c->number);
+    } else {
+        size_t n = strcspn(key, "@");
+        snprintf(buf, sizeof buf, "%.*s", (int)n, key);
+    }
+    return strdup(buf);
+}
+
+/* The issue date of an instrument not in the registry: the date in its
+ * identity, else the date its citations give most often (earliest on a
+ * tie), else the year of its symbol. */
+static vn_date_range issued_from_citations(const keyed *g, size_t n, const char *id,
+                                           const char *symbol)
+{
+    vn_date_range best;
+    memset(&best, 0, sizeof best);
+    const char *at = strchr(id, '@');
+    if (at && iso_range(at + 1, &best))
+        return best;
+    size_t best_count = 0;
+    for (size_t i = 0; i < n; i++) {
+        const vn_citation *ci = g[i].cite ? &g[i].cite->c : NULL;
+        if (!ci || ci->date.precision == VN_DATE_NONE)
+            continue;
+        size_t same = 0;
+        for (size_t j = 0; j < n; j++) {
+            const vn_citation *cj = g[j].cite ? &g[j].cite->c : NULL;
+            if (cj && cj->date.precision == ci->date.precision &&
+                vn_date_cmp(cj->date.first, ci->date.first) == 0 &&
+                vn_date_cmp(cj->date.last, ci->date.last) == 0)
+                same++;
+        }
+        bool finer = ci->date.precision > best.precision;
+        if (finer || (ci->date.precision == best.precision &&
+                      (same > best_count ||
+                       (same == best_count && vn_date_cmp(ci->date.first, best.first) < 0)))) {
+            best = ci->date;
+            best_count = same;
+        }
+    }
+    if (best.precision == VN_DATE_NONE && symbol[0]) {
+        vn_symbol s;
+        if (vn_symbol_parse_loose(symbol, strlen(symbol), NULL, &s) && s.year)
+            vn_date_range_set(s.year, 0, 0, &best);
+    }
+    return best;
+}
+
+static vn_status fill_instrument(vn_corpus *c, vn_corpus_instrument *in, const keyed *g,
+                                 size_t n)
+{
+    const vn_registry *reg = c->registry;
+    const vn_citation *first = NULL;
+    in->state = VN_INST_RESOLVED;
+    size_t last_doc = SIZE_MAX;
+    bool any_resolved = false, any_ambiguous = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!g[i].cite)
+            continue;
+        const vn_citation *ci = &g[i].cite->c;
+        if (!first)
+            first = ci;
+        any_resolved |= ci->instrument != NULL;
+        any_ambiguous |= ci->ambiguous;
+        in->mentions++;
+        if (g[i].doc != last_doc) {
+            in->citing_docs++;
+            last_doc = g[i].doc;
+        }
+    }
+    if (first && !any_resolved)
+        in->state = any_ambiguous ? VN_INST_AMBIGUOUS : VN_INST_UNRESOLVED;
+    in->id = strdup(g[0].key);
+    in->label = label_of(first, g[0].key);
+    in->registry = in->state == VN_INST_RESOLVED && reg ? vn_registry_by_id(reg, g[0].key) : -1;
+    const vn_instrument *ri = in->registry >= 0 ? &reg->instruments[in->registry] : NULL;
+    if (ri)
+        in->symbol = strdup(ri->symbol);
+    else if (in->state == VN_INST_RESOLVED || (first && first->symbol[0]))
+        in->symbol = strdup(in->label);
+    else
+        in->symbol = strdup("");
+    if (!in->id || !in->label || !in->symbol)
+        return VN_ERR_NOMEM;
+    copy(in->type_word, sizeof in->type_word, ri ? ri->type_word : "");
+    copy(in->issuer, sizeof in->issuer, ri ? ri->issuer : "");
+    for (size_t i = 0; i < n && (!in->type_word[0] || !in->issuer[0]); i++) {
+        const vn_citation *ci = g[i].cite ? &g[i].cite->c : NULL;
+        if (ci && !in->type_word[0] && ci->type_word[0])
+            copy(in->type_word, sizeof in->type_word, ci->type_word);
+        if (ci && !in->issuer[0] && ci->issuer[0])
+            copy(in->issuer, sizeof in->issuer, ci->issuer);
+    }
+    memset(&in->issued, 0, sizeof in->issued);
+    if (ri)
+        vn_instrument_issue_range(reg, (size_t)in->registry, &in->issued);
+    else if (in->state == VN_INST_RESOLVED)
+        in->issued = issued_from_citations(g, n, in->id, in->symbol);
+    return VN_OK;
+}
+
+static int inst_cmp(const void *a, const void *b)
+{
+    return strcmp(((const vn_corpus_instrument *)a)->id, ((const vn_corpus_instrument *)b)->id);
+}
+
+static int key_search(const void *k, const void *e)
+{
+    return strcmp(k, ((const vn_corpus_instrument *)e)->id);
+}
+
+/* Adds pair (id, NULL) when id is not among pairs yet; pairs has room. */
+static vn_status add_registry_pair(keyed **pairs, size_t *n, size_t *cap, const char *id)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*pairs)[i].key, id) == 0)
+            return VN_OK;
+    if (*n == *cap) {
+        size_t ncap = *cap * 2 + 16;
+        keyed *p = realloc(*pairs, ncap * sizeof *p);
+        if (!p)
+            return VN_ERR_NOMEM;
+        *pairs = p;
+        *cap = ncap;
+    }
+    char *k = strdup(id);
+    if (!k)
+        return VN_ERR_NOMEM;
+    (*pairs)[(*n)++] = (keyed){k, NULL, SIZE_MAX};
+    return VN_OK;
+}
+
+static vn_status build_instruments(vn_corpus *c, vn_error *err)
+{
+    size_t total = 0;
+    for (size_t d = 0; d < c->doc_count; d++)
+        total += c->docs[d].cite_count;
+    size_t cap = total + 16, n = 0;
+    keyed *pairs = malloc(cap * sizeof *pairs);
+    vn_buf key = VN_BUF_INIT;
+    vn_status st = pairs ? VN_OK : VN_ERR_NOMEM;
+    for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
+        for (size_t k = 0; st == VN_OK && k < c->docs[d].cite_count; k++) {
+            vn_corpus_cite *ci = &c->docs[d].cites[k];
+            key.len = 0;
+            if (ci->c.instrument)
+                st = vn_buf_append(&key, ci->c.instrument, strlen(ci->c.instrument));
+            else
+                st = written_key(&ci->c, &key, err);
+            if (st == VN_OK && vn_buf_append_char(&key, '\0') != VN_OK)
+                st = VN_ERR_NOMEM;
+            char *dup = st == VN_OK ? strdup(key.data) : NULL;
+            if (st == VN_OK && !dup)
+                st = VN_ERR_NOMEM;
+            if (st == VN_OK)
+                pairs[n++] = (keyed){dup, ci, d};
+        }
+    }
+    /*
+     * The registry instruments that replace cited ones belong to the graph
+     * too (a replaced-by edge needs its target), followed along the chain:
+     * pairs grows while it is scanned, and each id is added once, so this
+     * ends even on a cyclic hand-made registry.
+     */
+    const vn_registry *reg = c->registry;
+    for (size_t i = 0; st == VN_OK && reg && i < n; i++) {
+        if (pairs[i].cite && !pairs[i].cite->c.instrument)
+            continue;
+        long r = vn_registry_by_id(reg, pairs[i].key);
+        for (size_t e = 0; r >= 0 && st == VN_OK && e < reg->event_count; e++) {
+            const vn_event *ev = &reg->events[e];
+            if (ev->instrument == (size_t)r && ev->other >= 0 &&
+                (ev->kind == VN_EVENT_REPLACED_BY || ev->kind == VN_EVENT_SUPERSEDED_BY))
+                st = add_registry_pair(&pairs, &n, &cap, reg->instruments[ev->other].id);
+        }
+    }
+    if (st == VN_OK)
+        qsort(pairs, n, sizeof *pairs, keyed_cmp);
+    size_t groups = 0;
+    for (size_t i = 0; st == VN_OK && i < n; i++)
+        if (i == 0 || strcmp(pairs[i - 1].key, pairs[i].key) != 0)
+            groups++;
+    if (st == VN_OK) {
+        c->instruments = calloc(groups ? groups : 1, sizeof *c->instruments);
+        if (!c->instruments)
+            st = VN_ERR_NOMEM;
+    }
+    for (size_t i = 0; st == VN_OK && i < n;) {
+        size_t j = i + 1;
+        while (j < n && strcmp(pairs[j].key, pairs[i].key) == 0)
+            j++;
+        /* a registry-added pair sorts last (doc SIZE_MAX): the cited ones lead */
+        st = fill_instrument(c, &c->instruments[c->instrument_count++], pairs + i, j - i);
+        i = j;
+    }
+    if (st == VN_OK)
+        qsort(c->instruments, c->instrument_count, sizeof *c->instruments, inst_cmp);
+    for (size_t i = 0; st == VN_OK && i < n; i++) {
+        if (!pairs[i].cite)
+            continue;
+        const vn_corpus_instrument *in = bsearch(pairs[i].key, c->instruments,
+                                                 c->instrument_count, sizeof *c->instruments,
+                                                 key_search);
+        pairs[i].cite->instrument = in ? (size_t)(in - c->instruments) : 0;
+    }
+    for (size_t i = 0; pairs && i < n; i++)
+        free(pairs[i].key);
+    free(pairs);
+    vn_buf_free(&key);
+    if (st == VN_ERR_NOMEM)
+        return nomem(err);
+    return st;
+}
+
+/* ---- public ------------------------------------------------------------------------ */
+
+vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
+                         vn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->registry = registry;
+    out->owner = json_array();
+    if (!out->owner)
+        return nomem(err);
+    raw_doc *raw = NULL;
+    size_t n = 0;
+    vn_status st = read_documents(db_path, out, &raw, &n, err);
+    if (st == VN_OK)
+        st = resolve_all(out, raw, n, registry, err);
+    free(raw);
+    if (st == VN_OK)
+        st = build_instruments(out, err);
+    if (st != VN_OK)
+        vn_corpus_free(out);
+    return st;
+}
+
+void vn_corpus_free(vn_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t d = 0; c->docs && d < c->doc_count; d++) {
+        vn_corpus_doc *doc = &c->docs[d];
+        for (size_t k = 0; doc->cites && k < doc->cite_count; k++) {
+            free(doc->cites[k].c.instrument);
+            free(doc->cites[k].c.corrected);
+            free(doc->cites[k].c.candidates);
+        }
+        free(doc->cites);
+    }
+    free(c->docs);
+    for (size_t i = 0; c->instruments && i < c->instrument_count; i++) {
+        free(c->instruments[i].id);
+        free(c->instruments[i].symbol);
+        free(c->instruments[i].label);
+    }
+    free(c->instruments);
+    json_decref(c->owner);
+    memset(c, 0, sizeof *c);
+}
+
+long vn_corpus_find_instrument(const vn_corpus *c, const char *id)
+{
+    const vn_corpus_instrument *in =
+        bsearch(id, c->instruments, c->instrument_count, sizeof *c->instruments, key_search);
+    return in ? (long)(in - c->instruments) : -1;
+}
+
+static int file_search(const void *k, const void *e)
+{
+    return strcmp(k, ((const vn_corpus_doc *)e)->file);
+}
+
+long vn_corpus_find_doc(const vn_corpus *c, const char *file)
+{
+    const char *p = file;
+    while (p[0] == '.' && p[1] == '/')
+        p += 2;
+    const vn_corpus_doc *d =
+        bsearch(p, c->docs, c->doc_count, sizeof *c->docs, file_search);
+    if (d)
+        return (long)(d - c->docs);
+    /* the same file under another spelling of its path (absolute, "../x") */
+    char *want = realpath(file, NULL);
+    long found = -1;
+    for (size_t i = 0; want && i < c->doc_count && found < 0; i++) {
+        char *have = realpath(c->docs[i].file, NULL);
+        if (have && strcmp(have, want) == 0)
+            found = (long)i;
+        free(have);
+    }
+    free(want);
+    if (found >= 0)
+        return found;
+    /* a file name alone ("yen-bai-….txt") when exactly one indexed path ends in it */
+    size_t n = strlen(p);
+    for (size_t i = 0; n && i < c->doc_count; i++) {
+        size_t m = strlen(c->docs[i].file);
+        if (m > n && c->docs[i].file[m - n - 1] == '/' &&
+            strcmp(c->docs[i].file + m - n, p) == 0) {
+            if (found >= 0)
+                return -1;   /* several: the user must say which */
+            found = (long)i;
+        }
+    }
+    return found;
+}
+
+bool vn_corpus_doc_date(const vn_corpus_doc *d, vn_date_range *out)
+{
+    if (vn_docmeta_effective_date(&d->meta, out))
+        return true;
+    memset(out, 0, sizeof *out);
+    return false;
+}
+
+/* ---- matching what a user types ------------------------------------------------------ */
+
+/* Number, year and type code of a canonical symbol; false if it is none. */
+static bool symbol_parts(const char *symbol, vn_symbol *out)
+{
+    return symbol && symbol[0] && vn_symbol_parse_loose(symbol, strlen(symbol), NULL, out);
+}
+
+/* The type codes a hint in front of a number stands for ("nd", "Nghị
+ * định", "QĐ"): up to max, returns how many. */
+static size_t hint_codes(const char *hint, size_t len, char codes[][VN_SYMBOL_CODE_MAX],
+                         size_t max)
+{
+    size_t start = 0, n = 0;
+    const char *word = vn_type_word_ending_at(hint, len, &start);
+    if (word && start == 0) {
+        const char *const *list = vn_type_word_codes(word);
+        for (size_t k = 0; list && list[k] && n < max; k++)
+            copy(codes[n++], VN_SYMBOL_CODE_MAX, list[k]);
+        return n;
+    }
+    if (vn_symbol_canonical_code(hint, len, 0, NULL, codes[0]))
+        return 1;
+    return 0;
+}
+
+/* "59/2023", "nd 59/2023", "Nghị định 59", "ct 30": number, optional year
+ * and type codes.  False when text is not of that shape. */
+typedef struct hinted {
+    char number[16];
+    int year;
+    char codes[8][VN_SYMBOL_CODE_MAX];
+    size_t code_count;   /* 0: no hint */
+} hinted;
+
+static bool parse_hinted(const char *s, hinted *h)
+{
+    memset(h, 0, sizeof *h);
+    size_t digit = strcspn(s, "0123456789");
+    if (!s[digit])
+        return false;
+    size_t i = digit, nd = 0;
+    while (s[i] >= '0' && s[i] <= '9')
+        i++, nd++;
+    if (nd == 0 || nd >= sizeof h->number)
+        return false;
+    memcpy(h->number, s + digit, nd);
+    if (s[i] == '/') {
+        size_t y = ++i;
+        while (s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i - y != 4)
+            return false;
+        h->year = atoi(s + y);
+    }
+    if (s[i] != '\0')
+        return false;
+    size_t hl = digit;
+    while (hl > 0 && (s[hl - 1] == ' ' || s[hl - 1] == '\t'))
+        hl--;
+    if (hl == digit && hl > 0)
+        return false;   /* letters glued to the number: not this shape */
+    if (hl > 0) {
+        h->code_count = hint_codes(s, hl, h->codes, 8);
+        if (h->code_count == 0)
+            return false;
+    } else if (h->year == 0) {
+        return false;   /* a bare number alone matches too much to mean anything */
+    }
+    return true;
+}
+
+/* "04" and "4" are one number: people drop the zero that symbols carry. */
+static const char *skip_zeros(const char *n)
+{
+    while (n[0] == '0' && n[1])
+        n++;
+    return n;
+}
+
+static bool hinted_fits(const hinted *h, const char *symbol)
+{
+    vn_symbol s;
+    if (!symbol_parts(symbol, &s) || strcmp(skip_zeros(s.number), skip_zeros(h->number)) != 0)
+        return false;
+    if (h->year && s.year != h->year)
+        return false;
+    if (h->code_count == 0)
+        return true;
+    for (size_t k = 0; k < h->code_count; k++)
+        if (s.code_count > 0 && strcmp(s.codes[0], h->codes[k]) == 0)
+            return true;
+    return false;
+}
+
+/* Case-folded NFC of s (malloc'd), or NULL. */
+static char *folded(const char *s)
+{
+    vn_buf norm = VN_BUF_INIT, fold = VN_BUF_INIT;
+    char *out = NULL;
+    if (vn_text_normalize(s, strlen(s), &norm, NULL) == VN_OK &&
+        vn_text_casefold(norm.data ? norm.data : "", norm.len, &fold) == VN_OK &&
+        vn_buf_append_char(&fold, '\0') == VN_OK)
+        out = vn_buf_steal(&fold, NULL);
+    vn_buf_free(&norm);
+    vn_buf_free(&fold);
+    return out;
+}
+
+static bool same_folded(const char *a_folded, const char *b)
+{
+    char *f = folded(b);
+    bool same = f && strcmp(f, a_folded) == 0;
+    free(f);
+    return same;
+}
+
+/* Marks the instrument with this id, if it is in the table. */
+static void mark_id(const vn_corpus *c, const char *id, bool *marks)
+{
+    long i = vn_corpus_find_instrument(c, id);
+    if (i >= 0)
+        marks[i] = true;
+}
+
+/* Names: registry aliases, registry "type title", and unresolved names. */
+static void match_name(const vn_corpus *c, const char *text, bool *marks)
+{
+    char *f = folded(text);
+    if (!f)
+        return;
+    const vn_registry *reg = c->registry;
+    for (size_t a = 0; reg && a < reg->alias_count; a++)
+        if (strcmp(reg->aliases[a].folded, f) == 0)
+            mark_id(c, reg->instruments[reg->aliases[a].instrument].id, marks);
+    for (size_t i = 0; reg && i < reg->instrument_count; i++) {
+        const vn_instrument *in = &reg->instruments[i];
+        if (!in->title[0] || !in->type_word[0])
+            continue;
+        char full[512];
+        snprintf(full, sizeof full, "%s %s", in->type_word, in->title);
+        if (same_folded(f, full))
+            mark_id(c, in->id, marks);
+    }
+    vn_buf key = VN_BUF_INIT;
+    vn_error err;
+    if (vn_buf_append_char(&key, '~') == VN_OK &&
+        vn_schema_key(text, strlen(text), &key, &err) == VN_OK && key.len > 1) {
+        for (size_t i = 0; i < c->instrument_count; i++) {
+            const char *id = c->instruments[i].id;
+            if (strncmp(id, key.data, key.len) == 0 && (id[key.len] == '\0' || id[key.len] == '@'))
+                marks[i] = true;
+            else if (c->instruments[i].state != VN_INST_RESOLVED &&
+                     same_folded(f, c->instruments[i].label))
+                marks[i] = true;
+        }
+    }
+    vn_buf_free(&key);
+    free(f);
+}
+
+static size_t collect(const vn_corpus *c, const bool *marks, size_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->instrument_count; i++)
+        if (marks[i]) {
+            if (n < max)
+                out[n] = i;
+            n++;
+        }
+    return n;
+}
+
+/* Instruments whose symbol is canon; if none, those whose symbol differs
+ * from it only in the QĐ/QĐi variant (the corpus united them). */
+static void match_symbol(const vn_corpus *c, const char *canon, bool *marks)
+{
+    bool any = false;
+    for (size_t i = 0; i < c->instrument_count; i++)
+        if (strcmp(c->instruments[i].symbol, canon) == 0 ||
+            strcmp(c->instruments[i].id, canon) == 0)
+            marks[i] = any = true;
+    for (size_t i = 0; !any && i < c->instrument_count; i++)
+        if (vn_symbol_code_variants(c->instruments[i].symbol, canon))
+            marks[i] = true;
+}
+
+size_t vn_corpus_match(const vn_corpus *c, const char *text, size_t *out, size_t max)
+{
+    if (!text || c->instrument_count == 0)
+        return 0;
+    vn_buf nb = VN_BUF_INIT;
+    if (vn_text_normalize(text, strlen(text), &nb, NULL) != VN_OK ||
+        vn_buf_append_char(&nb, '\0') != VN_OK) {
+        vn_buf_free(&nb);
+        return 0;
+    }
+    char *s = nb.data;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t len = strlen(s);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        s[--len] = '\0';
+    bool *marks = calloc(c->instrument_count, sizeof *marks);
+    size_t n = 0;
+    if (!marks || len == 0)
+        goto done;
+    long exact = vn_corpus_find_instrument(c, s);
+    if (exact >= 0) {
+        marks[exact] = true;
+        n = collect(c, marks, out, max);
+        goto done;
+    }
+    vn_symbol sym;
+    char canon[VN_SYMBOL_MAX];
+    const char *at = strchr(s, '@');
+    if (at) {
+        /* symbol@date: the instruments with that symbol issued within the date */
+        char head[VN_SYMBOL_MAX];
+        snprintf(head, sizeof head, "%.*s", (int)(at - s), s);
+        if (vn_symbol_parse_loose(head, strlen(head), NULL, &sym))
+            vn_symbol_format(&sym, canon);
+        else
+            copy(canon, sizeof canon, head);
+        vn_date_range want;
+        if (vn_date_parse_any(at + 1, &want)) {
+            for (size_t i = 0; i < c->instrument_count; i++) {
+                const vn_corpus_instrument *in = &c->instruments[i];
+                if ((strcmp(in->symbol, canon) == 0 || vn_symbol_code_variants(in->symbol, canon)) &&
+                    in->issued.precision != VN_DATE_NONE &&
+                    vn_date_cmp(in->issued.first, want.first) >= 0 &&
+                    vn_date_cmp(in->issued.last, want.last) <= 0)
+                    marks[i] = true;
+            }
+        }
+        n = collect(c, marks, out, max);
+        goto done;
+    }
+    size_t digit = strcspn(s, "0123456789");
+    if (vn_symbol_parse_loose(s, len, NULL, &sym) ||
+        (digit > 0 && s[digit] && vn_symbol_parse_loose(s + digit, len - digit, NULL, &sym))) {
+        vn_symbol_format(&sym, canon);
+        match_symbol(c, canon, marks);
+    } else {
+        hinted h;
+        if (parse_hinted(s, &h)) {
+            for (size_t i = 0; i < c->instrument_count; i++)
+                if (hinted_fits(&h, c->instruments[i].symbol))
+                    marks[i] = true;
+        } else {
+            match_name(c, s, marks);
+        }
+    }
+    n = collect(c, marks, out, max);
+done:
+    free(marks);
+    vn_buf_free(&nb);
+    return n;
+}

@@ -1,0 +1,65 @@
+/*
+ * outdated.h — the outdated-citation report over a loaded corpus (SPEC §4).
+ *
+ * One finding per citation occurrence whose instrument the registry says
+ * had ceased (outdated), may have ceased within the document's partial
+ * date (possibly outdated), was suspended, or — with include_partly — had
+ * been amended or partly repealed (reported as such, never as outdated).
+ * Citations that resolve to nothing in the registry cannot be judged; they
+ * are counted so the report can say how much it could not see.
+ */
+#ifndef VN_OUTDATED_H
+#define VN_OUTDATED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "corpus.h"
+#include "validity.h"
+
+typedef struct vn_outdated_options {
+    /* Judge every citation on this date instead of its document's date
+     * (precision NONE: each document's own date). */
+    vn_date_range as_of;
+    long doc;              /* only this document (index into corpus docs), -1: all */
+    bool include_partly;   /* also amended / partly repealed (VN_OUTDATED_PARTLY) */
+} vn_outdated_options;
+
+typedef struct vn_outdated_finding {
+    size_t doc;            /* index into corpus docs */
+    size_t cite;           /* index into that document's cites */
+    size_t registry;       /* the cited instrument's index in the registry */
+    vn_date_range judged;  /* the date judged on (precision NONE: unknown, any day) */
+    vn_outdated verdict;
+} vn_outdated_finding;
+
+typedef struct vn_outdated_report {
+    vn_outdated_finding *findings;   /* in document order, then text order */
+    size_t count;
+    size_t by_status[VN_OUTDATED_NOT_YET_ISSUED + 1];
+    size_t judged;          /* citations judged against the registry */
+    size_t not_in_registry; /* resolved citations of instruments the registry lacks */
+    size_t unresolved;      /* unresolved or ambiguous citations */
+    size_t docs_with_outdated;
+} vn_outdated_report;
+
+vn_status vn_outdated_collect(const vn_corpus *c, const vn_outdated_options *opt,
+                              vn_outdated_report *out, vn_error *err);
+void vn_outdated_report_free(vn_outdated_report *r);
+
+/*
+ * The status word of a corpus instrument on day d, one vocabulary for every
+ * command: the registry's validity (vn_validity_status_name: in_force,
+ * amended, ceased, unknown …), or "not_in_registry", "unresolved",
+ * "ambiguous" when the registry cannot say.  *v is filled when the
+ * registry judged it (v may be NULL).
+ */
+const char *vn_corpus_instrument_status(const vn_corpus *c, const vn_corpus_instrument *in,
+                                        vn_date d, vn_validity *v);
+
+/* True for the verdicts that make `vncite outdated` exit 1. */
+bool vn_outdated_is_finding(vn_outdated_status s);
+
+#endif

@@ -1,0 +1,248 @@
+/* test_corpus.c — the corpus model read back from an index (query/corpus.c)
+ * and the outdated report over it (query/outdated.c): the sample plans are
+ * indexed into a temporary folder once, then questioned. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "indexer/indexer.h"
+#include "query/corpus.h"
+#include "query/outdated.h"
+
+typedef struct fixture {
+    char dir[64];
+    vn_registry *registry;
+    vn_corpus corpus;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/vncite-test-corpus-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    vn_error err;
+    if (vn_registry_load(VNCITE_CORPUS "/registry", &f->registry, NULL, NULL, &err) != VN_OK)
+        return -1;
+    char db[128];
+    snprintf(db, sizeof db, "%s/db", f->dir);
+    char *paths[] = {VNCITE_CORPUS};
+    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 1};
+    vn_index_stats stats;
+    if (vn_index_run(paths, 1, &opts, &stats, &err) != VN_OK) {
+        print_message("index: %s\n", err.msg);
+        return -1;
+    }
+    if (vn_corpus_load(db, f->registry, &f->corpus, &err) != VN_OK) {
+        print_message("load: %s\n", err.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    vn_corpus_free(&f->corpus);
+    vn_registry_free(f->registry);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    int rc = system(cmd);
+    free(f);
+    return rc == 0 ? 0 : -1;
+}
+
+static const vn_corpus_instrument *instrument(const vn_corpus *c, const char *id)
+{
+    long i = vn_corpus_find_instrument(c, id);
+    if (i < 0)
+        fail_msg("%s not in the corpus", id);
+    return &c->instruments[i];
+}
+
+static void test_documents_and_instruments(void **state)
+{
+    const vn_corpus *c = &((fixture *)*state)->corpus;
+    assert_int_equal(c->doc_count, 5);
+    for (size_t i = 1; i < c->doc_count; i++)   /* sorted by file */
+        assert_true(strcmp(c->docs[i - 1].file, c->docs[i].file) < 0);
+    for (size_t i = 1; i < c->instrument_count; i++)
+        assert_true(strcmp(c->instruments[i - 1].id, c->instruments[i].id) < 0);
+    /* the law is cited by name and by number in every plan */
+    const vn_corpus_instrument *law = instrument(c, "10/2022/QH15");
+    assert_int_equal(law->citing_docs, 5);
+    assert_true(law->mentions >= 5);
+    assert_true(law->registry >= 0);
+    /* QĐ and QĐi spellings of one Quy định are one instrument */
+    const vn_corpus_instrument *qd = instrument(c, "11-QĐi/TW@2019-02-18");
+    assert_int_equal(qd->citing_docs, 5);
+    assert_int_equal(vn_corpus_find_instrument(c, "11-QĐ/TW@2019-02-18"), -1);
+    /* what resolves to nothing stays visible */
+    size_t unresolved = 0;
+    for (size_t i = 0; i < c->instrument_count; i++)
+        unresolved += c->instruments[i].state != VN_INST_RESOLVED;
+    assert_true(unresolved >= 1);
+}
+
+static void test_every_cite_points_at_its_instrument(void **state)
+{
+    const vn_corpus *c = &((fixture *)*state)->corpus;
+    for (size_t d = 0; d < c->doc_count; d++)
+        for (size_t k = 0; k < c->docs[d].cite_count; k++) {
+            const vn_corpus_cite *ci = &c->docs[d].cites[k];
+            assert_true(ci->instrument < c->instrument_count);
+            if (ci->c.instrument)
+                assert_string_equal(ci->c.instrument, c->instruments[ci->instrument].id);
+        }
+}
+
+static void expect_match(const vn_corpus *c, const char *text, const char *id)
+{
+    size_t idx[8];
+    size_t n = vn_corpus_match(c, text, idx, 8);
+    if (n != 1)
+        fail_msg("'%s' matches %zu instruments, want 1 (%s)", text, n, id);
+    assert_string_equal(c->instruments[idx[0]].id, id);
+}
+
+static void test_match_loose_forms(void **state)
+{
+    const vn_corpus *c = &((fixture *)*state)->corpus;
+    expect_match(c, "59/2023/NĐ-CP", "59/2023/NĐ-CP");
+    expect_match(c, "59/2023/nd-cp", "59/2023/NĐ-CP");
+    expect_match(c, "nd 59/2023", "59/2023/NĐ-CP");
+    expect_match(c, "Nghị định 59/2023", "59/2023/NĐ-CP");
+    expect_match(c, "nd 4/2015", "04/2015/NĐ-CP");      /* the dropped zero */
+    expect_match(c, "120-KL/TW", "120-KL/TW@2016-01-07");
+    expect_match(c, "120-KL/TW@07/01/2016", "120-KL/TW@2016-01-07");
+    expect_match(c, "11-QĐ/TW", "11-QĐi/TW@2019-02-18"); /* the variant finds the united one */
+    expect_match(c, "Luật Thực hiện dân chủ ở cơ sở", "10/2022/QH15");
+    size_t idx[8];
+    assert_int_equal(vn_corpus_match(c, "Nghị định 9999/2023", idx, 8), 0);
+    assert_int_equal(vn_corpus_match(c, "", idx, 8), 0);
+    assert_int_equal(vn_corpus_match(c, "2023", idx, 8), 0);  /* a bare number means nothing */
+}
+
+static void test_find_doc(void **state)
+{
+    const vn_corpus *c = &((fixture *)*state)->corpus;
+    long d = vn_corpus_find_doc(c, "yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt");
+    assert_true(d >= 0);
+    assert_int_equal(vn_corpus_find_doc(c, "nope.txt"), -1);
+}
+
+/* Which instrument a finding is about, and its verdict, by document file name. */
+static bool has_finding(const vn_corpus *c, const vn_outdated_report *r, const char *file_part,
+                        const char *id, vn_outdated_status status)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        const vn_outdated_finding *f = &r->findings[i];
+        const vn_corpus_doc *doc = &c->docs[f->doc];
+        if (strstr(doc->file, file_part) &&
+            strcmp(c->instruments[doc->cites[f->cite].instrument].id, id) == 0 &&
+            f->verdict.status == status)
+            return true;
+    }
+    return false;
+}
+
+static void test_outdated_on_document_dates(void **state)
+{
+    const vn_corpus *c = &((fixture *)*state)->corpus;
+    vn_outdated_options opt = {.doc = -1};
+    vn_outdated_report r;
+    vn_error err;
+    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
+    /* the 2023 draft is dated only by its year: the ordinance ceased on
+     * 01/07/2023, inside that year, so it is possibly outdated, not outdated */
+    assert_true(has_finding(c, &r, "duc-pho", "34/2007/PL-UBTVQH11", VN_OUTDATED_POSSIBLY));
+    assert_true(has_finding(c, &r, "duc-pho", "04/2015/NĐ-CP", VN_OUTDATED_POSSIBLY));
+    /* 2024 plans citing the superseded decree (medium confidence event) */
+    assert_true(has_finding(c, &r, "yen-bai", "04/2015/NĐ-CP", VN_OUTDATED_YES));
+    /* undated, but it cites 61/2023/NĐ-CP of 16/08/2023: later than the supersession */
+    assert_true(has_finding(c, &r, "soc-trang", "04/2015/NĐ-CP", VN_OUTDATED_YES));
+    assert_int_equal(r.by_status[VN_OUTDATED_YES], 2);
+    assert_int_equal(r.by_status[VN_OUTDATED_POSSIBLY], 2);
+    assert_int_equal(r.docs_with_outdated, 3);
+    /* amended instruments are not findings unless asked for */
+    for (size_t i = 0; i < r.count; i++)
+        assert_true(vn_outdated_is_finding(r.findings[i].verdict.status));
+    assert_true(r.by_status[VN_OUTDATED_PARTLY] > 0);
+    assert_true(r.judged > 0 && r.not_in_registry > 0);
+    vn_outdated_report_free(&r);
+
+    opt.include_partly = true;
+    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
+    assert_true(has_finding(c, &r, "cao-loc", "10/2022/QH15", VN_OUTDATED_PARTLY));
+    vn_outdated_report_free(&r);
+}
+
+static void test_outdated_as_of(void **state)
+{
+    const vn_corpus *c = &((fixture *)*state)->corpus;
+    vn_outdated_options opt = {.doc = -1};
+    vn_outdated_report r;
+    vn_error err;
+    /* before the Law took over, nothing cited was outdated */
+    assert_true(vn_date_parse_iso("2022-12-31", &opt.as_of));
+    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
+    assert_int_equal(r.count, 0);
+    vn_outdated_report_free(&r);
+    /* one document only */
+    opt.as_of.precision = VN_DATE_NONE;
+    opt.doc = vn_corpus_find_doc(c, "tay-ninh-so-cong-thuong-2024-ke-hoach.txt");
+    assert_true(opt.doc >= 0);
+    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
+    for (size_t i = 0; i < r.count; i++)
+        assert_int_equal(r.findings[i].doc, (size_t)opt.doc);
+    vn_outdated_report_free(&r);
+}
+
+static void test_status_words(void **state)
+{
+    const vn_corpus *c = &((fixture *)*state)->corpus;
+    vn_date_range d;
+    assert_true(vn_date_parse_iso("2024-01-01", &d));
+    assert_string_equal(vn_corpus_instrument_status(c, instrument(c, "34/2007/PL-UBTVQH11"),
+                                                    d.first, NULL), "ceased");
+    assert_string_equal(vn_corpus_instrument_status(c, instrument(c, "59/2023/NĐ-CP"), d.first,
+                                                    NULL), "in_force");
+    for (size_t i = 0; i < c->instrument_count; i++) {
+        const char *s = vn_corpus_instrument_status(c, &c->instruments[i], d.first, NULL);
+        if (c->instruments[i].state == VN_INST_UNRESOLVED)
+            assert_string_equal(s, "unresolved");
+        else if (c->instruments[i].registry < 0 && c->instruments[i].state == VN_INST_RESOLVED)
+            assert_string_equal(s, "not_in_registry");
+    }
+}
+
+static void test_missing_index(void **state)
+{
+    (void)state;
+    vn_corpus c;
+    vn_error err;
+    assert_int_equal(vn_corpus_load("/nonexistent/vncite.db", NULL, &c, &err), VN_ERR_NOTFOUND);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_documents_and_instruments),
+        cmocka_unit_test(test_every_cite_points_at_its_instrument),
+        cmocka_unit_test(test_match_loose_forms),
+        cmocka_unit_test(test_find_doc),
+        cmocka_unit_test(test_outdated_on_document_dates),
+        cmocka_unit_test(test_outdated_as_of),
+        cmocka_unit_test(test_status_words),
+        cmocka_unit_test(test_missing_index),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
