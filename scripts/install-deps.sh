@@ -11,6 +11,7 @@ packages=(
   libcmocka-dev                         # unit tests
   clang libclang-rt-14-dev              # libFuzzer and sanitizers
   valgrind graphviz python3 python3-networkx
+  time libsqlite3-dev libpcre2-dev ripgrep   # tools/bench (VNCITE_BENCH=ON): /usr/bin/time, FTS5, PCRE2, rg
 )
 
 missing=()
