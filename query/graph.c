@@ -1,0 +1,504 @@
+/*
+ * graph.c — the graph model: nodes and edges with one attribute table for
+ * every format, a string arena, an id index, sorting and the neighbourhood
+ * of a focus.  Building from an index is in graph_build.c, writing in
+ * graph_write.c.
+ */
+#include "graph.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/utf8.h"
+
+/* ---- attribute tables ------------------------------------------------------------------- */
+
+const vn_graph_attr vn_graph_node_attrs[] = {
+    {"kind", VN_GRAPH_STRING},
+    {"label", VN_GRAPH_STRING},
+    {"type", VN_GRAPH_STRING},
+    {"issuer", VN_GRAPH_STRING},
+    {"date", VN_GRAPH_STRING},
+    {"file", VN_GRAPH_STRING},
+    {"title", VN_GRAPH_STRING},
+    {"symbol", VN_GRAPH_STRING},
+    {"state", VN_GRAPH_STRING},
+    {"status", VN_GRAPH_STRING},
+    {"ceased", VN_GRAPH_STRING},
+    {"candidates", VN_GRAPH_STRING},
+    {"in_registry", VN_GRAPH_BOOL},
+    {"draft", VN_GRAPH_BOOL},
+    {"citing_docs", VN_GRAPH_INT},
+    {"mentions", VN_GRAPH_INT},
+    {"start", VN_GRAPH_STRING},
+    {"end", VN_GRAPH_STRING},
+};
+const size_t vn_graph_node_attr_count = sizeof vn_graph_node_attrs / sizeof vn_graph_node_attrs[0];
+
+const vn_graph_attr vn_graph_edge_attrs[] = {
+    {"relation", VN_GRAPH_STRING},
+    {"weight", VN_GRAPH_INT},
+    {"line", VN_GRAPH_INT},
+    {"date", VN_GRAPH_STRING},
+    {"text", VN_GRAPH_STRING},
+    {"outdated", VN_GRAPH_STRING},
+    {"provision", VN_GRAPH_STRING},
+    {"provenance", VN_GRAPH_STRING},
+    {"confidence", VN_GRAPH_STRING},
+};
+const size_t vn_graph_edge_attr_count = sizeof vn_graph_edge_attrs / sizeof vn_graph_edge_attrs[0];
+
+static vn_graph_value str_value(const char *s)
+{
+    return (vn_graph_value){VN_GRAPH_STRING, s ? s : "", 0, false};
+}
+
+static vn_graph_value int_value(long i)
+{
+    return (vn_graph_value){VN_GRAPH_INT, "", i, false};
+}
+
+static vn_graph_value bool_value(bool b)
+{
+    return (vn_graph_value){VN_GRAPH_BOOL, "", 0, b};
+}
+
+vn_graph_value vn_graph_node_value(const vn_graph_node *n, size_t attr)
+{
+    switch (attr) {
+    case 0: return str_value(vn_graph_kind_name(n->kind));
+    case 1: return str_value(n->label);
+    case 2: return str_value(n->type);
+    case 3: return str_value(n->issuer);
+    case 4: return str_value(n->date);
+    case 5: return str_value(n->file);
+    case 6: return str_value(n->title);
+    case 7: return str_value(n->symbol);
+    case 8: return str_value(n->state);
+    case 9: return str_value(n->status);
+    case 10: return str_value(n->ceased);
+    case 11: return str_value(n->candidates);
+    case 12: return bool_value(n->in_registry);
+    case 13: return bool_value(n->draft);
+    case 14: return int_value(n->citing_docs);
+    case 15: return int_value(n->mentions);
+    case 16: return str_value(n->start);
+    case 17: return str_value(n->end);
+    default: return str_value("");
+    }
+}
+
+vn_graph_value vn_graph_edge_value(const vn_graph_edge *e, size_t attr)
+{
+    switch (attr) {
+    case 0: return str_value(e->relation);
+    case 1: return int_value(e->weight);
+    case 2: return int_value(e->line);
+    case 3: return str_value(e->date);
+    case 4: return str_value(e->text);
+    case 5: return str_value(e->outdated);
+    case 6: return str_value(e->provision);
+    case 7: return str_value(e->provenance);
+    case 8: return str_value(e->confidence);
+    default: return str_value("");
+    }
+}
+
+const char *vn_graph_kind_name(vn_graph_kind k)
+{
+    return k == VN_GRAPH_DOCUMENT ? "document" : "instrument";
+}
+
+/* ---- string arena --------------------------------------------------------------------- */
+
+struct vn_graph_block {
+    vn_graph_block *next;
+    size_t used, size;
+    char data[];
+};
+
+#define BLOCK_SIZE 65536
+
+static char *arena_alloc(vn_graph *g, size_t n)
+{
+    vn_graph_block *b = g->strings;
+    if (!b || b->size - b->used < n) {
+        size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+        vn_graph_block *nb = malloc(sizeof *nb + size);
+        if (!nb)
+            return NULL;
+        nb->used = 0;
+        nb->size = size;
+        if (b && n > BLOCK_SIZE) {
+            /* a big string gets its own block behind the current one */
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            g->strings = nb;
+        }
+        b = nb;
+    }
+    char *p = b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+/* Length of the valid scalar value at s (an XML 1.0 Char), or 0. */
+static size_t valid_char(const char *s, size_t len)
+{
+    int cp;
+    size_t n = vn_utf8_next(s, len, &cp);
+    if (cp == 0xFFFD && n == 1 && (unsigned char)s[0] >= 0x80)
+        return 0;                                  /* malformed */
+    static const int min_for[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (n > 1 && cp < min_for[n])
+        return 0;                                  /* overlong */
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+        return 0;
+    if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+        return 0;
+    return n;
+}
+
+const char *vn_graph_strdup(vn_graph *g, const char *s)
+{
+    if (!s || !*s)
+        return "";
+    size_t len = strlen(s), bad = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = valid_char(s + i, len - i);
+        if (n) {
+            i += n;
+        } else {
+            bad++;
+            i++;
+        }
+    }
+    char *p = arena_alloc(g, len + 2 * bad + 1);  /* U+FFFD is 3 bytes for 1 */
+    if (!p)
+        return NULL;
+    if (!bad) {
+        memcpy(p, s, len + 1);
+        return p;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = valid_char(s + i, len - i);
+        if (n) {
+            memcpy(p + o, s + i, n);
+            o += n;
+            i += n;
+        } else {
+            memcpy(p + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    p[o] = '\0';
+    return p;
+}
+
+/* ---- id index ---------------------------------------------------------------------------- */
+
+static uint64_t hash_id(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static vn_status index_rebuild(vn_graph *g, size_t want)
+{
+    size_t count = 64;
+    while (count < want * 2)
+        count *= 2;
+    size_t *slots = calloc(count, sizeof *slots);
+    if (!slots)
+        return VN_ERR_NOMEM;
+    for (size_t i = 0; i < g->node_count; i++) {
+        size_t k = (size_t)(hash_id(g->nodes[i].id) & (count - 1));
+        while (slots[k])
+            k = (k + 1) & (count - 1);
+        slots[k] = i + 1;
+    }
+    free(g->slots);
+    g->slots = slots;
+    g->slot_count = count;
+    return VN_OK;
+}
+
+long vn_graph_find(const vn_graph *g, const char *id)
+{
+    if (!g->slot_count || !id)
+        return -1;
+    size_t k = (size_t)(hash_id(id) & (g->slot_count - 1));
+    while (g->slots[k]) {
+        size_t i = g->slots[k] - 1;
+        if (strcmp(g->nodes[i].id, id) == 0)
+            return (long)i;
+        k = (k + 1) & (g->slot_count - 1);
+    }
+    return -1;
+}
+
+/* ---- building ----------------------------------------------------------------------------- */
+
+void vn_graph_init(vn_graph *g)
+{
+    memset(g, 0, sizeof *g);
+}
+
+void vn_graph_free(vn_graph *g)
+{
+    if (!g)
+        return;
+    free(g->nodes);
+    free(g->edges);
+    free(g->slots);
+    for (vn_graph_block *b = g->strings; b;) {
+        vn_graph_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    vn_graph_init(g);
+}
+
+static vn_status nomem(vn_error *err)
+{
+    return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the graph");
+}
+
+#define COPY(field)                                          \
+    do {                                                     \
+        if (!(n.field = vn_graph_strdup(g, tmpl->field)))    \
+            return nomem(err);                               \
+    } while (0)
+
+vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *index, vn_error *err)
+{
+    /* the id as it will be stored (sanitised), so look-ups agree */
+    const char *id = vn_graph_strdup(g, tmpl->id);
+    if (!id)
+        return nomem(err);
+    long at = vn_graph_find(g, id);
+    if (at >= 0) {
+        if (index)
+            *index = (size_t)at;
+        return VN_OK;
+    }
+    if (g->node_count == g->node_cap) {
+        size_t cap = g->node_cap ? g->node_cap * 2 : 64;
+        vn_graph_node *nodes = realloc(g->nodes, cap * sizeof *nodes);
+        if (!nodes)
+            return nomem(err);
+        g->nodes = nodes;
+        g->node_cap = cap;
+    }
+    vn_graph_node n = *tmpl;
+    n.id = id;
+    COPY(label);
+    COPY(type);
+    COPY(issuer);
+    COPY(date);
+    COPY(file);
+    COPY(title);
+    COPY(symbol);
+    COPY(state);
+    COPY(status);
+    COPY(ceased);
+    COPY(candidates);
+    COPY(start);
+    COPY(end);
+    g->nodes[g->node_count++] = n;
+    size_t i = g->node_count - 1;
+    if (g->node_count * 2 > g->slot_count) {
+        if (index_rebuild(g, g->node_count) != VN_OK) {
+            g->node_count--;
+            return nomem(err);
+        }
+    } else {
+        size_t k = (size_t)(hash_id(id) & (g->slot_count - 1));
+        while (g->slots[k])
+            k = (k + 1) & (g->slot_count - 1);
+        g->slots[k] = i + 1;
+    }
+    if (index)
+        *index = g->node_count - 1;
+    return VN_OK;
+}
+
+vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err)
+{
+    if (tmpl->source >= g->node_count || tmpl->target >= g->node_count)
+        return vn_error_set(err, VN_ERR_PARSE, "graph edge names a node that does not exist");
+    if (g->edge_count == g->edge_cap) {
+        size_t cap = g->edge_cap ? g->edge_cap * 2 : 64;
+        vn_graph_edge *edges = realloc(g->edges, cap * sizeof *edges);
+        if (!edges)
+            return nomem(err);
+        g->edges = edges;
+        g->edge_cap = cap;
+    }
+    vn_graph_edge n = *tmpl;
+    COPY(relation);
+    COPY(date);
+    COPY(text);
+    COPY(outdated);
+    COPY(provision);
+    COPY(provenance);
+    COPY(confidence);
+    g->edges[g->edge_count++] = n;
+    return VN_OK;
+}
+
+/* ---- sorting ----------------------------------------------------------------------------- */
+
+static int node_cmp(const void *a, const void *b)
+{
+    const vn_graph_node *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind == VN_GRAPH_DOCUMENT ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+typedef struct sort_node {
+    vn_graph_node node;
+    size_t old;
+} sort_node;
+
+static int sort_node_cmp(const void *a, const void *b)
+{
+    return node_cmp(&((const sort_node *)a)->node, &((const sort_node *)b)->node);
+}
+
+/* Edges are compared through the (already sorted) node indices. */
+static int edge_cmp(const void *a, const void *b)
+{
+    const vn_graph_edge *x = a, *y = b;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    return strcmp(x->relation, y->relation);
+}
+
+vn_status vn_graph_sort(vn_graph *g, vn_error *err)
+{
+    if (g->node_count == 0)
+        return VN_OK;
+    sort_node *tmp = malloc(g->node_count * sizeof *tmp);
+    size_t *where = malloc(g->node_count * sizeof *where);
+    if (!tmp || !where) {
+        free(tmp);
+        free(where);
+        return nomem(err);
+    }
+    for (size_t i = 0; i < g->node_count; i++) {
+        tmp[i].node = g->nodes[i];
+        tmp[i].old = i;
+    }
+    qsort(tmp, g->node_count, sizeof *tmp, sort_node_cmp);
+    for (size_t i = 0; i < g->node_count; i++) {
+        g->nodes[i] = tmp[i].node;
+        where[tmp[i].old] = i;
+    }
+    for (size_t i = 0; i < g->edge_count; i++) {
+        g->edges[i].source = where[g->edges[i].source];
+        g->edges[i].target = where[g->edges[i].target];
+    }
+    free(tmp);
+    free(where);
+    /* node order is documents then instruments, each by id: comparing
+     * indices compares (kind, id) */
+    if (g->edge_count)
+        qsort(g->edges, g->edge_count, sizeof *g->edges, edge_cmp);
+    if (index_rebuild(g, g->node_count) != VN_OK)
+        return nomem(err);
+    return VN_OK;
+}
+
+/* ---- neighbourhood -------------------------------------------------------------------- */
+
+vn_status vn_graph_keep_near(vn_graph *g, const size_t *seeds, size_t seed_count,
+                             unsigned depth, vn_error *err)
+{
+    size_t n = g->node_count;
+    if (n == 0)
+        return VN_OK;
+    /* undirected adjacency in CSR form */
+    size_t *deg = calloc(n + 1, sizeof *deg);
+    size_t *adj = malloc((g->edge_count * 2 + 1) * sizeof *adj);
+    size_t *dist = malloc(n * sizeof *dist);
+    size_t *queue = malloc(n * sizeof *queue);
+    size_t *fill = calloc(n + 1, sizeof *fill);
+    if (!deg || !adj || !dist || !queue || !fill) {
+        free(deg);
+        free(adj);
+        free(dist);
+        free(queue);
+        free(fill);
+        return nomem(err);
+    }
+    for (size_t i = 0; i < g->edge_count; i++) {
+        deg[g->edges[i].source + 1]++;
+        deg[g->edges[i].target + 1]++;
+    }
+    for (size_t i = 0; i < n; i++)
+        deg[i + 1] += deg[i];
+    for (size_t i = 0; i < g->edge_count; i++) {
+        size_t s = g->edges[i].source, t = g->edges[i].target;
+        adj[deg[s] + fill[s]++] = t;
+        adj[deg[t] + fill[t]++] = s;
+    }
+    for (size_t i = 0; i < n; i++)
+        dist[i] = SIZE_MAX;
+    size_t head = 0, tail = 0;
+    for (size_t i = 0; i < seed_count; i++) {
+        if (seeds[i] < n && dist[seeds[i]] == SIZE_MAX) {
+            dist[seeds[i]] = 0;
+            queue[tail++] = seeds[i];
+        }
+    }
+    while (head < tail) {
+        size_t v = queue[head++];
+        if (dist[v] >= depth)
+            continue;
+        for (size_t k = deg[v]; k < deg[v + 1]; k++) {
+            size_t w = adj[k];
+            if (dist[w] == SIZE_MAX) {
+                dist[w] = dist[v] + 1;
+                queue[tail++] = w;
+            }
+        }
+    }
+    /* compact: `fill` now maps old index -> new index */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dist[i] != SIZE_MAX) {
+            fill[i] = kept;
+            g->nodes[kept++] = g->nodes[i];
+        }
+    }
+    size_t edges = 0;
+    for (size_t i = 0; i < g->edge_count; i++) {
+        vn_graph_edge e = g->edges[i];
+        if (dist[e.source] == SIZE_MAX || dist[e.target] == SIZE_MAX)
+            continue;
+        e.source = fill[e.source];
+        e.target = fill[e.target];
+        g->edges[edges++] = e;
+    }
+    g->node_count = kept;
+    g->edge_count = edges;
+    free(deg);
+    free(adj);
+    free(dist);
+    free(queue);
+    free(fill);
+    if (index_rebuild(g, kept) != VN_OK)
+        return nomem(err);
+    return VN_OK;
+}
