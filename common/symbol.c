@@ -388,6 +388,53 @@ static bool known_code(const char *canon)
     return false;
 }
 
+/*
+ * The laws of the 1990s are numbered "18-L/CTN", "35-L/CTN" (L = Luật,
+ * CTN = Chủ tịch nước): a one-letter code is accepted as the type when a
+ * slash and a code of two letters or more follow at once, which a list
+ * marker ("1- Đ…") never has.
+ */
+static bool old_law_letter(const char *t, size_t len, size_t j, size_t cl, int part)
+{
+    if (part != 0 || cl != 1 || j + 1 >= len || t[j + 1] != '/')
+        return false;
+    int cp;
+    size_t k = j + 2, letters = 0;
+    while (k < len && letters < 2) {
+        size_t n = vn_utf8_next(t + k, len - k, &cp);
+        if (!is_letter(cp) || is_lower(cp))
+            break;
+        letters++;
+        k += n;
+    }
+    return letters >= 2;
+}
+
+/*
+ * "73/2006/QH 11": the legislature's term written apart from its code.
+ * After QH or UBTVQH a space and a one- or two-digit term that nothing
+ * alphanumeric follows belong to the code; appends them to canon and
+ * returns the bytes taken (0 when the form is not there).
+ */
+static size_t spaced_term(const char *t, size_t len, size_t at, char canon[VN_SYMBOL_CODE_MAX])
+{
+    size_t cn = strlen(canon);
+    bool term_code = (cn >= 2 && strcmp(canon + cn - 2, "QH") == 0);
+    if (!term_code || at + 1 >= len || t[at] != ' ' || !isdigit((unsigned char)t[at + 1]))
+        return 0;
+    size_t k = at + 1;
+    while (k < len && isdigit((unsigned char)t[k]) && k - at <= 2)
+        k++;
+    size_t digits = k - at - 1;
+    if (digits == 0 || digits > 2 || cn + digits >= VN_SYMBOL_CODE_MAX)
+        return 0;
+    if (k < len && (isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80 || t[k] == '/'))
+        return 0;
+    memcpy(canon + cn, t + at + 1, digits);
+    canon[cn + digits] = '\0';
+    return k - at;
+}
+
 size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
                       bool strict, vn_symbol *s)
 {
@@ -437,11 +484,12 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
             }
         }
         size_t cl = read_code(t, len, j, strict);
-        if (cl == 0 || (strict && vn_utf8_count(t + j, cl) < 2))
+        if (cl == 0 || (strict && vn_utf8_count(t + j, cl) < 2 && !old_law_letter(t, len, j, cl, part)))
             break;              /* one-letter "codes" are list markers: "1- Đ…" */
         char canon[VN_SYMBOL_CODE_MAX];
         if (!vn_symbol_canonical_code(t + j, cl, s->code_count, type_word, canon))
             break;
+        cl += spaced_term(t, len, j + cl, canon);
         if (strict && (blank_before || blank_after) && s->code_count > 0 && !known_code(canon)) {
             /* "26-KH/BCĐ - Ban Chỉ đạo…": a spaced dash followed by an
              * unknown code is accepted only when punctuation or another

@@ -1,8 +1,50 @@
 /* analyze.c — the per-document front end (see analyze.h). */
 #include "analyze.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../common/buf.h"
+#include "../common/text.h"
+
+/* Case-folded s into out (NUL-terminated); false on no memory. */
+static bool folded(const char *s, vn_buf *out)
+{
+    out->len = 0;
+    return vn_text_casefold(s, strlen(s), out) == VN_OK && vn_buf_append_char(out, '\0') == VN_OK;
+}
+
+/*
+ * A law names itself: the Civil Code says "Quốc hội ban hành Bộ luật dân sự"
+ * and "theo quy định của Bộ luật dân sự" about its own articles.  A name
+ * citation equal to the document's own type and title is the document, not
+ * a citation of another instrument (SPEC §3.4: the own number is never a
+ * citation; neither is the own name).
+ */
+static void drop_self_names(vn_analysis *a)
+{
+    if (!a->meta.type_word[0] || !a->meta.title[0])
+        return;
+    char own[VN_META_FIELD + 64];
+    snprintf(own, sizeof own, "%s %s", a->meta.type_word, a->meta.title);
+    vn_buf own_folded = VN_BUF_INIT, name_folded = VN_BUF_INIT;
+    if (!folded(own, &own_folded)) {
+        vn_buf_free(&own_folded);
+        return;
+    }
+    vn_citation_list *l = &a->extract.citations;
+    size_t kept = 0;
+    for (size_t k = 0; k < l->count; k++) {
+        bool self = l->items[k].kind == VN_CITE_NAME && folded(l->items[k].name, &name_folded) &&
+                    strcmp(name_folded.data, own_folded.data) == 0;
+        if (!self)
+            l->items[kept++] = l->items[k];
+    }
+    l->count = kept;
+    vn_buf_free(&own_folded);
+    vn_buf_free(&name_folded);
+}
 
 static vn_status analyze_loaded(const vn_registry *registry, vn_analysis *a, vn_error *err)
 {
@@ -12,6 +54,7 @@ static vn_status analyze_loaded(const vn_registry *registry, vn_analysis *a, vn_
         return st;
     }
     vn_metadata_read(a->doc.text, a->doc.len, &a->extract, &a->meta);
+    drop_self_names(a);
     return VN_OK;
 }
 

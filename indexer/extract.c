@@ -377,21 +377,54 @@ static size_t read_suffix(const char *t, size_t len, size_t i, vn_citation *c)
 
 /* ---- own number ------------------------------------------------------ */
 
-/* A header line "Số 150-KH/ĐU" / "Số: /KH-SCT": only blanks, markup and the
- * word "Số" stand between the line start and the symbol. */
-static bool is_own_number_context(const char *t, size_t pos)
+/* Only blanks and markup between the line start and `at`. */
+static bool line_starts_at(const char *t, size_t at)
+{
+    while (at > 0 && (t[at - 1] == ' ' || t[at - 1] == '\t' || t[at - 1] == '*' || t[at - 1] == '#'))
+        at--;
+    return at == 0 || t[at - 1] == '\n';
+}
+
+/* The symbol [pos, end) ends its line, or a table gap (tab, two spaces) follows. */
+static bool ends_header_cell(const char *t, size_t len, size_t end)
+{
+    size_t k = end;
+    while (k < len && (t[k] == ' ' || t[k] == '*'))
+        k++;
+    return k == len || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || k - end >= 2;
+}
+
+/*
+ * A header line "Số 150-KH/ĐU" / "Số: /KH-SCT": only blanks, markup and the
+ * word "Số" stand between the line start and the symbol.  Laws and
+ * resolutions write their own number as "Luật số: 91/2015/QH13", "Bộ luật
+ * số: 45/2019/QH14", "Nghị quyết số: …": a type word may precede "số" when
+ * a colon follows it and the symbol then ends the line (or its table cell),
+ * which a body sentence starting with a citation ("Luật số 10/2022/QH15
+ * quy định …", "Kết luận số 120-KL/TW") does not.
+ */
+static bool is_own_number_context(const char *t, size_t len, size_t pos, size_t end)
 {
     if (pos > OWN_NUMBER_ZONE)
         return false;
     size_t i = pos;
     while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == ':'))
         i--;
+    bool colon = i < pos && memchr(t + i, ':', pos - i) != NULL;
     size_t so = match_word_ci_before(t, i, "số");
     if (so == (size_t)-1)
         return false;
-    while (so > 0 && (t[so - 1] == ' ' || t[so - 1] == '\t' || t[so - 1] == '*' || t[so - 1] == '#'))
-        so--;
-    return so == 0 || t[so - 1] == '\n';
+    if (line_starts_at(t, so))
+        return true;
+    if (!colon)
+        return false;   /* "Kết luận số 120-KL/TW" opening a line is a citation */
+    size_t w = so;
+    while (w > 0 && (t[w - 1] == ' ' || t[w - 1] == '\t'))
+        w--;
+    size_t word_start = 0;
+    if (w == so || !vn_type_word_ending_at(t, w, &word_start))
+        return false;
+    return line_starts_at(t, word_start) && ends_header_cell(t, len, end);
 }
 
 /* Finds a blank own number "Số: /KH-SCT" or "Số    -KH/BCĐ" (drafts leave the
@@ -701,7 +734,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         return VN_OK;
     }
     *consumed = n;
-    if (is_own_number_context(t, i) && !r->has_own_number) {
+    if (!r->has_own_number && is_own_number_context(t, len, i, i + n)) {
         vn_symbol_format(&s, r->own_number);
         r->has_own_number = true;
         r->own_start = i;

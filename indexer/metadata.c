@@ -98,6 +98,10 @@ static bool contains(const char *s, size_t n, const char *needle)
 static const char *type_heading(line l, size_t *heading_len)
 {
     static const struct { const char *upper, *word; } headings[] = {
+        {"NGHỊ QUYẾT LIÊN TỊCH", "Nghị quyết liên tịch"},
+        {"THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"}, {"BỘ LUẬT", "Bộ luật"},
+        {"PHÁP LỆNH", "Pháp lệnh"}, {"HIẾN PHÁP", "Hiến pháp"}, {"LỆNH", "Lệnh"},
+        {"ĐIỀU LỆ", "Điều lệ"}, {"CÔNG ĐIỆN", "Công điện"}, {"BIÊN BẢN", "Biên bản"},
         {"KẾ HOẠCH", "Kế hoạch"}, {"BÁO CÁO", "Báo cáo"}, {"QUYẾT ĐỊNH", "Quyết định"},
         {"NGHỊ QUYẾT", "Nghị quyết"}, {"CHƯƠNG TRÌNH", "Chương trình"},
         {"CHỈ THỊ", "Chỉ thị"}, {"KẾT LUẬN", "Kết luận"}, {"HƯỚNG DẪN", "Hướng dẫn"},

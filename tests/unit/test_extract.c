@@ -103,6 +103,48 @@ static void test_own_number_is_not_a_citation(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Laws head their own number "Luật số: 91/2015/QH13"; a line that opens
+ * with a citation stays a citation. */
+static void test_law_headers(void **state)
+{
+    (void)state;
+    vn_extract_result r = run("QUỐC HỘI\n--------\n\nLuật số: 91/2015/QH13\n\nHà Nội, ngày 24 "
+                              "tháng 11 năm 2015\n\nBỘ LUẬT\n\nDÂN SỰ\n");
+    assert_true(r.has_own_number);
+    assert_string_equal(r.own_number, "91/2015/QH13");
+    assert_int_equal(r.citations.count, 0);
+    vn_extract_result_free(&r);
+
+    r = run("Bộ luật số: 45/2019/QH14\n");
+    assert_string_equal(r.own_number, "45/2019/QH14");
+    assert_int_equal(r.citations.count, 0);
+    vn_extract_result_free(&r);
+
+    r = run("Kết luận số 120-KL/TW\nLuật số 10/2022/QH15 quy định về dân chủ ở cơ sở.\n");
+    assert_false(r.has_own_number);
+    assert_int_equal(r.citations.count, 2);
+    vn_extract_result_free(&r);
+}
+
+/* Forms of the laws of the 1990s and 2000s. */
+static void test_old_law_forms(void **state)
+{
+    (void)state;
+    vn_extract_result r = run("Căn cứ Luật số 73/2006/QH 11 ngày 29/6/2006 và Luật số 18-L/CTN "
+                              "ngày 06/7/1993 của Quốc hội.");
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->symbol, "73/2006/QH11");   /* the term written apart */
+    date_is(at(&r, 0), "2006-06-29");
+    assert_string_equal(at(&r, 1)->symbol, "18-L/CTN");       /* L = Luật, CTN = Chủ tịch nước */
+    date_is(at(&r, 1), "1993-07-06");
+    vn_extract_result_free(&r);
+
+    /* a one-letter list marker is still no symbol, nor a number after QH that goes on */
+    r = run("Các nội dung sau:\n1- Đ\u1ea7u tư công\n2- B/c kết quả\nQuốc hội khóa QH 12a\n");
+    assert_int_equal(r.citations.count, 0);
+    vn_extract_result_free(&r);
+}
+
 static void test_glued_and_messy(void **state)
 {
     (void)state;
@@ -186,6 +228,8 @@ int main(void)
         cmocka_unit_test(test_shared_trailing_date),
         cmocka_unit_test(test_list_form),
         cmocka_unit_test(test_own_number_is_not_a_citation),
+        cmocka_unit_test(test_law_headers),
+        cmocka_unit_test(test_old_law_forms),
         cmocka_unit_test(test_glued_and_messy),
         cmocka_unit_test(test_pinpoint_and_name),
         cmocka_unit_test(test_no_false_positives),

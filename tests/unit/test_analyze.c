@@ -1,0 +1,55 @@
+/* test_analyze.c — the per-document front end: extraction + metadata, and
+ * what only both together decide (a law naming itself is no citation). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "indexer/analyze.h"
+
+static void analyze(const char *text, vn_analysis *a)
+{
+    vn_error err;
+    assert_int_equal(vn_analyze_bytes("t.txt", (const unsigned char *)text, strlen(text), NULL, a,
+                                      &err), VN_OK);
+}
+
+static void test_a_law_naming_itself_is_no_citation(void **state)
+{
+    (void)state;
+    vn_analysis a;
+    analyze("QUỐC HỘI\n\nLuật số: 91/2015/QH13\n\nHà Nội, ngày 24 tháng 11 năm 2015\n\n"
+            "BỘ LUẬT\n\nDÂN SỰ\n\nCăn cứ Hiến pháp;\n\nQuốc hội ban hành Bộ luật dân sự.\n\n"
+            "Điều 4. Áp dụng Bộ luật dân sự và Luật Thương mại\n", &a);
+    assert_string_equal(a.meta.type_word, "Bộ luật");
+    assert_string_equal(a.meta.title, "DÂN SỰ");
+    assert_string_equal(a.meta.own_number, "91/2015/QH13");
+    assert_string_equal(a.meta.issuer, "QUỐC HỘI");
+    /* Hiến pháp and Luật Thương mại stay; both "Bộ luật dân sự" go */
+    assert_int_equal(a.extract.citations.count, 2);
+    for (size_t k = 0; k < a.extract.citations.count; k++)
+        assert_null(strstr(a.extract.citations.items[k].name, "dân sự"));
+    vn_analysis_free(&a);
+}
+
+static void test_another_code_is_still_cited(void **state)
+{
+    (void)state;
+    vn_analysis a;
+    analyze("QUỐC HỘI\n\nLuật số: 52/2014/QH13\n\nLUẬT\n\nHÔN NHÂN VÀ GIA ĐÌNH\n\n"
+            "Theo quy định của Bộ luật dân sự.\n", &a);
+    assert_int_equal(a.extract.citations.count, 1);
+    assert_string_equal(a.extract.citations.items[0].name, "Bộ luật dân sự");
+    vn_analysis_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_law_naming_itself_is_no_citation),
+        cmocka_unit_test(test_another_code_is_still_cited),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
