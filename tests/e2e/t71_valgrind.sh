@@ -18,4 +18,11 @@ run "search cites:" "$VNCITE" search --db "$TMP/db" 'cites:"nd 04/2015"'
 run "show" "$VNCITE" show --db "$TMP/db" --json corpus/tay-ninh-so-cong-thuong-2024-ke-hoach.txt
 run "registry check" "$VNCITE" registry check
 run "malformed query" "$VNCITE" search --db "$TMP/db" 'dân AND'
+run "outdated --json" "$VNCITE" outdated --db "$TMP/db" --json
+run "citations --csv" "$VNCITE" citations --db "$TMP/db" --csv
+run "instruments" "$VNCITE" instruments --db "$TMP/db"
+run "cites by name" "$VNCITE" cites --db "$TMP/db" "Luật Thực hiện dân chủ ở cơ sở"
+for format in dot graphml gexf json; do
+  run "graph --format $format" "$VNCITE" graph --db "$TMP/db" --format $format -o "$TMP/graph.$format"
+done
 finish
