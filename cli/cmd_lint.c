@@ -1,0 +1,205 @@
+/*
+ * cmd_lint.c — `vncite lint [--db DIR] [--json | --csv] [--registry DIR |
+ * --no-registry] [--skip RULE,...] [DOC]`
+ *
+ * Likely errors in the citations of the indexed documents (query/lint.h,
+ * docs/LINT.md).  With DOC only that document's findings are printed, but
+ * the rules that compare documents still read the whole index.
+ * Exit status: 0 no findings, 1 findings, 2 errors.
+ */
+#include <csv.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "common/registry.h"
+#include "indexer/indexer.h"
+#include "query/corpus.h"
+#include "query/lint.h"
+
+typedef enum output { OUT_TEXT, OUT_JSON, OUT_CSV } output;
+
+static void print_text(const vn_lint_result *r)
+{
+    size_t warnings = 0, infos = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        const vn_lint_finding *f = &r->findings[i];
+        printf("%s:%zu:%zu: %s: %s [%s]\n    \"%s\"\n    suggestion: %s\n", f->file, f->line,
+               f->column, vn_lint_severity_name(f->severity), f->message,
+               vn_lint_rule_name(f->rule), f->text, f->suggestion);
+        if (f->severity == VN_LINT_WARNING)
+            warnings++;
+        else
+            infos++;
+    }
+    printf("%zu finding%s: %zu warning%s, %zu info\n", r->count, r->count == 1 ? "" : "s",
+           warnings, warnings == 1 ? "" : "s", infos);
+}
+
+static int print_json(const vn_lint_result *r)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        const vn_lint_finding *f = &r->findings[i];
+        json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:s, s:s}", "rule",
+                              vn_lint_rule_name(f->rule), "severity",
+                              vn_lint_severity_name(f->severity), "file", f->file, "line",
+                              (json_int_t)f->line, "column", (json_int_t)f->column, "text",
+                              f->text, "message", f->message, "suggestion", f->suggestion);
+        if (vn_print_json_line(o) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* One CSV row, every field quoted the way spreadsheets read it back. */
+static void csv_row(const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(',', stdout);
+        csv_fwrite(stdout, fields[i], strlen(fields[i]));
+    }
+    fputs("\r\n", stdout);
+}
+
+static void print_csv(const vn_lint_result *r)
+{
+    static const char *const head[] = {"rule", "severity", "file", "line", "column",
+                                       "text", "message", "suggestion"};
+    csv_row(head, sizeof head / sizeof *head);
+    for (size_t i = 0; i < r->count; i++) {
+        const vn_lint_finding *f = &r->findings[i];
+        char line[24], column[24];
+        snprintf(line, sizeof line, "%zu", f->line);
+        snprintf(column, sizeof column, "%zu", f->column);
+        const char *fields[] = {vn_lint_rule_name(f->rule), vn_lint_severity_name(f->severity),
+                                f->file, line, column, f->text, f->message, f->suggestion};
+        csv_row(fields, sizeof fields / sizeof *fields);
+    }
+}
+
+/* "stale-year,corrected-symbol" into the skip mask; false after reporting. */
+static bool parse_skip(const char *list, unsigned *skip)
+{
+    char *copy = strdup(list);
+    if (!copy) {
+        vn_report_usage_error("lint", "out of memory");
+        return false;
+    }
+    bool ok = true;
+    char *save = NULL;
+    for (char *name = strtok_r(copy, ",", &save); name && ok; name = strtok_r(NULL, ",", &save)) {
+        vn_lint_rule rule;
+        if (vn_lint_rule_parse(name, &rule))
+            *skip |= 1u << rule;
+        else {
+            vn_report_usage_error("lint", "unknown rule '%s' (see 'vncite lint --help')", name);
+            ok = false;
+        }
+    }
+    free(copy);
+    return ok;
+}
+
+static int lint(const char *db_path, const char *doc, output out, const char *registry_dir,
+                bool no_registry, unsigned skip)
+{
+    vn_registry *reg = NULL;
+    if (!vn_cli_load_registry(registry_dir, no_registry, &reg))
+        return VN_EXIT_ERROR;
+    vn_corpus c;
+    vn_error err;
+    int status = VN_EXIT_ERROR;
+    if (vn_corpus_load(db_path, reg, &c, &err) != VN_OK) {
+        vn_report_error(&err);
+        vn_registry_free(reg);
+        return VN_EXIT_ERROR;
+    }
+    vn_lint_options opts = {-1, skip, NULL, NULL};
+    if (doc) {
+        opts.doc = vn_corpus_find_doc(&c, doc);
+        if (opts.doc < 0) {
+            vn_error_set(&err, VN_ERR_NOTFOUND,
+                         "%s: not in the index %s; give the path as 'vncite search' prints it",
+                         doc, db_path);
+            vn_report_error(&err);
+            goto out;
+        }
+    }
+    vn_lint_result r;
+    if (vn_lint_run(&c, &opts, &r, &err) != VN_OK) {
+        vn_report_error(&err);
+        goto out;
+    }
+    for (size_t i = 0; i < r.note_count; i++)
+        vn_warn("%s", r.notes[i]);
+    int printed = 0;
+    if (out == OUT_JSON)
+        printed = print_json(&r);
+    else if (out == OUT_CSV)
+        print_csv(&r);
+    else
+        print_text(&r);
+    if (printed != 0 || fflush(stdout) != 0) {
+        vn_error_set(&err, VN_ERR_IO, "cannot write the findings");
+        vn_report_error(&err);
+    } else {
+        status = r.count ? VN_EXIT_FOUND : VN_EXIT_OK;
+    }
+    vn_lint_result_free(&r);
+out:
+    vn_corpus_free(&c);
+    vn_registry_free(reg);
+    return status;
+}
+
+int vn_cmd_lint(int argc, char **argv)
+{
+    const char *db = NULL, *doc = NULL, *registry = NULL;
+    bool no_registry = false;
+    output out = OUT_TEXT;
+    unsigned skip = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (vn_is_help(a)) {
+            vn_print_usage(vn_find_command("lint"));
+            return VN_EXIT_OK;
+        } else if (strcmp(a, "--json") == 0 || strcmp(a, "--csv") == 0) {
+            output want = a[2] == 'j' ? OUT_JSON : OUT_CSV;
+            if (out != OUT_TEXT && out != want) {
+                vn_report_usage_error("lint", "--json and --csv exclude each other");
+                return VN_EXIT_ERROR;
+            }
+            out = want;
+        } else if (strcmp(a, "--no-registry") == 0) {
+            no_registry = true;
+        } else if (strcmp(a, "--db") == 0 || strcmp(a, "--registry") == 0 ||
+                   strcmp(a, "--skip") == 0) {
+            if (++i >= argc) {
+                vn_report_usage_error("lint", "%s needs a value", a);
+                return VN_EXIT_ERROR;
+            }
+            if (a[2] == 'd')
+                db = argv[i];
+            else if (a[2] == 'r')
+                registry = argv[i];
+            else if (!parse_skip(argv[i], &skip))
+                return VN_EXIT_ERROR;
+        } else if (a[0] == '-' && a[1]) {
+            vn_report_usage_error("lint", "unknown option '%s'", a);
+            return VN_EXIT_ERROR;
+        } else if (doc) {
+            vn_report_usage_error("lint", "one document at a time ('%s' and '%s')", doc, a);
+            return VN_EXIT_ERROR;
+        } else {
+            doc = a;
+        }
+    }
+    if (registry && no_registry) {
+        vn_report_usage_error("lint", "--registry and --no-registry exclude each other");
+        return VN_EXIT_ERROR;
+    }
+    return lint(vn_index_default_db(db), doc, out, registry, no_registry, skip);
+}

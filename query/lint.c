@@ -1,0 +1,1227 @@
+/*
+ * lint.c — likely errors in the citations of a corpus (see lint.h).
+ *
+ * Every rule is written to stay quiet when in doubt: a plan is full of
+ * dates, and a lint that cries wolf is switched off.  Where a rule cannot
+ * tell an error from a legitimate pattern on its own (two instruments of
+ * one issuer on one day are common: 217-QĐ/TW and 218-QĐ/TW of 12/12/2013),
+ * it asks for a second, independent sign (the same subject) before it says
+ * "warning", and says "info" otherwise.
+ */
+#include "lint.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/buf.h"
+#include "../common/symbol.h"
+#include "../common/text.h"
+#include "validity.h"
+
+/* How far after a citation its "của X về <subject>" may start, and how long
+ * a subject is read; plans put the date and issuer between. */
+#define SUBJECT_GAP_BYTES 240
+#define SUBJECT_MAX_BYTES 400
+/* Two subjects are the same when they share this many syllables and this
+ * share (in tenths) of the longer one's. */
+#define SUBJECT_MIN_COMMON 5
+#define SUBJECT_MIN_TENTHS 7
+/* A date this close after a citation with the same date is its issue date. */
+#define CITED_DATE_WINDOW 200
+/* How far back a "quý"/"tháng" may stand before the "năm YYYY" it schedules. */
+#define PERIOD_CUE_WINDOW 48
+/* How far past a scheduled date a retrospective word is looked for. */
+#define RETRO_AFTER_BYTES 60
+
+static const char *const rule_names[VN_LINT_RULE_COUNT] = {
+    "matches-other-instrument", "conflicting-dates", "corrected-symbol",
+    "forward-citation",         "not-yet-issued",    "stale-year",
+};
+
+const char *vn_lint_rule_name(vn_lint_rule rule)
+{
+    return (unsigned)rule < VN_LINT_RULE_COUNT ? rule_names[rule] : "?";
+}
+
+const char *vn_lint_severity_name(vn_lint_severity s)
+{
+    return s == VN_LINT_WARNING ? "warning" : "info";
+}
+
+bool vn_lint_rule_parse(const char *name, vn_lint_rule *out)
+{
+    for (int i = 0; i < VN_LINT_RULE_COUNT; i++)
+        if (strcmp(name, rule_names[i]) == 0) {
+            *out = (vn_lint_rule)i;
+            return true;
+        }
+    return false;
+}
+
+/* ---- state ----------------------------------------------------------------------- */
+
+typedef enum text_state { TEXT_UNTRIED, TEXT_OK, TEXT_FAILED } text_state;
+
+/* A citation of the corpus: document and position in it. */
+typedef struct cite_ref {
+    size_t doc, cite;
+} cite_ref;
+
+typedef struct lint {
+    const vn_corpus *c;
+    const vn_lint_options *opts;
+    vn_lint_result *out;
+    vn_doctext *texts;      /* per document, loaded on demand */
+    text_state *text_states;
+    cite_ref *by_symbol;    /* dated citations with a symbol, by symbol then date */
+    size_t by_symbol_count;
+    cite_ref *by_day;       /* citations dated to the day with a symbol, by date */
+    size_t by_day_count;
+    vn_symbol *reg_symbols; /* the registry's symbols, parsed once */
+    bool *reg_parsed;       /* … and whether each parsed */
+    size_t *reg_by_day;     /* registry instruments issued on a known day, by date */
+    size_t reg_by_day_count;
+    bool nomem;
+} lint;
+
+static const vn_corpus_cite *cite_at(const lint *L, cite_ref r)
+{
+    return &L->c->docs[r.doc].cites[r.cite];
+}
+
+static long long rec_int(const vn_corpus_cite *ci, const char *key)
+{
+    return json_integer_value(json_object_get(ci->record, key));
+}
+
+static const char *rec_str(const vn_corpus_cite *ci, const char *key)
+{
+    const char *s = json_string_value(json_object_get(ci->record, key));
+    return s ? s : "";
+}
+
+static bool reported(const lint *L, size_t doc)
+{
+    return L->opts->doc < 0 || (size_t)L->opts->doc == doc;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    char *s = NULL;
+    return vasprintf(&s, fmt, ap) < 0 ? NULL : s;
+}
+
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* A copy of text with line breaks and tabs as spaces: findings are one line. */
+static char *one_line(const char *text, size_t len)
+{
+    char *s = malloc(len + 1);
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        s[i] = text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ? ' ' : text[i];
+    s[len] = '\0';
+    return s;
+}
+
+/* Adds a finding; text is taken over (may be NULL: nomem). */
+static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, size_t line,
+                size_t column, size_t byte, char *text, char *suggestion, const char *fmt, ...)
+    __attribute__((format(printf, 10, 11)));
+static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, size_t line,
+                size_t column, size_t byte, char *text, char *suggestion, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *message = vformat(fmt, ap);
+    va_end(ap);
+    vn_lint_result *r = L->out;
+    if (text && message && suggestion && r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        vn_lint_finding *grown = realloc(r->findings, cap * sizeof *grown);
+        if (grown) {
+            r->findings = grown;
+            r->cap = cap;
+        }
+    }
+    if (!text || !message || !suggestion || r->count == r->cap) {
+        free(text);
+        free(message);
+        free(suggestion);
+        L->nomem = true;
+        return;
+    }
+    r->findings[r->count++] = (vn_lint_finding){rule, sev, L->c->docs[doc].file, line, column,
+                                                byte, text, message, suggestion};
+}
+
+/* A finding placed on a citation, with its text as written. */
+#define add_on_cite(L, rule, sev, doc, ci, suggestion, ...)                                   \
+    add((L), (rule), (sev), (doc), (size_t)rec_int((ci), "line"),                            \
+        (size_t)rec_int((ci), "column"), (size_t)rec_int((ci), "start"),                     \
+        strdup(rec_str((ci), "text")), (suggestion), __VA_ARGS__)
+
+static void note(lint *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(lint *L, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(fmt, ap);
+    va_end(ap);
+    char **grown = s ? realloc(L->out->notes, (L->out->note_count + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(s);
+        L->nomem = true;
+        return;
+    }
+    L->out->notes = grown;
+    grown[L->out->note_count++] = s;
+}
+
+static const vn_doctext *doc_text(lint *L, size_t doc)
+{
+    if (L->text_states[doc] == TEXT_UNTRIED) {
+        vn_error err;
+        const char *file = L->c->docs[doc].file;
+        vn_status st = L->opts->text ? L->opts->text(L->opts->text_ctx, file, &L->texts[doc], &err)
+                                     : vn_doctext_load(file, &L->texts[doc], &err);
+        L->text_states[doc] = st == VN_OK ? TEXT_OK : TEXT_FAILED;
+        if (st != VN_OK)
+            note(L, "%s: text not readable (%s): the stale-year rule is skipped for it and its "
+                 "citations' subjects are not compared", file, err.msg);
+    }
+    return L->text_states[doc] == TEXT_OK ? &L->texts[doc] : NULL;
+}
+
+/* ---- dates and symbols --------------------------------------------------------------- */
+
+static bool same_range(const vn_date_range *a, const vn_date_range *b)
+{
+    return a->precision == b->precision && vn_date_cmp(a->first, b->first) == 0 &&
+           vn_date_cmp(a->last, b->last) == 0;
+}
+
+static bool ranges_overlap(const vn_date_range *a, const vn_date_range *b)
+{
+    return vn_date_cmp(a->first, b->last) <= 0 && vn_date_cmp(b->first, a->last) <= 0;
+}
+
+/* dd/mm/yyyy as the documents write it, or "2024-03"/"2023" for partial dates. */
+static const char *show_date(const vn_date_range *r, char buf[16])
+{
+    if (r->precision == VN_DATE_DAY) {
+        snprintf(buf, 16, "%02d/%02d/%04d", r->first.day % 100, r->first.month % 100,
+                 r->first.year % 10000);
+        return buf;
+    }
+    char iso[11];
+    snprintf(buf, 16, "%s", vn_date_range_str(r, iso));
+    return buf;
+}
+
+static bool parse_symbol(const char *symbol, vn_symbol *out)
+{
+    return symbol && symbol[0] && vn_symbol_parse_loose(symbol, strlen(symbol), NULL, out);
+}
+
+/* Numbers compared as numbers: "08" and "8" are the same number. */
+static bool same_number(const char *a, const char *b)
+{
+    while (*a == '0' && a[1])
+        a++;
+    while (*b == '0' && b[1])
+        b++;
+    return strcmp(a, b) == 0;
+}
+
+/* Two symbols of the same kind (family, year, type and issuer codes) that
+ * differ only in their number: 30/CT-TTg and 33/CT-TTg. */
+static bool other_number_same_kind(const vn_symbol *x, const vn_symbol *y)
+{
+    if (x->family != y->family || x->year != y->year || x->code_count != y->code_count ||
+        same_number(x->number, y->number))
+        return false;
+    for (int k = 0; k < x->code_count; k++)
+        if (strcmp(x->codes[k], y->codes[k]) != 0)
+            return false;
+    return true;
+}
+
+/* The document's own date; false when it writes none (the date inferred
+ * from what it cites would make every forward check trivially pass). */
+static bool own_date(const vn_corpus_doc *d, vn_date_range *out)
+{
+    *out = d->meta.date;
+    return d->meta.date.precision != VN_DATE_NONE;
+}
+
+/* ---- subjects ------------------------------------------------------------------------ */
+
+static bool is_word_byte(unsigned char ch)
+{
+    return ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+           (ch >= 'A' && ch <= 'Z');
+}
+
+/* The text offset whose file byte is the first >= byte (the map is monotonic). */
+static size_t text_offset_of(const vn_doctext *dt, size_t byte)
+{
+    size_t lo = 0, hi = dt->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (vn_doctext_filepos(dt, mid).byte < byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Start byte of the next citation after `after` in the document, or SIZE_MAX. */
+static size_t next_cite_start(const vn_corpus_doc *d, size_t after)
+{
+    size_t best = (size_t)-1;
+    for (size_t k = 0; k < d->cite_count; k++) {
+        long long s = json_integer_value(json_object_get(d->cites[k].record, "start"));
+        if (s >= 0 && (size_t)s >= after && (size_t)s < best)
+            best = (size_t)s;
+    }
+    return best;
+}
+
+/*
+ * The subject a citation gives its instrument: "Chỉ thị số 33/CT-TTg, ngày
+ * 26/11/2021 của Thủ tướng Chính phủ về <subject>;".  The "về" must come
+ * before the clause ends and before the next citation.  Returns a malloc'd
+ * copy, or NULL when there is none (or no text).
+ */
+static char *subject_of(lint *L, size_t doc, const vn_corpus_cite *ci)
+{
+    const vn_doctext *dt = doc_text(L, doc);
+    if (!dt)
+        return NULL;
+    size_t end_byte = (size_t)rec_int(ci, "end");
+    size_t t = text_offset_of(dt, end_byte);
+    size_t next = next_cite_start(&L->c->docs[doc], end_byte);
+    size_t limit = next == (size_t)-1 ? dt->len : text_offset_of(dt, next);
+    const char *s = dt->text;
+    size_t gap_end = t + SUBJECT_GAP_BYTES < limit ? t + SUBJECT_GAP_BYTES : limit;
+    size_t from = 0;
+    for (size_t i = t; i + 4 <= gap_end; i++) {
+        if (s[i] == ';' || s[i] == '\n')
+            return NULL;
+        /* "về" is 'v' + U+1EC1 (e1 bb 81) */
+        if (s[i] == 'v' && memcmp(s + i + 1, "\xe1\xbb\x81", 3) == 0 &&
+            (i == 0 || !is_word_byte((unsigned char)s[i - 1])) &&
+            (i + 4 >= dt->len || !is_word_byte((unsigned char)s[i + 4]))) {
+            from = i + 4;
+            break;
+        }
+    }
+    if (!from)
+        return NULL;
+    size_t e = from;
+    size_t stop = from + SUBJECT_MAX_BYTES < limit ? from + SUBJECT_MAX_BYTES : limit;
+    while (e < stop && s[e] != ';' && s[e] != '\n' &&
+           !(s[e] == '.' && (e + 1 >= dt->len || s[e + 1] == ' ' || s[e + 1] == '\n')))
+        e++;
+    return one_line(s + from, e - from);
+}
+
+/* Distinct case-folded syllables of text; returns how many (0 on nomem). */
+static size_t syllables(const char *text, char ***out)
+{
+    vn_buf f = VN_BUF_INIT;
+    *out = NULL;
+    if (vn_text_casefold(text, strlen(text), &f) != VN_OK || vn_buf_append_char(&f, '\0') != VN_OK) {
+        vn_buf_free(&f);
+        return 0;
+    }
+    size_t n = 0, cap = 0;
+    char **words = NULL;
+    for (char *p = f.data; *p;) {
+        while (*p && !is_word_byte((unsigned char)*p))
+            p++;
+        char *w = p;
+        while (*p && is_word_byte((unsigned char)*p))
+            p++;
+        if (p == w)
+            continue;
+        size_t len = (size_t)(p - w);
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strlen(words[k]) == len && memcmp(words[k], w, len) == 0;
+        if (seen)
+            continue;
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            char **g = realloc(words, ncap * sizeof *g);
+            if (!g)
+                break;
+            words = g;
+            cap = ncap;
+        }
+        words[n] = strndup(w, len);
+        if (!words[n])
+            break;
+        n++;
+    }
+    vn_buf_free(&f);
+    *out = words;
+    return n;
+}
+
+static void free_words(char **w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(w[i]);
+    free(w);
+}
+
+/* Do two subjects (or a subject and a registry title) say the same thing? */
+static bool same_subject(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    /* a registry title may keep the "về" the citation's subject starts after */
+    if (strncmp(b, "v\xe1\xbb\x81 ", 5) == 0)
+        b += 5;
+    char **x, **y;
+    size_t nx = syllables(a, &x), ny = syllables(b, &y);
+    size_t common = 0;
+    for (size_t i = 0; i < nx; i++)
+        for (size_t j = 0; j < ny; j++)
+            if (strcmp(x[i], y[j]) == 0) {
+                common++;
+                break;
+            }
+    size_t longer = nx > ny ? nx : ny;
+    free_words(x, nx);
+    free_words(y, ny);
+    return common >= SUBJECT_MIN_COMMON && common * 10 >= longer * SUBJECT_MIN_TENTHS;
+}
+
+/* ---- the citation indexes -------------------------------------------------------------- */
+
+/* qsort_r comparators; ctx is the corpus or the registry. */
+static int by_symbol_cmp(const void *a, const void *b, void *ctx)
+{
+    const vn_corpus *sort_corpus = ctx;
+    const cite_ref *x = a, *y = b;
+    const vn_citation *p = &sort_corpus->docs[x->doc].cites[x->cite].c;
+    const vn_citation *q = &sort_corpus->docs[y->doc].cites[y->cite].c;
+    int r = strcmp(p->symbol, q->symbol);
+    if (!r)
+        r = vn_date_cmp(p->date.first, q->date.first);
+    if (!r)
+        r = x->doc < y->doc ? -1 : x->doc > y->doc;
+    if (!r)
+        r = x->cite < y->cite ? -1 : x->cite > y->cite;
+    return r;
+}
+
+static int by_day_cmp(const void *a, const void *b, void *ctx)
+{
+    const vn_corpus *sort_corpus = ctx;
+    const cite_ref *x = a, *y = b;
+    const vn_citation *p = &sort_corpus->docs[x->doc].cites[x->cite].c;
+    const vn_citation *q = &sort_corpus->docs[y->doc].cites[y->cite].c;
+    int r = vn_date_cmp(p->date.first, q->date.first);
+    if (!r)
+        r = x->doc < y->doc ? -1 : x->doc > y->doc;
+    if (!r)
+        r = x->cite < y->cite ? -1 : x->cite > y->cite;
+    return r;
+}
+
+static int reg_day_cmp(const void *a, const void *b, void *ctx)
+{
+    const vn_registry *sort_registry = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int r = vn_date_cmp(sort_registry->instruments[x].issued.first,
+                        sort_registry->instruments[y].issued.first);
+    return r ? r : (x < y ? -1 : x > y);
+}
+
+static vn_status build_indexes(lint *L)
+{
+    size_t total = 0;
+    for (size_t d = 0; d < L->c->doc_count; d++)
+        total += L->c->docs[d].cite_count;
+    L->by_symbol = malloc((total ? total : 1) * sizeof *L->by_symbol);
+    L->by_day = malloc((total ? total : 1) * sizeof *L->by_day);
+    if (!L->by_symbol || !L->by_day)
+        return VN_ERR_NOMEM;
+    for (size_t d = 0; d < L->c->doc_count; d++)
+        for (size_t k = 0; k < L->c->docs[d].cite_count; k++) {
+            const vn_citation *ci = &L->c->docs[d].cites[k].c;
+            if (!ci->symbol[0] || ci->date.precision == VN_DATE_NONE)
+                continue;
+            L->by_symbol[L->by_symbol_count++] = (cite_ref){d, k};
+            if (ci->date.precision == VN_DATE_DAY)
+                L->by_day[L->by_day_count++] = (cite_ref){d, k};
+        }
+    const vn_registry *reg = L->c->registry;
+    size_t rn = reg && reg->instrument_count ? reg->instrument_count : 1;
+    L->reg_symbols = malloc(rn * sizeof *L->reg_symbols);
+    L->reg_parsed = calloc(rn, sizeof *L->reg_parsed);
+    L->reg_by_day = malloc(rn * sizeof *L->reg_by_day);
+    if (!L->reg_symbols || !L->reg_parsed || !L->reg_by_day)
+        return VN_ERR_NOMEM;
+    for (size_t i = 0; reg && i < reg->instrument_count; i++) {
+        L->reg_parsed[i] = parse_symbol(reg->instruments[i].symbol, &L->reg_symbols[i]);
+        if (reg->instruments[i].issued.precision == VN_DATE_DAY)
+            L->reg_by_day[L->reg_by_day_count++] = i;
+    }
+    qsort_r(L->reg_by_day, L->reg_by_day_count, sizeof *L->reg_by_day, reg_day_cmp,
+            (void *)reg);
+    qsort_r(L->by_symbol, L->by_symbol_count, sizeof *L->by_symbol, by_symbol_cmp,
+            (void *)L->c);
+    qsort_r(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp, (void *)L->c);
+    return VN_OK;
+}
+
+/* First index in by_day whose date is >= d. */
+static size_t day_lower_bound(const lint *L, vn_date d)
+{
+    size_t lo = 0, hi = L->by_day_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (vn_date_cmp(cite_at(L, L->by_day[mid])->c.date.first, d) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First index in by_symbol whose symbol is >= symbol. */
+static size_t symbol_lower_bound(const lint *L, const char *symbol)
+{
+    size_t lo = 0, hi = L->by_symbol_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(cite_at(L, L->by_symbol[mid])->c.symbol, symbol) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* ---- rule: matches-other-instrument ------------------------------------------------------ */
+
+/* The Party "Quy định" spelled the other way: 11-QĐ/TW <-> 11-QĐi/TW
+ * (symbol.h); false when the symbol has no such code. */
+static bool code_variant(const char *symbol, char out[VN_SYMBOL_MAX])
+{
+    static const char qd[] = "Q\xc4\x90"; /* "QĐ" */
+    const char *p = strstr(symbol, qd);
+    if (!p)
+        return false;
+    size_t pre = (size_t)(p - symbol) + sizeof qd - 1;
+    bool has_i = symbol[pre] == 'i';
+    int n = snprintf(out, VN_SYMBOL_MAX, "%.*s%s%s", (int)pre, symbol, has_i ? "" : "i",
+                     symbol + pre + (has_i ? 1 : 0));
+    return n > 0 && n < VN_SYMBOL_MAX;
+}
+
+/* Does the registry know symbol (or its QĐ/QĐi variant) with an issue date
+ * in `date` (any date when date is NULL)? */
+static bool registry_knows(const vn_registry *r, const char *symbol, const vn_date_range *date)
+{
+    char variant[VN_SYMBOL_MAX];
+    const char *spellings[2] = {symbol, code_variant(symbol, variant) ? variant : NULL};
+    for (size_t s = 0; r && s < 2 && spellings[s]; s++) {
+        size_t idx[64];
+        size_t n = vn_registry_by_symbol(r, spellings[s], idx, 64);
+        if (n > 0 && !date)
+            return true;
+        for (size_t i = 0; i < n && i < 64; i++) {
+            const vn_instrument *in = &r->instruments[idx[i]];
+            if (in->issued.precision != VN_DATE_NONE && ranges_overlap(&in->issued, date))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The subject of any citation of `symbol` dated `day` in the corpus that
+ * matches `subject`: true and *where set when found. */
+static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const char *subject,
+                              cite_ref *where)
+{
+    for (size_t i = day_lower_bound(L, day); i < L->by_day_count; i++) {
+        const vn_corpus_cite *o = cite_at(L, L->by_day[i]);
+        if (vn_date_cmp(o->c.date.first, day) != 0)
+            break;
+        if (strcmp(o->c.symbol, symbol) != 0)
+            continue;
+        char *s = subject_of(L, L->by_day[i].doc, o);
+        bool same = same_subject(subject, s);
+        free(s);
+        if (same) {
+            *where = L->by_day[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+static void where_text(const lint *L, cite_ref r, char *buf, size_t size)
+{
+    const vn_corpus_cite *o = cite_at(L, r);
+    snprintf(buf, size, "%s:%lld", L->c->docs[r.doc].file, rec_int(o, "line"));
+}
+
+/* First index in reg_by_day whose issue day is >= d. */
+static size_t reg_day_lower_bound(const lint *L, vn_date d)
+{
+    size_t lo = 0, hi = L->reg_by_day_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (vn_date_cmp(L->c->registry->instruments[L->reg_by_day[mid]].issued.first, d) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The citation's subject, read from the text the first time it is needed. */
+typedef struct lazy_subject {
+    bool tried;
+    char *text;
+} lazy_subject;
+
+static const char *subject_now(lint *L, size_t d, const vn_corpus_cite *ci, lazy_subject *s)
+{
+    if (!s->tried) {
+        s->tried = true;
+        s->text = subject_of(L, d, ci);
+    }
+    return s->text;
+}
+
+static void rule_matches_other(lint *L, size_t d, size_t k)
+{
+    const vn_corpus_cite *ci = &L->c->docs[d].cites[k];
+    const vn_citation *c = &ci->c;
+    const vn_registry *reg = L->c->registry;
+    vn_symbol mine;
+    if (!c->symbol[0] || c->date_shared || !parse_symbol(c->symbol, &mine))
+        return;
+    bool dated = c->date.precision == VN_DATE_DAY;
+    /* The symbol with its cited date (or at all, when undated) is a known
+     * instrument: then the citation is right as far as anyone can tell. */
+    if (registry_knows(reg, c->symbol, dated ? &c->date : NULL))
+        return;
+    lazy_subject subject = {false, NULL};
+    char when[16];
+    /* 1. the registry has another instrument of the same kind on that day */
+    for (size_t i = dated && reg ? reg_day_lower_bound(L, c->date.first) : L->reg_by_day_count;
+         i < L->reg_by_day_count; i++) {
+        size_t idx = L->reg_by_day[i];
+        const vn_instrument *in = &reg->instruments[idx];
+        if (vn_date_cmp(in->issued.first, c->date.first) != 0)
+            break;
+        if (!L->reg_parsed[idx] || !other_number_same_kind(&mine, &L->reg_symbols[idx]))
+            continue;
+        const char *subj = subject_now(L, d, ci, &subject);
+        cite_ref there;
+        bool by_title = in->title[0] && same_subject(subj, in->title);
+        /* a different title says it is a sibling of the same day, not a slip */
+        if (in->title[0] && subj && !by_title)
+            continue;
+        bool by_corpus = !by_title && corpus_subject_of(L, in->symbol, c->date.first, subj,
+                                                        &there);
+        char what[400] = "";
+        if (in->type_word[0] || in->issuer[0])
+            snprintf(what, sizeof what, " (%s%s%s)", in->type_word,
+                     in->type_word[0] && in->issuer[0] ? ", " : "", in->issuer);
+        char because[400] = "";
+        if (by_title)
+            snprintf(because, sizeof because, "; the subject cited is its title");
+        else if (by_corpus) {
+            char w[300];
+            where_text(L, there, w, sizeof w);
+            snprintf(because, sizeof because, "; the subject cited is the one %s has at %s",
+                     in->symbol, w);
+        }
+        add_on_cite(L, VN_LINT_MATCHES_OTHER, by_title || by_corpus ? VN_LINT_WARNING : VN_LINT_INFO,
+                    d, ci, format("did you mean %s? Check the number against the original", in->symbol),
+                    "date matches another instrument: %s is cited as of %s, the date of %s%s "
+                    "in the registry, which has no %s of that date%s",
+                    c->symbol, show_date(&c->date, when), in->symbol, what, c->symbol, because);
+        free(subject.text);
+        return;
+    }
+    /* 2. the corpus cites another instrument of the same kind on that day
+     *    with the same subject: one of the two symbols is wrong */
+    for (size_t i = dated ? day_lower_bound(L, c->date.first) : L->by_day_count;
+         i < L->by_day_count; i++) {
+        const vn_corpus_cite *o = cite_at(L, L->by_day[i]);
+        if (vn_date_cmp(o->c.date.first, c->date.first) != 0)
+            break;
+        vn_symbol theirs;
+        if (o->c.date_shared || !parse_symbol(o->c.symbol, &theirs) ||
+            !other_number_same_kind(&mine, &theirs))
+            continue;
+        const char *subj = subject_now(L, d, ci, &subject);
+        if (!subj)
+            break;
+        char *s = subject_of(L, L->by_day[i].doc, o);
+        bool same = same_subject(subj, s);
+        free(s);
+        if (!same)
+            continue;
+        bool other_known = registry_knows(reg, o->c.symbol, &o->c.date);
+        char w[300];
+        where_text(L, L->by_day[i], w, sizeof w);
+        add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
+                    format("check which symbol is right: %s or %s", c->symbol, o->c.symbol),
+                    "date and subject match another instrument: %s and %s (%s) are both cited "
+                    "as of %s with the same subject; they cannot both be right%s",
+                    c->symbol, o->c.symbol, w, show_date(&c->date, when),
+                    other_known ? ", and the registry knows the other one" : "");
+        free(subject.text);
+        return;
+    }
+    /* 3. the subject is the registry title of another instrument of the same
+     *    kind, and nothing in the registry carries this symbol */
+    bool symbol_known = registry_knows(reg, c->symbol, NULL);
+    for (size_t i = 0; !symbol_known && reg && i < reg->instrument_count; i++) {
+        const vn_instrument *in = &reg->instruments[i];
+        if (!in->title[0] || !L->reg_parsed[i] || !other_number_same_kind(&mine, &L->reg_symbols[i]))
+            continue;
+        const char *subj = subject_now(L, d, ci, &subject);
+        if (!subj)
+            break;
+        if (!same_subject(subj, in->title))
+            continue;
+        char issued[16] = "";
+        if (in->issued.precision != VN_DATE_NONE)
+            show_date(&in->issued, issued);
+        add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
+                    format("did you mean %s%s%s?", in->symbol, issued[0] ? " of " : "", issued),
+                    "subject matches another instrument: the subject cited for %s is the title of "
+                    "%s in the registry, which has no %s",
+                    c->symbol, in->symbol, c->symbol);
+        break;
+    }
+    free(subject.text);
+}
+
+/* ---- rule: conflicting-dates ---------------------------------------------------------------- */
+
+static void rule_conflicting_dates(lint *L, size_t d, size_t k)
+{
+    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_cite *ci = &doc->cites[k];
+    const vn_citation *c = &ci->c;
+    if (!c->symbol[0] || c->date.precision == VN_DATE_NONE)
+        return;
+    char mine[16], theirs[16];
+    /* a. the same document, an earlier citation of the symbol with another date */
+    for (size_t j = 0; j < k; j++) {
+        const vn_corpus_cite *o = &doc->cites[j];
+        if (strcmp(o->c.symbol, c->symbol) != 0 || o->c.date.precision == VN_DATE_NONE ||
+            ranges_overlap(&o->c.date, &c->date))
+            continue;
+        add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
+                    format("use one date for %s, or tell the two instruments apart (issuer, "
+                           "subject)", c->symbol),
+                    "%s is cited here as of %s but as of %s at line %lld of the same document",
+                    c->symbol, show_date(&c->date, mine), show_date(&o->c.date, theirs),
+                    rec_int(o, "line"));
+        return;
+    }
+    /* Across documents only a symbol with a year names one instrument:
+     * yearless symbols are reused (SPEC §3.3), so 26-KH/BCĐ of two bodies
+     * with two dates is two plans, not an error. */
+    if (!c->has_year)
+        return;
+    vn_symbol sym;
+    if (parse_symbol(c->symbol, &sym) && sym.year &&
+        (c->date.last.year < sym.year || c->date.first.year > sym.year)) {
+        add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
+                    format("check the date or the year in the symbol"),
+                    "%s is cited as of %s, but its symbol says it was issued in %d",
+                    c->symbol, show_date(&c->date, mine), sym.year);
+        return;
+    }
+    const vn_registry *reg = L->c->registry;
+    long r = reg && c->instrument ? vn_registry_by_id(reg, c->instrument) : -1;
+    if (r >= 0) {
+        const vn_instrument *in = &reg->instruments[r];
+        if (in->issued.precision != VN_DATE_NONE && !ranges_overlap(&in->issued, &c->date))
+            add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
+                        format("the registry's date is %s", show_date(&in->issued, theirs)),
+                        "%s is cited as of %s, but the registry gives %s (instruments.csv line %d)",
+                        c->symbol, show_date(&c->date, mine), show_date(&in->issued, theirs),
+                        in->line);
+        return;   /* the registry is the reference: other documents do not decide */
+    }
+    for (size_t i = symbol_lower_bound(L, c->symbol); i < L->by_symbol_count; i++) {
+        const vn_corpus_cite *o = cite_at(L, L->by_symbol[i]);
+        if (strcmp(o->c.symbol, c->symbol) != 0)
+            break;
+        if (L->by_symbol[i].doc == d || ranges_overlap(&o->c.date, &c->date))
+            continue;
+        char w[300];
+        where_text(L, L->by_symbol[i], w, sizeof w);
+        add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
+                    format("check the date against the original of %s", c->symbol),
+                    "%s is cited as of %s here but as of %s at %s; a symbol with a year names "
+                    "one instrument",
+                    c->symbol, show_date(&c->date, mine), show_date(&o->c.date, theirs), w);
+        return;
+    }
+}
+
+/* ---- rule: corrected-symbol ------------------------------------------------------------------ */
+
+static void rule_corrected(lint *L, size_t d, size_t k)
+{
+    const vn_corpus_cite *ci = &L->c->docs[d].cites[k];
+    if (!ci->c.corrected)
+        return;
+    add_on_cite(L, VN_LINT_CORRECTED_SYMBOL, VN_LINT_INFO, d, ci,
+                format("write the official symbol %s", ci->c.symbol), "%s", ci->c.corrected);
+}
+
+/* ---- rules: forward-citation, not-yet-issued --------------------------------------------------- */
+
+static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
+{
+    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_cite *ci = &doc->cites[k];
+    const vn_citation *c = &ci->c;
+    vn_date_range own;
+    *flagged = false;
+    if (!own_date(doc, &own))
+        return;
+    char mine[16], theirs[16];
+    if (c->date.precision != VN_DATE_NONE) {
+        if (vn_date_cmp(c->date.first, own.last) <= 0)
+            return;
+        *flagged = true;
+        add_on_cite(L, VN_LINT_FORWARD_CITATION, VN_LINT_WARNING, d, ci,
+                    format("check the cited date and this document's date"),
+                    "%s is cited as of %s, after this document's own date %s",
+                    c->symbol[0] ? c->symbol : rec_str(ci, "text"), show_date(&c->date, mine),
+                    show_date(&own, theirs));
+        return;
+    }
+    vn_symbol sym;
+    if (c->has_year && parse_symbol(c->symbol, &sym) && sym.year > own.last.year) {
+        *flagged = true;
+        add_on_cite(L, VN_LINT_FORWARD_CITATION, VN_LINT_WARNING, d, ci,
+                    format("check the year in the symbol and this document's date"),
+                    "%s carries the year %d, after this document's own date %s", c->symbol,
+                    sym.year, show_date(&own, theirs));
+    }
+}
+
+static void rule_not_yet_issued(lint *L, size_t d, size_t k)
+{
+    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_cite *ci = &doc->cites[k];
+    const vn_registry *reg = L->c->registry;
+    vn_date_range own;
+    if (!reg || !ci->c.instrument || !own_date(doc, &own))
+        return;
+    long r = vn_registry_by_id(reg, ci->c.instrument);
+    if (r < 0)
+        return;
+    vn_outdated o = vn_outdated_check(reg, (size_t)r, &own);
+    if (o.status != VN_OUTDATED_NOT_YET_ISSUED)
+        return;
+    char issued[16], mine[16];
+    const vn_instrument *in = &reg->instruments[r];
+    add_on_cite(L, VN_LINT_NOT_YET_ISSUED, VN_LINT_WARNING, d, ci,
+                format("check this document's date, or whether another instrument is meant"),
+                "the registry has %s issued %s, after this document's own date %s "
+                "(instruments.csv line %d)",
+                in->symbol, show_date(&o.issued, issued), show_date(&own, mine), in->line);
+}
+
+/* ---- rule: stale-year ---------------------------------------------------------------------------- */
+
+/* ASCII case-insensitive comparison; other bytes exact, except Đ/đ. */
+static bool ci_equal(const char *text, const char *word, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)text[i], b = (unsigned char)word[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        /* Đ is c4 90, đ is c4 91 */
+        if (a == 0x90 && i > 0 && (unsigned char)text[i - 1] == 0xc4)
+            a = 0x91;
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+/* Does `word` (lower case) stand at text[pos] as a whole word? */
+static bool word_at(const char *s, size_t len, size_t pos, const char *word)
+{
+    size_t n = strlen(word);
+    return pos + n <= len && ci_equal(s + pos, word, n) &&
+           (pos == 0 || !is_word_byte((unsigned char)s[pos - 1])) &&
+           (pos + n == len || !is_word_byte((unsigned char)s[pos + n]));
+}
+
+/* Does `word` end right before pos (spaces between allowed)?  Sets *start. */
+static bool word_before(const char *s, size_t pos, const char *word, size_t *start)
+{
+    size_t p = pos, n = strlen(word);
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+        p--;
+    if (p < n || !ci_equal(s + p - n, word, n) ||
+        (p > n && is_word_byte((unsigned char)s[p - n - 1])))
+        return false;
+    *start = p - n;
+    return true;
+}
+
+/* Words that put a date on a deadline or a schedule when they precede it. */
+static const char *const deadline_cues[] = {
+    "chậm nhất là", "chậm nhất", "hạn chót", "hạn cuối", "thời hạn", "hoàn thành trước",
+    "trước", "đến", "trong", "hạn", NULL,
+};
+
+static bool cue_before(const char *s, size_t pos, size_t *start)
+{
+    for (size_t i = 0; deadline_cues[i]; i++)
+        if (word_before(s, pos, deadline_cues[i], start))
+            return true;
+    return false;
+}
+
+/* Start of the clause holding pos: after the last line break, ';' or
+ * sentence-ending ". " before it. */
+static size_t clause_start(const char *s, size_t pos)
+{
+    while (pos > 0) {
+        char ch = s[pos - 1];
+        if (ch == '\n' || ch == ';' || (ch == '.' && (s[pos] == ' ' || s[pos] == '\n')))
+            break;
+        pos--;
+    }
+    return pos;
+}
+
+static size_t clause_end(const char *s, size_t len, size_t pos)
+{
+    while (pos < len && s[pos] != '\n' && s[pos] != ';' &&
+           !(s[pos] == '.' && (pos + 1 == len || s[pos + 1] == ' ' || s[pos + 1] == '\n')))
+        pos++;
+    return pos;
+}
+
+/* Words that make a past date a report of what happened, not a schedule. */
+static const char *const retrospective_words[] = {
+    "đã", "kết quả", "tổng kết", "sơ kết", "hiệu lực", "cùng kỳ", "so với", "tính đến",
+    "tính từ", "giai đoạn", "năm trước", NULL,
+};
+
+static bool has_word(const char *s, size_t len, size_t from, size_t to, const char *word)
+{
+    for (size_t p = from; p < to; p++)
+        if (word_at(s, len, p, word))
+            return true;
+    return false;
+}
+
+static bool retrospective(const char *s, size_t len, size_t from, size_t to)
+{
+    for (size_t p = from; p < to; p++) {
+        if (p > 0 && is_word_byte((unsigned char)s[p - 1]))
+            continue;
+        for (size_t i = 0; retrospective_words[i]; i++)
+            if (word_at(s, len, p, retrospective_words[i]))
+                return true;
+    }
+    return false;
+}
+
+/* Four digits at s[p] not followed by a fifth: the year, else 0. */
+static int year_at(const char *s, size_t len, size_t p)
+{
+    if (p + 4 > len)
+        return 0;
+    for (size_t i = 0; i < 4; i++)
+        if (s[p + i] < '0' || s[p + i] > '9')
+            return 0;
+    if (p + 4 < len && s[p + 4] >= '0' && s[p + 4] <= '9')
+        return 0;
+    return atoi((char[5]){s[p], s[p + 1], s[p + 2], s[p + 3], '\0'});
+}
+
+/* "2021-2025", "2023 – 2025", "2023 đến 2025": a period reaching later years. */
+static bool range_follows(const char *s, size_t len, size_t p, int min_year)
+{
+    while (p < len && s[p] == ' ')
+        p++;
+    if (p < len && s[p] == '-')
+        p++;
+    else if (p + 3 <= len && memcmp(s + p, "\xe2\x80\x93", 3) == 0)
+        p += 3;
+    else if (word_at(s, len, p, "đến"))
+        p += strlen("đến");
+    else
+        return false;
+    while (p < len && s[p] == ' ')
+        p++;
+    if (word_at(s, len, p, "năm"))
+        p += strlen("năm");
+    while (p < len && s[p] == ' ')
+        p++;
+    return year_at(s, len, p) >= min_year;
+}
+
+/* "quý IV/2023", "tháng 5/2023": the year's offset, else 0. */
+static size_t period_slash_year(const char *s, size_t len, size_t p)
+{
+    size_t q = p;
+    if (word_at(s, len, q, "quý"))
+        q += strlen("quý");
+    else if (word_at(s, len, q, "tháng"))
+        q += strlen("tháng");
+    else
+        return 0;
+    while (q < len && s[q] == ' ')
+        q++;
+    size_t mark = q;
+    while (q < len && (s[q] == 'I' || s[q] == 'V' || (s[q] >= '0' && s[q] <= '9')))
+        q++;
+    if (q == mark || q - mark > 4)
+        return 0;
+    while (q < len && s[q] == ' ')
+        q++;
+    if (q >= len || s[q] != '/')
+        return 0;
+    q++;
+    while (q < len && s[q] == ' ')
+        q++;
+    return year_at(s, len, q) ? q : 0;
+}
+
+/* A "quý"/"tháng" shortly before pos in the same clause: "Quý I và quý II,
+ * năm 2023".  Sets *start to the first such word. */
+static bool period_before(const char *s, size_t len, size_t pos, size_t from, size_t *start)
+{
+    size_t lo = pos > PERIOD_CUE_WINDOW ? pos - PERIOD_CUE_WINDOW : 0;
+    if (lo < from)
+        lo = from;
+    for (size_t p = lo; p < pos; p++)
+        if (word_at(s, len, p, "quý") || word_at(s, len, p, "tháng") ||
+            word_at(s, len, p, "cuối") || word_at(s, len, p, "đầu")) {
+            *start = p;
+            return true;
+        }
+    return false;
+}
+
+/* A citation span of the document, in text offsets, with its cited date. */
+typedef struct span {
+    size_t start, end;
+    const vn_date_range *date;
+} span;
+
+/* Is [start,end) inside a citation, or the issue date written just after
+ * one ("Nghị định số 59/2023/NĐ-CP, ngày 14/8/2023 …")? */
+static bool citation_date(const span *spans, size_t n, size_t start, const vn_date_range *r)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (start >= spans[i].start && start < spans[i].end)
+            return true;
+        if (r && spans[i].date->precision != VN_DATE_NONE && start >= spans[i].end &&
+            start <= spans[i].end + CITED_DATE_WINDOW && same_range(spans[i].date, r))
+            return true;
+    }
+    return false;
+}
+
+static void rule_stale_year(lint *L, size_t d)
+{
+    const vn_corpus_doc *doc = &L->c->docs[d];
+    vn_date_range own;
+    /* a report (báo cáo) looks back by nature: its past dates are its subject */
+    if (!own_date(doc, &own) || strcmp(doc->meta.type_word, "Báo cáo") == 0)
+        return;
+    const vn_doctext *dt = doc_text(L, d);
+    if (!dt)
+        return;
+    int doc_year = own.first.year;
+    span *spans = calloc(doc->cite_count ? doc->cite_count : 1, sizeof *spans);
+    if (!spans) {
+        L->nomem = true;
+        return;
+    }
+    for (size_t k = 0; k < doc->cite_count; k++) {
+        const vn_corpus_cite *ci = &doc->cites[k];
+        spans[k] = (span){text_offset_of(dt, (size_t)rec_int(ci, "start")),
+                          text_offset_of(dt, (size_t)rec_int(ci, "end")), &ci->c.date};
+    }
+    const char *s = dt->text;
+    size_t len = dt->len;
+    for (size_t i = 0; i < len;) {
+        if (i > 0 && is_word_byte((unsigned char)s[i - 1])) {
+            i++;
+            continue;
+        }
+        vn_date_range r;
+        size_t end = 0, cue = 0;
+        int year = 0;
+        bool scheduled = false;
+        size_t n = vn_date_scan(s + i, len - i, &r);
+        size_t slash;
+        if (n > 0) {
+            end = i + n;
+            year = r.last.year;
+            scheduled = cue_before(s, i, &cue);
+        } else if (word_at(s, len, i, "năm")) {
+            size_t p = i + strlen("năm");
+            while (p < len && s[p] == ' ')
+                p++;
+            if ((year = year_at(s, len, p)) != 0) {
+                end = p + 4;
+                vn_date_range_set(year, 0, 0, &r);
+                scheduled = word_before(s, i, "trong", &cue) ||
+                            period_before(s, len, i, clause_start(s, i), &cue);
+            }
+        } else if ((slash = period_slash_year(s, len, i)) != 0) {
+            year = year_at(s, len, slash);
+            end = slash + 4;
+            vn_date_range_set(year, 0, 0, &r);
+            cue = i;
+            scheduled = true;
+        }
+        if (!end) {
+            i++;
+            continue;
+        }
+        if (scheduled && year > 0 && year < doc_year && !range_follows(s, len, end, doc_year) &&
+            !citation_date(spans, doc->cite_count, i, n > 0 ? &r : NULL)) {
+            size_t from = clause_start(s, cue);
+            size_t to = clause_end(s, len, end);
+            if (to > end + RETRO_AFTER_BYTES)
+                to = end + RETRO_AFTER_BYTES;
+            /* "từ ngày 01/01/2023 đến ngày 31/12/2023": a period looked back on */
+            bool period_end = word_at(s, len, cue, "đến") && has_word(s, len, from, cue, "từ");
+            if (!period_end && !retrospective(s, len, from, to)) {
+                vn_filepos pos = vn_doctext_filepos(dt, cue);
+                char own_text[16];
+                add(L, VN_LINT_STALE_YEAR, VN_LINT_WARNING, d, pos.line, pos.column, pos.byte,
+                    one_line(s + cue, end - cue),
+                    format("check the year: probably %d (left over from an earlier plan?)",
+                           doc_year),
+                    "a deadline or schedule in %d, before the year of this document (%s)", year,
+                    show_date(&own, own_text));
+            }
+        }
+        i = end;
+    }
+    free(spans);
+}
+
+/* ---- run ---------------------------------------------------------------------------------------- */
+
+static int finding_cmp(const void *a, const void *b)
+{
+    const vn_lint_finding *x = a, *y = b;
+    int r = strcmp(x->file, y->file);
+    if (r)
+        return r;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return (int)x->rule - (int)y->rule;
+}
+
+static bool runs(const lint *L, vn_lint_rule rule)
+{
+    return !(L->opts->skip & (1u << rule));
+}
+
+vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_result *out,
+                      vn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    vn_lint_options defaults = {-1, 0, NULL, NULL};
+    lint L = {.c = c, .opts = opts ? opts : &defaults, .out = out};
+    size_t n = c->doc_count ? c->doc_count : 1;
+    L.texts = calloc(n, sizeof *L.texts);
+    L.text_states = calloc(n, sizeof *L.text_states);
+    vn_status st = L.texts && L.text_states ? build_indexes(&L) : VN_ERR_NOMEM;
+    for (size_t d = 0; st == VN_OK && !L.nomem && d < c->doc_count; d++) {
+        if (!reported(&L, d))
+            continue;
+        for (size_t k = 0; k < c->docs[d].cite_count && !L.nomem; k++) {
+            if (runs(&L, VN_LINT_MATCHES_OTHER))
+                rule_matches_other(&L, d, k);
+            if (runs(&L, VN_LINT_CONFLICTING_DATES))
+                rule_conflicting_dates(&L, d, k);
+            if (runs(&L, VN_LINT_CORRECTED_SYMBOL))
+                rule_corrected(&L, d, k);
+            bool forward = false;
+            if (runs(&L, VN_LINT_FORWARD_CITATION))
+                rule_forward(&L, d, k, &forward);
+            /* a forward citation already says the dates disagree */
+            if (!forward && runs(&L, VN_LINT_NOT_YET_ISSUED))
+                rule_not_yet_issued(&L, d, k);
+        }
+        if (runs(&L, VN_LINT_STALE_YEAR) && !L.nomem)
+            rule_stale_year(&L, d);
+    }
+    for (size_t d = 0; L.text_states && d < c->doc_count; d++)
+        if (L.text_states[d] == TEXT_OK)
+            vn_doctext_free(&L.texts[d]);
+    free(L.texts);
+    free(L.text_states);
+    free(L.by_symbol);
+    free(L.by_day);
+    free(L.reg_symbols);
+    free(L.reg_parsed);
+    free(L.reg_by_day);
+    if (st == VN_OK && L.nomem)
+        st = VN_ERR_NOMEM;
+    if (st != VN_OK) {
+        vn_lint_result_free(out);
+        return vn_error_set(err, st, "out of memory while linting");
+    }
+    if (out->count > 1)
+        qsort(out->findings, out->count, sizeof *out->findings, finding_cmp);
+    return VN_OK;
+}
+
+void vn_lint_result_free(vn_lint_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->count; i++) {
+        free(r->findings[i].text);
+        free(r->findings[i].message);
+        free(r->findings[i].suggestion);
+    }
+    free(r->findings);
+    for (size_t i = 0; i < r->note_count; i++)
+        free(r->notes[i]);
+    free(r->notes);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,101 @@
+/*
+ * lint.h — likely errors in the citations of a corpus (SPEC §4 "Beyond
+ * outdated"): what a reviewer would want to look at before a plan is
+ * signed.  Every rule is a heuristic; a finding says what was written,
+ * why it looks wrong and what to check, never what is certainly true.
+ *
+ * Rules (docs/LINT.md explains each with an example):
+ *   matches-other-instrument  the cited date (or subject) is that of another
+ *                             instrument with the same kind of symbol: "Chỉ
+ *                             thị 30/CT-TTg ngày 26/11/2021" when 33/CT-TTg is
+ *                             of 26/11/2021
+ *   conflicting-dates         one symbol cited with dates that cannot all be
+ *                             right (in one document; across documents or
+ *                             against the registry when the symbol has a year)
+ *   corrected-symbol          the symbol as written was united with its
+ *                             official variant (11-QĐ/TW → 11-QĐi/TW)
+ *   forward-citation          the cited date (or the symbol's year) is after
+ *                             the citing document's own date
+ *   not-yet-issued            the registry dates the instrument after the
+ *                             citing document
+ *   stale-year                a deadline or schedule in a year before the
+ *                             document's year ("trước ngày 10/4/2023" in a
+ *                             2024 plan); needs the document text
+ *
+ * The library returns findings and never prints; cli/cmd_lint.c prints.
+ */
+#ifndef VN_LINT_H
+#define VN_LINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../common/status.h"
+#include "../indexer/doctext.h"
+#include "corpus.h"
+
+typedef enum vn_lint_rule {
+    VN_LINT_MATCHES_OTHER,
+    VN_LINT_CONFLICTING_DATES,
+    VN_LINT_CORRECTED_SYMBOL,
+    VN_LINT_FORWARD_CITATION,
+    VN_LINT_NOT_YET_ISSUED,
+    VN_LINT_STALE_YEAR,
+    VN_LINT_RULE_COUNT
+} vn_lint_rule;
+
+typedef enum vn_lint_severity {
+    VN_LINT_WARNING,    /* probably wrong: look at it */
+    VN_LINT_INFO        /* worth knowing, often harmless */
+} vn_lint_severity;
+
+typedef struct vn_lint_finding {
+    vn_lint_rule rule;
+    vn_lint_severity severity;
+    const char *file;       /* borrowed from the corpus */
+    size_t line, column;    /* 1-based, in the file as read (column in characters) */
+    size_t byte;            /* byte offset in the file, for ordering */
+    char *text;             /* as written */
+    char *message;          /* what looks wrong */
+    char *suggestion;       /* what to check or write instead */
+} vn_lint_finding;
+
+typedef struct vn_lint_result {
+    vn_lint_finding *findings;  /* sorted by file, line, column, rule */
+    size_t count, cap;
+    /* Things the caller should tell the user: a document whose text could
+     * not be read, so the rules that need text were skipped for it. */
+    char **notes;
+    size_t note_count;
+} vn_lint_result;
+
+/*
+ * Supplies a document's text.  The default (NULL) reads the file at the
+ * path stored in the index with vn_doctext_load; tests pass text from
+ * memory.  On failure err says why and nothing needs freeing.
+ */
+typedef vn_status (*vn_lint_text_fn)(void *ctx, const char *file, vn_doctext *out,
+                                     vn_error *err);
+
+typedef struct vn_lint_options {
+    long doc;                   /* index of the one document to report on, -1: all.
+                                   Rules comparing documents still read them all. */
+    unsigned skip;              /* bit (1u << rule) set: rule not run */
+    vn_lint_text_fn text;       /* NULL: vn_doctext_load */
+    void *text_ctx;
+} vn_lint_options;
+
+/* Runs every rule not skipped over c (registry c->registry may be NULL: the
+ * registry-based parts are then skipped).  Fills out; VN_ERR_NOMEM only. */
+vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_result *out,
+                      vn_error *err);
+
+void vn_lint_result_free(vn_lint_result *r);
+
+/* "matches-other-instrument" …; "warning" / "info". */
+const char *vn_lint_rule_name(vn_lint_rule rule);
+const char *vn_lint_severity_name(vn_lint_severity s);
+/* The rule with this name; false if none. */
+bool vn_lint_rule_parse(const char *name, vn_lint_rule *out);
+
+#endif
