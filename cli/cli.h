@@ -57,6 +57,7 @@ int vn_cmd_extract(int argc, char **argv);
 int vn_cmd_registry(int argc, char **argv);
 int vn_cmd_index(int argc, char **argv);
 int vn_cmd_search(int argc, char **argv);
+int vn_cmd_lint(int argc, char **argv);
 int vn_cmd_show(int argc, char **argv);
 int vn_cmd_graph(int argc, char **argv);
 int vn_cmd_cites(int argc, char **argv);
