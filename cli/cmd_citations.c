@@ -168,13 +168,8 @@ int vn_cmd_citations(int argc, char **argv)
         return VN_EXIT_ERROR;
     int status = VN_EXIT_OK;
     long only = -1;
-    if (o.arg_count == 1 && (only = vn_corpus_find_doc(&c, o.args[0])) < 0) {
-        vn_error err;
-        vn_error_set(&err, VN_ERR_NOTFOUND, "%s: not in the index; give the path as "
-                     "'vncite search' prints it", o.args[0]);
-        vn_report_error(&err);
+    if (o.arg_count == 1 && (only = vn_query_find_doc(&c, o.args[0])) < 0)
         status = VN_EXIT_ERROR;
-    }
     if (status == VN_EXIT_OK && o.csv) {
         static const char *const head[] = {"file", "instrument", "mentions", "line", "column",
                                            "text", "status_today", "status_at_document_date",

@@ -173,16 +173,8 @@ int vn_cmd_outdated(int argc, char **argv)
     vn_outdated_options opt = {.doc = -1, .include_partly = o.all};
     if (o.has_as_of)
         opt.as_of = o.as_of;
-    if (o.arg_count == 1) {
-        opt.doc = vn_corpus_find_doc(&c, o.args[0]);
-        if (opt.doc < 0) {
-            vn_error err;
-            vn_error_set(&err, VN_ERR_NOTFOUND, "%s: not in the index; give the path as "
-                         "'vncite search' prints it", o.args[0]);
-            vn_report_error(&err);
-            goto out;
-        }
-    }
+    if (o.arg_count == 1 && (opt.doc = vn_query_find_doc(&c, o.args[0])) < 0)
+        goto out;
     vn_outdated_report r;
     vn_error err;
     if (vn_outdated_collect(&c, &opt, &r, &err) != VN_OK) {

@@ -111,6 +111,18 @@ void vn_query_close(vn_registry *reg, vn_corpus *corpus)
     vn_registry_free(reg);
 }
 
+long vn_query_find_doc(const vn_corpus *c, const char *doc)
+{
+    long d = vn_corpus_find_doc(c, doc);
+    if (d < 0) {
+        vn_error err;
+        vn_error_set(&err, VN_ERR_NOTFOUND, "%s: not in the index; give the path as "
+                     "'vncite search' prints it", doc);
+        vn_report_error(&err);
+    }
+    return d;
+}
+
 vn_date vn_query_today(const vn_query_opts *o)
 {
     if (o->has_as_of)
