@@ -253,6 +253,30 @@ static bool is_stop_word(const char *t, size_t len, size_t i)
     return false;
 }
 
+/*
+ * "và" inside an issuer's name: ministries ("Bộ Nông nghiệp và Phát triển
+ * nông thôn", "Bộ Giáo dục và Đào tạo") join capitalised words with it, and
+ * "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh" is one body.  "và"
+ * followed by a capitalised word that does not start another citation
+ * ("… của Chính phủ và Kế hoạch số …") continues the name.
+ */
+static bool starts_type_word(const char *t, size_t len, size_t i);
+
+static bool and_within_name(const char *t, size_t len, size_t i)
+{
+    size_t n = match_word_ci(t, len, i, "và");
+    if (!n)
+        return false;
+    size_t j = i + n;
+    while (j < len && t[j] == ' ')
+        j++;
+    if (j == i + n || j >= len)
+        return false;
+    if (match_word_ci(t, len, j, "doanh nghiệp"))
+        return true;
+    return is_upper_cp(next_cp(t, len, j)) && !starts_type_word(t, len, j);
+}
+
 /* Blanks within one line: an issuer never continues on the next line. */
 static size_t skip_spaces_fwd(const char *t, size_t len, size_t i)
 {
@@ -315,7 +339,8 @@ static size_t read_issuer(const char *t, size_t len, size_t i, vn_citation *c)
             end = i + tl;
             break;
         }
-        if (words > 0 && (is_stop_word(t, len, i) || starts_type_word(t, len, i)))
+        if (words > 0 && (is_stop_word(t, len, i) || starts_type_word(t, len, i)) &&
+            !and_within_name(t, len, i))
             break;
         if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ')
             break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */

@@ -126,6 +126,23 @@ static void test_law_headers(void **state)
     vn_extract_result_free(&r);
 }
 
+/* "và" inside an issuer's name continues it; before another citation it ends it. */
+static void test_issuer_with_and(void **state)
+{
+    (void)state;
+    vn_extract_result r = run("Thông tư số 05/2020/TT-BNNPTNT của Bộ Nông nghiệp và Phát triển "
+                              "nông thôn quy định; Kế hoạch số 107-KH/ĐUK của Ban Thường vụ Đảng "
+                              "ủy Khối cơ quan và doanh nghiệp tỉnh về việc; Nghị định số "
+                              "59/2023/NĐ-CP của Chính phủ và Kế hoạch số 12-KH/TU của Tỉnh ủy và "
+                              "các văn bản.");
+    assert_int_equal(r.citations.count, 4);
+    assert_string_equal(at(&r, 0)->issuer, "Bộ Nông nghiệp và Phát triển nông thôn");
+    assert_string_equal(at(&r, 1)->issuer, "Ban Thường vụ Đảng ủy Khối cơ quan và doanh nghiệp tỉnh");
+    assert_string_equal(at(&r, 2)->issuer, "Chính phủ");
+    assert_string_equal(at(&r, 3)->issuer, "Tỉnh ủy");
+    vn_extract_result_free(&r);
+}
+
 /* Forms of the laws of the 1990s and 2000s. */
 static void test_old_law_forms(void **state)
 {
@@ -230,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
+        cmocka_unit_test(test_issuer_with_and),
         cmocka_unit_test(test_glued_and_messy),
         cmocka_unit_test(test_pinpoint_and_name),
         cmocka_unit_test(test_no_false_positives),
