@@ -225,8 +225,8 @@ static const char *const about[] = {
     "về tăng cường kỷ luật, kỷ cương hành chính",
     "về công tác phòng, chống tham nhũng, tiêu cực",
     "về xây dựng và thực hiện hương ước, quy ước của cộng đồng dân cư",
-    "về tiếp tục đẩy mạnh, nâng cao chất lượng, hiệu quả việc xây dựng và thực hiện Quy chế "
-    "dân chủ ở cơ sở",
+    ("về tiếp tục đẩy mạnh, nâng cao chất lượng, hiệu quả việc xây dựng và thực hiện Quy chế "
+     "dân chủ ở cơ sở"),
     "về trách nhiệm của người đứng đầu cấp ủy trong việc tiếp dân, đối thoại trực tiếp với dân",
     "ban hành Quy chế giám sát và phản biện xã hội của Mặt trận Tổ quốc Việt Nam",
     "về chuyển đổi số quốc gia",
