@@ -105,6 +105,7 @@ def main():
     vn = read_search(os.path.join(work, "search-vncite.tsv"))
     ft = read_search(os.path.join(work, "search-fts5.tsv"))
     cli = read_search(os.path.join(work, "search-cli.tsv"))
+    eng = read_search(os.path.join(work, "search-match.tsv"))
     classes = []
     for row in vn:
         if row[0] not in classes:
@@ -112,8 +113,8 @@ def main():
     p(f"### Search latency, ms (ranked top 10; {a.runs} runs of every query after a warm-up)")
     p()
     p("| class | queries | vncite p50 | p95 | p99 | FTS5 p50 | p95 | p99 | vncite ahead (p50, p99) |"
-      " vncite CLI p50 | ripgrep ms |")
-    p("|---|---|---|---|---|---|---|---|---|---|---|")
+      " engine only p50 / p99 | vncite CLI p50 | ripgrep ms |")
+    p("|---|---|---|---|---|---|---|---|---|---|---|---|")
     rgrows = []
     rgpath = os.path.join(work, "search-rg.tsv")
     for line in open(rgpath, encoding="utf-8"):
@@ -121,10 +122,12 @@ def main():
         rgrows.append((c, lit, int(n), float(ms)))
     ahead_all = True
     vn_all = []
+    eng_all = [x for r in eng for x in r[3]]
     for c in classes:
         v = [x for r in vn if r[0] == c for x in r[3]]
         f = [x for r in ft if r[0] == c for x in r[3]]
         k = [x for r in cli if r[0] == c for x in r[3]]
+        e = [x for r in eng if r[0] == c for x in r[3]]
         g = [r[3] for r in rgrows if r[0] == c]
         vn_all += v
         ahead = percentile(v, 50) < percentile(f, 50) and percentile(v, 99) < percentile(f, 99)
@@ -132,10 +135,12 @@ def main():
         n = len([r for r in vn if r[0] == c])
         p(f"| {c} | {n} | {percentile(v, 50):.1f} | {percentile(v, 95):.1f} | "
           f"{percentile(v, 99):.1f} | {percentile(f, 50):.1f} | {percentile(f, 95):.1f} | "
-          f"{percentile(f, 99):.1f} | {'yes' if ahead else 'no'} | {percentile(k, 50):.0f} | "
+          f"{percentile(f, 99):.1f} | {'yes' if ahead else 'no'} | "
+          f"{percentile(e, 50):.2f} / {percentile(e, 99):.2f} | {percentile(k, 50):.0f} | "
           f"{'/'.join(f'{x:.0f}' for x in g) if g else '—'} |")
     p(f"| all | {len(vn)} | {percentile(vn_all, 50):.1f} | {percentile(vn_all, 95):.1f} | "
-      f"{percentile(vn_all, 99):.1f} | | | | | | |")
+      f"{percentile(vn_all, 99):.1f} | | | | | "
+      f"{percentile(eng_all, 50):.2f} / {percentile(eng_all, 99):.2f} | | |")
     p()
     p("Matches per query (vncite: Xapian's estimate, as `vncite search` prints it; FTS5: exact "
       "count; rg: files with the literal, accents exact):")

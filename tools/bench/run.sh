@@ -21,6 +21,7 @@
 #                     0.8 before measuring (default 600; 0 = do not wait)
 #   --laws DIR        law texts, a second pool of real sentences for
 #                     gen-corpus (default ../shared/laws beside the checkout)
+#   --max-mem-gb GB   address-space cap for `outdated` and `graph` (default 6)
 #   --keep            keep the indexes (default: deleted after the run)
 # Needs: cmake, a C/C++ compiler, /usr/bin/time, python3, libsqlite3-dev,
 # libpcre2-dev, ripgrep (scripts/install-deps.sh installs them).
@@ -28,7 +29,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-docs="" out=/work/bench-data seed=1 runs=20 extract_mb=400 wait_load=600 keep=0
+docs="" out=/work/bench-data seed=1 runs=20 extract_mb=400 wait_load=600 keep=0 max_mem_gb=6
 laws=$root/../shared/laws
 while [ $# -gt 0 ]; do
     case $1 in
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --extract-mb) extract_mb=$2; shift 2 ;;
     --wait-load) wait_load=$2; shift 2 ;;
     --laws) laws=$2; shift 2 ;;
+    --max-mem-gb) max_mem_gb=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -121,6 +123,8 @@ fi
 # ---- search --------------------------------------------------------------
 log "search: vncite in process ($runs runs per query)"
 "$bin/bench_search" "$work/db-vncite2" "$here/queries.tsv" "$runs" >"$work/search-vncite.tsv"
+log "search: vncite engine part only (parse, match, top 10; no snippets)"
+"$bin/bench_search" --match-only "$work/db-vncite2" "$here/queries.tsv" "$runs" >"$work/search-match.tsv"
 log "search: FTS5 in process"
 "$bin/bench_fts5" query "$work/fts.db" "$here/queries.tsv" "$runs" >"$work/search-fts5.tsv"
 log "search: vncite as a process (3 runs per query)"
@@ -159,10 +163,14 @@ for cmd in outdated graph; do
     if "$vncite" --help 2>&1 | grep -q "^  $cmd "; then
         log "$cmd over the whole corpus"
         # `outdated` exits 1 when it finds outdated citations: only 2+ is a failure
+        # They hold the whole corpus in memory (1.6 GB at 10k documents): capped
+        # by --max-mem-gb so that a large corpus fails cleanly instead of
+        # pushing a shared machine into swap.
         st=0
-        /usr/bin/time -f "%e %U %S %M" -o "$work/$cmd.time" "$vncite" "$cmd" --db "$work/db-vncite2" \
-            >"$work/$cmd.out" 2>"$work/$cmd.err" || st=$?
-        [ "$st" -le 1 ] || echo "failed (exit $st): $(head -c 200 "$work/$cmd.err")" >"$work/$cmd.failed"
+        ( ulimit -v $((max_mem_gb * 1024 * 1024))
+          exec /usr/bin/time -f "%e %U %S %M" -o "$work/$cmd.time" "$vncite" "$cmd" \
+              --db "$work/db-vncite2" ) >"$work/$cmd.out" 2>"$work/$cmd.err" || st=$?
+        [ "$st" -le 1 ] || echo "failed (exit $st, memory capped at $max_mem_gb GB): $(grep -v '^Command' "$work/$cmd.err" | head -c 200)" >"$work/$cmd.failed"
         wc -l <"$work/$cmd.out" >"$work/$cmd.lines"
     fi
 done
