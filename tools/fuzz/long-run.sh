@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 out=${1:-/tmp/vncite-fuzz-long}
 runs=${RUNS:-10000000}
 max_seconds=${MAX_SECONDS:-5400}
-names=${NAMES:-"symbol date query registry extract doctext"}
+names=${NAMES:-"symbol date query doctext registry extract"}
 mkdir -p "$out"
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DVNCITE_FUZZ=ON -DVNCITE_TESTS=OFF \
@@ -42,6 +42,7 @@ for name in $names; do
   max_len=4096
   case $name in
     extract|doctext) cp -rn "$lines"/. "$work"/; max_len=1024 ;;
+    registry) cp -rn "tools/fuzz/seeds/$name"/. "$work"/; max_len=1024 ;;  # a few rows per file
     *) [ -d "tools/fuzz/seeds/$name" ] && cp -rn "tools/fuzz/seeds/$name"/. "$work"/ ;;
   esac
   echo "== $name $(date -u +%FT%T)" | tee -a "$out/summary.txt"
