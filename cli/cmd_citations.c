@@ -40,7 +40,7 @@ static cited *group(const vn_corpus_doc *doc, size_t *count)
 
 typedef struct row {
     const vn_corpus_instrument *in;
-    json_t *first;             /* the first citation record */
+    const vn_corpus_cite *first;   /* the first citation */
     size_t mentions;
     const char *today;         /* status word today / on --as-of */
     const char *at_doc;        /* status word on the document's (first) day */
@@ -55,7 +55,7 @@ static row make_row(const vn_corpus *c, const vn_corpus_doc *doc, const cited *g
 {
     row r = {0};
     r.in = &c->instruments[g->instrument];
-    r.first = doc->cites[g->first].record;
+    r.first = &doc->cites[g->first];
     r.mentions = g->mentions;
     r.today = vn_corpus_instrument_status(c, r.in, today, &r.v_today);
     r.at_doc = dated ? vn_corpus_instrument_status(c, r.in, doc_date->first, &r.v_doc) : "";
@@ -67,17 +67,6 @@ static row make_row(const vn_corpus *c, const vn_corpus_doc *doc, const cited *g
         r.verdict = vn_outdated_check(c->registry, (size_t)r.in->registry,
                                       dated ? doc_date : NULL);
     return r;
-}
-
-static long num(json_t *rec, const char *key)
-{
-    return (long)json_integer_value(json_object_get(rec, key));
-}
-
-static const char *text_of(json_t *rec)
-{
-    const char *s = json_string_value(json_object_get(rec, "text"));
-    return s ? s : "";
 }
 
 static int print_doc(const vn_corpus *c, const vn_corpus_doc *doc, const vn_query_opts *o,
@@ -104,12 +93,12 @@ static int print_doc(const vn_corpus *c, const vn_corpus_doc *doc, const vn_quer
         row r = make_row(c, doc, &g[i], &dd, dated, today);
         const char *verdict = r.judged ? vn_outdated_status_name(r.verdict.status) : "";
         if (o->json) {
-            json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:i, s:O, s:O, s:O, s:s, s:s, s:s, s:s, s:s}",
+            json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
                                   "record", "cited", "file", doc->file, "instrument", r.in->id,
                                   "label", r.in->label, "mentions", (json_int_t)r.mentions,
-                                  "line", json_object_get(r.first, "line"),
-                                  "column", json_object_get(r.first, "column"),
-                                  "text", json_object_get(r.first, "text"),
+                                  "line", (json_int_t)r.first->line,
+                                  "column", (json_int_t)r.first->column,
+                                  "text", r.first->text,
                                   "status_today", r.today, "today", ts,
                                   "status_at_document_date", r.at_doc,
                                   "status_at_document_date_end", r.at_doc_end,
@@ -124,15 +113,15 @@ static int print_doc(const vn_corpus *c, const vn_corpus_doc *doc, const vn_quer
         } else if (o->csv) {
             char mentions[24], line[24], col[24];
             snprintf(mentions, sizeof mentions, "%zu", r.mentions);
-            snprintf(line, sizeof line, "%ld", num(r.first, "line"));
-            snprintf(col, sizeof col, "%ld", num(r.first, "column"));
-            const char *f[] = {doc->file, r.in->id, mentions, line, col, text_of(r.first),
+            snprintf(line, sizeof line, "%ld", r.first->line);
+            snprintf(col, sizeof col, "%ld", r.first->column);
+            const char *f[] = {doc->file, r.in->id, mentions, line, col, r.first->text,
                                r.today, r.at_doc, r.at_doc_end, verdict};
             vn_csv_row(stdout, f, sizeof f / sizeof *f);
         } else {
             char where[48];
-            snprintf(where, sizeof where, "×%zu  %ld:%ld", r.mentions, num(r.first, "line"),
-                     num(r.first, "column"));
+            snprintf(where, sizeof where, "×%zu  %ld:%ld", r.mentions, r.first->line,
+                     r.first->column);
             fputs("  ", stdout);
             vn_print_cell(stdout, r.in->id, 28);
             putchar(' ');
@@ -149,7 +138,7 @@ static int print_doc(const vn_corpus *c, const vn_corpus_doc *doc, const vn_quer
             if (r.judged && vn_outdated_is_finding(r.verdict.status))
                 fputs(vn_outdated_status_name(r.verdict.status), stdout);
             putchar('\n');
-            printf("      \"%s\"\n", text_of(r.first));
+            printf("      \"%s\"\n", r.first->text);
         }
     }
     free(g);

@@ -17,10 +17,10 @@
 
 #define MAX_MATCHES 64
 
-static const char *rstr(json_t *record, const char *key)
+/* The date as the stored record writes it (docjson.c): "" when none. */
+static const char *date_text(const vn_citation *c, char buf[11])
 {
-    const char *s = json_string_value(json_object_get(record, key));
-    return s ? s : "";
+    return c->date.precision == VN_DATE_NONE ? "" : vn_date_range_str(&c->date, buf);
 }
 
 static void print_header(const vn_corpus *c, size_t inst)
@@ -57,29 +57,24 @@ static int emit(const vn_corpus *c, const vn_query_opts *o, const size_t *match,
                 if (ci->instrument != match[m])
                     continue;
                 const char *id = c->instruments[match[m]].id;
-                json_t *r = ci->record;
                 if (o->json) {
                     /* the record as stored, with today's resolution */
-                    json_t *out = json_deep_copy(r);
+                    json_t *out = json_deep_copy(ci->record);
                     if (!out || json_object_set_new(out, "instrument", json_string(id)) != 0 ||
                         json_object_set_new(out, "ambiguous",
                                             json_boolean(ci->c.ambiguous)) != 0 ||
                         vn_print_json_line(out) != 0)
                         return -1;
                 } else if (o->csv) {
-                    char line[24], col[24];
-                    snprintf(line, sizeof line, "%lld",
-                             (long long)json_integer_value(json_object_get(r, "line")));
-                    snprintf(col, sizeof col, "%lld",
-                             (long long)json_integer_value(json_object_get(r, "column")));
-                    const char *fields[] = {id, rstr(r, "file"), line, col, rstr(r, "text"),
-                                            rstr(r, "kind"), rstr(r, "date")};
+                    char line[24], col[24], date[11];
+                    snprintf(line, sizeof line, "%ld", ci->line);
+                    snprintf(col, sizeof col, "%ld", ci->column);
+                    const char *fields[] = {id, doc->file, line, col, ci->text,
+                                            vn_citation_kind_name(ci->c.kind),
+                                            date_text(&ci->c, date)};
                     vn_csv_row(stdout, fields, sizeof fields / sizeof *fields);
                 } else {
-                    printf("  %s:%lld:%lld  \"%s\"\n", rstr(r, "file"),
-                           (long long)json_integer_value(json_object_get(r, "line")),
-                           (long long)json_integer_value(json_object_get(r, "column")),
-                           rstr(r, "text"));
+                    printf("  %s:%ld:%ld  \"%s\"\n", doc->file, ci->line, ci->column, ci->text);
                 }
             }
         }
@@ -126,6 +121,7 @@ int vn_cmd_cites(int argc, char **argv)
         return p > 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
     vn_registry *reg;
     vn_corpus c;
+    o.keep_records = o.json;   /* --json prints the records as stored */
     if (!vn_query_open(&o, &reg, &c))
         return VN_EXIT_ERROR;
     size_t match[MAX_MATCHES];

@@ -17,16 +17,6 @@
 #include "query/outdated.h"
 #include "query_opts.h"
 
-static const char *rstr(json_t *record, const char *key)
-{
-    const char *s = json_string_value(json_object_get(record, key));
-    return s ? s : "";
-}
-
-static long rint_(json_t *record, const char *key)
-{
-    return (long)json_integer_value(json_object_get(record, key));
-}
 
 static const char *verdict_word(const vn_outdated *v)
 {
@@ -63,9 +53,9 @@ static void print_human(const vn_corpus *c, const vn_outdated_report *r, const v
         const vn_corpus_instrument *in = &c->instruments[cite->instrument];
         char sentence[1024], when[64];
         vn_outdated_describe(reg, f->registry, &f->verdict, &f->judged, sentence, sizeof sentence);
-        printf("%s:%ld:%ld: %s %s\n", rstr(cite->record, "file"), rint_(cite->record, "line"),
-               rint_(cite->record, "column"), verdict_word(&f->verdict), in->id);
-        printf("    cited as \"%s\" (%s)\n", rstr(cite->record, "text"), judged_text(f, o, when));
+        printf("%s:%ld:%ld: %s %s\n", c->docs[f->doc].file, cite->line, cite->column,
+               verdict_word(&f->verdict), in->id);
+        printf("    cited as \"%s\" (%s)\n", cite->text, judged_text(f, o, when));
         printf("    %s\n", sentence);
     }
     size_t yes = r->by_status[VN_OUTDATED_YES], maybe = r->by_status[VN_OUTDATED_POSSIBLY];
@@ -93,14 +83,11 @@ static int print_json(const vn_corpus *c, const vn_outdated_report *r)
                              ? json_null()
                              : json_pack("{s:s, s:s}", "from", vn_date_iso(f->judged.first, d),
                                          "to", vn_date_iso(f->judged.last, e));
-        json_t *o = json_pack("{s:s, s:O, s:O, s:O, s:O, s:O, s:O, s:s, s:s, s:o, s:o}",
-                              "record", "outdated",
-                              "file", json_object_get(cite->record, "file"),
-                              "line", json_object_get(cite->record, "line"),
-                              "column", json_object_get(cite->record, "column"),
-                              "start", json_object_get(cite->record, "start"),
-                              "end", json_object_get(cite->record, "end"),
-                              "text", json_object_get(cite->record, "text"),
+        json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o}",
+                              "record", "outdated", "file", c->docs[f->doc].file,
+                              "line", (json_int_t)cite->line, "column", (json_int_t)cite->column,
+                              "start", (json_int_t)cite->start, "end", (json_int_t)cite->end,
+                              "text", cite->text,
                               "instrument", in->id,
                               "verdict", vn_outdated_status_name(f->verdict.status),
                               "judged_on", judged,
@@ -135,15 +122,15 @@ static void print_csv(const vn_corpus *c, const vn_outdated_report *r)
         const vn_corpus_cite *cite = &c->docs[f->doc].cites[f->cite];
         const vn_outdated *v = &f->verdict;
         char line[24], col[24], from[11] = "", jf[11] = "", jt[11] = "", sentence[1024];
-        snprintf(line, sizeof line, "%ld", rint_(cite->record, "line"));
-        snprintf(col, sizeof col, "%ld", rint_(cite->record, "column"));
+        snprintf(line, sizeof line, "%ld", cite->line);
+        snprintf(col, sizeof col, "%ld", cite->column);
         vn_date_range_str(&v->from, from);
         if (f->judged.precision != VN_DATE_NONE) {
             vn_date_iso(f->judged.first, jf);
             vn_date_iso(f->judged.last, jt);
         }
         vn_outdated_describe(c->registry, f->registry, v, &f->judged, sentence, sizeof sentence);
-        const char *fields[] = {rstr(cite->record, "file"), line, col, rstr(cite->record, "text"),
+        const char *fields[] = {c->docs[f->doc].file, line, col, cite->text,
                                 c->instruments[cite->instrument].id,
                                 vn_outdated_status_name(v->status),
                                 v->other_id ? v->other_id : "", from,

@@ -25,6 +25,7 @@ typedef struct vn_query_opts {
     vn_date_range as_of;       /* --as-of DATE (a day, month or year) */
     const char *status;        /* --status S (instruments) */
     bool all;                  /* --all (outdated: also amended/partly repealed) */
+    bool keep_records;         /* not an option: the command prints stored records */
     const char *args[VN_QUERY_MAX_ARGS];
     size_t arg_count;
 } vn_query_opts;

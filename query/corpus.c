@@ -13,6 +13,7 @@
  */
 #include "corpus.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,14 +84,6 @@ static void meta_from_record(json_t *d, vn_docmeta *m)
     vn_date_range after;
     if (iso_range(jstr(d, "cites_up_to"), &after) && after.precision == VN_DATE_DAY)
         m->after = after.first;
-    json_t *rec = json_object_get(d, "recipients");
-    size_t k;
-    json_t *v;
-    json_array_foreach(rec, k, v) {
-        if (m->recipient_count >= VN_META_MAX_RECIPIENTS)
-            break;
-        copy(m->recipients[m->recipient_count++], sizeof m->recipients[0], json_string_value(v));
-    }
 }
 
 static vn_citation_kind kind_of(const char *s)
@@ -168,10 +161,20 @@ static vn_status cite_from_record(json_t *r, vn_citation *c, char **kept_note)
 
 /* ---- reading the index ------------------------------------------------------------- */
 
-/* A document as read, before its citations are converted. */
+/* A document as read: converted, its citations not yet resolved. */
+/* Where a citation is, kept from its record until the citation is resolved. */
+typedef struct cite_where {
+    long line, column, start, end;
+    const char *text;
+    json_t *record;
+} cite_where;
+
 typedef struct raw_doc {
-    vn_corpus_doc doc;
-    json_t *citations;      /* the stored citation records */
+    vn_corpus_doc doc;      /* doc.cites is allocated after resolution, so a
+                               citation is never held twice (list and cites) */
+    vn_citation_list list;  /* as stored, resolution thrown away */
+    cite_where *where;      /* per citation */
+    char **notes;           /* per citation: a `corrected` note to keep, or NULL */
 } raw_doc;
 
 static int raw_cmp(const void *a, const void *b)
@@ -179,15 +182,111 @@ static int raw_cmp(const void *a, const void *b)
     return strcmp(((const raw_doc *)a)->doc.file, ((const raw_doc *)b)->doc.file);
 }
 
-/* Every document's data, parsed (kept alive by c->owner), sorted by file. */
-static vn_status read_documents(const char *db_path, vn_corpus *c, raw_doc **out, size_t *count,
-                                vn_error *err)
+static void raw_free(raw_doc *r)
+{
+    for (size_t k = 0; k < r->list.count; k++)
+        free(r->notes ? r->notes[k] : NULL);
+    free(r->notes);
+    vn_citation_list_free(&r->list);
+    free(r->where);
+    free(r->doc.strings);
+    memset(r, 0, sizeof *r);
+}
+
+/* The file name and every citation's text in one block, so a corpus of
+ * millions of citations is not millions of small allocations. */
+static vn_status copy_strings(raw_doc *r, const char *file, json_t *cites)
+{
+    vn_corpus_doc *doc = &r->doc;
+    size_t size = strlen(file) + 1, count = json_array_size(cites);
+    for (size_t k = 0; k < count; k++)
+        size += strlen(jstr(json_array_get(cites, k), "text")) + 1;
+    char *p = malloc(size);
+    if (!p)
+        return VN_ERR_NOMEM;
+    doc->strings = p;
+    doc->file = p;
+    p = stpcpy(p, file) + 1;
+    for (size_t k = 0; k < count; k++) {
+        r->where[k].text = p;
+        p = stpcpy(p, jstr(json_array_get(cites, k), "text")) + 1;
+    }
+    return VN_OK;
+}
+
+static long jint(json_t *o, const char *key)
+{
+    return (long)json_integer_value(json_object_get(o, key));
+}
+
+/* One document's stored records -> r (records kept only when asked). */
+static vn_status convert_document(json_t *d, json_t *cites, bool keep_records, raw_doc *r)
+{
+    memset(r, 0, sizeof *r);
+    vn_corpus_doc *doc = &r->doc;
+    meta_from_record(d, &doc->meta);
+    size_t count = json_array_size(cites);
+    r->where = calloc(count ? count : 1, sizeof *r->where);
+    r->notes = calloc(count ? count : 1, sizeof *r->notes);
+    r->list.items = malloc((count ? count : 1) * sizeof *r->list.items);   /* exact: no slack */
+    r->list.cap = count ? count : 1;
+    if (!r->where || !r->notes || !r->list.items ||
+        copy_strings(r, jstr(d, "file"), cites) != VN_OK)
+        return VN_ERR_NOMEM;
+    for (size_t k = 0; k < count; k++) {
+        json_t *rec = json_array_get(cites, k);
+        vn_citation cite;
+        if (cite_from_record(rec, &cite, &r->notes[k]) != VN_OK ||
+            vn_citation_list_push(&r->list, &cite) != VN_OK)
+            return VN_ERR_NOMEM;
+        cite_where *ci = &r->where[k];
+        ci->line = jint(rec, "line");
+        ci->column = jint(rec, "column");
+        ci->start = jint(rec, "start");
+        ci->end = jint(rec, "end");
+        ci->record = keep_records ? rec : NULL;
+    }
+    doc->cite_count = count;
+    return VN_OK;
+}
+
+/* One stored document (hit h) -> r. */
+static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, bool keep,
+                          raw_doc *r, vn_error *err)
+{
+    json_error_t je;
+    errno = 0;
+    json_t *root = json_loadb(h->data, h->data_len, 0, &je);
+    if (!root && errno == ENOMEM)
+        return nomem(err);   /* jansson reports a failed allocation inside a
+                                string as a bad token: the record is fine */
+    json_t *d = root ? json_object_get(root, "document") : NULL;
+    json_t *cites = root ? json_object_get(root, "citations") : NULL;
+    if (!json_is_object(d) || !json_is_array(cites) ||
+        !json_is_string(json_object_get(d, "file"))) {
+        json_decref(root);
+        return vn_error_set(err, VN_ERR_INDEX,
+                            "%s: document %u has an unreadable entry (%s); rebuild the index",
+                            db_path, h->docid, root ? "no document record" : je.text);
+    }
+    vn_status st = convert_document(d, cites, keep, r);
+    if (st == VN_OK && keep && json_array_append(c->owner, root) != 0)
+        st = VN_ERR_NOMEM;
+    json_decref(root);
+    return st == VN_OK ? VN_OK : nomem(err);
+}
+
+/* Every document of the index, converted, sorted by file. */
+static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flags,
+                                raw_doc **out, size_t *count, vn_error *err)
 {
     vn_xdb *db = NULL;
     vn_xquery *all = NULL;
     vn_xmset *m = NULL;
     raw_doc *raw = NULL;
     size_t nraw = 0;
+    bool keep = flags & VN_CORPUS_KEEP_RECORDS;
+    enum { READ_PAGE = 1000 };
     *out = NULL;
     *count = 0;
     vn_status st = vn_schema_open(db_path, &db, err);
@@ -199,44 +298,34 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, raw_doc **out
         st = vn_xdb_doc_count(db, &total, err);
     if (st == VN_OK)
         st = vn_xquery_all(&all, err);
-    vn_xsearch_opts opts = {0, (size_t)total, VN_XSORT_RELEVANCE, 0, NULL, 0, (size_t)total};
-    if (st == VN_OK && total > 0)
-        st = vn_xdb_search(db, all, &opts, &m, err);
-    size_t n = m ? vn_xmset_size(m) : 0;
     if (st == VN_OK) {
-        raw = calloc(n ? n : 1, sizeof *raw);
+        raw = calloc(total ? total : 1, sizeof *raw);
         if (!raw)
             st = nomem(err);
     }
-    for (size_t i = 0; st == VN_OK && i < n; i++) {
-        vn_xhit h;
-        if ((st = vn_xmset_hit(m, i, &h, err)) != VN_OK)
+    /* Pages, not one result set: a result set holds every document's data
+     * at once, which at 100k documents is gigabytes. */
+    for (size_t offset = 0; st == VN_OK && offset < total; offset += READ_PAGE) {
+        vn_xsearch_opts opts = {offset, READ_PAGE, VN_XSORT_RELEVANCE, 0, NULL, 0, 0};
+        vn_xmset_destroy(m);
+        m = NULL;
+        if ((st = vn_xdb_search(db, all, &opts, &m, err)) != VN_OK)
             break;
-        json_error_t je;
-        json_t *root = json_loadb(h.data, h.data_len, 0, &je);
-        json_t *d = root ? json_object_get(root, "document") : NULL;
-        json_t *cites = root ? json_object_get(root, "citations") : NULL;
-        if (!json_is_object(d) || !json_is_array(cites) ||
-            !json_is_string(json_object_get(d, "file"))) {
-            json_decref(root);
-            st = vn_error_set(err, VN_ERR_INDEX,
-                              "%s: document %u has an unreadable entry (%s); rebuild the index",
-                              db_path, h.docid, root ? "no document record" : je.text);
-            break;
+        size_t n = vn_xmset_size(m);
+        for (size_t i = 0; st == VN_OK && i < n && nraw < total; i++) {
+            vn_xhit h;
+            if ((st = vn_xmset_hit(m, i, &h, err)) == VN_OK)
+                st = read_one(db_path, &h, c, keep, &raw[nraw++], err);
         }
-        if (json_array_append_new(c->owner, root) != 0) {
-            st = nomem(err);
+        if (n < READ_PAGE)
             break;
-        }
-        raw_doc *r = &raw[nraw++];
-        r->doc.document = d;
-        r->doc.file = json_string_value(json_object_get(d, "file"));
-        r->citations = cites;
     }
     vn_xmset_destroy(m);
     vn_xquery_destroy(all);
     vn_xdb_close(db, NULL);
     if (st != VN_OK) {
+        for (size_t i = 0; i < nraw; i++)
+            raw_free(&raw[i]);
         free(raw);
         return st;
     }
@@ -244,76 +333,69 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, raw_doc **out
     /* a path can only be in one shard, but an index copied together from
      * several runs could hold it twice: keep one, so nothing counts double */
     size_t u = 0;
-    for (size_t i = 0; i < nraw; i++)
+    for (size_t i = 0; i < nraw; i++) {
         if (u == 0 || strcmp(raw[u - 1].doc.file, raw[i].doc.file) != 0)
             raw[u++] = raw[i];
+        else
+            raw_free(&raw[i]);
+    }
     *out = raw;
     *count = u;
     return VN_OK;
 }
 
-/* Converts every document's records and resolves them all together. */
+/* Resolves every document's citations together; the documents move into c. */
 static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_registry *registry,
                              vn_error *err)
 {
-    c->docs = calloc(n ? n : 1, sizeof *c->docs);
-    vn_citation_list *lists = calloc(n ? n : 1, sizeof *lists);
     vn_resolve_doc *rdocs = calloc(n ? n : 1, sizeof *rdocs);
-    char ***notes = calloc(n ? n : 1, sizeof *notes);
-    vn_status st = c->docs && lists && rdocs && notes ? VN_OK : nomem(err);
-    if (c->docs)
-        c->doc_count = n;
-    for (size_t d = 0; st == VN_OK && d < n; d++) {
-        vn_corpus_doc *doc = &c->docs[d];
-        *doc = raw[d].doc;
-        meta_from_record(doc->document, &doc->meta);
-        json_t *arr = raw[d].citations;
-        size_t count = json_array_size(arr);
-        doc->cites = calloc(count ? count : 1, sizeof *doc->cites);
-        notes[d] = calloc(count ? count : 1, sizeof *notes[d]);
-        if (!doc->cites || !notes[d]) {
-            st = nomem(err);
-            break;
+    c->docs = calloc(n ? n : 1, sizeof *c->docs);
+    if (!rdocs || !c->docs) {
+        free(rdocs);
+        for (size_t d = 0; d < n; d++)
+            raw_free(&raw[d]);
+        return nomem(err);
+    }
+    for (size_t d = 0; d < n; d++) {
+        rdocs[d].meta = &raw[d].doc.meta;
+        rdocs[d].citations = &raw[d].list;
+    }
+    vn_status st = vn_resolve(rdocs, n, registry, err);
+    free(rdocs);
+    c->doc_count = n;
+    for (size_t d = 0; d < n; d++) {
+        raw_doc *r = &raw[d];
+        size_t count = r->list.count;
+        r->doc.cites = st == VN_OK ? calloc(count ? count : 1, sizeof *r->doc.cites) : NULL;
+        if (!r->doc.cites) {
+            if (st == VN_OK)
+                st = nomem(err);
+            raw_free(r);
+            continue;
         }
         for (size_t k = 0; k < count; k++) {
-            json_t *r = json_array_get(arr, k);
-            vn_citation cite;
-            if (cite_from_record(r, &cite, &notes[d][k]) != VN_OK ||
-                vn_citation_list_push(&lists[d], &cite) != VN_OK) {
-                st = nomem(err);
-                break;
-            }
-            doc->cites[k].record = r;
-        }
-        rdocs[d].meta = &doc->meta;
-        rdocs[d].citations = &lists[d];
-    }
-    if (st == VN_OK)
-        st = vn_resolve(rdocs, n, registry, err);
-    for (size_t d = 0; lists && d < n; d++) {
-        vn_corpus_doc *doc = c->docs ? &c->docs[d] : NULL;
-        for (size_t k = 0; k < lists[d].count; k++) {
-            vn_citation *ci = &lists[d].items[k];
-            char *note = notes && notes[d] ? notes[d][k] : NULL;
+            vn_citation *ci = &r->list.items[k];
+            char *note = r->notes[k];
+            r->notes[k] = NULL;
             if (note && !ci->corrected)
                 ci->corrected = note;
             else
                 free(note);
-            if (doc && doc->cites) {
-                doc->cites[k].c = *ci;   /* the strings move to the corpus */
-                doc->cite_count = k + 1;
-            } else {
-                free(ci->instrument);
-                free(ci->corrected);
-                free(ci->candidates);
-            }
+            const cite_where *w = &r->where[k];
+            vn_corpus_cite *to = &r->doc.cites[k];
+            to->line = w->line;
+            to->column = w->column;
+            to->start = w->start;
+            to->end = w->end;
+            to->text = w->text;
+            to->record = w->record;
+            to->c = *ci;   /* the strings move to the corpus */
         }
-        free(lists[d].items);
-        free(notes ? notes[d] : NULL);
+        free(r->list.items);
+        free(r->notes);
+        free(r->where);
+        c->docs[d] = r->doc;
     }
-    free(lists);
-    free(rdocs);
-    free(notes);
     return st;
 }
 
@@ -372,44 +454,52 @@ static char *label_of(const vn_citation *c, const char *key)
     return strdup(buf);
 }
 
-/* The issue date of an instrument not in the registry: the date in its
- * identity, else the date its citations give most often (earliest on a
- * tie), else the year of its symbol. */
-static vn_date_range issued_from_citations(const keyed *g, size_t n, const char *id,
-                                           const char *symbol)
+static int range_cmp(const void *a, const void *b)
 {
-    vn_date_range best;
-    memset(&best, 0, sizeof best);
+    const vn_date_range *x = a, *y = b;
+    if (x->precision != y->precision)
+        return x->precision > y->precision ? -1 : 1;   /* finest first */
+    int r = vn_date_cmp(x->first, y->first);
+    return r ? r : vn_date_cmp(x->last, y->last);
+}
+
+/* The issue date of an instrument not in the registry: the date in its
+ * identity, else the finest date its citations give, the most frequent of
+ * those (earliest on a tie), else the year of its symbol.  Sorting keeps
+ * this O(n log n): an instrument can be cited by every document. */
+static vn_status issued_from_citations(const keyed *g, size_t n, const char *id,
+                                       const char *symbol, vn_date_range *out)
+{
+    memset(out, 0, sizeof *out);
     const char *at = strchr(id, '@');
-    if (at && iso_range(at + 1, &best))
-        return best;
+    if (at && iso_range(at + 1, out))
+        return VN_OK;
+    vn_date_range *dates = malloc((n ? n : 1) * sizeof *dates);
+    if (!dates)
+        return VN_ERR_NOMEM;
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (g[i].cite && g[i].cite->c.date.precision != VN_DATE_NONE)
+            dates[count++] = g[i].cite->c.date;
+    qsort(dates, count, sizeof *dates, range_cmp);
     size_t best_count = 0;
-    for (size_t i = 0; i < n; i++) {
-        const vn_citation *ci = g[i].cite ? &g[i].cite->c : NULL;
-        if (!ci || ci->date.precision == VN_DATE_NONE)
-            continue;
-        size_t same = 0;
-        for (size_t j = 0; j < n; j++) {
-            const vn_citation *cj = g[j].cite ? &g[j].cite->c : NULL;
-            if (cj && cj->date.precision == ci->date.precision &&
-                vn_date_cmp(cj->date.first, ci->date.first) == 0 &&
-                vn_date_cmp(cj->date.last, ci->date.last) == 0)
-                same++;
+    for (size_t i = 0; i < count && dates[i].precision == dates[0].precision;) {
+        size_t j = i + 1;
+        while (j < count && range_cmp(&dates[i], &dates[j]) == 0)
+            j++;
+        if (j - i > best_count) {   /* ascending: a tie keeps the earlier date */
+            *out = dates[i];
+            best_count = j - i;
         }
-        bool finer = ci->date.precision > best.precision;
-        if (finer || (ci->date.precision == best.precision &&
-                      (same > best_count ||
-                       (same == best_count && vn_date_cmp(ci->date.first, best.first) < 0)))) {
-            best = ci->date;
-            best_count = same;
-        }
+        i = j;
     }
-    if (best.precision == VN_DATE_NONE && symbol[0]) {
+    free(dates);
+    if (out->precision == VN_DATE_NONE && symbol[0]) {
         vn_symbol s;
         if (vn_symbol_parse_loose(symbol, strlen(symbol), NULL, &s) && s.year)
-            vn_date_range_set(s.year, 0, 0, &best);
+            vn_date_range_set(s.year, 0, 0, out);
     }
-    return best;
+    return VN_OK;
 }
 
 static vn_status fill_instrument(vn_corpus *c, vn_corpus_instrument *in, const keyed *g,
@@ -461,7 +551,7 @@ static vn_status fill_instrument(vn_corpus *c, vn_corpus_instrument *in, const k
     if (ri)
         vn_instrument_issue_range(reg, (size_t)in->registry, &in->issued);
     else if (in->state == VN_INST_RESOLVED)
-        in->issued = issued_from_citations(g, n, in->id, in->symbol);
+        return issued_from_citations(g, n, in->id, in->symbol, &in->issued);
     return VN_OK;
 }
 
@@ -475,12 +565,9 @@ static int key_search(const void *k, const void *e)
     return strcmp(k, ((const vn_corpus_instrument *)e)->id);
 }
 
-/* Adds pair (id, NULL) when id is not among pairs yet; pairs has room. */
+/* Adds pair (id, NULL); pairs may grow. */
 static vn_status add_registry_pair(keyed **pairs, size_t *n, size_t *cap, const char *id)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp((*pairs)[i].key, id) == 0)
-            return VN_OK;
     if (*n == *cap) {
         size_t ncap = *cap * 2 + 16;
         keyed *p = realloc(*pairs, ncap * sizeof *p);
@@ -494,6 +581,55 @@ static vn_status add_registry_pair(keyed **pairs, size_t *n, size_t *cap, const 
         return VN_ERR_NOMEM;
     (*pairs)[(*n)++] = (keyed){k, NULL, SIZE_MAX};
     return VN_OK;
+}
+
+/*
+ * The registry instruments that replace cited ones belong to the graph too
+ * (a replaced-by edge needs its target), followed along the chain: pairs
+ * grows while it is scanned.  Each registry instrument is looked at once
+ * and added once (flags per registry index, not a scan of the pairs: a
+ * replaced instrument may be cited by every document), so this ends even
+ * on a cyclic hand-made registry.
+ */
+static vn_status add_replacements(const vn_registry *reg, keyed **pairs, size_t *n, size_t *cap)
+{
+    enum { PRESENT = 1, VISITED = 2 };
+    unsigned char *seen = calloc(reg->instrument_count ? reg->instrument_count : 1, 1);
+    if (!seen)
+        return VN_ERR_NOMEM;
+    long *reg_of = malloc((*n ? *n : 1) * sizeof *reg_of);
+    if (!reg_of) {
+        free(seen);
+        return VN_ERR_NOMEM;
+    }
+    size_t cited = *n;
+    for (size_t i = 0; i < cited; i++) {
+        reg_of[i] = vn_registry_by_id(reg, (*pairs)[i].key);
+        if (reg_of[i] >= 0)
+            seen[reg_of[i]] |= PRESENT;
+    }
+    vn_status st = VN_OK;
+    for (size_t i = 0; st == VN_OK && i < *n; i++) {
+        const keyed *p = &(*pairs)[i];
+        if (p->cite && !p->cite->c.instrument)
+            continue;   /* unresolved: what was written, not an identity */
+        long r = i < cited ? reg_of[i] : vn_registry_by_id(reg, p->key);
+        if (r < 0 || (seen[r] & VISITED))
+            continue;
+        seen[r] |= VISITED;
+        for (size_t e = 0; st == VN_OK && e < reg->event_count; e++) {
+            const vn_event *ev = &reg->events[e];
+            if (ev->instrument == (size_t)r && ev->other >= 0 &&
+                (ev->kind == VN_EVENT_REPLACED_BY || ev->kind == VN_EVENT_SUPERSEDED_BY) &&
+                !(seen[ev->other] & PRESENT)) {
+                seen[ev->other] |= PRESENT;
+                st = add_registry_pair(pairs, n, cap, reg->instruments[ev->other].id);
+            }
+        }
+    }
+    free(reg_of);
+    free(seen);
+    return st;
 }
 
 static vn_status build_instruments(vn_corpus *c, vn_error *err)
@@ -522,24 +658,8 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
                 pairs[n++] = (keyed){dup, ci, d};
         }
     }
-    /*
-     * The registry instruments that replace cited ones belong to the graph
-     * too (a replaced-by edge needs its target), followed along the chain:
-     * pairs grows while it is scanned, and each id is added once, so this
-     * ends even on a cyclic hand-made registry.
-     */
-    const vn_registry *reg = c->registry;
-    for (size_t i = 0; st == VN_OK && reg && i < n; i++) {
-        if (pairs[i].cite && !pairs[i].cite->c.instrument)
-            continue;
-        long r = vn_registry_by_id(reg, pairs[i].key);
-        for (size_t e = 0; r >= 0 && st == VN_OK && e < reg->event_count; e++) {
-            const vn_event *ev = &reg->events[e];
-            if (ev->instrument == (size_t)r && ev->other >= 0 &&
-                (ev->kind == VN_EVENT_REPLACED_BY || ev->kind == VN_EVENT_SUPERSEDED_BY))
-                st = add_registry_pair(&pairs, &n, &cap, reg->instruments[ev->other].id);
-        }
-    }
+    if (st == VN_OK && c->registry)
+        st = add_replacements(c->registry, &pairs, &n, &cap);
     if (st == VN_OK)
         qsort(pairs, n, sizeof *pairs, keyed_cmp);
     size_t groups = 0;
@@ -583,6 +703,12 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
 vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
                          vn_error *err)
 {
+    return vn_corpus_load_flags(db_path, registry, 0, out, err);
+}
+
+vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
+                               unsigned flags, vn_corpus *out, vn_error *err)
+{
     memset(out, 0, sizeof *out);
     out->registry = registry;
     out->owner = json_array();
@@ -590,7 +716,7 @@ vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_co
         return nomem(err);
     raw_doc *raw = NULL;
     size_t n = 0;
-    vn_status st = read_documents(db_path, out, &raw, &n, err);
+    vn_status st = read_documents(db_path, out, flags, &raw, &n, err);
     if (st == VN_OK)
         st = resolve_all(out, raw, n, registry, err);
     free(raw);
@@ -613,6 +739,7 @@ void vn_corpus_free(vn_corpus *c)
             free(doc->cites[k].c.candidates);
         }
         free(doc->cites);
+        free(doc->strings);
     }
     free(c->docs);
     for (size_t i = 0; c->instruments && i < c->instrument_count; i++) {

@@ -27,17 +27,21 @@
 
 typedef struct vn_corpus_cite {
     vn_citation c;          /* resolved; c.start/c.end are NOT meaningful here */
-    json_t *record;         /* the stored citation record (file, line, column, start,
-                               end, text …), borrowed from the corpus */
+    long line, column;      /* where it is in the file as read (1-based) */
+    long start, end;        /* its bytes in the file as read */
+    const char *text;       /* as written; owned by the document */
+    json_t *record;         /* the stored citation record, only with
+                               VN_CORPUS_KEEP_RECORDS, else NULL */
     size_t instrument;      /* index into vn_corpus.instruments */
 } vn_corpus_cite;
 
 typedef struct vn_corpus_doc {
-    const char *file;       /* borrowed from `document` */
-    json_t *document;       /* the stored document record */
-    vn_docmeta meta;        /* own_number, type_word, title, issuer, date, after … */
+    const char *file;       /* owned by the document (`strings`) */
+    vn_docmeta meta;        /* own_number, type_word, title, issuer, date, after …
+                               (recipients are not read back) */
     vn_corpus_cite *cites;
     size_t cite_count;
+    char *strings;          /* file and the citations' texts, one block */
 } vn_corpus_doc;
 
 typedef enum vn_instrument_state {
@@ -71,9 +75,18 @@ typedef struct vn_corpus {
 
 /* Reads every document of the index at db_path and resolves citations
  * across them with `registry` (may be NULL).  VN_ERR_NOTFOUND with a
- * message when there is no index. */
+ * message when there is no index.
+ *
+ * The stored JSON records are parsed one document at a time and dropped:
+ * a whole corpus of parsed records is ~6x the memory of the structs.
+ * VN_CORPUS_KEEP_RECORDS keeps them (vn_corpus_cite.record) for commands
+ * that print records as stored. */
+enum { VN_CORPUS_KEEP_RECORDS = 1u << 0 };
+
 vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
                          vn_error *err);
+vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
+                               unsigned flags, vn_corpus *out, vn_error *err);
 
 void vn_corpus_free(vn_corpus *c);
 

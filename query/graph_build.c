@@ -360,16 +360,16 @@ static vn_status add_cites_edges(vn_graph *g, const vn_corpus *c, const vn_regis
         for (size_t j = 0; j < distinct; j++) {
             size_t i = order[j];
             long target = vn_graph_find(g, c->instruments[i].id);
-            json_t *rec = doc->cites[first[i]].record;
+            const vn_corpus_cite *rec = &doc->cites[first[i]];
             if (st == VN_OK && source >= 0 && target >= 0) {
                 vn_graph_edge e = {0};
                 e.source = (size_t)source;
                 e.target = (size_t)target;
                 e.relation = "cites";
                 e.weight = (long)count[i];
-                e.line = (long)json_integer_value(json_object_get(rec, "line"));
+                e.line = rec->line;
                 e.date = date;
-                e.text = json_string_value(json_object_get(rec, "text"));
+                e.text = rec->text;
                 e.outdated = cite_verdict(c, r, d, &c->instruments[i], opt);
                 st = vn_graph_add_edge(g, &e, err);
             }

@@ -91,16 +91,6 @@ static const vn_corpus_cite *cite_at(const lint *L, cite_ref r)
     return &L->c->docs[r.doc].cites[r.cite];
 }
 
-static long long rec_int(const vn_corpus_cite *ci, const char *key)
-{
-    return json_integer_value(json_object_get(ci->record, key));
-}
-
-static const char *rec_str(const vn_corpus_cite *ci, const char *key)
-{
-    const char *s = json_string_value(json_object_get(ci->record, key));
-    return s ? s : "";
-}
 
 static bool reported(const lint *L, size_t doc)
 {
@@ -168,9 +158,8 @@ static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, si
 
 /* A finding placed on a citation, with its text as written. */
 #define add_on_cite(L, rule, sev, doc, ci, suggestion, ...)                                   \
-    add((L), (rule), (sev), (doc), (size_t)rec_int((ci), "line"),                            \
-        (size_t)rec_int((ci), "column"), (size_t)rec_int((ci), "start"),                     \
-        strdup(rec_str((ci), "text")), (suggestion), __VA_ARGS__)
+    add((L), (rule), (sev), (doc), (size_t)(ci)->line, (size_t)(ci)->column,               \
+        (size_t)(ci)->start, strdup((ci)->text ? (ci)->text : ""), (suggestion), __VA_ARGS__)
 
 static void note(lint *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void note(lint *L, const char *fmt, ...)
@@ -293,7 +282,7 @@ static size_t next_cite_start(const vn_corpus_doc *d, size_t after)
 {
     size_t best = (size_t)-1;
     for (size_t k = 0; k < d->cite_count; k++) {
-        long long s = json_integer_value(json_object_get(d->cites[k].record, "start"));
+        long long s = d->cites[k].start;
         if (s >= 0 && (size_t)s >= after && (size_t)s < best)
             best = (size_t)s;
     }
@@ -311,7 +300,7 @@ static char *subject_of(lint *L, size_t doc, const vn_corpus_cite *ci)
     const vn_doctext *dt = doc_text(L, doc);
     if (!dt)
         return NULL;
-    size_t end_byte = (size_t)rec_int(ci, "end");
+    size_t end_byte = (size_t)ci->end;
     size_t t = text_offset_of(dt, end_byte);
     size_t next = next_cite_start(&L->c->docs[doc], end_byte);
     size_t limit = next == (size_t)-1 ? dt->len : text_offset_of(dt, next);
@@ -582,7 +571,7 @@ static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const ch
 static void where_text(const lint *L, cite_ref r, char *buf, size_t size)
 {
     const vn_corpus_cite *o = cite_at(L, r);
-    snprintf(buf, size, "%s:%lld", L->c->docs[r.doc].file, rec_int(o, "line"));
+    snprintf(buf, size, "%s:%lld", L->c->docs[r.doc].file, (long long)o->line);
 }
 
 /* First index in reg_by_day whose issue day is >= d. */
@@ -639,7 +628,7 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
         if (!L->reg_parsed[idx] || !other_number_same_kind(&mine, &L->reg_symbols[idx]))
             continue;
         const char *subj = subject_now(L, d, ci, &subject);
-        cite_ref there;
+        cite_ref there = {0, 0};
         bool by_title = in->title[0] && same_subject(subj, in->title);
         /* a different title says it is a sibling of the same day, not a slip */
         if (in->title[0] && subj && !by_title)
@@ -744,7 +733,7 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
                            "subject)", c->symbol),
                     "%s is cited here as of %s but as of %s at line %lld of the same document",
                     c->symbol, show_date(&c->date, mine), show_date(&o->c.date, theirs),
-                    rec_int(o, "line"));
+                    (long long)o->line);
         return;
     }
     /* Across documents only a symbol with a year names one instrument:
@@ -820,7 +809,7 @@ static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
         add_on_cite(L, VN_LINT_FORWARD_CITATION, VN_LINT_WARNING, d, ci,
                     format("check the cited date and this document's date"),
                     "%s is cited as of %s, after this document's own date %s",
-                    c->symbol[0] ? c->symbol : rec_str(ci, "text"), show_date(&c->date, mine),
+                    c->symbol[0] ? c->symbol : ci->text, show_date(&c->date, mine),
                     show_date(&own, theirs));
         return;
     }
@@ -1074,8 +1063,8 @@ static void rule_stale_year(lint *L, size_t d)
     }
     for (size_t k = 0; k < doc->cite_count; k++) {
         const vn_corpus_cite *ci = &doc->cites[k];
-        spans[k] = (span){text_offset_of(dt, (size_t)rec_int(ci, "start")),
-                          text_offset_of(dt, (size_t)rec_int(ci, "end")), &ci->c.date};
+        spans[k] = (span){text_offset_of(dt, (size_t)ci->start),
+                          text_offset_of(dt, (size_t)ci->end), &ci->c.date};
     }
     const char *s = dt->text;
     size_t len = dt->len;

@@ -224,6 +224,49 @@ static void test_status_words(void **state)
     }
 }
 
+/* Without VN_CORPUS_KEEP_RECORDS the records are dropped, but where each
+ * citation is stays; with it, the record agrees with those fields. */
+static void test_records_kept_only_when_asked(void **state)
+{
+    fixture *f = *state;
+    const vn_corpus *c = &f->corpus;
+    size_t cites = 0;
+    for (size_t d = 0; d < c->doc_count; d++)
+        for (size_t k = 0; k < c->docs[d].cite_count; k++) {
+            const vn_corpus_cite *ci = &c->docs[d].cites[k];
+            assert_null(ci->record);
+            assert_true(ci->line >= 1 && ci->column >= 1 && ci->start < ci->end);
+            assert_non_null(ci->text);
+            assert_true(ci->text[0] != '\0');
+            cites++;
+        }
+    assert_true(cites > 100);
+
+    char db[128];
+    snprintf(db, sizeof db, "%s/db", f->dir);
+    vn_corpus kept;
+    vn_error err;
+    assert_int_equal(vn_corpus_load_flags(db, f->registry, VN_CORPUS_KEEP_RECORDS, &kept, &err),
+                     VN_OK);
+    assert_int_equal(kept.doc_count, c->doc_count);
+    for (size_t d = 0; d < kept.doc_count; d++) {
+        assert_string_equal(kept.docs[d].file, c->docs[d].file);
+        assert_int_equal(kept.docs[d].cite_count, c->docs[d].cite_count);
+        for (size_t k = 0; k < kept.docs[d].cite_count; k++) {
+            const vn_corpus_cite *ci = &kept.docs[d].cites[k];
+            assert_non_null(ci->record);
+            assert_int_equal(json_integer_value(json_object_get(ci->record, "line")), ci->line);
+            assert_int_equal(json_integer_value(json_object_get(ci->record, "start")), ci->start);
+            assert_string_equal(json_string_value(json_object_get(ci->record, "text")), ci->text);
+            assert_string_equal(json_string_value(json_object_get(ci->record, "file")),
+                                kept.docs[d].file);
+            assert_string_equal(ci->c.instrument ? ci->c.instrument : "",
+                                c->docs[d].cites[k].c.instrument ? c->docs[d].cites[k].c.instrument : "");
+        }
+    }
+    vn_corpus_free(&kept);
+}
+
 static void test_missing_index(void **state)
 {
     (void)state;
@@ -242,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_outdated_on_document_dates),
         cmocka_unit_test(test_outdated_as_of),
         cmocka_unit_test(test_status_words),
+        cmocka_unit_test(test_records_kept_only_when_asked),
         cmocka_unit_test(test_missing_index),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -580,22 +580,14 @@ typedef struct hand_corpus {
     vn_corpus_doc docs[2];
     vn_corpus_cite cites[4];
     vn_corpus_instrument inst[3];
-    json_t *records;
 } hand_corpus;
 
-static json_t *record(hand_corpus *h, int line, const char *text)
-{
-    json_t *r = json_pack("{s:i, s:s}", "line", line, "text", text);
-    json_array_append_new(h->records, r);
-    return r;
-}
 
 /* Two documents: 2023 cites 34/2007 twice and 10/2022 once; 2024 cites
  * 10/2022 and something unresolved. */
 static void hand_made(hand_corpus *h, vn_registry *reg)
 {
     memset(h, 0, sizeof *h);
-    h->records = json_array();
     vn_corpus_instrument *in = h->inst;
     in[0] = (vn_corpus_instrument){.id = "10/2022/QH15", .symbol = "10/2022/QH15",
                                    .label = "10/2022/QH15", .registry = 1,
@@ -616,16 +608,16 @@ static void hand_made(hand_corpus *h, vn_registry *reg)
     vn_date_range_set(2023, 9, 1, &d[0].meta.date);
     d[0].cites = h->cites;
     d[0].cite_count = 3;
-    h->cites[0] = (vn_corpus_cite){.record = record(h, 5, "Pháp lệnh số 34/2007/PL-UBTVQH11"),
+    h->cites[0] = (vn_corpus_cite){.line = 5, .text = "Pháp lệnh số 34/2007/PL-UBTVQH11",
                                    .instrument = 1};
-    h->cites[1] = (vn_corpus_cite){.record = record(h, 7, "Luật số 10/2022/QH15"), .instrument = 0};
-    h->cites[2] = (vn_corpus_cite){.record = record(h, 9, "Pháp lệnh 34/2007"), .instrument = 1};
+    h->cites[1] = (vn_corpus_cite){.line = 7, .text = "Luật số 10/2022/QH15", .instrument = 0};
+    h->cites[2] = (vn_corpus_cite){.line = 9, .text = "Pháp lệnh 34/2007", .instrument = 1};
     d[1].file = "plans/b.txt";
     vn_date_range_set(2024, 0, 0, &d[1].meta.date);
     d[1].meta.draft = true;
     d[1].cites = h->cites + 3;
     d[1].cite_count = 1;
-    h->cites[3] = (vn_corpus_cite){.record = record(h, 3, "Quyết định số 217"), .instrument = 2};
+    h->cites[3] = (vn_corpus_cite){.line = 3, .text = "Quyết định số 217", .instrument = 2};
     h->c.docs = h->docs;
     h->c.doc_count = 2;
     h->c.instruments = h->inst;
@@ -745,7 +737,6 @@ static void test_build(void **state)
     assert_int_equal(g.edge_count, 3);
     assert_string_equal(node(&g, "10/2022/QH15")->status, "unknown");
     vn_graph_free(&g);
-    json_decref(h.records);
     vn_registry_free(reg);
 }
 

@@ -75,10 +75,8 @@ static void build(const tdoc *docs, size_t n, const vn_registry *reg, vn_corpus 
     assert_non_null(c->docs);
     for (size_t d = 0; d < n; d++) {
         vn_corpus_doc *doc = &c->docs[d];
-        json_t *rec = json_pack("{s:s}", "file", docs[d].file);
-        json_array_append_new(c->owner, rec);
-        doc->document = rec;
-        doc->file = json_string_value(json_object_get(rec, "file"));
+        doc->strings = strdup(docs[d].file);   /* freed with the corpus */
+        doc->file = doc->strings;
         doc->meta.date = iso(docs[d].date);
         doc->cites = calloc(MAX_CITES, sizeof *doc->cites);
         size_t from = 0;
@@ -91,12 +89,12 @@ static void build(const tdoc *docs, size_t n, const vn_registry *reg, vn_corpus 
             size_t start = (size_t)(at - text), end = start + strlen(t->written), line, col;
             from = end;
             line_col(text, start, &line, &col);
-            json_t *r = json_pack("{s:s, s:I, s:I, s:I, s:I, s:s}", "file", docs[d].file, "line",
-                                  (json_int_t)line, "column", (json_int_t)col, "start",
-                                  (json_int_t)start, "end", (json_int_t)end, "text", t->written);
-            json_array_append_new(c->owner, r);
             vn_corpus_cite *ci = &doc->cites[k];
-            ci->record = r;
+            ci->line = (long)line;
+            ci->column = (long)col;
+            ci->start = (long)start;
+            ci->end = (long)end;
+            ci->text = t->written;
             ci->c.kind = VN_CITE_NUMBERED;
             snprintf(ci->c.symbol, sizeof ci->c.symbol, "%s", t->symbol);
             vn_symbol sym;
