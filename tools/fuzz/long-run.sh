@@ -43,6 +43,7 @@ for name in $names; do
   case $name in
     extract|doctext) cp -rn "$lines"/. "$work"/; max_len=1024 ;;
     registry) cp -rn "tools/fuzz/seeds/$name"/. "$work"/; max_len=1024 ;;  # a few rows per file
+    query) cp -rn "tools/fuzz/seeds/$name"/. "$work"/; max_len=512 ;;  # longer than anyone types
     *) [ -d "tools/fuzz/seeds/$name" ] && cp -rn "tools/fuzz/seeds/$name"/. "$work"/ ;;
   esac
   echo "== $name $(date -u +%FT%T)" | tee -a "$out/summary.txt"
