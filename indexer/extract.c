@@ -17,6 +17,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "../common/lower.h"
 #include "../common/utf8.h"
 
 /* How far the scanner looks around a hit; bounds keep the pass linear. */
@@ -63,17 +64,30 @@ static int next_cp(const char *t, size_t len, size_t pos)
 }
 
 /* Case-insensitive match of lowercase literal `w` at t[i]; returns the byte
- * length matched in t (0 if none).  Does not check word boundaries. */
+ * length matched in t (0 if none).  Does not check word boundaries.
+ * Called for every word of every list at every candidate position, so the
+ * common cases stay byte-wide: two ASCII bytes compare directly, and an
+ * ASCII text byte never equals a non-ASCII word character (utf8proc lowers
+ * ASCII to ASCII).  The reverse does happen (U+0130 lowers to "i"), so a
+ * non-ASCII text character always takes the full path. */
 static size_t match_ci(const char *t, size_t len, size_t i, const char *w)
 {
-    size_t ti = i, wi = 0, wl = strlen(w);
-    while (wi < wl) {
+    size_t ti = i, wi = 0;
+    while (w[wi]) {
         if (ti >= len)
             return 0;
+        unsigned char tb = (unsigned char)t[ti], wb = (unsigned char)w[wi];
+        if (tb < 0x80) {
+            if (wb >= 0x80 || vn_lower_cp(tb) != wb)
+                return 0;
+            ti++;
+            wi++;
+            continue;
+        }
         int a, b;
         ti += vn_utf8_next(t + ti, len - ti, &a);
-        wi += vn_utf8_next(w + wi, wl - wi, &b);
-        if (utf8proc_tolower(a) != b)
+        wi += vn_utf8_next(w + wi, 4, &b);  /* stops at the NUL, like strlen(w) would */
+        if (vn_lower_cp(a) != b)
             return 0;
     }
     return ti - i;
@@ -99,7 +113,7 @@ static size_t match_word_ci_before(const char *t, size_t end, const char *w)
         int a, b;
         ti -= vn_utf8_prev(t, ti, &a);
         wi -= vn_utf8_prev(w, wi, &b);
-        if (utf8proc_tolower(a) != b)
+        if (vn_lower_cp(a) != b)
             return (size_t)-1;
     }
     if (is_alnum_cp(prev_cp(t, ti)))
