@@ -102,6 +102,54 @@ static size_t match_word_ci(const char *t, size_t len, size_t i, const char *w)
     return n;
 }
 
+/* First byte of the UTF-8 encoding of cp. */
+static unsigned char utf8_lead_byte(int cp)
+{
+    if (cp < 0x80)
+        return (unsigned char)cp;
+    if (cp < 0x800)
+        return (unsigned char)(0xC0 | (cp >> 6));
+    if (cp < 0x10000)
+        return (unsigned char)(0xE0 | (cp >> 12));
+    return (unsigned char)(0xF0 | (cp >> 18));
+}
+
+/* The byte a lowercase literal must start with to match at t[i] (0 past
+ * the end): match_ci needs vn_lower_cp(first character) to be the word's
+ * first character, so their encodings share the lead byte.  Word lists
+ * test it before matching and skip most of their words on one compare. */
+static unsigned char lowered_lead_byte(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    unsigned char tb = (unsigned char)t[i];
+    if (tb < 0x80)
+        return (unsigned char)vn_lower_cp(tb);
+    int cp;
+    vn_utf8_next(t + i, len - i, &cp);
+    return utf8_lead_byte(vn_lower_cp(cp));
+}
+
+/* The first word of a NULL-terminated list of lowercase literals that
+ * match_word_ci finds at t[i]: its index (-1 if none) and length in t. */
+static int match_word_in_list(const char *t, size_t len, size_t i,
+                              const char *const *words, size_t *matched)
+{
+    unsigned char lead = lowered_lead_byte(t, len, i);
+    if (lead == 0)
+        return -1;
+    for (int k = 0; words[k]; k++) {
+        if ((unsigned char)words[k][0] != lead)
+            continue;
+        size_t n = match_word_ci(t, len, i, words[k]);
+        if (n) {
+            *matched = n;
+            return k;
+        }
+    }
+    return -1;
+}
+
 /* Case-insensitive match of lowercase literal `w` ENDING at t[end]; returns
  * its start or (size_t)-1.  Requires a word boundary before it. */
 static size_t match_word_ci_before(const char *t, size_t end, const char *w)
@@ -261,10 +309,8 @@ static bool is_stop_word(const char *t, size_t len, size_t i)
     };
     if (is_upper_cp(next_cp(t, len, i)))
         return false;
-    for (int k = 0; stops[k]; k++)
-        if (match_word_ci(t, len, i, stops[k]))
-            return true;
-    return false;
+    size_t n;
+    return match_word_in_list(t, len, i, stops, &n) >= 0;
 }
 
 /*
@@ -308,17 +354,14 @@ static bool starts_type_word(const char *t, size_t len, size_t i)
         "kết luận", "hướng dẫn", "chương trình", "công văn", "thông tư", "luật",
         "bộ luật", "pháp lệnh", "quy chế", NULL
     };
-    for (int k = 0; words[k]; k++) {
-        size_t n = match_word_ci(t, len, i, words[k]);
-        if (!n)
-            continue;
-        /* "… Quy định về …" names a new instrument; "Ban Chỉ đạo thực hiện
-         * Quy chế dân chủ" is still the issuer's name */
-        size_t j = skip_spaces_fwd(t, len, i + n);
-        return match_word_ci(t, len, j, "về") || match_word_ci(t, len, j, "số") ||
-               (j < len && isdigit((unsigned char)t[j]));
-    }
-    return false;
+    size_t n;
+    if (match_word_in_list(t, len, i, words, &n) < 0)
+        return false;
+    /* "… Quy định về …" names a new instrument; "Ban Chỉ đạo thực hiện
+     * Quy chế dân chủ" is still the issuer's name */
+    size_t j = skip_spaces_fwd(t, len, i + n);
+    return match_word_ci(t, len, j, "về") || match_word_ci(t, len, j, "số") ||
+           (j < len && isdigit((unsigned char)t[j]));
 }
 
 
@@ -533,10 +576,8 @@ static bool comma_pair_continues(const char *t, size_t len, size_t i)
     static const char *const second_halves[] = {
         "chống", "công chức", "sử dụng", "trưng dụng", "thuế", "viên chức", "tố cáo", NULL
     };
-    for (int k = 0; second_halves[k]; k++)
-        if (match_word_ci(t, len, i, second_halves[k]))
-            return true;
-    return false;
+    size_t n;
+    return match_word_in_list(t, len, i, second_halves, &n) >= 0;
 }
 
 /* Generic name: opener + words whose first is capitalised, up to a stop
@@ -638,15 +679,8 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
                         vn_extract_result *r, vn_status *st)
 {
     static const char *const canonical[] = {"Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"};
-    int which = -1;
     size_t ol = 0;
-    for (int k = 0; name_openers[k]; k++) {
-        ol = match_word_ci(t, len, i, name_openers[k]);
-        if (ol) {
-            which = k;
-            break;
-        }
-    }
+    int which = match_word_in_list(t, len, i, name_openers, &ol);
     /* "Luật", not "LUẬT": a heading in capitals is a title, not a reference */
     if (which < 0 || !is_upper_cp(next_cp(t, len, i)) || is_upper_cp(next_cp(t, len, i + 1)))
         return 0;
