@@ -877,12 +877,25 @@ static void share_trailing_dates(const char *t, vn_citation_list *l)
     }
 }
 
+/* The bytes the loop below acts on: a digit starts a number, and L, B, P, H
+ * the name openers (Luật, Bộ luật, Pháp lệnh, Hiến pháp).  Everything else
+ * is skipped in a tight loop: most of a document is neither. */
+static const bool may_start_citation[256] = {
+    ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+    ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+    ['L'] = true, ['B'] = true, ['P'] = true, ['H'] = true,
+};
+
 vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
                      vn_extract_result *out, vn_error *err)
 {
     memset(out, 0, sizeof *out);
     vn_status st = VN_OK;
     for (size_t i = 0; i < len && st == VN_OK;) {
+        while (i < len && !may_start_citation[(unsigned char)t[i]])
+            i++;
+        if (i == len)
+            break;
         unsigned char ch = (unsigned char)t[i];
         if (ch >= '0' && ch <= '9') {
             size_t consumed = 0;
