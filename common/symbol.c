@@ -135,6 +135,18 @@ static void upper_code(const char *code, size_t len, char *out)
     out[o] = '\0';
 }
 
+/* mixed_case_codes upper-cased, computed once: every code read from the
+ * text is compared with them. */
+#define MIXED_CASE_CODE_COUNT (sizeof mixed_case_codes / sizeof mixed_case_codes[0] - 1)
+static char mixed_case_upper[MIXED_CASE_CODE_COUNT][VN_SYMBOL_CODE_MAX];
+static pthread_once_t mixed_case_upper_once = PTHREAD_ONCE_INIT;
+
+static void upper_mixed_case_codes(void)
+{
+    for (size_t i = 0; i < MIXED_CASE_CODE_COUNT; i++)
+        upper_code(mixed_case_codes[i], strlen(mixed_case_codes[i]), mixed_case_upper[i]);
+}
+
 static const type_word_entry *find_type_word(const char *word)
 {
     if (!word)
@@ -190,10 +202,9 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
     char upper[VN_SYMBOL_CODE_MAX];
     upper_code(code, len, upper);
 
+    pthread_once(&mixed_case_upper_once, upper_mixed_case_codes);
     for (int i = 0; mixed_case_codes[i]; i++) {
-        char up[VN_SYMBOL_CODE_MAX];
-        upper_code(mixed_case_codes[i], strlen(mixed_case_codes[i]), up);
-        if (strcmp(up, upper) == 0) {
+        if (strcmp(mixed_case_upper[i], upper) == 0) {
             snprintf(out, VN_SYMBOL_CODE_MAX, "%s", mixed_case_codes[i]);
             return true;
         }
@@ -215,23 +226,56 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
 
 /* ---- formatting ------------------------------------------------------- */
 
+/* Appends text to the symbol being printed, cut where VN_SYMBOL_MAX ends it
+ * (the bytes snprintf would have kept). */
+static void put(char *out, size_t *o, const char *text, size_t n)
+{
+    size_t room = VN_SYMBOL_MAX - 1 - *o;
+    if (n > room)
+        n = room;
+    memcpy(out + *o, text, n);
+    *o += n;
+    out[*o] = '\0';
+}
+
+static void put_str(char *out, size_t *o, const char *text)
+{
+    put(out, o, text, strlen(text));
+}
+
+/* "/2023"; the extractor prints a symbol per citation, and snprintf was
+ * most of the cost of doing so. */
+static void put_year(char *out, size_t *o, int year)
+{
+    char buf[16];
+    int n;
+    if (year >= 0 && year <= 9999) {
+        buf[0] = '/';
+        buf[1] = (char)('0' + year / 1000);
+        buf[2] = (char)('0' + year / 100 % 10);
+        buf[3] = (char)('0' + year / 10 % 10);
+        buf[4] = (char)('0' + year % 10);
+        n = 5;
+    } else {
+        n = snprintf(buf, sizeof buf, "/%04d", year);
+    }
+    put(out, o, buf, (size_t)n);
+}
+
 void vn_symbol_format(const vn_symbol *s, char *out)
 {
     size_t o = 0;
-    o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s", s->number);
-    if (s->family == VN_FAMILY_NORMATIVE) {
-        o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "/%04d", s->year);
-        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
-            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
-                                  i == 0 ? "/" : "-", s->codes[i]);
-    } else if (s->family == VN_FAMILY_PARTY) {
-        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
-            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
-                                  i == 0 ? "-" : i == 1 ? "/" : "-", s->codes[i]);
-    } else {
-        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
-            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
-                                  i == 0 ? "/" : "-", s->codes[i]);
+    out[0] = '\0';
+    put_str(out, &o, s->number);
+    if (s->family == VN_FAMILY_NORMATIVE)
+        put_year(out, &o, s->year);
+    for (int i = 0; i < s->code_count; i++) {
+        const char *sep = s->family == VN_FAMILY_PARTY && i == 0 ? "-"
+                        : s->family == VN_FAMILY_PARTY && i == 1 ? "/"
+                        : i == 0                                 ? "/"
+                                                                 : "-";
+        put_str(out, &o, sep);
+        put_str(out, &o, s->codes[i]);
     }
 }
 

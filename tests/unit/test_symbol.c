@@ -248,6 +248,65 @@ static void test_type_words_match_reference(void **state)
     assert_true(checked > 1000);
 }
 
+/* vn_symbol_format as it was, through snprintf: the reference for the
+ * hand-written appends, truncation included. */
+static void reference_format(const vn_symbol *s, char *out)
+{
+    size_t o = 0;
+    o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s", s->number);
+    if (s->family == VN_FAMILY_NORMATIVE) {
+        o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "/%04d", s->year);
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s", i == 0 ? "/" : "-", s->codes[i]);
+    } else if (s->family == VN_FAMILY_PARTY) {
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
+                                  i == 0 ? "-" : i == 1 ? "/" : "-", s->codes[i]);
+    } else {
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s", i == 0 ? "/" : "-", s->codes[i]);
+    }
+}
+
+static void test_format_matches_reference(void **state)
+{
+    (void)state;
+    static const int years[] = {0, 7, 1945, 2023, 9999, 10000, -5};
+    static const vn_symbol_family families[] = {
+        VN_FAMILY_NORMATIVE, VN_FAMILY_ADMINISTRATIVE, VN_FAMILY_PARTY
+    };
+    /* code lengths from short to the longest a code can be, so that 8 codes
+     * overflow VN_SYMBOL_MAX at every possible byte */
+    for (size_t f = 0; f < 3; f++) {
+        for (size_t y = 0; y < sizeof years / sizeof years[0]; y++) {
+            for (int count = 0; count <= VN_SYMBOL_MAX_CODES; count++) {
+                for (int clen = 1; clen < VN_SYMBOL_CODE_MAX; clen += 3) {
+                    vn_symbol s;
+                    memset(&s, 0, sizeof s);
+                    snprintf(s.number, sizeof s.number, "%.*s", clen % 15 + 1, "012345678901234");
+                    s.family = families[f];
+                    s.year = years[y];
+                    s.code_count = count;
+                    for (int i = 0; i < count; i++) {
+                        /* "Đ" is two bytes: cuts may fall inside it */
+                        size_t o = 0;
+                        while (o + 2 < (size_t)clen && o + 3 < VN_SYMBOL_CODE_MAX) {
+                            memcpy(s.codes[i] + o, (o / 2 + (size_t)i) % 3 ? "Q" : "Đ",
+                                   (o / 2 + (size_t)i) % 3 ? 1 : 2);
+                            o += (o / 2 + (size_t)i) % 3 ? 1 : 2;
+                        }
+                        s.codes[i][o] = '\0';
+                    }
+                    char got[VN_SYMBOL_MAX], want[VN_SYMBOL_MAX];
+                    vn_symbol_format(&s, got);
+                    reference_format(&s, want);
+                    assert_string_equal(got, want);
+                }
+            }
+        }
+    }
+}
+
 static void test_variants(void **state)
 {
     (void)state;
@@ -268,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_fuzz_regressions),
         cmocka_unit_test(test_type_words),
         cmocka_unit_test(test_type_words_match_reference),
+        cmocka_unit_test(test_format_matches_reference),
         cmocka_unit_test(test_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
