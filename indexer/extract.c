@@ -131,7 +131,9 @@ static unsigned char lowered_lead_byte(const char *t, size_t len, size_t i)
 }
 
 /* The first word of a NULL-terminated list of lowercase literals that
- * match_word_ci finds at t[i]: its index (-1 if none) and length in t. */
+ * match_word_ci finds at t[i]: its index (-1 if none) and length in t.
+ * The words must be valid UTF-8 (a malformed first byte decodes to U+FFFD,
+ * whose lead byte it is not). */
 static int match_word_in_list(const char *t, size_t len, size_t i,
                               const char *const *words, size_t *matched)
 {
@@ -202,6 +204,17 @@ static void copy_trimmed(char *dst, size_t dstsz, const char *src, size_t n)
     for (size_t k = 0; k < n; k++) /* line breaks inside become spaces */
         dst[o++] = src[k] == '\n' || src[k] == '\t' ? ' ' : src[k];
     dst[o] = '\0';
+}
+
+/* snprintf(dst, size, "%s", src) without the format machinery: each
+ * citation copies a few strings, and snprintf cost more than reading them. */
+static void copy_str(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 /* ---- what precedes a symbol ------------------------------------------ */
@@ -563,7 +576,12 @@ static size_t alias_extent(const vn_registry *reg, const char *t, size_t len, si
     if (!reg)
         return 0;
     size_t best = 0;
+    /* aliases went through utf8proc, so they are valid UTF-8 and the lead
+     * byte test of match_word_in_list applies */
+    unsigned char lead = lowered_lead_byte(t, len, i);
     for (size_t a = 0; a < reg->alias_count; a++) {
+        if ((unsigned char)reg->aliases[a].folded[0] != lead)
+            continue;
         size_t n = match_ci(t, len, i, reg->aliases[a].folded);
         if (n > best && !is_alnum_cp(next_cp(t, len, i + n)))
             best = n;
@@ -655,9 +673,9 @@ static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
     c.start = start;
     c.symbol_start = name_start;
     c.symbol_end = name_end;
-    snprintf(c.type_word, sizeof c.type_word, "%s", type_word);
+    copy_str(c.type_word, sizeof c.type_word, type_word);
     if (name_override)
-        snprintf(c.name, sizeof c.name, "%s", name_override);
+        copy_str(c.name, sizeof c.name, name_override);
     else
         copy_trimmed(c.name, sizeof c.name, t + name_start, name_end - name_start);
     if (pp)
@@ -784,7 +802,7 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
         c.end = ends[k];
         c.symbol_start = starts[k];
         c.symbol_end = ends[k];
-        snprintf(c.type_word, sizeof c.type_word, "%s", p->type_word);
+        copy_str(c.type_word, sizeof c.type_word, p->type_word);
         memcpy(c.number, t + starts[k], ends[k] - starts[k]);
         c.number[ends[k] - starts[k]] = '\0';
         vn_status st = vn_citation_list_push(&r->citations, &c);
@@ -820,7 +838,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     c.symbol_start = i;
     c.symbol_end = c.end = i + n;
     vn_symbol_format(&s, c.symbol);
-    snprintf(c.number, sizeof c.number, "%s", s.number);
+    copy_str(c.number, sizeof c.number, s.number);
     c.has_year = vn_symbol_has_year(&s);
     const char *tw = p.type_word ? p.type_word : vn_type_word_for_code(s.codes[0]);
     /* "… kết luận số 123-TB/TW": when the words in front name another type
@@ -834,7 +852,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         if (!fits)
             tw = by_code;
     }
-    snprintf(c.type_word, sizeof c.type_word, "%s", tw ? tw : "");
+    copy_str(c.type_word, sizeof c.type_word, tw ? tw : "");
     c.start = p.type_word ? read_pinpoint(t, p.type_start, &c.pinpoint) : p.start;
     if (c.start > p.start)
         c.start = p.start;
