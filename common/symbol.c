@@ -151,6 +151,11 @@ static const type_word_entry *find_type_word(const char *word)
 {
     if (!word)
         return NULL;
+    /* the extractor passes the table's own strings back (from
+     * vn_type_word_ending_at): their address finds them without strcmp */
+    for (const type_word_entry *t = type_words; t->word; t++)
+        if (t->word == word)
+            return t;
     for (const type_word_entry *t = type_words; t->word; t++)
         if (strcmp(t->word, word) == 0)
             return t;
