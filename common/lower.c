@@ -3,7 +3,8 @@
  *
  * Generated from utf8proc 2.8.0 (Unicode 15.0): for each code point c of the
  * range, utf8proc_tolower(c).  If a newer utf8proc changes a mapping,
- * tests/unit/test_lower.c fails and names the code point; regenerate then.
+ * tests/unit/test_lower.c fails and names the code point; regenerate then
+ * (print utf8proc_tolower(c) for every c of both ranges, eight to a line).
  */
 #include "lower.h"
 
