@@ -8,11 +8,14 @@
 #include "symbol.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "lower.h"
 #include "utf8.h"
 
 /* ---- data ------------------------------------------------------------- */
@@ -132,10 +135,27 @@ static void upper_code(const char *code, size_t len, char *out)
     out[o] = '\0';
 }
 
+/* mixed_case_codes upper-cased, computed once: every code read from the
+ * text is compared with them. */
+#define MIXED_CASE_CODE_COUNT (sizeof mixed_case_codes / sizeof mixed_case_codes[0] - 1)
+static char mixed_case_upper[MIXED_CASE_CODE_COUNT][VN_SYMBOL_CODE_MAX];
+static pthread_once_t mixed_case_upper_once = PTHREAD_ONCE_INIT;
+
+static void upper_mixed_case_codes(void)
+{
+    for (size_t i = 0; i < MIXED_CASE_CODE_COUNT; i++)
+        upper_code(mixed_case_codes[i], strlen(mixed_case_codes[i]), mixed_case_upper[i]);
+}
+
 static const type_word_entry *find_type_word(const char *word)
 {
     if (!word)
         return NULL;
+    /* the extractor passes the table's own strings back (from
+     * vn_type_word_ending_at): their address finds them without strcmp */
+    for (const type_word_entry *t = type_words; t->word; t++)
+        if (t->word == word)
+            return t;
     for (const type_word_entry *t = type_words; t->word; t++)
         if (strcmp(t->word, word) == 0)
             return t;
@@ -187,10 +207,9 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
     char upper[VN_SYMBOL_CODE_MAX];
     upper_code(code, len, upper);
 
+    pthread_once(&mixed_case_upper_once, upper_mixed_case_codes);
     for (int i = 0; mixed_case_codes[i]; i++) {
-        char up[VN_SYMBOL_CODE_MAX];
-        upper_code(mixed_case_codes[i], strlen(mixed_case_codes[i]), up);
-        if (strcmp(up, upper) == 0) {
+        if (strcmp(mixed_case_upper[i], upper) == 0) {
             snprintf(out, VN_SYMBOL_CODE_MAX, "%s", mixed_case_codes[i]);
             return true;
         }
@@ -212,23 +231,56 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
 
 /* ---- formatting ------------------------------------------------------- */
 
+/* Appends text to the symbol being printed, cut where VN_SYMBOL_MAX ends it
+ * (the bytes snprintf would have kept). */
+static void put(char *out, size_t *o, const char *text, size_t n)
+{
+    size_t room = VN_SYMBOL_MAX - 1 - *o;
+    if (n > room)
+        n = room;
+    memcpy(out + *o, text, n);
+    *o += n;
+    out[*o] = '\0';
+}
+
+static void put_str(char *out, size_t *o, const char *text)
+{
+    put(out, o, text, strlen(text));
+}
+
+/* "/2023"; the extractor prints a symbol per citation, and snprintf was
+ * most of the cost of doing so. */
+static void put_year(char *out, size_t *o, int year)
+{
+    char buf[16];
+    int n;
+    if (year >= 0 && year <= 9999) {
+        buf[0] = '/';
+        buf[1] = (char)('0' + year / 1000);
+        buf[2] = (char)('0' + year / 100 % 10);
+        buf[3] = (char)('0' + year / 10 % 10);
+        buf[4] = (char)('0' + year % 10);
+        n = 5;
+    } else {
+        n = snprintf(buf, sizeof buf, "/%04d", year);
+    }
+    put(out, o, buf, (size_t)n);
+}
+
 void vn_symbol_format(const vn_symbol *s, char *out)
 {
     size_t o = 0;
-    o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s", s->number);
-    if (s->family == VN_FAMILY_NORMATIVE) {
-        o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "/%04d", s->year);
-        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
-            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
-                                  i == 0 ? "/" : "-", s->codes[i]);
-    } else if (s->family == VN_FAMILY_PARTY) {
-        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
-            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
-                                  i == 0 ? "-" : i == 1 ? "/" : "-", s->codes[i]);
-    } else {
-        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
-            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
-                                  i == 0 ? "/" : "-", s->codes[i]);
+    out[0] = '\0';
+    put_str(out, &o, s->number);
+    if (s->family == VN_FAMILY_NORMATIVE)
+        put_year(out, &o, s->year);
+    for (int i = 0; i < s->code_count; i++) {
+        const char *sep = s->family == VN_FAMILY_PARTY && i == 0 ? "-"
+                        : s->family == VN_FAMILY_PARTY && i == 1 ? "/"
+                        : i == 0                                 ? "/"
+                                                                 : "-";
+        put_str(out, &o, sep);
+        put_str(out, &o, s->codes[i]);
     }
 }
 
@@ -531,32 +583,107 @@ bool vn_symbol_parse_loose(const char *text, size_t len, const char *type_word,
 
 /* ---- type words ------------------------------------------------------- */
 
+/*
+ * The extractor asks for the type word in front of every number it meets,
+ * so the words are lower-cased once, last character first, and the text is
+ * lower-cased backwards only as far as some word still agrees with it.
+ */
+#define TYPE_WORD_MAX_CPS 40
+#define TYPE_WORD_COUNT (sizeof type_words / sizeof type_words[0] - 1)
+
+typedef struct folded_type_word {
+    int rev[TYPE_WORD_MAX_CPS];     /* lower-cased code points, last first */
+    int count;
+} folded_type_word;
+
+static folded_type_word folded_type_words[TYPE_WORD_COUNT];
+/* Words chained by their last lower-cased character (hashed), in table
+ * order: the character before a number rules out all but a few. */
+#define LAST_CP_BUCKETS 64
+static int last_cp_head[LAST_CP_BUCKETS];
+static int last_cp_next[TYPE_WORD_COUNT];
+static pthread_once_t folded_type_words_once = PTHREAD_ONCE_INIT;
+
+static void fold_type_words(void)
+{
+    for (size_t k = 0; k < TYPE_WORD_COUNT; k++) {
+        const char *w = type_words[k].word;
+        folded_type_word *f = &folded_type_words[k];
+        for (size_t wi = strlen(w); wi > 0;) {
+            if (f->count == TYPE_WORD_MAX_CPS) {
+                /* a data error in type_words: fail on first use, in every test */
+                fprintf(stderr, "symbol.c: type word \"%s\" is longer than %d characters\n",
+                        w, TYPE_WORD_MAX_CPS);
+                abort();
+            }
+            int b;
+            wi -= vn_utf8_prev(w, wi, &b);
+            f->rev[f->count++] = vn_lower_cp(b);
+        }
+    }
+    for (int h = 0; h < LAST_CP_BUCKETS; h++)
+        last_cp_head[h] = -1;
+    for (size_t k = TYPE_WORD_COUNT; k-- > 0;) {
+        int h = folded_type_words[k].rev[0] % LAST_CP_BUCKETS;
+        last_cp_next[k] = last_cp_head[h];
+        last_cp_head[h] = (int)k;
+    }
+}
+
+/* The text before some offset, lower-cased backwards on demand. */
+typedef struct backward_window {
+    const char *text;
+    size_t pos[TYPE_WORD_MAX_CPS + 1];  /* pos[k]: offset after stepping back k characters */
+    int cp[TYPE_WORD_MAX_CPS];          /* cp[k]: the k-th character back, lower-cased */
+    int filled;
+} backward_window;
+
+/* Steps back until the window holds k+1 characters; -1 when the text
+ * starts first. */
+static int window_fill(backward_window *w, int k)
+{
+    while (w->filled <= k) {
+        size_t at = w->pos[w->filled];
+        if (at == 0)
+            return -1;
+        int c;
+        w->pos[w->filled + 1] = at - vn_utf8_prev(w->text, at, &c);
+        w->cp[w->filled++] = vn_lower_cp(c);
+    }
+    return w->cp[k];
+}
+
+/* Lower-cased k-th character back, or -1 when the text starts before it. */
+static inline int window_cp(backward_window *w, int k)
+{
+    return k < w->filled ? w->cp[k] : window_fill(w, k);
+}
+
+static bool window_ends_with(backward_window *w, const folded_type_word *f)
+{
+    for (int k = 0; k < f->count; k++)
+        if (window_cp(w, k) != f->rev[k])
+            return false;
+    return true;
+}
+
 const char *vn_type_word_ending_at(const char *text, size_t len, size_t *start)
 {
+    pthread_once(&folded_type_words_once, fold_type_words);
+    backward_window w;          /* not zeroed: only filled entries are read */
+    w.text = text;
+    w.pos[0] = len;
+    w.filled = 0;
+    int last = window_cp(&w, 0);
+    if (last < 0)
+        return NULL;
     const char *best = NULL;
     size_t best_len = 0;
-    for (const type_word_entry *t = type_words; t->word; t++) {
-        const char *w = t->word;
-        size_t wl = strlen(w);
-        size_t ti = len, wi = wl;
-        bool ok = true;
-        while (wi > 0) {
-            if (ti == 0) {
-                ok = false;
-                break;
-            }
-            int a, b;
-            size_t an = vn_utf8_prev(text, ti, &a);
-            size_t bn = vn_utf8_prev(w, wi, &b);
-            if (utf8proc_tolower(a) != utf8proc_tolower(b)) {
-                ok = false;
-                break;
-            }
-            ti -= an;
-            wi -= bn;
-        }
-        if (!ok)
+    for (int k = last_cp_head[last % LAST_CP_BUCKETS]; k >= 0; k = last_cp_next[k]) {
+        const folded_type_word *f = &folded_type_words[k];
+        if (!window_ends_with(&w, f))
             continue;
+        size_t ti = w.pos[f->count];
         if (ti > 0) {               /* must start at a word boundary */
             int c;
             vn_utf8_prev(text, ti, &c);
@@ -564,7 +691,7 @@ const char *vn_type_word_ending_at(const char *text, size_t len, size_t *start)
                 continue;
         }
         if (len - ti > best_len) {
-            best = t->word;
+            best = type_words[k].word;
             best_len = len - ti;
             if (start)
                 *start = ti;

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "../common/lower.h"
 #include "../common/utf8.h"
 
 /* How far the scanner looks around a hit; bounds keep the pass linear. */
@@ -63,17 +64,30 @@ static int next_cp(const char *t, size_t len, size_t pos)
 }
 
 /* Case-insensitive match of lowercase literal `w` at t[i]; returns the byte
- * length matched in t (0 if none).  Does not check word boundaries. */
+ * length matched in t (0 if none).  Does not check word boundaries.
+ * Called for every word of every list at every candidate position, so the
+ * common cases stay byte-wide: two ASCII bytes compare directly, and an
+ * ASCII text byte never equals a non-ASCII word character (utf8proc lowers
+ * ASCII to ASCII).  The reverse does happen (U+0130 lowers to "i"), so a
+ * non-ASCII text character always takes the full path. */
 static size_t match_ci(const char *t, size_t len, size_t i, const char *w)
 {
-    size_t ti = i, wi = 0, wl = strlen(w);
-    while (wi < wl) {
+    size_t ti = i, wi = 0;
+    while (w[wi]) {
         if (ti >= len)
             return 0;
+        unsigned char tb = (unsigned char)t[ti], wb = (unsigned char)w[wi];
+        if (tb < 0x80) {
+            if (wb >= 0x80 || vn_lower_cp(tb) != wb)
+                return 0;
+            ti++;
+            wi++;
+            continue;
+        }
         int a, b;
         ti += vn_utf8_next(t + ti, len - ti, &a);
-        wi += vn_utf8_next(w + wi, wl - wi, &b);
-        if (utf8proc_tolower(a) != b)
+        wi += vn_utf8_next(w + wi, 4, &b);  /* stops at the NUL, like strlen(w) would */
+        if (vn_lower_cp(a) != b)
             return 0;
     }
     return ti - i;
@@ -88,6 +102,56 @@ static size_t match_word_ci(const char *t, size_t len, size_t i, const char *w)
     return n;
 }
 
+/* First byte of the UTF-8 encoding of cp. */
+static unsigned char utf8_lead_byte(int cp)
+{
+    if (cp < 0x80)
+        return (unsigned char)cp;
+    if (cp < 0x800)
+        return (unsigned char)(0xC0 | (cp >> 6));
+    if (cp < 0x10000)
+        return (unsigned char)(0xE0 | (cp >> 12));
+    return (unsigned char)(0xF0 | (cp >> 18));
+}
+
+/* The byte a lowercase literal must start with to match at t[i] (0 past
+ * the end): match_ci needs vn_lower_cp(first character) to be the word's
+ * first character, so their encodings share the lead byte.  Word lists
+ * test it before matching and skip most of their words on one compare. */
+static unsigned char lowered_lead_byte(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    unsigned char tb = (unsigned char)t[i];
+    if (tb < 0x80)
+        return (unsigned char)vn_lower_cp(tb);
+    int cp;
+    vn_utf8_next(t + i, len - i, &cp);
+    return utf8_lead_byte(vn_lower_cp(cp));
+}
+
+/* The first word of a NULL-terminated list of lowercase literals that
+ * match_word_ci finds at t[i]: its index (-1 if none) and length in t.
+ * The words must be valid UTF-8 (a malformed first byte decodes to U+FFFD,
+ * whose lead byte it is not). */
+static int match_word_in_list(const char *t, size_t len, size_t i,
+                              const char *const *words, size_t *matched)
+{
+    unsigned char lead = lowered_lead_byte(t, len, i);
+    if (lead == 0)
+        return -1;
+    for (int k = 0; words[k]; k++) {
+        if ((unsigned char)words[k][0] != lead)
+            continue;
+        size_t n = match_word_ci(t, len, i, words[k]);
+        if (n) {
+            *matched = n;
+            return k;
+        }
+    }
+    return -1;
+}
+
 /* Case-insensitive match of lowercase literal `w` ENDING at t[end]; returns
  * its start or (size_t)-1.  Requires a word boundary before it. */
 static size_t match_word_ci_before(const char *t, size_t end, const char *w)
@@ -99,7 +163,7 @@ static size_t match_word_ci_before(const char *t, size_t end, const char *w)
         int a, b;
         ti -= vn_utf8_prev(t, ti, &a);
         wi -= vn_utf8_prev(w, wi, &b);
-        if (utf8proc_tolower(a) != b)
+        if (vn_lower_cp(a) != b)
             return (size_t)-1;
     }
     if (is_alnum_cp(prev_cp(t, ti)))
@@ -140,6 +204,17 @@ static void copy_trimmed(char *dst, size_t dstsz, const char *src, size_t n)
     for (size_t k = 0; k < n; k++) /* line breaks inside become spaces */
         dst[o++] = src[k] == '\n' || src[k] == '\t' ? ' ' : src[k];
     dst[o] = '\0';
+}
+
+/* snprintf(dst, size, "%s", src) without the format machinery: each
+ * citation copies a few strings, and snprintf cost more than reading them. */
+static void copy_str(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
 }
 
 /* ---- what precedes a symbol ------------------------------------------ */
@@ -247,10 +322,8 @@ static bool is_stop_word(const char *t, size_t len, size_t i)
     };
     if (is_upper_cp(next_cp(t, len, i)))
         return false;
-    for (int k = 0; stops[k]; k++)
-        if (match_word_ci(t, len, i, stops[k]))
-            return true;
-    return false;
+    size_t n;
+    return match_word_in_list(t, len, i, stops, &n) >= 0;
 }
 
 /*
@@ -294,17 +367,14 @@ static bool starts_type_word(const char *t, size_t len, size_t i)
         "kết luận", "hướng dẫn", "chương trình", "công văn", "thông tư", "luật",
         "bộ luật", "pháp lệnh", "quy chế", NULL
     };
-    for (int k = 0; words[k]; k++) {
-        size_t n = match_word_ci(t, len, i, words[k]);
-        if (!n)
-            continue;
-        /* "… Quy định về …" names a new instrument; "Ban Chỉ đạo thực hiện
-         * Quy chế dân chủ" is still the issuer's name */
-        size_t j = skip_spaces_fwd(t, len, i + n);
-        return match_word_ci(t, len, j, "về") || match_word_ci(t, len, j, "số") ||
-               (j < len && isdigit((unsigned char)t[j]));
-    }
-    return false;
+    size_t n;
+    if (match_word_in_list(t, len, i, words, &n) < 0)
+        return false;
+    /* "… Quy định về …" names a new instrument; "Ban Chỉ đạo thực hiện
+     * Quy chế dân chủ" is still the issuer's name */
+    size_t j = skip_spaces_fwd(t, len, i + n);
+    return match_word_ci(t, len, j, "về") || match_word_ci(t, len, j, "số") ||
+           (j < len && isdigit((unsigned char)t[j]));
 }
 
 
@@ -506,7 +576,12 @@ static size_t alias_extent(const vn_registry *reg, const char *t, size_t len, si
     if (!reg)
         return 0;
     size_t best = 0;
+    /* aliases went through utf8proc, so they are valid UTF-8 and the lead
+     * byte test of match_word_in_list applies */
+    unsigned char lead = lowered_lead_byte(t, len, i);
     for (size_t a = 0; a < reg->alias_count; a++) {
+        if ((unsigned char)reg->aliases[a].folded[0] != lead)
+            continue;
         size_t n = match_ci(t, len, i, reg->aliases[a].folded);
         if (n > best && !is_alnum_cp(next_cp(t, len, i + n)))
             best = n;
@@ -519,10 +594,8 @@ static bool comma_pair_continues(const char *t, size_t len, size_t i)
     static const char *const second_halves[] = {
         "chống", "công chức", "sử dụng", "trưng dụng", "thuế", "viên chức", "tố cáo", NULL
     };
-    for (int k = 0; second_halves[k]; k++)
-        if (match_word_ci(t, len, i, second_halves[k]))
-            return true;
-    return false;
+    size_t n;
+    return match_word_in_list(t, len, i, second_halves, &n) >= 0;
 }
 
 /* Generic name: opener + words whose first is capitalised, up to a stop
@@ -600,9 +673,9 @@ static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
     c.start = start;
     c.symbol_start = name_start;
     c.symbol_end = name_end;
-    snprintf(c.type_word, sizeof c.type_word, "%s", type_word);
+    copy_str(c.type_word, sizeof c.type_word, type_word);
     if (name_override)
-        snprintf(c.name, sizeof c.name, "%s", name_override);
+        copy_str(c.name, sizeof c.name, name_override);
     else
         copy_trimmed(c.name, sizeof c.name, t + name_start, name_end - name_start);
     if (pp)
@@ -624,15 +697,8 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
                         vn_extract_result *r, vn_status *st)
 {
     static const char *const canonical[] = {"Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"};
-    int which = -1;
     size_t ol = 0;
-    for (int k = 0; name_openers[k]; k++) {
-        ol = match_word_ci(t, len, i, name_openers[k]);
-        if (ol) {
-            which = k;
-            break;
-        }
-    }
+    int which = match_word_in_list(t, len, i, name_openers, &ol);
     /* "Luật", not "LUẬT": a heading in capitals is a title, not a reference */
     if (which < 0 || !is_upper_cp(next_cp(t, len, i)) || is_upper_cp(next_cp(t, len, i + 1)))
         return 0;
@@ -736,7 +802,7 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
         c.end = ends[k];
         c.symbol_start = starts[k];
         c.symbol_end = ends[k];
-        snprintf(c.type_word, sizeof c.type_word, "%s", p->type_word);
+        copy_str(c.type_word, sizeof c.type_word, p->type_word);
         memcpy(c.number, t + starts[k], ends[k] - starts[k]);
         c.number[ends[k] - starts[k]] = '\0';
         vn_status st = vn_citation_list_push(&r->citations, &c);
@@ -772,7 +838,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     c.symbol_start = i;
     c.symbol_end = c.end = i + n;
     vn_symbol_format(&s, c.symbol);
-    snprintf(c.number, sizeof c.number, "%s", s.number);
+    copy_str(c.number, sizeof c.number, s.number);
     c.has_year = vn_symbol_has_year(&s);
     const char *tw = p.type_word ? p.type_word : vn_type_word_for_code(s.codes[0]);
     /* "… kết luận số 123-TB/TW": when the words in front name another type
@@ -786,7 +852,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         if (!fits)
             tw = by_code;
     }
-    snprintf(c.type_word, sizeof c.type_word, "%s", tw ? tw : "");
+    copy_str(c.type_word, sizeof c.type_word, tw ? tw : "");
     c.start = p.type_word ? read_pinpoint(t, p.type_start, &c.pinpoint) : p.start;
     if (c.start > p.start)
         c.start = p.start;
@@ -829,12 +895,25 @@ static void share_trailing_dates(const char *t, vn_citation_list *l)
     }
 }
 
+/* The bytes the loop below acts on: a digit starts a number, and L, B, P, H
+ * the name openers (Luật, Bộ luật, Pháp lệnh, Hiến pháp).  Everything else
+ * is skipped in a tight loop: most of a document is neither. */
+static const bool may_start_citation[256] = {
+    ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+    ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+    ['L'] = true, ['B'] = true, ['P'] = true, ['H'] = true,
+};
+
 vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
                      vn_extract_result *out, vn_error *err)
 {
     memset(out, 0, sizeof *out);
     vn_status st = VN_OK;
     for (size_t i = 0; i < len && st == VN_OK;) {
+        while (i < len && !may_start_citation[(unsigned char)t[i]])
+            i++;
+        if (i == len)
+            break;
         unsigned char ch = (unsigned char)t[i];
         if (ch >= '0' && ch <= '9') {
             size_t consumed = 0;

@@ -238,6 +238,37 @@ static void test_forms_beyond_the_samples(void **state)
     vn_extract_result_free(&r);
 }
 
+/* The word lists match in any case and whatever the first letter's width:
+ * capitals and non-ASCII letters at the start of type words, "số", stop
+ * words and name openers, and citations that end the text. */
+static void test_word_lists_in_any_case(void **state)
+{
+    (void)state;
+    const char *t = "căn cứ QUYẾT ĐỊNH SỐ 12-QĐ/TW của Bộ Chính trị để triển khai; "
+                    "ĐỀ ÁN số 03-ĐA/TU của Ủy ban nhân dân tỉnh về việc; "
+                    "theo Luật Đất đai năm 2013 và Chỉ thị số 05-CT/TW của Bộ Chính trị";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 4);
+    const vn_citation *c = at(&r, 0);
+    assert_string_equal(c->type_word, "Quyết định");
+    assert_string_equal(c->symbol, "12-QĐ/TW");
+    assert_string_equal(c->issuer, "Bộ Chính trị");
+    assert_int_equal(c->start, strlen("căn cứ "));
+    c = at(&r, 1);
+    assert_string_equal(c->type_word, "Đề án");
+    assert_string_equal(c->issuer, "Ủy ban nhân dân tỉnh");
+    c = at(&r, 2);
+    assert_int_equal(c->kind, VN_CITE_NAME);
+    assert_string_equal(c->type_word, "Luật");
+    assert_string_equal(c->name, "Luật Đất đai");
+    date_is(c, "2013");
+    c = at(&r, 3);
+    assert_string_equal(c->symbol, "05-CT/TW");
+    assert_string_equal(c->issuer, "Bộ Chính trị");
+    assert_int_equal(c->end, strlen(t) - strlen(" của Bộ Chính trị"));
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_pinpoint_and_name),
         cmocka_unit_test(test_no_false_positives),
         cmocka_unit_test(test_forms_beyond_the_samples),
+        cmocka_unit_test(test_word_lists_in_any_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,8 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <utf8proc.h>
 
 #include "common/symbol.h"
+#include "common/utf8.h"
 
 /* Scans text (strict, as in documents) and returns the canonical symbol. */
 static const char *scan(const char *text, const char *type_word, size_t *consumed)
@@ -127,6 +132,181 @@ static void test_type_words(void **state)
     assert_string_equal(vn_type_word_for_code("KL"), "Kết luận");
 }
 
+/* The type words of symbol.c, in its order. */
+static const char *const all_type_words[] = {
+    "Nghị quyết liên tịch", "Thông tư liên tịch", "Quyết định liên tịch",
+    "Chương trình hành động", "Chương trình phối hợp", "Quy chế phối hợp", "Quy chế làm việc",
+    "Kế hoạch liên tịch", "Thông báo kết luận", "Hướng dẫn liên tịch", "Hiến pháp", "Bộ luật",
+    "Luật", "Pháp lệnh", "Sắc lệnh", "Lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
+    "Thông tư", "Thông tri", "Kết luận", "Quy định", "Quy chế", "Hướng dẫn", "Kế hoạch",
+    "Chương trình", "Đề án", "Dự án", "Công văn", "Thông báo", "Thông cáo", "Báo cáo", "Tờ trình",
+    "Phương án", "Biên bản", "Hợp đồng", "Công điện", "Văn bản", "Điều lệ", NULL
+};
+
+/* vn_type_word_ending_at as it was before its words were pre-folded and
+ * bucketed: every word compared backwards through utf8proc_tolower. */
+static const char *reference_ending_at(const char *text, size_t len, size_t *start)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (int k = 0; all_type_words[k]; k++) {
+        const char *w = all_type_words[k];
+        size_t ti = len, wi = strlen(w);
+        bool ok = true;
+        while (wi > 0 && ok) {
+            if (ti == 0) {
+                ok = false;
+                break;
+            }
+            int a, b;
+            size_t an = vn_utf8_prev(text, ti, &a);
+            size_t bn = vn_utf8_prev(w, wi, &b);
+            ok = utf8proc_tolower(a) == utf8proc_tolower(b);
+            ti -= an;
+            wi -= bn;
+        }
+        if (!ok)
+            continue;
+        if (ti > 0) {
+            int c;
+            vn_utf8_prev(text, ti, &c);
+            utf8proc_category_t cat = utf8proc_category(c);
+            bool letter = c < 0x80 ? isalpha(c) != 0
+                                   : cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+                                         cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO;
+            if (letter || (c >= '0' && c <= '9'))
+                continue;
+        }
+        if (len - ti > best_len) {
+            best = w;
+            best_len = len - ti;
+            *start = ti;
+        }
+    }
+    return best;
+}
+
+/* Case-maps every character of s with f into out. */
+static void map_case(const char *s, utf8proc_int32_t (*f)(utf8proc_int32_t), char *out)
+{
+    size_t o = 0, n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int cp;
+        i += vn_utf8_next(s + i, n - i, &cp);
+        o += (size_t)utf8proc_encode_char(f(cp), (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = '\0';
+}
+
+static utf8proc_int32_t same_case(utf8proc_int32_t cp)
+{
+    return cp;
+}
+
+/* Every type word in every case, after every kind of neighbour, whole and
+ * cut inside its last character: the same answer as the reference. */
+static void test_type_words_match_reference(void **state)
+{
+    (void)state;
+    static const char *const before[] = {"", " ", "\n", "theo ", "a", "ạ", "1", "(", "liên ", "Ư", NULL};
+    utf8proc_int32_t (*cases[])(utf8proc_int32_t) = {same_case, utf8proc_tolower, utf8proc_toupper};
+    int checked = 0;
+    for (int k = 0; all_type_words[k]; k++) {
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            char word[128];
+            map_case(all_type_words[k], cases[c], word);
+            for (int b = 0; before[b]; b++) {
+                char text[192];
+                int n = snprintf(text, sizeof text, "%s%s", before[b], word);
+                for (int cut = 0; cut < 3 && cut < n; cut++) {
+                    size_t len = (size_t)n - (size_t)cut, s1 = 999, s2 = 999;
+                    const char *got = vn_type_word_ending_at(text, len, &s1);
+                    const char *want = reference_ending_at(text, len, &s2);
+                    if (want) {
+                        assert_non_null(got);
+                        assert_string_equal(got, want);
+                        assert_int_equal(s1, s2);
+                    } else {
+                        assert_null(got);
+                    }
+                    checked++;
+                }
+            }
+        }
+    }
+    /* the whole word found, case-insensitively, at least once per word */
+    for (int k = 0; all_type_words[k]; k++) {
+        char upper[128], text[160];
+        map_case(all_type_words[k], utf8proc_toupper, upper);
+        snprintf(text, sizeof text, "theo %s", upper);
+        size_t s1;
+        const char *got = vn_type_word_ending_at(text, strlen(text), &s1);
+        assert_non_null(got);
+        assert_string_equal(got, all_type_words[k]);
+        assert_int_equal(s1, 5);
+    }
+    assert_true(checked > 1000);
+}
+
+/* vn_symbol_format as it was, through snprintf: the reference for the
+ * hand-written appends, truncation included. */
+static void reference_format(const vn_symbol *s, char *out)
+{
+    size_t o = 0;
+    o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s", s->number);
+    if (s->family == VN_FAMILY_NORMATIVE) {
+        o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "/%04d", s->year);
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s", i == 0 ? "/" : "-", s->codes[i]);
+    } else if (s->family == VN_FAMILY_PARTY) {
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s",
+                                  i == 0 ? "-" : i == 1 ? "/" : "-", s->codes[i]);
+    } else {
+        for (int i = 0; i < s->code_count && o < VN_SYMBOL_MAX; i++)
+            o += (size_t)snprintf(out + o, VN_SYMBOL_MAX - o, "%s%s", i == 0 ? "/" : "-", s->codes[i]);
+    }
+}
+
+static void test_format_matches_reference(void **state)
+{
+    (void)state;
+    static const int years[] = {0, 7, 1945, 2023, 9999, 10000, -5};
+    static const vn_symbol_family families[] = {
+        VN_FAMILY_NORMATIVE, VN_FAMILY_ADMINISTRATIVE, VN_FAMILY_PARTY
+    };
+    /* code lengths from short to the longest a code can be, so that 8 codes
+     * overflow VN_SYMBOL_MAX at every possible byte */
+    for (size_t f = 0; f < 3; f++) {
+        for (size_t y = 0; y < sizeof years / sizeof years[0]; y++) {
+            for (int count = 0; count <= VN_SYMBOL_MAX_CODES; count++) {
+                for (int clen = 1; clen < VN_SYMBOL_CODE_MAX; clen += 3) {
+                    vn_symbol s;
+                    memset(&s, 0, sizeof s);
+                    snprintf(s.number, sizeof s.number, "%.*s", clen % 15 + 1, "012345678901234");
+                    s.family = families[f];
+                    s.year = years[y];
+                    s.code_count = count;
+                    for (int i = 0; i < count; i++) {
+                        /* "Đ" is two bytes: cuts may fall inside it */
+                        size_t o = 0;
+                        while (o + 2 < (size_t)clen && o + 3 < VN_SYMBOL_CODE_MAX) {
+                            memcpy(s.codes[i] + o, (o / 2 + (size_t)i) % 3 ? "Q" : "Đ",
+                                   (o / 2 + (size_t)i) % 3 ? 1 : 2);
+                            o += (o / 2 + (size_t)i) % 3 ? 1 : 2;
+                        }
+                        s.codes[i][o] = '\0';
+                    }
+                    char got[VN_SYMBOL_MAX], want[VN_SYMBOL_MAX];
+                    vn_symbol_format(&s, got);
+                    reference_format(&s, want);
+                    assert_string_equal(got, want);
+                }
+            }
+        }
+    }
+}
+
 static void test_variants(void **state)
 {
     (void)state;
@@ -146,6 +326,8 @@ int main(void)
         cmocka_unit_test(test_loose),
         cmocka_unit_test(test_fuzz_regressions),
         cmocka_unit_test(test_type_words),
+        cmocka_unit_test(test_type_words_match_reference),
+        cmocka_unit_test(test_format_matches_reference),
         cmocka_unit_test(test_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
