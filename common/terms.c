@@ -90,7 +90,9 @@ static bool onset_consonant(int cp)
 /* Moves a tone from the second to the first vowel of a final oa/oe/uy. */
 static vn_status canonical_tone(vn_buf *w)
 {
-    if (w->len < 3)
+    /* Most words end in a consonant or a toneless vowel, and every toned
+     * vowel is non-ASCII: an ASCII last byte settles it without decoding. */
+    if (w->len < 3 || (unsigned char)w->data[w->len - 1] < 0x80)
         return VN_OK;
     int v2, v1, c = 0;
     size_t n2 = vn_utf8_prev(w->data, w->len, &v2);
