@@ -29,6 +29,9 @@ struct vn_tokenizer {
     UText text;
     /* 1 for a letter or digit of ICU's own ALetter or Numeric class */
     unsigned char simple[SIMPLE_SIZE];
+    /* 1 for ASCII punctuation that can only join letters or digits on
+     * both sides (Other, MidLetter, MidNum, MidNumLet) */
+    unsigned char punct[128];
 };
 
 static bool simple_class(UChar32 c)
@@ -39,10 +42,17 @@ static bool simple_class(UChar32 c)
     return c != '@' && (wb == U_WB_ALETTER || wb == U_WB_NUMERIC);
 }
 
+static bool punct_class(UChar32 c)
+{
+    int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+    return wb == U_WB_OTHER || wb == U_WB_MIDLETTER || wb == U_WB_MIDNUM ||
+           wb == U_WB_MIDNUMLET;
+}
+
 vn_status vn_tokenizer_open(vn_tokenizer **out, vn_error *err)
 {
     *out = NULL;
-    vn_tokenizer *t = malloc(sizeof *t);
+    vn_tokenizer *t = calloc(1, sizeof *t);
     if (!t)
         return vn_error_set(err, VN_ERR_NOMEM, "tokenizer: out of memory");
     t->text = (UText)UTEXT_INITIALIZER;
@@ -61,6 +71,9 @@ vn_status vn_tokenizer_open(vn_tokenizer **out, vn_error *err)
         t->simple[c] = simple_class(c);
     for (UChar32 c = 0x1E00; c < 0x1F00; c++)
         t->simple[SIMPLE_VI + (c - 0x1E00)] = simple_class(c);
+    /* What a syllable most often carries in running text. */
+    for (const char *p = ",.;:()!?"; *p; p++)
+        t->punct[(unsigned char)*p] = punct_class(*p);
     *out = t;
     return VN_OK;
 }
@@ -76,13 +89,18 @@ void vn_tokenizer_close(vn_tokenizer *t)
 
 /* ---- simple chunks ---------------------------------------------------------
  * A chunk is a maximal run of bytes other than the separators space, tab,
- * CR and LF; it is simple when every character in it is ALetter or Numeric
- * (checked against ICU's own property data, at open) from U+0000-U+024F or
- * U+1E00-U+1EFF.  By UAX #29 as ICU implements it:
- *  - nothing joins a separator to a letter or digit on either side
- *    (WB3a-WB3d, WB4 only let CR LF, spaces and Extend/Format/ZWJ
- *    through), and letters and digits join each other (WB5, WB8-WB10): a
- *    simple chunk is exactly one token, with a word status;
+ * CR and LF; it is simple when it is a run of letters and digits (ALetter
+ * or Numeric, checked against ICU's own property data at open, from
+ * U+0000-U+024F or U+1E00-U+1EFF), with or without some of , . ; : ( ) ! ?
+ * before and after it ("(QCDC)", "2024.", "ủy,").  By UAX #29 as ICU
+ * implements it:
+ *  - nothing joins a separator to a letter, digit or such punctuation on
+ *    either side (WB3a-WB3d, WB4 only let CR LF, spaces and
+ *    Extend/Format/ZWJ through); letters and digits join each other (WB5,
+ *    WB8-WB10); the punctuation joins only a letter or digit on each side
+ *    (WB6/7, WB11/12), never at the edge of the run, and is no word by
+ *    itself: a simple chunk holds exactly one token, the run, with a word
+ *    status (none if the run is empty);
  *  - so its start and end are boundaries, and ICU finds the next boundary
  *    from a boundary by reading forwards only (handleNext), and a match
  *    can only run on into a separator through whitespace or CR LF, so
@@ -185,17 +203,27 @@ vn_status vn_tokenize(vn_tokenizer *t, const char *text, size_t len,
             i++;
         if (i == len)
             break;
-        size_t start = i;
-        bool simple = true;
+        size_t start = i, word = i, word_end = i;
+        /* 0: before the run, 1: in it, 2: after it, 3: not simple */
+        int phase = 0;
         while (i < len && !is_separator(s[i])) {
-            size_t n = simple ? simple_char(t, s, i, len) : 0;
+            size_t n = phase < 2 ? simple_char(t, s, i, len) : 0;
             if (n) {
+                if (phase == 0) {
+                    phase = 1;
+                    word = i;
+                }
                 i += n;
+                word_end = i;
+            } else if (phase < 3 && s[i] < 0x80 && t->punct[s[i]]) {
+                phase += phase == 1;
+                i++;
             } else {
-                simple = false;
+                phase = 3;
                 i++; /* separators are ASCII, never inside a sequence */
             }
         }
+        bool simple = phase < 3;
         if (!simple) {
             if (region == SIZE_MAX)
                 region = cuts_before(s, start, len) ? start : prev_end;
@@ -207,7 +235,7 @@ vn_status vn_tokenize(vn_tokenizer *t, const char *text, size_t len,
                 return U_FAILURE(st) ? icu_failed(err, st) : VN_OK;
             region = SIZE_MAX;
         }
-        if (emit(ctx, (vn_token){start, i}) != 0)
+        if (word_end > word && emit(ctx, (vn_token){word, word_end}) != 0)
             return VN_OK;
         prev_end = i;
     }
