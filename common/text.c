@@ -514,16 +514,19 @@ enum { FOLD_DONE, FOLD_MISS, FOLD_NOMEM };
 static int fold_by_table(const unsigned char *s, size_t len, vn_buf *acc, vn_buf *plain)
 {
     pthread_once(&fold_once, fold_table_init);
-    /* Folding rarely changes a length, so one reservation nearly always
-     * does. */
-    if ((acc && vn_buf_reserve(acc, len + FOLD_MAX) != VN_OK) ||
-        (plain && vn_buf_reserve(plain, len + FOLD_MAX) != VN_OK))
+    /* A word gets room for the worst case, so the loop need not check;
+     * a long text gets what it nearly always needs (folding rarely
+     * changes a length) and is checked as it goes. */
+    bool checked = len > 1024;
+    size_t room = checked ? len + FOLD_MAX : FOLD_MAX * (len + 1);
+    if ((acc && acc->len + room >= acc->cap && vn_buf_reserve(acc, room) != VN_OK) ||
+        (plain && plain->len + room >= plain->cap && vn_buf_reserve(plain, room) != VN_OK))
         return FOLD_NOMEM;
     size_t acc0 = acc ? acc->len : 0, plain0 = plain ? plain->len : 0;
     char *a = acc ? acc->data + acc0 : NULL, *p = plain ? plain->data + plain0 : NULL;
     int r = FOLD_DONE;
     for (size_t i = 0; i < len;) {
-        if ((a && !fold_room(acc, &a)) || (p && !fold_room(plain, &p))) {
+        if (checked && ((a && !fold_room(acc, &a)) || (p && !fold_room(plain, &p)))) {
             r = FOLD_NOMEM;
             break;
         }
