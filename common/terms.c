@@ -90,7 +90,9 @@ static bool onset_consonant(int cp)
 /* Moves a tone from the second to the first vowel of a final oa/oe/uy. */
 static vn_status canonical_tone(vn_buf *w)
 {
-    if (w->len < 3)
+    /* Most words end in a consonant or a toneless vowel, and every toned
+     * vowel is non-ASCII: an ASCII last byte settles it without decoding. */
+    if (w->len < 3 || (unsigned char)w->data[w->len - 1] < 0x80)
         return VN_OK;
     int v2, v1, c = 0;
     size_t n2 = vn_utf8_prev(w->data, w->len, &v2);
@@ -146,13 +148,15 @@ static vn_status word_forms(vn_buf *acc, vn_buf *plain, const char *word, size_t
 {
     reset(acc);
     reset(plain);
-    if (vn_text_casefold(word, len, acc) != VN_OK)
-        return vn_error_set(err, VN_ERR_NOMEM, "term generator: out of memory");
-    vn_status st;
-    if (acc->len && all_ascii(acc->data, acc->len))
+    /* The plain form is the unaccented word, except that an all-ASCII
+     * folded word is its own plain form ("ß" -> "ss" -> "ss"). */
+    vn_status st = vn_text_fold_both(word, len, acc, plain);
+    if (st == VN_OK && acc->len && all_ascii(acc->data, acc->len)) {
+        reset(plain);
         st = vn_buf_append(plain, acc->data, acc->len);
-    else if ((st = canonical_tone(acc)) == VN_OK)
-        st = vn_text_unaccent(word, len, plain);
+    } else if (st == VN_OK) {
+        st = canonical_tone(acc);
+    }
     if (st != VN_OK)
         return vn_error_set(err, VN_ERR_NOMEM, "term generator: out of memory");
     clip(acc);

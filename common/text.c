@@ -19,11 +19,13 @@
  * trigger test against utf8proc for every assigned code point.  Clusters
  * are a letter and its marks, so offsets stay exact up to the letter.
  *
- * casefold and unaccent work on short strings (query and index terms): an
- * ASCII string is lower-cased directly, anything else goes to utf8proc.
+ * casefold and unaccent work on short strings (query and index terms): a
+ * string of Latin and Vietnamese letters is folded one table lookup per
+ * character, anything else goes to utf8proc (see "the fold table").
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,10 +356,11 @@ vn_status vn_text_normalize(const char *in, size_t len, vn_buf *out, vn_offmap *
 
 /* ---- casefold and unaccent ---------------------------------------------- */
 
-/* Shared by casefold and unaccent: ASCII text is lower-cased directly,
- * other text goes through utf8proc with `opt` and `post`. */
-static vn_status fold(const char *in, size_t len, vn_buf *out, utf8proc_option_t opt,
-                      int (*post)(int cp))
+/* The utf8proc path: ASCII text is lower-cased directly, other text goes
+ * through utf8proc with `opt` and `post`.  Everything below must agree
+ * with it byte for byte, since index and query terms come from it. */
+static vn_status fold_utf8proc(const char *in, size_t len, vn_buf *out, utf8proc_option_t opt,
+                               int (*post)(int cp))
 {
     const unsigned char *s = (const unsigned char *)in;
     if (ascii_run_end(s, 0, len) == len) {
@@ -382,10 +385,8 @@ static vn_status fold(const char *in, size_t len, vn_buf *out, utf8proc_option_t
     return st;
 }
 
-vn_status vn_text_casefold(const char *in, size_t len, vn_buf *out)
-{
-    return fold(in, len, out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
-}
+#define CASEFOLD_OPT (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+#define UNACCENT_OPT (CASEFOLD_OPT | UTF8PROC_STRIPMARK)
 
 /* After case folding and mark stripping only the barred d's are left with
  * something a Vietnamese reader calls an accent: đ, and its lookalikes ð
@@ -395,11 +396,206 @@ static int unbar_d(int cp)
     return cp == 0x0111 || cp == 0x00F0 || cp == 0x0256 ? 'd' : cp;
 }
 
+/* ---- the fold table ------------------------------------------------------
+ * utf8proc decomposes, folds and recomposes every word through a general
+ * state machine, which was a quarter of indexing time.  Vietnamese text
+ * (and nearly every word of an index) lies in U+0000-U+024F and
+ * U+1E00-U+1EFF, so both forms of each such character are computed once,
+ * by the utf8proc path itself, and a word made only of them is folded by
+ * concatenating its characters' entries.  That is exact only if folding
+ * commutes with concatenation over the table; an entry is kept only when
+ * the character is a starter and both its forms begin with a starter, so
+ * nothing can reorder or compose across a character boundary except two
+ * starters composing, and tests/unit/test_text.c folds every pair of
+ * table characters to show that none do.  Anything else (a combining
+ * mark, a character outside the table, malformed UTF-8) sends the whole
+ * text down the utf8proc path. */
+
+enum { FOLD_MAX = 7, FOLD_LOW_END = 0x250, FOLD_VI_START = 0x1E00, FOLD_VI_END = 0x1F00 };
+
+typedef struct fold_entry {
+    unsigned char acc_len;     /* 0: not in the table */
+    unsigned char plain_len;
+    char acc[FOLD_MAX];        /* case-folded */
+    char plain[FOLD_MAX];      /* case-folded and unaccented */
+} fold_entry;
+
+static fold_entry fold_table[FOLD_LOW_END + (FOLD_VI_END - FOLD_VI_START)];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static bool starts_with_starter(const char *s, size_t n)
+{
+    if (n == 0)
+        return false;
+    int cp;
+    vn_utf8_next(s, n, &cp);
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    return p->combining_class == 0 && p->category != UTF8PROC_CATEGORY_MN &&
+           p->category != UTF8PROC_CATEGORY_MC && p->category != UTF8PROC_CATEGORY_ME;
+}
+
+static void fold_entry_init(fold_entry *e, int cp)
+{
+    unsigned char s[4];
+    size_t n = (size_t)utf8proc_encode_char(cp, s);
+    if (!starts_with_starter((const char *)s, n))
+        return;
+    vn_buf acc = VN_BUF_INIT, plain = VN_BUF_INIT;
+    if (fold_utf8proc((const char *)s, n, &acc, CASEFOLD_OPT, NULL) == VN_OK &&
+        fold_utf8proc((const char *)s, n, &plain, UNACCENT_OPT, unbar_d) == VN_OK &&
+        acc.len <= FOLD_MAX && plain.len <= FOLD_MAX && starts_with_starter(acc.data, acc.len) &&
+        starts_with_starter(plain.data, plain.len)) {
+        memcpy(e->acc, acc.data, acc.len);
+        memcpy(e->plain, plain.data, plain.len);
+        e->acc_len = (unsigned char)acc.len;
+        e->plain_len = (unsigned char)plain.len;
+    }
+    vn_buf_free(&acc);
+    vn_buf_free(&plain);
+}
+
+static void fold_table_init(void)
+{
+    for (int cp = 0; cp < FOLD_LOW_END; cp++)
+        fold_entry_init(&fold_table[cp], cp);
+    for (int cp = FOLD_VI_START; cp < FOLD_VI_END; cp++)
+        fold_entry_init(&fold_table[FOLD_LOW_END + cp - FOLD_VI_START], cp);
+}
+
+/* The entry of the character at s[i] (its length in *n), or NULL when it
+ * is not in the table.  Only well-formed sequences decode: C2-C9 leads are
+ * U+0080-U+027F (the table stops at U+024F), E1 B8-BB leads are
+ * U+1E00-U+1EFF. */
+static inline const fold_entry *fold_lookup(const unsigned char *s, size_t i, size_t len,
+                                            size_t *n)
+{
+    const fold_entry *e = NULL;
+    unsigned char c = s[i];
+    if (c < 0x80) {
+        e = &fold_table[c];
+        *n = 1;
+    } else if (c >= 0xC2 && c <= 0xC9) {
+        if (len - i < 2 || (s[i + 1] & 0xC0) != 0x80)
+            return NULL;
+        unsigned cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+        if (cp >= FOLD_LOW_END)
+            return NULL;
+        e = &fold_table[cp];
+        *n = 2;
+    } else if (c == 0xE1) {
+        if (len - i < 3 || s[i + 1] < 0xB8 || s[i + 1] > 0xBB || (s[i + 2] & 0xC0) != 0x80)
+            return NULL;
+        e = &fold_table[FOLD_LOW_END + ((s[i + 1] - 0xB8) << 6) + (s[i + 2] & 0x3F)];
+        *n = 3;
+    } else {
+        return NULL;
+    }
+    return e->acc_len ? e : NULL;
+}
+
+/* Room for FOLD_MAX more bytes at *w in b (whose written part *w ends);
+ * an entry is copied whole, padding included. */
+static inline bool fold_room(vn_buf *b, char **w)
+{
+    if ((size_t)(*w - b->data) + FOLD_MAX < b->cap)
+        return true;
+    b->len = (size_t)(*w - b->data);
+    if (vn_buf_reserve(b, FOLD_MAX) != VN_OK)
+        return false;
+    *w = b->data + b->len;
+    return true;
+}
+
+enum { FOLD_DONE, FOLD_MISS, FOLD_NOMEM };
+
+/* Both forms of `s` through the table, appended to acc and/or plain
+ * (either may be NULL).  FOLD_MISS, with nothing appended, when some
+ * character is not in the table. */
+static int fold_by_table(const unsigned char *s, size_t len, vn_buf *acc, vn_buf *plain)
+{
+    pthread_once(&fold_once, fold_table_init);
+    /* A word gets room for the worst case, so the loop need not check;
+     * a long text gets what it nearly always needs (folding rarely
+     * changes a length) and is checked as it goes. */
+    bool checked = len > 1024;
+    size_t room = checked ? len + FOLD_MAX : FOLD_MAX * (len + 1);
+    if ((acc && acc->len + room >= acc->cap && vn_buf_reserve(acc, room) != VN_OK) ||
+        (plain && plain->len + room >= plain->cap && vn_buf_reserve(plain, room) != VN_OK))
+        return FOLD_NOMEM;
+    size_t acc0 = acc ? acc->len : 0, plain0 = plain ? plain->len : 0;
+    char *a = acc ? acc->data + acc0 : NULL, *p = plain ? plain->data + plain0 : NULL;
+    int r = FOLD_DONE;
+    for (size_t i = 0; i < len;) {
+        if (checked && ((a && !fold_room(acc, &a)) || (p && !fold_room(plain, &p)))) {
+            r = FOLD_NOMEM;
+            break;
+        }
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            c = (unsigned)(c - 'A') < 26 ? (unsigned char)(c + 32) : c;
+            if (a)
+                *a++ = (char)c;
+            if (p)
+                *p++ = (char)c;
+            i++;
+            continue;
+        }
+        size_t n;
+        const fold_entry *e = fold_lookup(s, i, len, &n);
+        if (!e) {
+            r = FOLD_MISS;
+            break;
+        }
+        if (a) {
+            memcpy(a, e->acc, FOLD_MAX);
+            a += e->acc_len;
+        }
+        if (p) {
+            memcpy(p, e->plain, FOLD_MAX);
+            p += e->plain_len;
+        }
+        i += n;
+    }
+    if (acc) {
+        acc->len = r == FOLD_DONE ? (size_t)(a - acc->data) : acc0;
+        acc->data[acc->len] = '\0';
+    }
+    if (plain) {
+        plain->len = r == FOLD_DONE ? (size_t)(p - plain->data) : plain0;
+        plain->data[plain->len] = '\0';
+    }
+    return r;
+}
+
+vn_status vn_text_casefold(const char *in, size_t len, vn_buf *out)
+{
+    int r = fold_by_table((const unsigned char *)in, len, out, NULL);
+    if (r != FOLD_MISS)
+        return r == FOLD_DONE ? VN_OK : VN_ERR_NOMEM;
+    return fold_utf8proc(in, len, out, CASEFOLD_OPT, NULL);
+}
+
 vn_status vn_text_unaccent(const char *in, size_t len, vn_buf *out)
 {
-    return fold(in, len, out,
-                UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
-                unbar_d);
+    int r = fold_by_table((const unsigned char *)in, len, NULL, out);
+    if (r != FOLD_MISS)
+        return r == FOLD_DONE ? VN_OK : VN_ERR_NOMEM;
+    return fold_utf8proc(in, len, out, UNACCENT_OPT, unbar_d);
+}
+
+vn_status vn_text_fold_both(const char *in, size_t len, vn_buf *acc, vn_buf *plain)
+{
+    int r = fold_by_table((const unsigned char *)in, len, acc, plain);
+    if (r != FOLD_MISS)
+        return r == FOLD_DONE ? VN_OK : VN_ERR_NOMEM;
+    vn_status st = fold_utf8proc(in, len, acc, CASEFOLD_OPT, NULL);
+    return st != VN_OK ? st : fold_utf8proc(in, len, plain, UNACCENT_OPT, unbar_d);
+}
+
+vn_status vn_text_fold_reference(const char *in, size_t len, vn_buf *acc, vn_buf *plain)
+{
+    vn_status st = fold_utf8proc(in, len, acc, CASEFOLD_OPT, NULL);
+    return st != VN_OK ? st : fold_utf8proc(in, len, plain, UNACCENT_OPT, unbar_d);
 }
 
 /* A letter with a diacritic (its canonical decomposition holds a mark), a

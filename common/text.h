@@ -40,6 +40,17 @@ vn_status vn_text_casefold(const char *in, size_t len, vn_buf *out);
  */
 vn_status vn_text_unaccent(const char *in, size_t len, vn_buf *out);
 
+/*
+ * vn_text_casefold() appended to `acc` and vn_text_unaccent() appended to
+ * `plain`, in one pass over the text when it can (a term generator needs
+ * both forms of every word).
+ */
+vn_status vn_text_fold_both(const char *in, size_t len, vn_buf *acc, vn_buf *plain);
+
+/* The same through utf8proc alone, without the fold table: what tests
+ * compare the table with. */
+vn_status vn_text_fold_reference(const char *in, size_t len, vn_buf *acc, vn_buf *plain);
+
 /* True if the text (valid UTF-8) contains a diacritic (a combining mark, or
  * a letter whose canonical decomposition has one: ế, ơ, ư …) or a barred d
  * (đ/Đ and their lookalikes ð/Ð/Ɖ).  Query code uses it to decide whether

@@ -29,4 +29,10 @@ vn_status vn_tokenize(vn_tokenizer *t, const char *text, size_t len,
                       int (*emit)(void *ctx, vn_token tok), void *ctx,
                       vn_error *err);
 
+/* The same, with ICU over the whole text (vn_tokenize() hands ICU only
+ * what needs its rules); for tests. */
+vn_status vn_tokenize_icu(vn_tokenizer *t, const char *text, size_t len,
+                          int (*emit)(void *ctx, vn_token tok), void *ctx,
+                          vn_error *err);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -312,6 +313,143 @@ static void test_unaccent(void **state)
     expect_fold(vn_text_unaccent, "ươ ƯƠ", "uo uo");
 }
 
+/* ---- the fold table against utf8proc ------------------------------------ */
+
+/* Folds s[0..n) both ways (table if it can, and utf8proc alone) and fails
+ * on any difference; `what` names the input in the message. */
+static void check_fold(const char *s, size_t n, vn_buf *b, const char *what)
+{
+    for (int k = 0; k < 4; k++)
+        b[k].len = 0;
+    assert_int_equal(vn_text_fold_both(s, n, &b[0], &b[1]), VN_OK);
+    assert_int_equal(vn_text_fold_reference(s, n, &b[2], &b[3]), VN_OK);
+    if (b[0].len != b[2].len || memcmp(b[0].data, b[2].data, b[0].len) != 0)
+        fail_msg("%s: case-folded form differs from utf8proc", what);
+    if (b[1].len != b[3].len || memcmp(b[1].data, b[3].data, b[1].len) != 0)
+        fail_msg("%s: unaccented form differs from utf8proc", what);
+    /* The single-form entry points take the same table. */
+    b[0].len = b[1].len = 0;
+    assert_int_equal(vn_text_casefold(s, n, &b[0]), VN_OK);
+    assert_int_equal(vn_text_unaccent(s, n, &b[1]), VN_OK);
+    if (b[0].len != b[2].len || memcmp(b[0].data, b[2].data, b[0].len) != 0 ||
+        b[1].len != b[3].len || memcmp(b[1].data, b[3].data, b[1].len) != 0)
+        fail_msg("%s: casefold/unaccent differ from utf8proc", what);
+}
+
+/* Every code point of the table's range, U+0000-U+024F and U+1E00-U+1EFF,
+ * plus a margin on each side (outside it utf8proc must take over). */
+static int table_range_cp(int k)
+{
+    return k < 0x260 ? k : 0x1DF0 + (k - 0x260);
+}
+enum { TABLE_RANGE_CPS = 0x260 + 0x120 };
+
+static size_t encode(int cp, char *s)
+{
+    return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)s);
+}
+
+static void test_fold_table_every_code_point(void **state)
+{
+    (void)state;
+    vn_buf b[4] = {VN_BUF_INIT, VN_BUF_INIT, VN_BUF_INIT, VN_BUF_INIT};
+    char s[32], what[48];
+    for (int k = 0; k < TABLE_RANGE_CPS; k++) {
+        int cp = table_range_cp(k);
+        size_t n = encode(cp, s);
+        snprintf(what, sizeof what, "U+%04X", (unsigned)cp);
+        check_fold(s, n, b, what);
+        /* Inside a word, and before a combining mark (which must send the
+         * word to utf8proc, where it may compose). */
+        n = 0;
+        s[n++] = 'N';
+        n += encode(cp, s + n);
+        s[n++] = 'X';
+        check_fold(s, n, b, what);
+        n = encode(cp, s);
+        memcpy(s + n, "\xCC\x81", 2);
+        check_fold(s, n + 2, b, what);
+    }
+    for (int k = 0; k < 4; k++)
+        vn_buf_free(&b[k]);
+}
+
+/* The table concatenates per-character entries; that equals folding the
+ * whole word if no two neighbours interact, and text.c keeps only
+ * characters whose forms start with a starter, so only adjacent pairs
+ * could.  Folds every ordered pair of the range. */
+static void test_fold_table_every_pair(void **state)
+{
+    (void)state;
+    vn_buf b[4] = {VN_BUF_INIT, VN_BUF_INIT, VN_BUF_INIT, VN_BUF_INIT};
+    char s[16], what[48];
+    for (int k = 0; k < TABLE_RANGE_CPS; k++) {
+        int c1 = table_range_cp(k);
+        size_t n1 = encode(c1, s);
+        for (int m = 0; m < TABLE_RANGE_CPS; m++) {
+            int c2 = table_range_cp(m);
+            if (c1 < 0x80 && c2 < 0x80)
+                continue; /* the ASCII path, not the table */
+            size_t n2 = encode(c2, s + n1);
+            snprintf(what, sizeof what, "U+%04X U+%04X", (unsigned)c1, (unsigned)c2);
+            check_fold(s, n1 + n2, b, what);
+        }
+    }
+    for (int k = 0; k < 4; k++)
+        vn_buf_free(&b[k]);
+}
+
+/* Malformed or truncated UTF-8 must not be decoded by the table: it gets
+ * utf8proc's verdict, whatever that is. */
+static void test_fold_table_malformed(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "a\xC3", "\xC3(", "\xE1\xBA", "\xE1\xBA(", "\xE1(\xA1", "\xC0\x80", "\xC1\xBF",
+        "\xE0\x80\x80", "\xED\xA0\x80", "\xF8", "\x80", "đ\xFF", "ế\xE1\xBB",
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        vn_buf a = VN_BUF_INIT, p = VN_BUF_INIT, ra = VN_BUF_INIT, rp = VN_BUF_INIT;
+        size_t n = strlen(bad[k]);
+        vn_status st = vn_text_fold_both(bad[k], n, &a, &p);
+        assert_int_equal(st, vn_text_fold_reference(bad[k], n, &ra, &rp));
+        if (st == VN_OK) {
+            assert_string_equal(a.data, ra.data);
+            assert_string_equal(p.data, rp.data);
+        }
+        vn_buf_free(&a);
+        vn_buf_free(&p);
+        vn_buf_free(&ra);
+        vn_buf_free(&rp);
+    }
+}
+
+/* Appends after what is there, and grows a buffer that is nearly full. */
+static void test_fold_table_appends(void **state)
+{
+    (void)state;
+    vn_buf a = VN_BUF_INIT, p = VN_BUF_INIT;
+    assert_int_equal(vn_buf_append(&a, "x|", 2), VN_OK);
+    assert_int_equal(vn_text_fold_both("Đảng ỦY", strlen("Đảng ỦY"), &a, &p), VN_OK);
+    assert_string_equal(a.data, "x|đảng ủy");
+    assert_string_equal(p.data, "dang uy");
+    /* ŉ and İ grow when folded: 2 bytes -> 3. */
+    vn_buf big = VN_BUF_INIT, ref = VN_BUF_INIT, junk = VN_BUF_INIT;
+    vn_buf in = VN_BUF_INIT;
+    for (int k = 0; k < 1000; k++)
+        assert_int_equal(vn_buf_append(&in, k % 2 ? "\xC5\x89" : "\xC4\xB0", 2), VN_OK);
+    assert_int_equal(vn_text_casefold(in.data, in.len, &big), VN_OK);
+    assert_int_equal(vn_text_fold_reference(in.data, in.len, &ref, &junk), VN_OK);
+    assert_int_equal(big.len, ref.len);
+    assert_memory_equal(big.data, ref.data, ref.len);
+    vn_buf_free(&a);
+    vn_buf_free(&p);
+    vn_buf_free(&big);
+    vn_buf_free(&ref);
+    vn_buf_free(&junk);
+    vn_buf_free(&in);
+}
+
 static void test_has_accents(void **state)
 {
     (void)state;
@@ -341,6 +479,10 @@ int main(void)
         cmocka_unit_test(test_casefold),
         cmocka_unit_test(test_unaccent),
         cmocka_unit_test(test_has_accents),
+        cmocka_unit_test(test_fold_table_every_code_point),
+        cmocka_unit_test(test_fold_table_every_pair),
+        cmocka_unit_test(test_fold_table_malformed),
+        cmocka_unit_test(test_fold_table_appends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
