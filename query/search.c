@@ -11,6 +11,7 @@
 #include "../common/terms.h"
 #include "../common/tokenize.h"
 #include "../indexer/doctext.h"
+#include "record.h"
 
 #define SNIPPET_WORDS 30
 #define SNIPPET_SCAN_WORDS 200000   /* very long files: look for matches this far */
@@ -316,17 +317,20 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         if (st != VN_OK)
             break;
         json_error_t je;
-        json_t *root = json_loadb(h.data, h.data_len, 0, &je);
-        if (!root) {
+        json_t *doc = vn_record_member(h.data, h.data_len, "document", &je);
+        if (!doc && je.text[0]) {
             st = vn_error_set(err, VN_ERR_INDEX, "%s: document %u has unreadable data (%s); "
                               "rebuild the index", req->db_path, h.docid, je.text);
             break;
         }
-        json_array_append_new(out->data, root);
+        if (doc && json_array_append_new(out->data, doc) != 0) {
+            st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
+            break;
+        }
         vn_search_hit *sh = &out->hits[i];
         sh->rank = h.rank + 1;
         sh->percent = h.percent;
-        sh->document = json_object_get(root, "document");
+        sh->document = doc;
         if (!json_is_object(sh->document)) {
             st = vn_error_set(err, VN_ERR_INDEX, "%s: document %u has no metadata; rebuild "
                               "the index", req->db_path, h.docid);
