@@ -222,13 +222,56 @@ static bool starts_token(const char *text, size_t len, size_t p)
     return wb != U_WB_EXTEND && wb != U_WB_FORMAT && wb != U_WB_ZWJ && wb != U_WB_WSEGSPACE;
 }
 
+/* ASCII punctuation that never joins what is around it into a word (word
+ * break property Other: rule WB999 breaks on both sides).  . , ; : ' join
+ * letters or digits on both sides (WB6, WB7, WB11, WB12), so they are
+ * breakers only without such neighbours; _ joins anything (WB13a, WB13b)
+ * and ICU makes @ part of words ("a@b", "@1"): those two go to ICU. */
+static bool breaker(unsigned char c)
+{
+    return c > 0x20 && c < 0x7F && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
+           !(c >= '0' && c <= '9') && !strchr(".,;:'_@", c);
+}
+
+static bool mid(unsigned char c)
+{
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '\'';
+}
+
+#define CHUNK_MAX_WORDS 32
+
+/* The words of the chunk t[cs..ce) when it is plain runs (plain_run())
+ * between breakers: false when ICU must decide. */
+static bool chunk_words(const unsigned char *t, size_t cs, size_t ce, vn_span *words,
+                        size_t *count)
+{
+    *count = 0;
+    size_t run_end = SIZE_MAX;
+    for (size_t i = cs; i < ce;) {
+        size_t e = plain_run(t, i, ce);
+        if (e > i) {
+            if (*count == CHUNK_MAX_WORDS)
+                return false;
+            words[(*count)++] = (vn_span){i, e};
+            i = run_end = e;
+        } else if (breaker(t[i]) ||
+                   (mid(t[i]) && (run_end != i || plain_run(t, i + 1, ce) == i + 1))) {
+            i++;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 /*
  * The words of text[from..to) into w (emptied first), both ends places
  * where ICU always cuts (cut_at()); hits only among the words in
- * cand[0..ncand).  A whitespace-delimited chunk of letters and digits alone
- * is one word and needs no ICU; runs of other chunks go through ICU, each
- * run from the start of a chunk where a token always starts, which gives
- * the same words as tokenising the whole text.
+ * cand[0..ncand).  In a whitespace-delimited chunk of letters, digits and
+ * punctuation that never joins them (chunk_words()) the words are plain to
+ * see; runs of other chunks go through ICU, each run from the start of a
+ * chunk where a token always starts, which gives the same words as
+ * tokenising the whole text.
  */
 static vn_status collect_fast(vn_snipper *s, word_list *w, const char *text, size_t len,
                               size_t from, size_t to, const char *const *terms,
@@ -238,14 +281,16 @@ static vn_status collect_fast(vn_snipper *s, word_list *w, const char *text, siz
     collect_ctx c = {w, s->g, terms, 0, cand, ncand, 0, &s->memo};
     const unsigned char *t = (const unsigned char *)text;
     size_t run = SIZE_MAX, run_end = 0;     /* chunks waiting for ICU */
+    vn_span words[CHUNK_MAX_WORDS];
+    size_t nwords = 0;
     vn_status st = VN_OK;
     for (size_t i = from; st == VN_OK;) {
         while (i < to && is_blank(text[i]))
             i++;
-        size_t cs = i, ce = i < to ? plain_run(t, i, to) : to;
-        bool plain = ce > cs && (ce == to || is_blank(text[ce]));
+        size_t cs = i, ce = i;
         while (ce < to && !is_blank(text[ce]))
             ce++;
+        bool plain = cs < to && chunk_words(t, cs, ce, words, &nwords);
         if (run != SIZE_MAX && (plain || cs == to)) {
             c.base = run;
             st = vn_termgen_words(s->g, text + run, run_end - run, collect_word, &c, err);
@@ -255,7 +300,8 @@ static vn_status collect_fast(vn_snipper *s, word_list *w, const char *text, siz
             break;
         if (plain) {
             c.base = 0;
-            st = collect_word(&c, text, cs, ce, err);
+            for (size_t k = 0; k < nwords && st == VN_OK; k++)
+                st = collect_word(&c, text, words[k].start, words[k].end, err);
         } else if (run == SIZE_MAX && cs > from && !starts_token(text, len, cs)) {
             /* rare (a mark after a space): tokenise the whole region */
             c.base = from;
