@@ -681,12 +681,21 @@ bool vn_skel_key(const char *term, size_t len, vn_buf *key)
     return true;
 }
 
+/* The table's entry for a code point already seen, without a call. */
+static inline int skel_seen(int cp)
+{
+    unsigned short v = cp > 0 && cp < 0x10000 && cp != 0xFFFD
+                           ? atomic_load_explicit(&skel_table[cp], memory_order_relaxed)
+                           : 0;
+    return v >= 2 ? v - 2 : v == 1 ? -1 : vn_skel_cp(cp);
+}
+
 vn_status vn_snippet_candidates(const char *text, size_t len, const vn_buf *keys,
                                 size_t nkeys, vn_span **chunks, size_t *count, size_t *cap,
                                 vn_error *err)
 {
     *count = 0;
-    unsigned char *skel = malloc(len + 1);
+    unsigned char *skel = malloc(len + 2);
     size_t *at = malloc((len + 1) * sizeof *at);   /* skeleton byte -> text offset */
     bool *mark = calloc(len + 1, sizeof *mark);     /* a possible match starts here */
     vn_status st = skel && at && mark ? VN_OK : VN_ERR_NOMEM;
@@ -703,7 +712,7 @@ vn_status vn_snippet_candidates(const char *text, size_t len, const vn_buf *keys
         size_t k = vn_utf8_next(text + i, len - i, &cp);
         /* not UTF-8 (overlong too): the words there must be folded to fail as before */
         bool bad = k == 1 || cp < (k == 2 ? 0x80 : k == 3 ? 0x800 : 0x10000);
-        int b = vn_skel_cp(bad ? 0xFFFD : cp);
+        int b = bad ? -1 : skel_seen(cp);
         if (b < 0) {
             mark[i] = true;
             b = 0xFF;   /* no key holds it */
@@ -711,24 +720,43 @@ vn_status vn_snippet_candidates(const char *text, size_t len, const vn_buf *keys
         skel[n++] = (unsigned char)b;
         i += k;
     }
-    for (size_t k = 0; st == VN_OK && k < nkeys; k++) {
-        if (keys[k].len == 0)
-            continue;
-        const unsigned char *p = skel, *end = skel + n, *f;
-        while ((f = memmem(p, (size_t)(end - p), keys[k].data, keys[k].len))) {
-            mark[at[f - skel]] = true;
-            p = f + 1;
+    /* One pass for all keys: a key can start only where its first two bytes
+     * are (one-byte keys: its byte). */
+    uint64_t pair[65536 / 64] = {0};
+    bool single[256] = {0}, any_key = false;
+    for (size_t k = 0; k < nkeys; k++) {
+        const unsigned char *kd = (const unsigned char *)keys[k].data;
+        if (keys[k].len == 1)
+            single[kd[0]] = any_key = true;
+        else if (keys[k].len >= 2) {
+            unsigned v = kd[0] | (unsigned)kd[1] << 8;
+            pair[v / 64] |= (uint64_t)1 << (v % 64);
+            any_key = true;
         }
     }
-    for (size_t i = 0; st == VN_OK && i < len;) {
-        while (i < len && is_blank(text[i]))
-            i++;
-        size_t s = i;
-        bool hit = false;
-        while (i < len && !is_blank(text[i]))
-            hit |= mark[i++];
-        if (!hit)
+    skel[n] = 0xFF;     /* a second byte for the last position */
+    for (size_t i = 0; st == VN_OK && any_key && i < n; i++) {
+        unsigned v = skel[i] | (unsigned)skel[i + 1] << 8;
+        if (single[skel[i]]) {
+            mark[at[i]] = true;
             continue;
+        }
+        if (!(pair[v / 64] >> (v % 64) & 1))
+            continue;
+        for (size_t k = 0; k < nkeys; k++)
+            if (keys[k].len >= 2 && keys[k].len <= n - i &&
+                memcmp(skel + i, keys[k].data, keys[k].len) == 0) {
+                mark[at[i]] = true;
+                break;
+            }
+    }
+    /* the chunks around the marks */
+    for (const bool *m = mark; st == VN_OK && (m = memchr(m, true, len - (size_t)(m - mark)));) {
+        size_t s = (size_t)(m - mark), e = s;
+        while (s > 0 && !is_blank(text[s - 1]))
+            s--;
+        while (e < len && !is_blank(text[e]))
+            e++;
         if (*count == *cap) {
             size_t c = *cap ? *cap * 2 : 64;
             vn_span *p = realloc(*chunks, c * sizeof *p);
@@ -739,7 +767,8 @@ vn_status vn_snippet_candidates(const char *text, size_t len, const vn_buf *keys
             *chunks = p;
             *cap = c;
         }
-        (*chunks)[(*count)++] = (vn_span){s, i};
+        (*chunks)[(*count)++] = (vn_span){s, e};
+        m = mark + (e > (size_t)(m - mark) ? e : (size_t)(m - mark) + 1);
     }
     free(skel);
     free(at);

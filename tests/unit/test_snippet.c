@@ -84,6 +84,10 @@ static void test_candidate_chunks(void **state)
     assert_string_equal(chunks_of(t, (const char *const[]){"nhũng", "cực", NULL}),
                         "NHŨNG,|cực;|(tham-nhung)");
     assert_string_equal(chunks_of(t, (const char *const[]){"xyz", NULL}), "");
+    assert_string_equal(chunks_of(t, (const char *const[]){"c", "ng,", NULL}),
+                        "Phòng,|chống|NHŨNG,|cực;");
+    /* a term with a blank is no word's, but must not stall the scan */
+    assert_string_equal(chunks_of("ab cd", (const char *const[]){" cd", NULL}), "ab");
     /* a code point without a skeleton makes its chunk a candidate */
     assert_string_equal(chunks_of("a Stra\xc3\x9f" "e b", (const char *const[]){NULL}),
                         "Stra\xc3\x9f" "e");
