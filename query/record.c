@@ -20,13 +20,16 @@ static size_t skip_ws(const char *s, size_t i, size_t n)
 static size_t skip_string(const char *s, size_t i, size_t n, bool *escaped)
 {
     *escaped = false;
-    for (i++; i < n; i++) {
-        if (s[i] == '\\') {
-            *escaped = true;
-            i++;
-        } else if (s[i] == '"') {
-            return i + 1;
-        }
+    /* strings are most of a record: jump between quotes and backslashes */
+    for (i++; i <= n;) {
+        const char *q = memchr(s + i, '"', n - i);
+        if (!q)
+            return BAD;
+        const char *b = memchr(s + i, '\\', (size_t)(q - (s + i)));
+        if (!b)
+            return (size_t)(q - s) + 1;
+        *escaped = true;
+        i = (size_t)(b - s) + 2;    /* past the escaped character */
     }
     return BAD;
 }

@@ -44,6 +44,13 @@ static void test_span_any_order_spacing_and_strings(void **state)
     /* a repeated key: the last one, as jansson keeps */
     assert_string_equal(span("{\"a\":1,\"a\":{\"b\":2}}", "a"), "{\"b\":2}");
     assert_string_equal(span("{\"a\":true}", "a"), "true");
+    /* escaped quotes and backslashes, the last one right before the quote */
+    const char *esc = "{\"a\":\"x\\\\\",\"b\":[\"y\\\"}\\\\\",\"\\\\\\\"\"],\"c\":1}";
+    assert_string_equal(span(esc, "a"), "\"x\\\\\"");
+    assert_string_equal(span(esc, "b"), "[\"y\\\"}\\\\\",\"\\\\\\\"\"]");
+    assert_string_equal(span(esc, "c"), "1");
+    assert_string_equal(span("{\"a\":\"x\\\"}", "a"), "-");       /* the quote is escaped */
+    assert_string_equal(span("{\"a\":\"x\\", "a"), "-");
 }
 
 static void test_span_gives_up_on_bad_structure(void **state)
