@@ -8,8 +8,6 @@
 #include <sys/stat.h>
 
 #include "../common/index_schema.h"
-#include "../common/terms.h"
-#include "../common/tokenize.h"
 #include "../indexer/doctext.h"
 #include "record.h"
 #include "snippet.h"
