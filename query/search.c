@@ -8,12 +8,9 @@
 #include <sys/stat.h>
 
 #include "../common/index_schema.h"
-#include "../common/terms.h"
-#include "../common/tokenize.h"
 #include "../indexer/doctext.h"
-
-#define SNIPPET_WORDS 30
-#define SNIPPET_SCAN_WORDS 200000   /* very long files: look for matches this far */
+#include "record.h"
+#include "snippet.h"
 
 static const struct { const char *name; unsigned slot; } facet_slots[VN_SEARCH_FACETS] = {
     {"year", VN_SLOT_YEAR}, {"type", VN_SLOT_TYPE}, {"issuer", VN_SLOT_ISSUER},
@@ -22,144 +19,17 @@ static const struct { const char *name; unsigned slot; } facet_slots[VN_SEARCH_F
 
 /* ---- snippets -------------------------------------------------------------- */
 
-typedef struct word_list {
-    size_t *start, *end;
-    bool *hit;
-    size_t count, cap;
-    vn_termgen *g;
-    const char *const *terms;
-} word_list;
-
-static bool is_query_term(const char *const *terms, const char *t, size_t n)
-{
-    for (size_t i = 0; terms[i]; i++)
-        if (strlen(terms[i]) == n && memcmp(terms[i], t, n) == 0)
-            return true;
-    return false;
-}
-
-static vn_status collect_word(void *ctx, const char *text, size_t start, size_t end, vn_error *err)
-{
-    word_list *w = ctx;
-    if (w->count >= SNIPPET_SCAN_WORDS)
-        return VN_ERR_NOTFOUND;     /* enough: stops the walk, not an error */
-    if (w->count == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 1024;
-        size_t *s = realloc(w->start, cap * sizeof *s);
-        if (s)
-            w->start = s;
-        size_t *e = realloc(w->end, cap * sizeof *e);
-        if (e)
-            w->end = e;
-        bool *h = realloc(w->hit, cap * sizeof *h);
-        if (h)
-            w->hit = h;
-        if (!s || !e || !h)
-            return vn_error_set(err, VN_ERR_NOMEM, "out of memory while making a snippet");
-        w->cap = cap;
-    }
-    vn_word_forms f;
-    vn_status st = vn_termgen_word(w->g, text + start, end - start, &f, err);
-    if (st != VN_OK)
-        return st;
-    w->start[w->count] = start;
-    w->end[w->count] = end;
-    w->hit[w->count] = is_query_term(w->terms, f.plain, f.plain_len) ||
-                       (f.has_accents && is_query_term(w->terms, f.accented, f.accented_len));
-    w->count++;
-    return VN_OK;
-}
-
-static size_t score_at(const word_list *w, size_t i)
-{
-    if (!w->hit[i])
-        return 0;
-    return i > 0 && w->hit[i - 1] ? 3 : 1;
-}
-
-/* Appends text[from..to) with every run of blanks folded into one space. */
-static vn_status append_folded(vn_buf *b, const char *text, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++) {
-        char c = text[i];
-        bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (blank && b->len && b->data[b->len - 1] == ' ')
-            continue;
-        if (vn_buf_append_char(b, blank ? ' ' : c) != VN_OK)
-            return VN_ERR_NOMEM;
-    }
-    return VN_OK;
-}
-
 vn_status vn_search_snippet(const char *text, size_t len, const char *const *terms,
                             char **snippet, vn_highlight *marks, size_t *mark_count,
                             vn_error *err)
 {
     *snippet = NULL;
     *mark_count = 0;
-    vn_tokenizer *tok = NULL;
-    word_list w = {0};
-    w.terms = terms;
-    vn_status st = vn_tokenizer_open(&tok, err);
+    vn_snipper *s = NULL;
+    vn_status st = vn_snipper_new(&s, err);
     if (st == VN_OK)
-        st = vn_termgen_new(tok, &w.g, err);
-    if (st == VN_OK) {
-        st = vn_termgen_words(w.g, text, len, collect_word, &w, err);
-        if (st == VN_ERR_NOTFOUND)
-            st = VN_OK;
-    }
-    vn_buf b = VN_BUF_INIT;
-    if (st == VN_OK && w.count > 0) {
-        /* the window of SNIPPET_WORDS words with the best score: a match
-         * counts 1, a match right after another match 2 more, so a phrase
-         * beats the same words scattered */
-        size_t best = 0, best_hits = 0, hits = 0;
-        for (size_t i = 0; i < w.count; i++) {
-            hits += score_at(&w, i);
-            if (i >= SNIPPET_WORDS)
-                hits -= score_at(&w, i - SNIPPET_WORDS);
-            size_t first = i + 1 >= SNIPPET_WORDS ? i + 1 - SNIPPET_WORDS : 0;
-            if (hits > best_hits) {
-                best_hits = hits;
-                best = first;
-            }
-        }
-        /* start a little before the first match of the window */
-        size_t first_hit = best;
-        while (first_hit < w.count && !w.hit[first_hit])
-            first_hit++;
-        if (best_hits && first_hit > best + 5)
-            best = first_hit - 5;
-        size_t last = best + SNIPPET_WORDS < w.count ? best + SNIPPET_WORDS : w.count;
-        if (best > 0 && vn_buf_append(&b, "…", strlen("…")) != VN_OK)
-            st = VN_ERR_NOMEM;
-        for (size_t k = best; k < last && st == VN_OK; k++) {
-            if (k > best && append_folded(&b, text, w.end[k - 1], w.start[k]) != VN_OK) {
-                st = VN_ERR_NOMEM;
-                break;
-            }
-            size_t ms = b.len;
-            if (vn_buf_append(&b, text + w.start[k], w.end[k] - w.start[k]) != VN_OK)
-                st = VN_ERR_NOMEM;
-            if (w.hit[k] && *mark_count < VN_SNIPPET_MAX_MARKS)
-                marks[(*mark_count)++] = (vn_highlight){ms, b.len};
-        }
-        if (st == VN_OK && last < w.count && vn_buf_append(&b, " …", strlen(" …")) != VN_OK)
-            st = VN_ERR_NOMEM;
-        if (st == VN_ERR_NOMEM)
-            vn_error_set(err, st, "out of memory while making a snippet");
-    }
-    if (st == VN_OK) {
-        *snippet = vn_buf_steal(&b, NULL);
-        if (!*snippet)
-            st = vn_error_set(err, VN_ERR_NOMEM, "out of memory while making a snippet");
-    }
-    vn_buf_free(&b);
-    free(w.start);
-    free(w.end);
-    free(w.hit);
-    vn_termgen_free(w.g);
-    vn_tokenizer_close(tok);
+        st = vn_snipper_make(s, text, len, terms, snippet, marks, mark_count, err);
+    vn_snipper_free(s);
     return st;
 }
 
@@ -186,7 +56,8 @@ static const char *json_str(json_t *o, const char *key)
     return s ? s : "";
 }
 
-static vn_status make_snippet(vn_xmset *m, size_t i, vn_search_hit *h, vn_error *err)
+static vn_status make_snippet(vn_snipper *sn, vn_xmset *m, size_t i, vn_search_hit *h,
+                              vn_error *err)
 {
     vn_xterms *it = NULL;
     vn_status st = vn_xmset_matching_terms(m, i, &it, err);
@@ -221,8 +92,8 @@ static vn_status make_snippet(vn_xmset *m, size_t i, vn_search_hit *h, vn_error 
     vn_doctext dt;
     vn_error ignored;
     if (vn_doctext_load(path, &dt, &ignored) == VN_OK) {
-        st = vn_search_snippet(dt.text, dt.len, (const char *const *)terms, &h->snippet, h->marks,
-                               &h->mark_count, err);
+        st = vn_snipper_make(sn, dt.text, dt.len, (const char *const *)terms, &h->snippet,
+                             h->marks, &h->mark_count, err);
         vn_doctext_free(&dt);
     } else {
         h->stale = true;
@@ -310,30 +181,38 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         if (!out->data || !out->hits)
             st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
     }
+    /* one tokenizer and one set of buffers for all the snippets */
+    vn_snipper *sn = NULL;
+    if (st == VN_OK && out->hit_count)
+        st = vn_snipper_new(&sn, err);
     for (size_t i = 0; st == VN_OK && i < out->hit_count; i++) {
         vn_xhit h;
         st = vn_xmset_hit(m, i, &h, err);
         if (st != VN_OK)
             break;
         json_error_t je;
-        json_t *root = json_loadb(h.data, h.data_len, 0, &je);
-        if (!root) {
+        json_t *doc = vn_record_member(h.data, h.data_len, "document", &je);
+        if (!doc && je.text[0]) {
             st = vn_error_set(err, VN_ERR_INDEX, "%s: document %u has unreadable data (%s); "
                               "rebuild the index", req->db_path, h.docid, je.text);
             break;
         }
-        json_array_append_new(out->data, root);
+        if (doc && json_array_append_new(out->data, doc) != 0) {
+            st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
+            break;
+        }
         vn_search_hit *sh = &out->hits[i];
         sh->rank = h.rank + 1;
         sh->percent = h.percent;
-        sh->document = json_object_get(root, "document");
+        sh->document = doc;
         if (!json_is_object(sh->document)) {
             st = vn_error_set(err, VN_ERR_INDEX, "%s: document %u has no metadata; rebuild "
                               "the index", req->db_path, h.docid);
             break;
         }
-        st = make_snippet(m, i, sh, err);
+        st = make_snippet(sn, m, i, sh, err);
     }
+    vn_snipper_free(sn);
     if (st == VN_OK && req->facets)
         st = read_facets(m, out, err);
     vn_xmset_destroy(m);

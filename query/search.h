@@ -65,7 +65,7 @@ typedef struct vn_search_result {
     size_t hit_count;
     vn_facet facets[VN_SEARCH_FACETS];
     size_t facet_count;
-    json_t *data;                /* owns the parsed document data of every hit */
+    json_t *data;                /* owns every hit's parsed "document" record */
 } vn_search_result;
 
 /* Runs a search.  A malformed query gives VN_ERR_PARSE with a message that
