@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,64 @@ static vn_status convert_document(json_t *d, json_t *cites, bool keep_records, r
     return VN_OK;
 }
 
+/*
+ * The parse of one stored record lives in an arena that is rewound after the
+ * document: jansson makes a small allocation per value, and freeing millions
+ * of them between the corpus's long-lived blocks left glibc's free lists so
+ * fragmented that malloc itself became a fifth of `outdated` at 100k plans.
+ * Only used when records are not kept (jansson's allocator is global).
+ */
+typedef struct arena_chunk {
+    struct arena_chunk *next;
+    size_t size, used;
+    max_align_t data[];
+} arena_chunk;
+
+static arena_chunk *parse_arena;
+
+static void *arena_alloc(size_t n)
+{
+    size_t align = sizeof(max_align_t);
+    n = (n + align - 1) / align * align;
+    arena_chunk *c = parse_arena;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > (1u << 20) ? n : (1u << 20);
+        arena_chunk *fresh = malloc(sizeof *fresh + size);
+        if (!fresh)
+            return NULL;
+        fresh->size = size;
+        fresh->used = 0;
+        fresh->next = c;
+        parse_arena = c = fresh;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+static void arena_free(void *p)
+{
+    (void)p;   /* everything goes at once, in arena_rewind */
+}
+
+/* Keeps the newest chunk (the one a record of typical size fits in), frees the rest. */
+static void arena_rewind(bool release)
+{
+    arena_chunk *c = parse_arena;
+    arena_chunk *keep = release ? NULL : c;
+    if (keep) {
+        c = c->next;
+        keep->next = NULL;
+        keep->used = 0;
+    }
+    while (c) {
+        arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    parse_arena = keep;
+}
+
 /* One stored document (hit h) -> r. */
 static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, bool keep,
                           raw_doc *r, vn_error *err)
@@ -273,6 +332,8 @@ static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, b
     if (st == VN_OK && keep && json_array_append(c->owner, root) != 0)
         st = VN_ERR_NOMEM;
     json_decref(root);
+    if (!keep)
+        arena_rewind(false);
     return st == VN_OK ? VN_OK : nomem(err);
 }
 
@@ -303,6 +364,11 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
         if (!raw)
             st = nomem(err);
     }
+    json_malloc_t saved_malloc;
+    json_free_t saved_free;
+    json_get_alloc_funcs(&saved_malloc, &saved_free);
+    if (!keep)
+        json_set_alloc_funcs(arena_alloc, arena_free);
     /* Pages, not one result set: a result set holds every document's data
      * at once, which at 100k documents is gigabytes. */
     for (size_t offset = 0; st == VN_OK && offset < total; offset += READ_PAGE) {
@@ -319,6 +385,10 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
         }
         if (n < READ_PAGE)
             break;
+    }
+    if (!keep) {
+        json_set_alloc_funcs(saved_malloc, saved_free);
+        arena_rewind(true);
     }
     vn_xmset_destroy(m);
     vn_xquery_destroy(all);
