@@ -238,8 +238,11 @@ static vn_status convert_document(json_t *d, json_t *cites, bool keep_records, r
         json_t *rec = json_array_get(cites, k);
         vn_citation cite;
         if (cite_from_record(rec, &cite, &r->notes[k]) != VN_OK ||
-            vn_citation_list_push(&r->list, &cite) != VN_OK)
+            vn_citation_list_push(&r->list, &cite) != VN_OK) {
+            free(r->notes[k]);   /* raw_free frees the notes of pushed citations only */
+            r->notes[k] = NULL;
             return VN_ERR_NOMEM;
+        }
         cite_where *ci = &r->where[k];
         ci->line = jint(rec, "line");
         ci->column = jint(rec, "column");
