@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "common/index_schema.h"
+#include "common/stored.h"
 #include "indexer/doctext.h"
 #include "indexer/indexer.h"
 
@@ -70,6 +71,46 @@ static char *context_of(const vn_doctext *dt, size_t start, size_t end)
     return out;
 }
 
+/* The stored record (common/stored.h) as {"document": …, "citations": […]}. */
+static vn_status read_record(const char *data, size_t len, const char *doc_path, json_t **out,
+                             vn_error *err)
+{
+    const char *dtext;
+    size_t dlen;
+    vn_buf cites_text = VN_BUF_INIT;
+    json_error_t je;
+    vn_error zerr;
+    const char *why = "no document record";
+    json_t *d = NULL, *cites = NULL;
+    if (vn_stored_document(data, len, &dtext, &dlen)) {
+        d = json_loadb(dtext, dlen, 0, &je);
+        why = je.text;
+    }
+    vn_status st = d ? vn_stored_citations(data, len, &cites_text, &zerr) : VN_ERR_INDEX;
+    if (d && st == VN_OK) {
+        cites = json_loadb(cites_text.data, cites_text.len, 0, &je);
+        why = je.text;
+    } else if (d) {
+        why = zerr.msg;
+    }
+    vn_buf_free(&cites_text);
+    *out = json_is_object(d) && json_is_array(cites) ? json_object() : NULL;
+    if (*out && (json_object_set(*out, "document", d) != 0 ||
+                 json_object_set(*out, "citations", cites) != 0)) {
+        json_decref(*out);
+        *out = NULL;
+        st = VN_ERR_NOMEM;
+    }
+    json_decref(d);
+    json_decref(cites);
+    if (*out)
+        return VN_OK;
+    if (st == VN_ERR_NOMEM)
+        return vn_error_set(err, st, "out of memory");
+    return vn_error_set(err, VN_ERR_INDEX, "%s: unreadable index entry (%s); rebuild the index",
+                        doc_path, why);
+}
+
 static int show(const char *db_path, const char *doc_path, bool json, bool with_text)
 {
     vn_error err;
@@ -97,13 +138,8 @@ static int show(const char *db_path, const char *doc_path, bool json, bool with_
     if (st == VN_OK)
         data = vn_xdoc_data(doc, &dlen);
     json_t *root = NULL;
-    if (st == VN_OK) {
-        json_error_t je;
-        root = json_loadb(data, dlen, 0, &je);
-        if (!root)
-            st = vn_error_set(&err, VN_ERR_INDEX, "%s: unreadable index entry (%s); rebuild "
-                              "the index", doc_path, je.text);
-    }
+    if (st == VN_OK)
+        st = read_record(data, dlen, doc_path, &root, &err);
     if (st != VN_OK) {
         vn_report_error(&err);
         goto out;

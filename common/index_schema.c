@@ -64,15 +64,15 @@ const vn_schema_slot vn_schema_slots[] = {
 };
 const size_t vn_schema_slot_count = sizeof vn_schema_slots / sizeof vn_schema_slots[0];
 
-const vn_schema_data_key vn_schema_data_keys[] = {
-    {"document", "object",
+const vn_schema_data_part vn_schema_data_parts[] = {
+    {"document", "JSON object, then one NUL byte",
      "the `document` record of docs/JSON.md (built by `indexer/docjson.c`): what a hit shows"},
-    {"citations", "array",
+    {"citations", "JSON array, zlib-compressed, to the end",
      "the document's `citation` records of docs/JSON.md, in text order: what `vncite show` "
      "lists"},
 };
-const size_t vn_schema_data_key_count =
-    sizeof vn_schema_data_keys / sizeof vn_schema_data_keys[0];
+const size_t vn_schema_data_part_count =
+    sizeof vn_schema_data_parts / sizeof vn_schema_data_parts[0];
 
 const vn_schema_field *vn_schema_field_by_name(const char *name)
 {
@@ -773,9 +773,9 @@ vn_status vn_schema_describe(vn_buf *out)
         st = appendf(out, "| %u | %s | %s |\n", vn_schema_slots[i].slot, vn_schema_slots[i].name,
                      vn_schema_slots[i].format);
     if (st == VN_OK)
-        st = appendf(out, "\n| data key | JSON type | meaning |\n|---|---|---|\n");
-    for (size_t i = 0; i < vn_schema_data_key_count && st == VN_OK; i++)
-        st = appendf(out, "| `%s` | %s | %s |\n", vn_schema_data_keys[i].key,
-                     vn_schema_data_keys[i].json_type, vn_schema_data_keys[i].meaning);
+        st = appendf(out, "\n| data part | stored as | meaning |\n|---|---|---|\n");
+    for (size_t i = 0; i < vn_schema_data_part_count && st == VN_OK; i++)
+        st = appendf(out, "| `%s` | %s | %s |\n", vn_schema_data_parts[i].name,
+                     vn_schema_data_parts[i].stored_as, vn_schema_data_parts[i].meaning);
     return st;
 }

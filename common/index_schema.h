@@ -27,7 +27,7 @@
 
 /* Bumped whenever terms or values change meaning: an index built with
  * another version must be rebuilt. Stored as metadata "vncite.schema". */
-#define VN_SCHEMA_VERSION "1"
+#define VN_SCHEMA_VERSION "2"
 #define VN_SCHEMA_METADATA_KEY "vncite.schema"
 
 /* Value slots. */
@@ -85,17 +85,17 @@ typedef struct vn_schema_slot {
 extern const vn_schema_slot vn_schema_slots[];
 extern const size_t vn_schema_slot_count;
 
-/* Keys of the JSON object stored as document data (built with jansson by
- * the indexer, read by `vncite search` and `vncite show`).  The records in
- * it are those of docs/JSON.md, defined once in indexer/docjson.c. */
-typedef struct vn_schema_data_key {
-    const char *key;
-    const char *json_type;
+/* The parts of the document data, in order (common/stored.h: built by the
+ * indexer, read by `search`, `show` and the corpus model).  The records in
+ * them are those of docs/JSON.md, defined once in indexer/docjson.c. */
+typedef struct vn_schema_data_part {
+    const char *name;
+    const char *stored_as;
     const char *meaning;
-} vn_schema_data_key;
+} vn_schema_data_part;
 
-extern const vn_schema_data_key vn_schema_data_keys[];
-extern const size_t vn_schema_data_key_count;
+extern const vn_schema_data_part vn_schema_data_parts[];
+extern const size_t vn_schema_data_part_count;
 
 /* ---- turning values into terms ------------------------------------------ */
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/stored.h"
 #include "docjson.h"
 
 /* Positions left empty between title and body, so a phrase never spans them. */
@@ -47,29 +48,30 @@ static vn_status add_citations(vn_xdoc *doc, const vn_analysis *a, vn_error *err
 static vn_status set_data(vn_xdoc *doc, const vn_analysis *a, vn_error *err)
 {
     json_t *cites = json_array();
-    json_t *root = json_object();
-    vn_status st = VN_OK;
-    if (!cites || !root)
-        st = VN_ERR_NOMEM;
+    vn_status st = cites ? VN_OK : VN_ERR_NOMEM;
     for (size_t k = 0; k < a->extract.citations.count && st == VN_OK; k++) {
         json_t *c = vn_citation_json(a, &a->extract.citations.items[k]);
         if (!c || json_array_append_new(cites, c) != 0)
             st = VN_ERR_NOMEM;
     }
     json_t *d = st == VN_OK ? vn_document_json(a) : NULL;
-    if (st == VN_OK && (!d || json_object_set_new(root, "document", d) != 0 ||
-                        json_object_set(root, "citations", cites) != 0))
-        st = VN_ERR_NOMEM;
-    char *text = st == VN_OK ? json_dumps(root, JSON_COMPACT) : NULL;
-    if (st == VN_OK && !text)
-        st = VN_ERR_NOMEM;
+    char *cites_text = d ? json_dumps(cites, JSON_COMPACT) : NULL;
+    char *doc_text = cites_text ? json_dumps(d, JSON_COMPACT) : NULL;
     json_decref(cites);
-    json_decref(root);
-    if (st != VN_OK)
+    json_decref(d);
+    vn_buf stored = VN_BUF_INIT;
+    st = doc_text ? vn_stored_pack(doc_text, strlen(doc_text), cites_text, strlen(cites_text),
+                                   &stored, NULL)
+                  : VN_ERR_NOMEM;
+    free(cites_text);
+    free(doc_text);
+    if (st != VN_OK) {
+        vn_buf_free(&stored);
         return vn_error_set(err, st, "%s: out of memory while building the index entry",
                             a->doc.path);
-    st = vn_xdoc_set_data(doc, text, strlen(text), err);
-    free(text);
+    }
+    st = vn_xdoc_set_data(doc, stored.data, stored.len, err);
+    vn_buf_free(&stored);
     return st;
 }
 

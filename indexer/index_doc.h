@@ -3,8 +3,8 @@
  * common/index_schema.h): positional word terms for title and body, filter
  * terms (path, own number, type, issuer, province, year, every cited
  * instrument), the date and file-stamp values, and the document data: the
- * JSON records of docs/JSON.md, so `search` and `show` never re-read files
- * for metadata or citations.
+ * JSON records of docs/JSON.md in the stored form of common/stored.h, so
+ * `search` and `show` never re-read files for metadata or citations.
  *
  * The document text itself is not stored (it would double the index); the
  * file is read again for snippets and `show`.

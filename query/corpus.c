@@ -22,6 +22,7 @@
 
 #include "../common/buf.h"
 #include "../common/index_schema.h"
+#include "../common/stored.h"
 #include "../common/text.h"
 #include "../common/xapian.h"
 #include "../indexer/index_doc.h"
@@ -312,29 +313,51 @@ static void arena_rewind(bool release)
     parse_arena = keep;
 }
 
-/* One stored document (hit h) -> r. */
+/* One stored document (hit h) -> r.  `cites_text` is scratch for the
+ * inflated citation records. */
 static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, bool keep,
-                          raw_doc *r, vn_error *err)
+                          vn_buf *cites_text, raw_doc *r, vn_error *err)
 {
     json_error_t je;
+    vn_error zerr;
+    const char *dtext;
+    size_t dlen;
+    json_t *d = NULL, *cites = NULL;
+    const char *why = "no document record";
+    vn_error_clear(&zerr);
     errno = 0;
-    json_t *root = json_loadb(h->data, h->data_len, 0, &je);
-    if (!root && errno == ENOMEM)
+    if (vn_stored_document(h->data, h->data_len, &dtext, &dlen)) {
+        d = json_loadb(dtext, dlen, 0, &je);
+        why = je.text;
+    }
+    if (d) {
+        vn_status zs = vn_stored_citations(h->data, h->data_len, cites_text, &zerr);
+        if (zs == VN_ERR_NOMEM) {
+            json_decref(d);
+            return nomem(err);
+        }
+        cites = zs == VN_OK ? json_loadb(cites_text->data, cites_text->len, 0, &je) : NULL;
+        why = zs == VN_OK ? je.text : zerr.msg;
+    }
+    if ((!d || (!cites && zerr.code != VN_ERR_INDEX)) && errno == ENOMEM) {
+        json_decref(d);
         return nomem(err);   /* jansson reports a failed allocation inside a
                                 string as a bad token: the record is fine */
-    json_t *d = root ? json_object_get(root, "document") : NULL;
-    json_t *cites = root ? json_object_get(root, "citations") : NULL;
+    }
     if (!json_is_object(d) || !json_is_array(cites) ||
         !json_is_string(json_object_get(d, "file"))) {
-        json_decref(root);
+        json_decref(d);
+        json_decref(cites);
         return vn_error_set(err, VN_ERR_INDEX,
                             "%s: document %u has an unreadable entry (%s); rebuild the index",
-                            db_path, h->docid, root ? "no document record" : je.text);
+                            db_path, h->docid, why);
     }
     vn_status st = convert_document(d, cites, keep, r);
-    if (st == VN_OK && keep && json_array_append(c->owner, root) != 0)
+    if (st == VN_OK && keep &&
+        (json_array_append(c->owner, d) != 0 || json_array_append(c->owner, cites) != 0))
         st = VN_ERR_NOMEM;
-    json_decref(root);
+    json_decref(d);
+    json_decref(cites);
     if (!keep)
         arena_rewind(false);
     return st == VN_OK ? VN_OK : nomem(err);
@@ -351,6 +374,7 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
     size_t nraw = 0;
     bool keep = flags & VN_CORPUS_KEEP_RECORDS;
     enum { READ_PAGE = 1000 };
+    vn_buf cites_text = VN_BUF_INIT;
     *out = NULL;
     *count = 0;
     vn_status st = vn_schema_open(db_path, &db, err);
@@ -384,7 +408,7 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
         for (size_t i = 0; st == VN_OK && i < n && nraw < total; i++) {
             vn_xhit h;
             if ((st = vn_xmset_hit(m, i, &h, err)) == VN_OK)
-                st = read_one(db_path, &h, c, keep, &raw[nraw++], err);
+                st = read_one(db_path, &h, c, keep, &cites_text, &raw[nraw++], err);
         }
         if (n < READ_PAGE)
             break;
@@ -393,6 +417,7 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
         json_set_alloc_funcs(saved_malloc, saved_free);
         arena_rewind(true);
     }
+    vn_buf_free(&cites_text);
     vn_xmset_destroy(m);
     vn_xquery_destroy(all);
     vn_xdb_close(db, NULL);

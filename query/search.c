@@ -9,7 +9,7 @@
 
 #include "../common/index_schema.h"
 #include "../indexer/doctext.h"
-#include "record.h"
+#include "../common/stored.h"
 #include "snippet.h"
 
 static const struct { const char *name; unsigned slot; } facet_slots[VN_SEARCH_FACETS] = {
@@ -191,8 +191,11 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         if (st != VN_OK)
             break;
         json_error_t je;
-        json_t *doc = vn_record_member(h.data, h.data_len, "document", &je);
-        if (!doc && je.text[0]) {
+        const char *dtext;
+        size_t dlen;
+        json_t *doc = NULL;
+        if (vn_stored_document(h.data, h.data_len, &dtext, &dlen) &&
+            !(doc = json_loadb(dtext, dlen, 0, &je))) {
             st = vn_error_set(err, VN_ERR_INDEX, "%s: document %u has unreadable data (%s); "
                               "rebuild the index", req->db_path, h.docid, je.text);
             break;

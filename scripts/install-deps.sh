@@ -8,6 +8,7 @@ packages=(
   libxapian-dev xapian-tools            # the index; xapian-tcpsrv for remote shards
   libicu-dev libutf8proc-dev            # word breaking, conversion; NFC, case folding
   libjansson-dev libcsv-dev libxml2-dev libzip-dev libmicrohttpd-dev
+  zlib1g-dev                            # stored citation records (common/stored.c)
   libcmocka-dev                         # unit tests
   clang libclang-rt-14-dev              # libFuzzer and sanitizers
   valgrind graphviz python3 python3-networkx

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/index_schema.h"
+#include "common/stored.h"
 #include "indexer/indexer.h"
 #include "query/corpus.h"
 #include "query/outdated.h"
@@ -267,6 +269,66 @@ static void test_records_kept_only_when_asked(void **state)
     vn_corpus_free(&kept);
 }
 
+/* An index whose one document has `data` as its stored record. */
+static void index_with_record(const char *db, const char *data, size_t len)
+{
+    vn_error err;
+    vn_xdb *x = NULL;
+    vn_xdoc *doc = NULL;
+    vn_buf term = VN_BUF_INIT;
+    assert_int_equal(vn_schema_open_writable(db, &x, &err), VN_OK);
+    assert_int_equal(vn_xdoc_new(&doc, &err), VN_OK);
+    assert_int_equal(vn_schema_add_path(doc, "a.txt", &err), VN_OK);
+    assert_int_equal(vn_schema_unique_term("a.txt", &term, &err), VN_OK);
+    assert_int_equal(vn_xdoc_set_data(doc, data, len, &err), VN_OK);
+    assert_int_equal(vn_xdb_replace(x, term.data, doc, NULL, &err), VN_OK);
+    assert_int_equal(vn_xdb_close(x, &err), VN_OK);
+    vn_xdoc_destroy(doc);
+    vn_buf_free(&term);
+}
+
+static void expect_unreadable(const fixture *f, const char *name, const char *data, size_t len,
+                              const char *why)
+{
+    char db[128];
+    snprintf(db, sizeof db, "%s/%s", f->dir, name);
+    index_with_record(db, data, len);
+    vn_corpus c;
+    vn_error err;
+    assert_int_equal(vn_corpus_load(db, f->registry, &c, &err), VN_ERR_INDEX);
+    if (!strstr(err.msg, "unreadable entry") || !strstr(err.msg, why) ||
+        !strstr(err.msg, "rebuild the index"))
+        fail_msg("%s: message '%s' does not say why (%s)", name, err.msg, why);
+}
+
+static void test_broken_records_are_reported(void **state)
+{
+    fixture *f = *state;
+    static const char doc[] = "{\"record\":\"document\",\"file\":\"a.txt\"}";
+    vn_buf good = VN_BUF_INIT;
+    vn_error err;
+    assert_int_equal(vn_stored_pack(doc, strlen(doc), "[]", 2, &good, &err), VN_OK);
+
+    /* control: the same record, intact, loads */
+    char db[128];
+    snprintf(db, sizeof db, "%s/good", f->dir);
+    index_with_record(db, good.data, good.len);
+    vn_corpus c;
+    assert_int_equal(vn_corpus_load(db, f->registry, &c, &err), VN_OK);
+    assert_int_equal(c.doc_count, 1);
+    vn_corpus_free(&c);
+
+    static const char old[] = "{\"document\":{\"file\":\"a.txt\"},\"citations\":[]}";
+    expect_unreadable(f, "old", old, strlen(old), "no document record");
+    expect_unreadable(f, "cut", good.data, good.len - 2, "truncated");
+    char *bad_doc = malloc(good.len);
+    memcpy(bad_doc, good.data, good.len);
+    bad_doc[0] = '[';
+    expect_unreadable(f, "doc", bad_doc, good.len, "expected");
+    free(bad_doc);
+    vn_buf_free(&good);
+}
+
 static void test_missing_index(void **state)
 {
     (void)state;
@@ -286,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_outdated_as_of),
         cmocka_unit_test(test_status_words),
         cmocka_unit_test(test_records_kept_only_when_asked),
+        cmocka_unit_test(test_broken_records_are_reported),
         cmocka_unit_test(test_missing_index),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
