@@ -1,5 +1,5 @@
 /*
- * cmd_index.c — `vncite index [--db DIR] [--jobs N] [--registry DIR] PATH...`
+ * cmd_index.c — `vncite index [--db DIR] [--jobs N] [--registry DIR] [--compact] PATH...`
  *
  * Indexes files and folders incrementally (indexer/indexer.h).  A progress
  * bar goes to stderr when it is a terminal; a summary line always does.
@@ -39,7 +39,7 @@ static void progress_bar(void *ctx, const vn_index_progress *p)
 int vn_cmd_index(int argc, char **argv)
 {
     const char *db = NULL, *registry = NULL;
-    bool no_registry = false;
+    bool no_registry = false, compact = false;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch = 0;
     int first = argc;
     for (int i = 1; i < argc; i++) {
@@ -77,6 +77,8 @@ int vn_cmd_index(int argc, char **argv)
             }
         } else if (strcmp(argv[i], "--no-registry") == 0) {
             no_registry = true;
+        } else if (strcmp(argv[i], "--compact") == 0) {
+            compact = true;
         } else if (strcmp(argv[i], "--") == 0) {
             first = i + 1;
             break;
@@ -102,7 +104,8 @@ int vn_cmd_index(int argc, char **argv)
     if (!vn_cli_load_registry(registry, no_registry, &reg))
         return VN_EXIT_ERROR;
     vn_index_opts opts = {vn_index_default_db(db), reg, (unsigned)jobs, (unsigned)batch,
-                          isatty(STDERR_FILENO) ? progress_bar : NULL, file_error, NULL};
+                          isatty(STDERR_FILENO) ? progress_bar : NULL, file_error, NULL,
+                          compact};
     vn_index_stats st;
     vn_status s = vn_index_run(argv + first, (size_t)(argc - first), &opts, &st, &err);
     if (opts.progress)
@@ -119,5 +122,8 @@ int vn_cmd_index(int argc, char **argv)
             opts.db_path, st.files, st.added, st.updated, st.removed, st.unchanged, st.failed,
             mb, st.seconds, st.seconds > 0 ? mb / st.seconds : 0.0, st.shards,
             st.shards == 1 ? "" : "s");
+    if (compact)
+        fprintf(stderr, "vncite: %s: compacted from %.1f MB to %.1f MB\n", opts.db_path,
+                (double)st.compacted_from / 1e6, (double)st.compacted_to / 1e6);
     return st.failed ? VN_EXIT_ERROR : VN_EXIT_OK;
 }

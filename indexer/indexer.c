@@ -15,6 +15,7 @@
 #include "../common/terms.h"
 #include "../common/tokenize.h"
 #include "analyze.h"
+#include "compact.h"
 #include "index_doc.h"
 #include "resolve.h"
 #include "walk.h"
@@ -162,7 +163,7 @@ typedef struct run {
     unsigned shards;
     pthread_mutex_t report_lock;
     atomic_size_t done, added, updated, unchanged, removed, failed;
-    atomic_uint_fast64_t bytes_done, bytes_indexed;
+    atomic_uint_fast64_t bytes_done, bytes_indexed, compacted_from, compacted_to;
     atomic_int running;
     vn_status fatal;            /* first error that stops the run */
     vn_error fatal_err;
@@ -333,10 +334,22 @@ static void *worker_main(void *arg)
     }
     if (s == VN_OK && !stopped(r))
         s = remove_vanished(r, db, &e);
+    bool swapped = false;
+    if (s == VN_OK && r->opts->compact && !stopped(r) && (s = vn_xdb_commit(db, &e)) == VN_OK) {
+        uint64_t before = 0, after = 0;
+        s = vn_compact_swap(path, &before, &after, &e);
+        swapped = s == VN_OK;
+        r->compacted_from += before;
+        r->compacted_to += after;
+    }
     vn_error ce;
     vn_status cs = vn_xdb_close(db, &ce);
     if (s == VN_OK && cs != VN_OK) {
         s = cs;
+        e = ce;
+    }
+    if (swapped && (cs = vn_compact_cleanup(path, &ce)) != VN_OK && s == VN_OK) {
+        s = cs;     /* the index is fine; the old copy is still on disk */
         e = ce;
     }
     if (s != VN_OK)
@@ -480,6 +493,8 @@ vn_status vn_index_run(char *const *paths, size_t count, const vn_index_opts *op
     stats->failed = r.failed;
     stats->bytes = r.bytes_indexed;
     stats->shards = shards;
+    stats->compacted_from = r.compacted_from;
+    stats->compacted_to = r.compacted_to;
     stats->seconds = now_seconds() - t0;
     s = r.fatal;
     if (s != VN_OK && err)

@@ -19,6 +19,7 @@
 #define VN_INDEXER_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include "../common/registry.h"
 #include "../common/status.h"
@@ -41,6 +42,7 @@ typedef struct vn_index_opts {
     /* a file that could not be read or indexed (called under a lock) */
     void (*file_error)(void *ctx, const vn_error *e);
     void *ctx;
+    bool compact;                     /* compact every shard at the end (compact.h) */
 } vn_index_opts;
 
 typedef struct vn_index_stats {
@@ -48,6 +50,7 @@ typedef struct vn_index_stats {
     uint64_t bytes;        /* bytes of the files (re)indexed */
     double seconds;
     unsigned shards;
+    uint64_t compacted_from, compacted_to;   /* bytes of the shards, with `compact` */
 } vn_index_stats;
 
 /* Indexes `paths` (files and folders).  Errors that stop the run: the
