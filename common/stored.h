@@ -4,9 +4,11 @@
  *   document record (JSON object) | NUL | citation records (JSON array, zlib)
  *
  * The citation records are most of a record and repeat their keys and file
- * name; zlib makes them 6-7 times smaller, which is most of the index size
- * (docs/BENCHMARKS.md).  The document record stays plain and first, so a
- * search hit reads it without inflating anything.
+ * name; zlib makes them 6-7 times smaller.  Xapian writes document data as
+ * given while indexing (only its compactor compresses it), so stored plain
+ * they were a third of an index as written (docs/BENCHMARKS.md).  The
+ * document record stays plain and first, so a search hit reads it without
+ * inflating anything.
  */
 #ifndef VN_STORED_H
 #define VN_STORED_H
