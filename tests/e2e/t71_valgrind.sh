@@ -13,6 +13,7 @@ run() {
 run "extract --json" "$VNCITE" extract --json corpus/
 run "index" "$VNCITE" index --db "$TMP/db" --jobs 2 corpus/
 run "index again (incremental)" "$VNCITE" index --db "$TMP/db" corpus/
+run "index --compact" "$VNCITE" index --db "$TMP/db" --compact corpus/
 run "search with facets" "$VNCITE" search --db "$TMP/db" --facets 'dan chu' --json
 run "search cites:" "$VNCITE" search --db "$TMP/db" 'cites:"nd 04/2015"'
 run "show" "$VNCITE" show --db "$TMP/db" --json corpus/tay-ninh-so-cong-thuong-2024-ke-hoach.txt
