@@ -75,40 +75,24 @@ static char *context_of(const vn_doctext *dt, size_t start, size_t end)
 static vn_status read_record(const char *data, size_t len, const char *doc_path, json_t **out,
                              vn_error *err)
 {
-    const char *dtext;
-    size_t dlen;
-    vn_buf cites_text = VN_BUF_INIT;
-    json_error_t je;
-    vn_error zerr;
-    const char *why = "no document record";
-    json_t *d = NULL, *cites = NULL;
-    if (vn_stored_document(data, len, &dtext, &dlen)) {
-        d = json_loadb(dtext, dlen, 0, &je);
-        why = je.text;
-    }
-    vn_status st = d ? vn_stored_citations(data, len, &cites_text, &zerr) : VN_ERR_INDEX;
-    if (d && st == VN_OK) {
-        cites = json_loadb(cites_text.data, cites_text.len, 0, &je);
-        why = je.text;
-    } else if (d) {
-        why = zerr.msg;
-    }
-    vn_buf_free(&cites_text);
-    *out = json_is_object(d) && json_is_array(cites) ? json_object() : NULL;
-    if (*out && (json_object_set(*out, "document", d) != 0 ||
-                 json_object_set(*out, "citations", cites) != 0)) {
+    vn_buf scratch = VN_BUF_INIT;
+    json_t *d, *cites;
+    vn_error why;
+    vn_status st = vn_stored_parse(data, len, &scratch, &d, &cites, &why);
+    vn_buf_free(&scratch);
+    *out = st == VN_OK ? json_object() : NULL;
+    if (st == VN_OK && (!*out || json_object_set(*out, "document", d) != 0 ||
+                        json_object_set(*out, "citations", cites) != 0)) {
         json_decref(*out);
         *out = NULL;
-        st = VN_ERR_NOMEM;
+        st = vn_error_set(&why, VN_ERR_NOMEM, "out of memory");
     }
     json_decref(d);
     json_decref(cites);
-    if (*out)
-        return VN_OK;
-    if (st == VN_ERR_NOMEM)
-        return vn_error_set(err, st, "out of memory");
+    if (st == VN_OK || st == VN_ERR_NOMEM)
+        return st == VN_OK ? VN_OK : vn_error_set(err, st, "%s", why.msg);
     return vn_error_set(err, VN_ERR_INDEX, "%s: unreadable index entry (%s); rebuild the index",
-                        doc_path, why);
+                        doc_path, why.msg);
 }
 
 static int show(const char *db_path, const char *doc_path, bool json, bool with_text)

@@ -1,6 +1,7 @@
 /* stored.c — a document's stored record (see stored.h). */
 #include "stored.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <string.h>
 #include <zlib.h>
@@ -79,5 +80,47 @@ vn_status vn_stored_citations(const char *data, size_t len, vn_buf *out, vn_erro
     if (zs != Z_STREAM_END || z.avail_in != 0)
         return vn_error_set(err, VN_ERR_INDEX, "citation records are corrupt (zlib: %s)",
                             z.msg ? z.msg : zs == Z_STREAM_END ? "trailing bytes" : "truncated or invalid");
+    return VN_OK;
+}
+
+/* json_loadb, telling a failed allocation from bad JSON. */
+static json_t *parse_json(const char *text, size_t len, const char *part, vn_status *st,
+                          vn_error *err)
+{
+    json_error_t je;
+    errno = 0;
+    json_t *v = json_loadb(text, len, 0, &je);
+    if (!v)
+        *st = errno == ENOMEM ? vn_error_set(err, VN_ERR_NOMEM, "out of memory")
+                              : vn_error_set(err, VN_ERR_INDEX, "%s: %s", part, je.text);
+    return v;
+}
+
+vn_status vn_stored_parse(const char *data, size_t len, vn_buf *scratch, json_t **document,
+                          json_t **citations, vn_error *err)
+{
+    const char *dtext;
+    size_t dlen;
+    vn_status st = VN_OK;
+    *document = *citations = NULL;
+    if (!vn_stored_document(data, len, &dtext, &dlen))
+        return vn_error_set(err, VN_ERR_INDEX, "no document record");
+    json_t *d = parse_json(dtext, dlen, "document record", &st, err);
+    if (d && !json_is_object(d))
+        st = vn_error_set(err, VN_ERR_INDEX, "the document record is not an object");
+    if (st == VN_OK)
+        st = vn_stored_citations(data, len, scratch, err);
+    json_t *c = st == VN_OK ? parse_json(scratch->data, scratch->len, "citation records", &st,
+                                         err)
+                            : NULL;
+    if (c && !json_is_array(c))
+        st = vn_error_set(err, VN_ERR_INDEX, "the citation records are not an array");
+    if (st != VN_OK) {
+        json_decref(d);
+        json_decref(c);
+        return st;
+    }
+    *document = d;
+    *citations = c;
     return VN_OK;
 }

@@ -13,6 +13,7 @@
 #ifndef VN_STORED_H
 #define VN_STORED_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -31,5 +32,16 @@ bool vn_stored_document(const char *data, size_t len, const char **document,
 /* Inflates the citation records into out (replacing what it held).
  * VN_ERR_INDEX when the part is missing or corrupt, VN_ERR_NOMEM. */
 vn_status vn_stored_citations(const char *data, size_t len, vn_buf *out, vn_error *err);
+
+/*
+ * Both parts parsed: *document (a JSON object) and *citations (a JSON
+ * array), new references.  `scratch` holds the inflated citation records
+ * (reuse it across documents).  VN_ERR_INDEX with the reason in err (the
+ * caller names the document): no document part, bad JSON, wrong types,
+ * corrupt compression.  VN_ERR_NOMEM also when jansson ran out of memory
+ * (it reports that as a bad token; errno tells).
+ */
+vn_status vn_stored_parse(const char *data, size_t len, vn_buf *scratch, json_t **document,
+                          json_t **citations, vn_error *err);
 
 #endif

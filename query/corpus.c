@@ -318,41 +318,21 @@ static void arena_rewind(bool release)
 static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, bool keep,
                           vn_buf *cites_text, raw_doc *r, vn_error *err)
 {
-    json_error_t je;
-    vn_error zerr;
-    const char *dtext;
-    size_t dlen;
-    json_t *d = NULL, *cites = NULL;
-    const char *why = "no document record";
-    vn_error_clear(&zerr);
-    errno = 0;
-    if (vn_stored_document(h->data, h->data_len, &dtext, &dlen)) {
-        d = json_loadb(dtext, dlen, 0, &je);
-        why = je.text;
-    }
-    if (d) {
-        vn_status zs = vn_stored_citations(h->data, h->data_len, cites_text, &zerr);
-        if (zs == VN_ERR_NOMEM) {
-            json_decref(d);
-            return nomem(err);
-        }
-        cites = zs == VN_OK ? json_loadb(cites_text->data, cites_text->len, 0, &je) : NULL;
-        why = zs == VN_OK ? je.text : zerr.msg;
-    }
-    if ((!d || (!cites && zerr.code != VN_ERR_INDEX)) && errno == ENOMEM) {
-        json_decref(d);
-        return nomem(err);   /* jansson reports a failed allocation inside a
-                                string as a bad token: the record is fine */
-    }
-    if (!json_is_object(d) || !json_is_array(cites) ||
-        !json_is_string(json_object_get(d, "file"))) {
+    json_t *d, *cites;
+    vn_error why;
+    vn_status st = vn_stored_parse(h->data, h->data_len, cites_text, &d, &cites, &why);
+    if (st == VN_ERR_NOMEM)
+        return nomem(err);
+    if (st == VN_OK && !json_is_string(json_object_get(d, "file")))
+        st = vn_error_set(&why, VN_ERR_INDEX, "the document record has no file");
+    if (st != VN_OK) {
         json_decref(d);
         json_decref(cites);
         return vn_error_set(err, VN_ERR_INDEX,
                             "%s: document %u has an unreadable entry (%s); rebuild the index",
-                            db_path, h->docid, why);
+                            db_path, h->docid, why.msg);
     }
-    vn_status st = convert_document(d, cites, keep, r);
+    st = convert_document(d, cites, keep, r);
     if (st == VN_OK && keep &&
         (json_array_append(c->owner, d) != 0 || json_array_append(c->owner, cites) != 0))
         st = VN_ERR_NOMEM;
