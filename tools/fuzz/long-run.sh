@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 out=${1:-/tmp/vncite-fuzz-long}
 runs=${RUNS:-10000000}
 max_seconds=${MAX_SECONDS:-5400}
-names=${NAMES:-"symbol date query doctext registry extract"}
+names=${NAMES:-"symbol date query doctext registry extract stored"}
 mkdir -p "$out"
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DVNCITE_FUZZ=ON -DVNCITE_TESTS=OFF \
