@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,7 +261,8 @@ static vn_status convert_document(json_t *d, json_t *cites, bool keep_records, r
  * document: jansson makes a small allocation per value, and freeing millions
  * of them between the corpus's long-lived blocks left glibc's free lists so
  * fragmented that malloc itself became a fifth of `outdated` at 100k plans.
- * Only used when records are not kept (jansson's allocator is global).
+ * Only used when records are not kept (jansson's allocator is global; the
+ * arena is the calling thread's).
  */
 typedef struct arena_chunk {
     struct arena_chunk *next;
@@ -268,7 +270,7 @@ typedef struct arena_chunk {
     max_align_t data[];
 } arena_chunk;
 
-static arena_chunk *parse_arena;
+static _Thread_local arena_chunk *parse_arena;   /* one per parsing thread */
 
 static void *arena_alloc(size_t n)
 {
@@ -343,6 +345,71 @@ static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, b
     return st == VN_OK ? VN_OK : nomem(err);
 }
 
+/* Some hits of a page, parsed on their own thread (records not kept). */
+typedef struct page_part {
+    const char *db_path;
+    const vn_xhit *hits;
+    raw_doc *out;
+    size_t n;
+    vn_buf scratch;
+    vn_status st;
+    vn_error err;
+} page_part;
+
+static void *parse_part(void *arg)
+{
+    page_part *p = arg;
+    p->st = VN_OK;
+    for (size_t i = 0; i < p->n && p->st == VN_OK; i++)
+        p->st = read_one(p->db_path, &p->hits[i], NULL, false, &p->scratch, &p->out[i], &p->err);
+    arena_rewind(true);   /* a helper thread's arena would outlive it */
+    return NULL;
+}
+
+/*
+ * Parses the n hits of a page into out[0..n).  Without kept records the
+ * second half goes to a second thread: the records are independent, and
+ * parsing them is three quarters of loading a corpus.  The Xapian reads
+ * stay on the calling thread (the hits are already fetched).
+ */
+static vn_status parse_page(const char *db_path, const vn_xhit *hits, size_t n, vn_corpus *c,
+                            bool keep, page_part parts[2], raw_doc *out, vn_error *err)
+{
+    enum { MIN_SPLIT = 16 };
+    size_t half = keep || n < MIN_SPLIT ? n : n / 2;
+    parts[0].db_path = parts[1].db_path = db_path;
+    parts[0].hits = hits;
+    parts[0].out = out;
+    parts[0].n = half;
+    parts[1].hits = hits + half;
+    parts[1].out = out + half;
+    parts[1].n = n - half;
+    /* jansson seeds its hash function at the first object it makes; make
+     * one here so the seed is set before a second thread reads it */
+    json_decref(json_object());
+    pthread_t helper;
+    bool threaded = parts[1].n && pthread_create(&helper, NULL, parse_part, &parts[1]) == 0;
+    if (keep) {
+        parts[0].st = VN_OK;
+        for (size_t i = 0; i < n && parts[0].st == VN_OK; i++)
+            parts[0].st = read_one(db_path, &hits[i], c, true, &parts[0].scratch, &out[i],
+                                   &parts[0].err);
+    } else {
+        parse_part(&parts[0]);
+    }
+    if (threaded) {
+        pthread_join(helper, NULL);
+    } else if (parts[1].n) {
+        parse_part(&parts[1]);   /* no thread to be had: do it here */
+    }
+    for (int k = 0; k < 2; k++)
+        if (parts[k].n && parts[k].st != VN_OK) {
+            *err = parts[k].err;
+            return parts[k].st;
+        }
+    return VN_OK;
+}
+
 /* Every document of the index, converted, sorted by file. */
 static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flags,
                                 raw_doc **out, size_t *count, vn_error *err)
@@ -354,7 +421,8 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
     size_t nraw = 0;
     bool keep = flags & VN_CORPUS_KEEP_RECORDS;
     enum { READ_PAGE = 1000 };
-    vn_buf cites_text = VN_BUF_INIT;
+    vn_xhit hits[READ_PAGE];
+    page_part parts[2] = {{.scratch = VN_BUF_INIT}, {.scratch = VN_BUF_INIT}};
     *out = NULL;
     *count = 0;
     vn_status st = vn_schema_open(db_path, &db, err);
@@ -385,11 +453,13 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
         if ((st = vn_xdb_search(db, all, &opts, &m, err)) != VN_OK)
             break;
         size_t n = vn_xmset_size(m);
-        for (size_t i = 0; st == VN_OK && i < n && nraw < total; i++) {
-            vn_xhit h;
-            if ((st = vn_xmset_hit(m, i, &h, err)) == VN_OK)
-                st = read_one(db_path, &h, c, keep, &cites_text, &raw[nraw++], err);
-        }
+        if (n > total - nraw)
+            n = total - nraw;   /* documents added since the count: left for next time */
+        for (size_t i = 0; st == VN_OK && i < n; i++)
+            st = vn_xmset_hit(m, i, &hits[i], err);
+        if (st == VN_OK)
+            st = parse_page(db_path, hits, n, c, keep, parts, raw + nraw, err);
+        nraw += n;   /* raw is zeroed: entries a failed page did not reach free as empty */
         if (n < READ_PAGE)
             break;
     }
@@ -397,7 +467,8 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
         json_set_alloc_funcs(saved_malloc, saved_free);
         arena_rewind(true);
     }
-    vn_buf_free(&cites_text);
+    vn_buf_free(&parts[0].scratch);
+    vn_buf_free(&parts[1].scratch);
     vn_xmset_destroy(m);
     vn_xquery_destroy(all);
     vn_xdb_close(db, NULL);
@@ -444,32 +515,41 @@ static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_regi
     for (size_t d = 0; d < n; d++) {
         raw_doc *r = &raw[d];
         size_t count = r->list.count;
-        r->doc.cites = st == VN_OK ? calloc(count ? count : 1, sizeof *r->doc.cites) : NULL;
-        if (!r->doc.cites) {
+        /* The citations become the corpus's in place: the block grows and
+         * each one moves up, from the last (no target overlaps a citation
+         * not yet moved).  A new block per document, with the old one freed,
+         * would leave memory that a parsing thread had allocated in its own
+         * malloc arena unused by the rest of the load. */
+        vn_corpus_cite *cites =
+            st == VN_OK ? realloc(r->list.items, (count ? count : 1) * sizeof *cites) : NULL;
+        if (!cites) {
             if (st == VN_OK)
                 st = nomem(err);
             raw_free(r);
             continue;
         }
-        for (size_t k = 0; k < count; k++) {
-            vn_citation *ci = &r->list.items[k];
+        r->list.items = NULL;
+        r->list.count = r->list.cap = 0;
+        for (size_t k = count; k-- > 0;) {
+            vn_citation ci;
+            memcpy(&ci, (char *)cites + k * sizeof ci, sizeof ci);
             char *note = r->notes[k];
             r->notes[k] = NULL;
-            if (note && !ci->corrected)
-                ci->corrected = note;
+            if (note && !ci.corrected)
+                ci.corrected = note;
             else
                 free(note);
             const cite_where *w = &r->where[k];
-            vn_corpus_cite *to = &r->doc.cites[k];
-            to->line = w->line;
-            to->column = w->column;
-            to->start = w->start;
-            to->end = w->end;
-            to->text = w->text;
-            to->record = w->record;
-            to->c = *ci;   /* the strings move to the corpus */
+            vn_corpus_cite to = {.c = ci,   /* the strings move to the corpus */
+                                 .line = w->line,
+                                 .column = w->column,
+                                 .start = w->start,
+                                 .end = w->end,
+                                 .text = w->text,
+                                 .record = w->record};
+            memcpy(&cites[k], &to, sizeof to);
         }
-        free(r->list.items);
+        r->doc.cites = cites;
         free(r->notes);
         free(r->where);
         c->docs[d] = r->doc;

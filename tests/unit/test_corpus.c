@@ -269,6 +269,49 @@ static void test_records_kept_only_when_asked(void **state)
     vn_corpus_free(&kept);
 }
 
+/* 40 documents (the sample plans, 8 copies each): enough for a page to be
+ * parsed on two threads (records not kept) — the same corpus as one thread
+ * gives (records kept). */
+static void test_two_threads_read_the_same(void **state)
+{
+    fixture *f = *state;
+    char docs[128], db[128], cmd[512];
+    snprintf(docs, sizeof docs, "%s/copies", f->dir);
+    snprintf(db, sizeof db, "%s/copies-db", f->dir);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s' && for i in 1 2 3 4 5 6 7 8; do for p in '%s'/*.txt; do "
+             "cp \"$p\" '%s'/$i-$(basename \"$p\"); done; done", docs, VNCITE_CORPUS, docs);
+    assert_int_equal(system(cmd), 0);
+    char *paths[] = {docs};
+    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 2};
+    vn_index_stats stats;
+    vn_error err;
+    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
+    assert_int_equal(stats.added, 40);
+
+    vn_corpus two, one;
+    assert_int_equal(vn_corpus_load(db, f->registry, &two, &err), VN_OK);
+    assert_int_equal(vn_corpus_load_flags(db, f->registry, VN_CORPUS_KEEP_RECORDS, &one, &err),
+                     VN_OK);
+    assert_int_equal(two.doc_count, 40);
+    assert_int_equal(one.doc_count, 40);
+    assert_int_equal(two.instrument_count, one.instrument_count);
+    for (size_t d = 0; d < 40; d++) {
+        assert_string_equal(two.docs[d].file, one.docs[d].file);
+        assert_int_equal(two.docs[d].cite_count, one.docs[d].cite_count);
+        assert_true(two.docs[d].cite_count > 0);
+        for (size_t k = 0; k < two.docs[d].cite_count; k++) {
+            const vn_corpus_cite *a = &two.docs[d].cites[k], *b = &one.docs[d].cites[k];
+            assert_int_equal(a->line, b->line);
+            assert_int_equal(a->start, b->start);
+            assert_string_equal(a->text, b->text);
+            assert_string_equal(two.instruments[a->instrument].id, one.instruments[b->instrument].id);
+        }
+    }
+    vn_corpus_free(&two);
+    vn_corpus_free(&one);
+}
+
 /* An index whose one document has `data` as its stored record. */
 static void index_with_record(const char *db, const char *data, size_t len)
 {
@@ -348,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_outdated_as_of),
         cmocka_unit_test(test_status_words),
         cmocka_unit_test(test_records_kept_only_when_asked),
+        cmocka_unit_test(test_two_threads_read_the_same),
         cmocka_unit_test(test_broken_records_are_reported),
         cmocka_unit_test(test_missing_index),
     };
