@@ -34,9 +34,18 @@ static uint64_t folder_bytes(const char *dir)
     return total;
 }
 
-/* Removes a flat folder and its files; a missing folder is fine. */
+/* Removes a flat folder and its files (or whatever else has the name); a
+ * missing one is fine. */
 static vn_status remove_folder(const char *dir, vn_error *err)
 {
+    struct stat sb;
+    if (lstat(dir, &sb) != 0)
+        return errno == ENOENT ? VN_OK
+                               : vn_error_set(err, VN_ERR_IO, "%s: %s", dir, strerror(errno));
+    if (!S_ISDIR(sb.st_mode))
+        return unlink(dir) == 0 ? VN_OK
+                                : vn_error_set(err, VN_ERR_IO, "%s: cannot remove (%s)", dir,
+                                               strerror(errno));
     DIR *d = opendir(dir);
     if (!d)
         return errno == ENOENT ? VN_OK
@@ -75,10 +84,14 @@ vn_status vn_compact_swap(const char *path, uint64_t *before, uint64_t *after, v
         return st;
     *before = folder_bytes(path);
     const char *sources[] = {path};
-    st = vn_xdb_compact(sources, 1, copy, err);
+    vn_error why;
+    st = vn_xdb_compact(sources, 1, copy, &why);
+    if (st != VN_OK)   /* e.g. the disk is full: the copy needs room */
+        vn_error_set(err, st, "%s: cannot compact (%s); the index is complete but not compacted",
+                     path, why.msg);
     if (st == VN_OK && renameat2(AT_FDCWD, copy, AT_FDCWD, path, RENAME_EXCHANGE) != 0)
         st = vn_error_set(err, VN_ERR_IO,
-                          "%s: cannot swap in the compacted copy (%s); the index is unchanged "
+                          "%s: cannot swap in the compacted copy (%s); the index is complete "
                           "but not compacted", path, strerror(errno));
     if (st != VN_OK) {
         vn_error ignored;

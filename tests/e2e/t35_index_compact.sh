@@ -23,6 +23,16 @@ answers "$TMP/after"
 for a in search outdated show; do
   cmp -s "$TMP/before.$a" "$TMP/after.$a" && pass "$a answers the same" || fail "$a differs after --compact"
 done
+# a leftover that cannot be removed: the run says so, and the index is whole
+mkdir -p "$db/shard0.compact/sub"
+expect_status 2 "a leftover copy that cannot be removed" -- "$VNCITE" index --db "$db" --compact "$d"
+contains "$TMP/err" "shard0.compact: cannot remove" "the leftover is named"
+"$VNCITE" search --db "$db" --json 'dân chủ' >"$TMP/again.search"
+cmp -s "$TMP/before.search" "$TMP/again.search" && pass "the index is whole" || fail "search differs after a failed --compact"
+rm -rf "$db/shard0.compact"
+# a leftover that is not a folder goes too
+ln -s /nonexistent "$db/shard0.compact"
+"$VNCITE" index --db "$db" --compact "$d" 2>"$TMP/err" && pass "a leftover link is removed" || fail "leftover link: $(cat "$TMP/err")"
 # the compacted index takes incremental changes like any other
 printf '\nBổ sung: Nghị định số 61/2023/NĐ-CP.\n' >>"$d/tay-ninh-so-cong-thuong-2024-ke-hoach.txt"
 "$VNCITE" index --db "$db" "$d" 2>"$TMP/err"
