@@ -8,6 +8,7 @@ v=./build/vncite
 db=build/demo.db
 
 echo; echo "== vncite index --db $db corpus/"
+rm -rf "$db"   # a fresh index each time: one left by an older build may have another schema
 "$v" index --db "$db" corpus/
 
 echo; echo "== vncite search --db $db 'dan chu co so' --limit 3"
