@@ -85,12 +85,14 @@ static vn_status read_record(const char *data, size_t len, const char *doc_path,
                         json_object_set(*out, "citations", cites) != 0)) {
         json_decref(*out);
         *out = NULL;
-        st = vn_error_set(&why, VN_ERR_NOMEM, "out of memory");
+        st = VN_ERR_NOMEM;
     }
     json_decref(d);
     json_decref(cites);
-    if (st == VN_OK || st == VN_ERR_NOMEM)
-        return st == VN_OK ? VN_OK : vn_error_set(err, st, "%s", why.msg);
+    if (st == VN_OK)
+        return VN_OK;
+    if (st == VN_ERR_NOMEM)
+        return vn_error_set(err, st, "out of memory");
     return vn_error_set(err, VN_ERR_INDEX, "%s: unreadable index entry (%s); rebuild the index",
                         doc_path, why.msg);
 }

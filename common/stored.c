@@ -79,7 +79,9 @@ vn_status vn_stored_citations(const char *data, size_t len, vn_buf *out, vn_erro
     out->data[out->len] = '\0';
     if (zs != Z_STREAM_END || z.avail_in != 0)
         return vn_error_set(err, VN_ERR_INDEX, "citation records are corrupt (zlib: %s)",
-                            z.msg ? z.msg : zs == Z_STREAM_END ? "trailing bytes" : "truncated or invalid");
+                            z.msg                ? z.msg
+                            : zs == Z_STREAM_END ? "trailing bytes"
+                                                 : "truncated or invalid");
     return VN_OK;
 }
 

@@ -345,9 +345,11 @@ static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, b
     return st == VN_OK ? VN_OK : nomem(err);
 }
 
-/* Some hits of a page, parsed on their own thread (records not kept). */
+/* Some hits of a page, parsed on one thread. */
 typedef struct page_part {
     const char *db_path;
+    vn_corpus *corpus;      /* owns kept records */
+    bool keep;
     const vn_xhit *hits;
     raw_doc *out;
     size_t n;
@@ -361,7 +363,8 @@ static void *parse_part(void *arg)
     page_part *p = arg;
     p->st = VN_OK;
     for (size_t i = 0; i < p->n && p->st == VN_OK; i++)
-        p->st = read_one(p->db_path, &p->hits[i], NULL, false, &p->scratch, &p->out[i], &p->err);
+        p->st = read_one(p->db_path, &p->hits[i], p->corpus, p->keep, &p->scratch, &p->out[i],
+                         &p->err);
     arena_rewind(true);   /* a helper thread's arena would outlive it */
     return NULL;
 }
@@ -370,38 +373,27 @@ static void *parse_part(void *arg)
  * Parses the n hits of a page into out[0..n).  Without kept records the
  * second half goes to a second thread: the records are independent, and
  * parsing them is three quarters of loading a corpus.  The Xapian reads
- * stay on the calling thread (the hits are already fetched).
+ * stay on the calling thread (the hits are already fetched); kept records
+ * go into one JSON array, so they are parsed on this thread only.
  */
-static vn_status parse_page(const char *db_path, const vn_xhit *hits, size_t n, vn_corpus *c,
-                            bool keep, page_part parts[2], raw_doc *out, vn_error *err)
+static vn_status parse_page(const vn_xhit *hits, size_t n, page_part parts[2], raw_doc *out,
+                            vn_error *err)
 {
     enum { MIN_SPLIT = 16 };
-    size_t half = keep || n < MIN_SPLIT ? n : n / 2;
-    parts[0].db_path = parts[1].db_path = db_path;
+    size_t half = parts[0].keep || n < MIN_SPLIT ? n : n / 2;
     parts[0].hits = hits;
     parts[0].out = out;
     parts[0].n = half;
     parts[1].hits = hits + half;
     parts[1].out = out + half;
     parts[1].n = n - half;
-    /* jansson seeds its hash function at the first object it makes; make
-     * one here so the seed is set before a second thread reads it */
-    json_decref(json_object());
     pthread_t helper;
     bool threaded = parts[1].n && pthread_create(&helper, NULL, parse_part, &parts[1]) == 0;
-    if (keep) {
-        parts[0].st = VN_OK;
-        for (size_t i = 0; i < n && parts[0].st == VN_OK; i++)
-            parts[0].st = read_one(db_path, &hits[i], c, true, &parts[0].scratch, &out[i],
-                                   &parts[0].err);
-    } else {
-        parse_part(&parts[0]);
-    }
-    if (threaded) {
+    parse_part(&parts[0]);
+    if (threaded)
         pthread_join(helper, NULL);
-    } else if (parts[1].n) {
+    else if (parts[1].n)
         parse_part(&parts[1]);   /* no thread to be had: do it here */
-    }
     for (int k = 0; k < 2; k++)
         if (parts[k].n && parts[k].st != VN_OK) {
             *err = parts[k].err;
@@ -422,7 +414,8 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
     bool keep = flags & VN_CORPUS_KEEP_RECORDS;
     enum { READ_PAGE = 1000 };
     vn_xhit hits[READ_PAGE];
-    page_part parts[2] = {{.scratch = VN_BUF_INIT}, {.scratch = VN_BUF_INIT}};
+    page_part parts[2] = {{.db_path = db_path, .corpus = c, .keep = keep, .scratch = VN_BUF_INIT},
+                          {.db_path = db_path, .corpus = c, .keep = keep, .scratch = VN_BUF_INIT}};
     *out = NULL;
     *count = 0;
     vn_status st = vn_schema_open(db_path, &db, err);
@@ -444,6 +437,9 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
     json_get_alloc_funcs(&saved_malloc, &saved_free);
     if (!keep)
         json_set_alloc_funcs(arena_alloc, arena_free);
+    /* jansson seeds its hash function at the first object it makes; make
+     * one now so the seed is set before a parsing thread reads it */
+    json_decref(json_object());
     /* Pages, not one result set: a result set holds every document's data
      * at once, which at 100k documents is gigabytes. */
     for (size_t offset = 0; st == VN_OK && offset < total; offset += READ_PAGE) {
@@ -458,7 +454,7 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
         for (size_t i = 0; st == VN_OK && i < n; i++)
             st = vn_xmset_hit(m, i, &hits[i], err);
         if (st == VN_OK)
-            st = parse_page(db_path, hits, n, c, keep, parts, raw + nraw, err);
+            st = parse_page(hits, n, parts, raw + nraw, err);
         nraw += n;   /* raw is zeroed: entries a failed page did not reach free as empty */
         if (n < READ_PAGE)
             break;
