@@ -74,8 +74,9 @@ static char *make_id(const char *symbol, bool has_year, vn_date date)
 }
 
 /* Candidate identities collected while resolving one citation. */
+enum { CANDIDATES_MAX = 8 };
 typedef struct candidates {
-    char ids[8][VN_SYMBOL_MAX + 16];
+    char ids[CANDIDATES_MAX][VN_SYMBOL_MAX + 16];
     int count;
 } candidates;
 
@@ -84,7 +85,7 @@ static void add_candidate(candidates *c, const char *id)
     for (int k = 0; k < c->count; k++)
         if (strcmp(c->ids[k], id) == 0)
             return;
-    if (c->count < 8)
+    if (c->count < CANDIDATES_MAX)
         snprintf(c->ids[c->count++], sizeof c->ids[0], "%s", id);
 }
 
@@ -199,7 +200,9 @@ static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const 
     registry_candidates(reg, c->symbol, NULL, &cand);
     size_t lo, hi;
     corpus_find(t, c->symbol, &lo, &hi);
-    for (size_t k = lo; k < hi; k++) {
+    /* the entries are distinct (symbol, date) pairs, so a full list of
+     * candidates takes no more: stop there, a symbol may have many dates */
+    for (size_t k = lo; k < hi && cand.count < CANDIDATES_MAX; k++) {
         char id[VN_SYMBOL_MAX + 16];
         char iso[11];
         snprintf(id, sizeof id, "%s@%s", c->symbol, vn_date_iso(t->items[k].date, iso));

@@ -23,6 +23,7 @@
 
 #include "../common/buf.h"
 #include "../common/index_schema.h"
+#include "../common/intern.h"
 #include "../common/stored.h"
 #include "../common/text.h"
 #include "../common/xapian.h"
@@ -556,19 +557,10 @@ static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_regi
 /* ---- the instrument table ---------------------------------------------------------- */
 
 typedef struct keyed {
-    char *key;              /* instrument id or what was written */
+    const char *key;        /* instrument id or what was written; borrowed */
     vn_corpus_cite *cite;   /* NULL for an instrument added from the registry */
     size_t doc;
 } keyed;
-
-static int keyed_cmp(const void *a, const void *b)
-{
-    const keyed *x = a, *y = b;
-    int r = strcmp(x->key, y->key);
-    if (r)
-        return r;
-    return x->doc < y->doc ? -1 : x->doc > y->doc;
-}
 
 /*
  * What an unresolved or ambiguous citation is called in the table: the
@@ -709,17 +701,12 @@ static vn_status fill_instrument(vn_corpus *c, vn_corpus_instrument *in, const k
     return VN_OK;
 }
 
-static int inst_cmp(const void *a, const void *b)
-{
-    return strcmp(((const vn_corpus_instrument *)a)->id, ((const vn_corpus_instrument *)b)->id);
-}
-
 static int key_search(const void *k, const void *e)
 {
     return strcmp(k, ((const vn_corpus_instrument *)e)->id);
 }
 
-/* Adds pair (id, NULL); pairs may grow. */
+/* Adds pair (id, NULL); pairs may grow.  id is the registry's: it outlives pairs. */
 static vn_status add_registry_pair(keyed **pairs, size_t *n, size_t *cap, const char *id)
 {
     if (*n == *cap) {
@@ -730,10 +717,7 @@ static vn_status add_registry_pair(keyed **pairs, size_t *n, size_t *cap, const 
         *pairs = p;
         *cap = ncap;
     }
-    char *k = strdup(id);
-    if (!k)
-        return VN_ERR_NOMEM;
-    (*pairs)[(*n)++] = (keyed){k, NULL, SIZE_MAX};
+    (*pairs)[(*n)++] = (keyed){id, NULL, SIZE_MAX};
     return VN_OK;
 }
 
@@ -786,6 +770,95 @@ static vn_status add_replacements(const vn_registry *reg, keyed **pairs, size_t 
     return st;
 }
 
+/* Keys of unresolved citations (what was written), kept until the table is built. */
+typedef struct written_keys {
+    char **items;
+    size_t count, cap;
+} written_keys;
+
+static const char *keep_written(written_keys *w, const char *key)
+{
+    if (w->count == w->cap) {
+        size_t ncap = w->cap * 2 + 64;
+        char **p = realloc(w->items, ncap * sizeof *p);
+        if (!p)
+            return NULL;
+        w->items = p;
+        w->cap = ncap;
+    }
+    char *dup = strdup(key);
+    if (dup)
+        w->items[w->count++] = dup;
+    return dup;
+}
+
+static void written_keys_free(written_keys *w)
+{
+    for (size_t i = 0; i < w->count; i++)
+        free(w->items[i]);
+    free(w->items);
+}
+
+static int key_order_cmp(const void *a, const void *b, void *keys)
+{
+    const char *const *k = keys;
+    return strcmp(k[*(const size_t *)a], k[*(const size_t *)b]);
+}
+
+/*
+ * Groups the pairs by key: one instrument per distinct key, sorted by id.
+ * Keys are numbered by hashing (common/intern.h) and only the distinct ones
+ * are sorted.  Within a group the pairs keep the order they were made in,
+ * documents ascending, registry-added last, which fill_instrument relies on.
+ */
+static vn_status group_pairs(vn_corpus *c, const keyed *pairs, size_t n)
+{
+    vn_intern keys = VN_INTERN_INIT;
+    size_t *group = malloc((n ? n : 1) * sizeof *group);
+    vn_status st = group ? VN_OK : VN_ERR_NOMEM;
+    for (size_t i = 0; st == VN_OK && i < n; i++)
+        st = vn_intern_add(&keys, pairs[i].key, &group[i]);
+    size_t groups = keys.count;
+    size_t *start = st == VN_OK ? calloc(groups + 1, sizeof *start) : NULL;
+    size_t *order = st == VN_OK ? malloc((groups ? groups : 1) * sizeof *order) : NULL;
+    keyed *sorted = st == VN_OK ? malloc((n ? n : 1) * sizeof *sorted) : NULL;
+    if (st == VN_OK && (!start || !order || !sorted))
+        st = VN_ERR_NOMEM;
+    if (st == VN_OK) {
+        c->instruments = calloc(groups ? groups : 1, sizeof *c->instruments);
+        if (!c->instruments)
+            st = VN_ERR_NOMEM;
+    }
+    if (st == VN_OK) {
+        for (size_t i = 0; i < n; i++)
+            start[group[i] + 1]++;
+        for (size_t g = 0; g < groups; g++)
+            start[g + 1] += start[g];
+        for (size_t i = 0; i < n; i++)      /* counting sort: stable */
+            sorted[start[group[i]]++] = pairs[i];
+        for (size_t g = groups; g > 0; g--)
+            start[g] = start[g - 1];
+        start[0] = 0;
+        for (size_t g = 0; g < groups; g++)
+            order[g] = g;
+        qsort_r(order, groups, sizeof *order, key_order_cmp, (void *)keys.keys);
+    }
+    for (size_t r = 0; st == VN_OK && r < groups; r++) {
+        size_t g = order[r];
+        st = fill_instrument(c, &c->instruments[c->instrument_count++], sorted + start[g],
+                             start[g + 1] - start[g]);
+        for (size_t i = start[g]; i < start[g + 1]; i++)
+            if (sorted[i].cite)
+                sorted[i].cite->instrument = r;
+    }
+    free(sorted);
+    free(order);
+    free(start);
+    free(group);
+    vn_intern_free(&keys);
+    return st;
+}
+
 static vn_status build_instruments(vn_corpus *c, vn_error *err)
 {
     size_t total = 0;
@@ -793,59 +866,31 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
         total += c->docs[d].cite_count;
     size_t cap = total + 16, n = 0;
     keyed *pairs = malloc(cap * sizeof *pairs);
+    written_keys written = {0};
     vn_buf key = VN_BUF_INIT;
     vn_status st = pairs ? VN_OK : VN_ERR_NOMEM;
     for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
         for (size_t k = 0; st == VN_OK && k < c->docs[d].cite_count; k++) {
             vn_corpus_cite *ci = &c->docs[d].cites[k];
-            key.len = 0;
-            if (ci->c.instrument)
-                st = vn_buf_append(&key, ci->c.instrument, strlen(ci->c.instrument));
-            else
+            const char *id = ci->c.instrument;
+            if (!id) {
+                key.len = 0;
                 st = written_key(&ci->c, &key, err);
-            if (st == VN_OK && vn_buf_append_char(&key, '\0') != VN_OK)
-                st = VN_ERR_NOMEM;
-            char *dup = st == VN_OK ? strdup(key.data) : NULL;
-            if (st == VN_OK && !dup)
-                st = VN_ERR_NOMEM;
+                if (st == VN_OK && vn_buf_append_char(&key, '\0') != VN_OK)
+                    st = VN_ERR_NOMEM;
+                if (st == VN_OK && !(id = keep_written(&written, key.data)))
+                    st = VN_ERR_NOMEM;
+            }
             if (st == VN_OK)
-                pairs[n++] = (keyed){dup, ci, d};
+                pairs[n++] = (keyed){id, ci, d};
         }
     }
     if (st == VN_OK && c->registry)
         st = add_replacements(c->registry, &pairs, &n, &cap);
     if (st == VN_OK)
-        qsort(pairs, n, sizeof *pairs, keyed_cmp);
-    size_t groups = 0;
-    for (size_t i = 0; st == VN_OK && i < n; i++)
-        if (i == 0 || strcmp(pairs[i - 1].key, pairs[i].key) != 0)
-            groups++;
-    if (st == VN_OK) {
-        c->instruments = calloc(groups ? groups : 1, sizeof *c->instruments);
-        if (!c->instruments)
-            st = VN_ERR_NOMEM;
-    }
-    for (size_t i = 0; st == VN_OK && i < n;) {
-        size_t j = i + 1;
-        while (j < n && strcmp(pairs[j].key, pairs[i].key) == 0)
-            j++;
-        /* a registry-added pair sorts last (doc SIZE_MAX): the cited ones lead */
-        st = fill_instrument(c, &c->instruments[c->instrument_count++], pairs + i, j - i);
-        i = j;
-    }
-    if (st == VN_OK)
-        qsort(c->instruments, c->instrument_count, sizeof *c->instruments, inst_cmp);
-    for (size_t i = 0; st == VN_OK && i < n; i++) {
-        if (!pairs[i].cite)
-            continue;
-        const vn_corpus_instrument *in = bsearch(pairs[i].key, c->instruments,
-                                                 c->instrument_count, sizeof *c->instruments,
-                                                 key_search);
-        pairs[i].cite->instrument = in ? (size_t)(in - c->instruments) : 0;
-    }
-    for (size_t i = 0; pairs && i < n; i++)
-        free(pairs[i].key);
+        st = group_pairs(c, pairs, n);
     free(pairs);
+    written_keys_free(&written);
     vn_buf_free(&key);
     if (st == VN_ERR_NOMEM)
         return nomem(err);

@@ -1,0 +1,103 @@
+/*
+ * intern.c — string numbering (intern.h) with an open-addressing hash table
+ * (FNV-1a, linear probing, kept at most half full).
+ */
+#include "intern.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash_of(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* Slot of key: where it is, or the empty slot where it would go. */
+static size_t probe(const vn_intern *t, const char *key, uint64_t h)
+{
+    size_t mask = t->slot_count - 1;
+    size_t i = (size_t)h & mask;
+    while (t->slots[i]) {
+        size_t id = t->slots[i] - 1;
+        if (t->hashes[id] == h && strcmp(t->keys[id], key) == 0)
+            break;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+static vn_status grow_slots(vn_intern *t)
+{
+    size_t n = t->slot_count ? t->slot_count * 2 : 64;
+    size_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return VN_ERR_NOMEM;
+    for (size_t id = 0; id < t->count; id++) {
+        size_t i = (size_t)t->hashes[id] & (n - 1);
+        while (slots[i])
+            i = (i + 1) & (n - 1);
+        slots[i] = id + 1;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->slot_count = n;
+    return VN_OK;
+}
+
+static vn_status grow_keys(vn_intern *t)
+{
+    size_t n = t->key_cap ? t->key_cap * 2 : 32;
+    const char **keys = realloc(t->keys, n * sizeof *keys);
+    if (!keys)
+        return VN_ERR_NOMEM;
+    t->keys = keys;
+    uint64_t *hashes = realloc(t->hashes, n * sizeof *hashes);
+    if (!hashes)
+        return VN_ERR_NOMEM;
+    t->hashes = hashes;
+    t->key_cap = n;
+    return VN_OK;
+}
+
+vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id)
+{
+    uint64_t h = hash_of(key);
+    if (t->slot_count) {
+        size_t i = probe(t, key, h);
+        if (t->slots[i]) {
+            *id = t->slots[i] - 1;
+            return VN_OK;
+        }
+    }
+    if (t->count == t->key_cap && grow_keys(t) != VN_OK)
+        return VN_ERR_NOMEM;
+    if ((t->count + 1) * 2 > t->slot_count && grow_slots(t) != VN_OK)
+        return VN_ERR_NOMEM;
+    size_t i = probe(t, key, h);
+    t->keys[t->count] = key;
+    t->hashes[t->count] = h;
+    t->slots[i] = ++t->count;
+    *id = t->count - 1;
+    return VN_OK;
+}
+
+size_t vn_intern_find(const vn_intern *t, const char *key)
+{
+    if (!t->slot_count)
+        return SIZE_MAX;
+    size_t i = probe(t, key, hash_of(key));
+    return t->slots[i] ? t->slots[i] - 1 : SIZE_MAX;
+}
+
+void vn_intern_free(vn_intern *t)
+{
+    free(t->keys);
+    free(t->hashes);
+    free(t->slots);
+    *t = (vn_intern)VN_INTERN_INIT;
+}

@@ -1,0 +1,37 @@
+/*
+ * intern.h — dense numbers for strings: the first distinct string added is 0,
+ * the next new one 1, and so on; adding a string seen before gives its number
+ * again.  Grouping millions of citations by instrument this way costs one
+ * hash per citation instead of a sort by string (query/corpus.c).
+ *
+ * Strings are borrowed, not copied: each must stay alive and unchanged as
+ * long as the table is used.
+ */
+#ifndef VN_INTERN_H
+#define VN_INTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "status.h"
+
+typedef struct vn_intern {
+    const char **keys;      /* keys[id]: the string numbered id */
+    uint64_t *hashes;       /* hashes[id] */
+    size_t count;           /* distinct strings so far */
+    size_t key_cap;
+    size_t *slots;          /* open addressing: id + 1, 0 = empty */
+    size_t slot_count;      /* a power of two, or 0 before the first add */
+} vn_intern;
+
+#define VN_INTERN_INIT {NULL, NULL, 0, 0, NULL, 0}
+
+/* Numbers key (NUL-terminated): *id is its number, new or known.
+ * VN_ERR_NOMEM leaves the table as it was. */
+vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id);
+
+/* The number of key, or SIZE_MAX when it was never added. */
+size_t vn_intern_find(const vn_intern *t, const char *key);
+
+void vn_intern_free(vn_intern *t);
+
+#endif
