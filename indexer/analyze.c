@@ -53,7 +53,7 @@ static vn_status analyze_loaded(const vn_registry *registry, vn_analysis *a, vn_
         vn_doctext_free(&a->doc);
         return st;
     }
-    vn_metadata_read(a->doc.text, a->doc.len, &a->extract, &a->meta);
+    vn_metadata_read(a->doc.text, a->doc.len, &a->extract, &a->meta, &a->recipients);
     drop_self_names(a);
     return VN_OK;
 }

@@ -16,6 +16,7 @@ typedef struct vn_analysis {
     vn_doctext doc;
     vn_extract_result extract;
     vn_docmeta meta;
+    vn_recipients recipients;
 } vn_analysis;
 
 /* On failure (unreadable, binary …) nothing needs freeing. */

@@ -75,8 +75,8 @@ json_t *vn_document_json(const vn_analysis *a)
 {
     const vn_docmeta *m = &a->meta;
     json_t *recipients = json_array();
-    for (int k = 0; k < m->recipient_count; k++)
-        json_array_append_new(recipients, json_string(m->recipients[k]));
+    for (int k = 0; k < a->recipients.count; k++)
+        json_array_append_new(recipients, json_string(a->recipients.items[k]));
     char after[11];
     json_t *o = json_pack(
         "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:s, s:I}",

@@ -228,13 +228,13 @@ static void find_province(const char *t, size_t len, vn_docmeta *m)
 }
 
 /* "Nơi nhận:" list and the signature block after the body. */
-static void read_tail(line *lines, size_t count, vn_docmeta *m)
+static void read_tail(line *lines, size_t count, vn_docmeta *m, vn_recipients *to)
 {
     size_t i = 0;
     for (; i < count; i++)
         if (starts_with(lines[i], "Nơi nhận"))
             break;
-    for (size_t k = i + 1; k < count && m->recipient_count < VN_META_MAX_RECIPIENTS; k++) {
+    for (size_t k = i + 1; to && k < count && to->count < VN_META_MAX_RECIPIENTS; k++) {
         line l = lines[k];
         if (l.n == 0)
             continue;
@@ -243,7 +243,7 @@ static void read_tail(line *lines, size_t count, vn_docmeta *m)
         line r = trim(l.s + 1, l.n - 1);
         while (r.n && (r.s[r.n - 1] == ',' || r.s[r.n - 1] == ';' || r.s[r.n - 1] == '.'))
             r.n--;    /* "- Lưu: VT, VP." — the list punctuation is not part of the name */
-        copy_line(m->recipients[m->recipient_count++], sizeof m->recipients[0], r);
+        copy_line(to->items[to->count++], sizeof to->items[0], r);
     }
     /* signer: the last line that looks like a person's name (2–5 capitalised
      * words, not all capitals), with the capitalised position above it */
@@ -278,9 +278,12 @@ static void read_tail(line *lines, size_t count, vn_docmeta *m)
     }
 }
 
-void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn_docmeta *m)
+void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn_docmeta *m,
+                      vn_recipients *recipients)
 {
     memset(m, 0, sizeof *m);
+    if (recipients)
+        recipients->count = 0;
     if (ex && ex->has_own_number)
         snprintf(m->own_number, sizeof m->own_number, "%s", ex->own_number);
 
@@ -356,7 +359,7 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
                 snprintf(m->type_word, sizeof m->type_word, "%s", tw);
         }
     }
-    read_tail(lines, count, m);
+    read_tail(lines, count, m, recipients);
     free(lines);
     find_province(t, len, m);
 

@@ -34,16 +34,23 @@ typedef struct vn_docmeta {
                                        it cannot be older, used when `date` is absent */
     char signer[96];
     char signer_title[96];
-    char recipients[VN_META_MAX_RECIPIENTS][128];
-    int recipient_count;
     bool draft;
     char province[48];
 } vn_docmeta;
 
+/* The "Nơi nhận" list.  Kept apart from vn_docmeta: the query side holds a
+ * vn_docmeta for every document of a corpus and never reads recipients back,
+ * and they are four fifths of its size. */
+typedef struct vn_recipients {
+    char items[VN_META_MAX_RECIPIENTS][128];
+    int count;
+} vn_recipients;
+
 /* Reads the metadata of NFC text; `ex` (from vn_extract) supplies the own
- * number and the cited dates. Never fails: unknown fields stay empty. */
+ * number and the cited dates.  recipients may be NULL.  Never fails:
+ * unknown fields stay empty. */
 void vn_metadata_read(const char *text, size_t len, const vn_extract_result *ex,
-                      vn_docmeta *meta);
+                      vn_docmeta *meta, vn_recipients *recipients);
 
 /* The date used to judge the document's citations: its own date range, or
  * when absent [after, after] with precision NONE kept by the caller's

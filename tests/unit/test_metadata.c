@@ -38,8 +38,8 @@ static void test_party_plan_with_full_header(void **state)
     range_is(&a.meta.date, "2024-02-26", "2024-02-26", VN_DATE_DAY);
     assert_string_equal(a.meta.signer, "Chu Việt Hoan");
     assert_string_equal(a.meta.signer_title, "PHÓ BÍ THƯ THƯỜNG TRỰC");
-    assert_int_equal(a.meta.recipient_count, 5);
-    assert_string_equal(a.meta.recipients[4], "Lưu Văn phòng Đảng ủy");
+    assert_int_equal(a.recipients.count, 5);
+    assert_string_equal(a.recipients.items[4], "Lưu Văn phòng Đảng ủy");
     assert_false(a.meta.draft);
     assert_non_null(strstr(a.meta.issuer, "ĐẢNG ỦY XÃ THỤY HÙNG"));
     vn_analysis_free(&a);
