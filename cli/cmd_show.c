@@ -12,7 +12,7 @@
 
 #include "cli.h"
 #include "common/index_schema.h"
-#include "common/stored.h"
+#include "indexer/stored_cites.h"
 #include "indexer/doctext.h"
 #include "indexer/indexer.h"
 
@@ -71,7 +71,7 @@ static char *context_of(const vn_doctext *dt, size_t start, size_t end)
     return out;
 }
 
-/* The stored record (common/stored.h) as {"document": …, "citations": […]}. */
+/* The stored record (common/stored.h, indexer/stored_cites.h) as {"document": …, "citations": […]}. */
 static vn_status read_record(const char *data, size_t len, const char *doc_path, json_t **out,
                              vn_error *err)
 {

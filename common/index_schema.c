@@ -67,9 +67,9 @@ const size_t vn_schema_slot_count = sizeof vn_schema_slots / sizeof vn_schema_sl
 const vn_schema_data_part vn_schema_data_parts[] = {
     {"document", "JSON object, then one NUL byte",
      "the `document` record of docs/JSON.md (built by `indexer/docjson.c`): what a hit shows"},
-    {"citations", "JSON array, zlib-compressed, to the end",
-     "the document's `citation` records of docs/JSON.md, in text order: what `vncite show` "
-     "lists"},
+    {"citations", "binary (`indexer/stored_cites.h`), zlib-compressed, to the end",
+     "the fields of the document's `citation` records of docs/JSON.md, in text order; "
+     "`vncite show` builds the records again from them with the same code"},
 };
 const size_t vn_schema_data_part_count =
     sizeof vn_schema_data_parts / sizeof vn_schema_data_parts[0];

@@ -27,7 +27,7 @@
 
 /* Bumped whenever terms or values change meaning: an index built with
  * another version must be rebuilt. Stored as metadata "vncite.schema". */
-#define VN_SCHEMA_VERSION "2"
+#define VN_SCHEMA_VERSION "3"
 #define VN_SCHEMA_METADATA_KEY "vncite.schema"
 
 /* Value slots. */

@@ -1,26 +1,25 @@
 /*
  * stored.h — the bytes vncite keeps as a document's Xapian data.
  *
- *   document record (JSON object) | NUL | citation records (JSON array, zlib)
+ *   document record (JSON object) | NUL | citation part (zlib)
  *
- * The citation records are most of a record and repeat their keys and file
- * name; zlib makes them 6-7 times smaller.  Xapian writes document data as
- * given while indexing (only its compactor compresses it), so stored plain
- * they were a third of an index as written (docs/BENCHMARKS.md).  The
- * document record stays plain and first, so a search hit reads it without
- * inflating anything.
+ * The citation part is the document's citations in the binary form of
+ * indexer/stored_cites.h.  Xapian writes document data as given while
+ * indexing (only its compactor compresses it), so zlib here keeps an index
+ * as written smaller (docs/BENCHMARKS.md).  The document record stays plain
+ * and first, so a search hit reads it without inflating anything.
  */
 #ifndef VN_STORED_H
 #define VN_STORED_H
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
 #include "status.h"
 
-/* Appends the stored form of the two JSON texts to out. */
+/* Appends the stored form of a document record (JSON text) and a citation
+ * part (bytes) to out. */
 vn_status vn_stored_pack(const char *document, size_t document_len, const char *citations,
                          size_t citations_len, vn_buf *out, vn_error *err);
 
@@ -29,19 +28,8 @@ vn_status vn_stored_pack(const char *document, size_t document_len, const char *
 bool vn_stored_document(const char *data, size_t len, const char **document,
                         size_t *document_len);
 
-/* Inflates the citation records into out (replacing what it held).
+/* Inflates the citation part into out (replacing what it held; NUL-terminated).
  * VN_ERR_INDEX when the part is missing or corrupt, VN_ERR_NOMEM. */
 vn_status vn_stored_citations(const char *data, size_t len, vn_buf *out, vn_error *err);
-
-/*
- * Both parts parsed: *document (a JSON object) and *citations (a JSON
- * array), new references.  `scratch` holds the inflated citation records
- * (reuse it across documents).  VN_ERR_INDEX with the reason in err (the
- * caller names the document): no document part, bad JSON, wrong types,
- * corrupt compression.  VN_ERR_NOMEM also when jansson ran out of memory
- * (it reports that as a bad token; errno tells).
- */
-vn_status vn_stored_parse(const char *data, size_t len, vn_buf *scratch, json_t **document,
-                          json_t **citations, vn_error *err);
 
 #endif

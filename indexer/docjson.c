@@ -106,6 +106,15 @@ json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c)
     char *text = vn_analysis_as_written(a, c->start, c->end);
     if (!text)
         return NULL;
+    json_t *o = vn_citation_record(vn_path_json(a->doc.path), c, (long)from.line,
+                                   (long)from.column, (long)from.byte, (long)to.byte, text);
+    free(text);
+    return o;
+}
+
+json_t *vn_citation_record(json_t *file, const vn_citation *c, long line, long column,
+                           long start, long end, const char *text)
+{
     json_t *pin = json_null();
     if (c->pinpoint.article[0] || c->pinpoint.clause[0] || c->pinpoint.point[0])
         pin = json_pack("{s:o, s:o, s:o}", "article", str_or_null(c->pinpoint.article),
@@ -124,9 +133,9 @@ json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c)
     json_t *o = json_pack(
         "{s:s, s:o, s:I, s:I, s:I, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:o, s:o,"
         " s:o, s:o, s:o, s:b, s:o}",
-        "record", "citation", "file", vn_path_json(a->doc.path),
-        "line", (json_int_t)from.line, "column", (json_int_t)from.column,
-        "start", (json_int_t)from.byte, "end", (json_int_t)to.byte,
+        "record", "citation", "file", file,
+        "line", (json_int_t)line, "column", (json_int_t)column,
+        "start", (json_int_t)start, "end", (json_int_t)end,
         "text", text,
         "kind", vn_citation_kind_name(c->kind),
         "type", str_or_null(c->type_word),
@@ -142,6 +151,5 @@ json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c)
         "instrument", str_or_null(c->instrument),
         "ambiguous", c->ambiguous,
         "candidates", cands);
-    free(text);
     return o;
 }

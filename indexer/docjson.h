@@ -15,6 +15,13 @@ json_t *vn_document_json(const vn_analysis *a);
 /* {"record":"citation", "file":…, "line":…, …}; NULL on no memory. */
 json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c);
 
+/* The same record from its parts (line, column, start, end in the file as
+ * read; text as written), for a citation read back from the index.  `file`
+ * is taken over (a new reference).  NULL on no memory or a string that is
+ * not UTF-8. */
+json_t *vn_citation_record(json_t *file, const vn_citation *c, long line, long column,
+                           long start, long end, const char *text);
+
 /* A path as a JSON string: itself when it is UTF-8, else with every byte
  * that is not UTF-8 written as \xNN.  NULL on no memory. */
 json_t *vn_path_json(const char *path);

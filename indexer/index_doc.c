@@ -7,6 +7,7 @@
 
 #include "../common/stored.h"
 #include "docjson.h"
+#include "stored_cites.h"
 
 /* Positions left empty between title and body, so a phrase never spans them. */
 #define FIELD_GAP 100
@@ -47,24 +48,16 @@ static vn_status add_citations(vn_xdoc *doc, const vn_analysis *a, vn_error *err
 
 static vn_status set_data(vn_xdoc *doc, const vn_analysis *a, vn_error *err)
 {
-    json_t *cites = json_array();
-    vn_status st = cites ? VN_OK : VN_ERR_NOMEM;
-    for (size_t k = 0; k < a->extract.citations.count && st == VN_OK; k++) {
-        json_t *c = vn_citation_json(a, &a->extract.citations.items[k]);
-        if (!c || json_array_append_new(cites, c) != 0)
-            st = VN_ERR_NOMEM;
-    }
+    vn_buf cites = VN_BUF_INIT, stored = VN_BUF_INIT;
+    vn_status st = vn_stored_cites_from_analysis(a, &cites);
     json_t *d = st == VN_OK ? vn_document_json(a) : NULL;
-    char *cites_text = d ? json_dumps(cites, JSON_COMPACT) : NULL;
-    char *doc_text = cites_text ? json_dumps(d, JSON_COMPACT) : NULL;
-    json_decref(cites);
+    char *doc_text = d ? json_dumps(d, JSON_COMPACT) : NULL;
     json_decref(d);
-    vn_buf stored = VN_BUF_INIT;
-    st = doc_text ? vn_stored_pack(doc_text, strlen(doc_text), cites_text, strlen(cites_text),
-                                   &stored, NULL)
+    st = doc_text ? vn_stored_pack(doc_text, strlen(doc_text), cites.data ? cites.data : "",
+                                   cites.len, &stored, NULL)
                   : VN_ERR_NOMEM;
-    free(cites_text);
     free(doc_text);
+    vn_buf_free(&cites);
     if (st != VN_OK) {
         vn_buf_free(&stored);
         return vn_error_set(err, st, "%s: out of memory while building the index entry",

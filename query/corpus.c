@@ -29,6 +29,7 @@
 #include "../common/xapian.h"
 #include "../indexer/index_doc.h"
 #include "../indexer/resolve.h"
+#include "../indexer/stored_cites.h"
 #include "validity.h"
 
 /* ---- small helpers --------------------------------------------------------------- */
@@ -90,17 +91,6 @@ static void meta_from_record(json_t *d, vn_docmeta *m)
         m->after = after.first;
 }
 
-static vn_citation_kind kind_of(const char *s)
-{
-    if (strcmp(s, "name") == 0)
-        return VN_CITE_NAME;
-    if (strcmp(s, "list") == 0)
-        return VN_CITE_LIST;
-    if (strcmp(s, "short") == 0)
-        return VN_CITE_SHORT;
-    return VN_CITE_NUMBERED;
-}
-
 /*
  * The stored `symbol` is the official form after variant uniting, and the
  * `corrected` note says what was written ("written 11-QĐ/TW; united with
@@ -127,32 +117,20 @@ static bool restore_written(vn_citation *c, const char *note)
     return true;
 }
 
-/* Fills c from a stored citation record; *kept_note gets a `corrected` note
- * that could not be undone (malloc'd), else NULL. */
-static vn_status cite_from_record(json_t *r, vn_citation *c, char **kept_note)
+/* Completes c as read back: what was written put back (restore_written),
+ * and whether its symbol carries a year.  *kept_note gets a `corrected`
+ * note that could not be undone (malloc'd), else NULL. */
+static vn_status finish_cite(vn_citation *c, vn_strview corrected, char **kept_note)
 {
-    memset(c, 0, sizeof *c);
     *kept_note = NULL;
-    c->kind = kind_of(jstr(r, "kind"));
-    copy(c->type_word, sizeof c->type_word, jstr(r, "type"));
-    copy(c->number, sizeof c->number, jstr(r, "number"));
-    copy(c->symbol, sizeof c->symbol, jstr(r, "symbol"));
-    copy(c->name, sizeof c->name, jstr(r, "name"));
-    copy(c->issuer, sizeof c->issuer, jstr(r, "issuer"));
-    copy(c->term, sizeof c->term, jstr(r, "term"));
-    iso_range(jstr(r, "date"), &c->date);
-    c->date_shared = json_is_true(json_object_get(r, "date_shared"));
-    json_t *pin = json_object_get(r, "pinpoint");
-    if (json_is_object(pin)) {
-        copy(c->pinpoint.article, sizeof c->pinpoint.article, jstr(pin, "article"));
-        copy(c->pinpoint.clause, sizeof c->pinpoint.clause, jstr(pin, "clause"));
-        copy(c->pinpoint.point, sizeof c->pinpoint.point, jstr(pin, "point"));
-    }
-    const char *note = jstr(r, "corrected");
-    if (*note && !restore_written(c, note)) {
-        *kept_note = strdup(note);
-        if (!*kept_note)
+    if (corrected.n) {
+        char *note = strndup(corrected.s, corrected.n);
+        if (!note)
             return VN_ERR_NOMEM;
+        if (restore_written(c, note))
+            free(note);
+        else
+            *kept_note = note;
     }
     if (c->symbol[0]) {
         vn_symbol s;
@@ -169,7 +147,8 @@ static vn_status cite_from_record(json_t *r, vn_citation *c, char **kept_note)
 /* Where a citation is, kept from its record until the citation is resolved. */
 typedef struct cite_where {
     long line, column, start, end;
-    const char *text;
+    const char *text;       /* into the stored bytes until copy_strings, then `strings` */
+    size_t text_len;
     json_t *record;
 } cite_where;
 
@@ -199,12 +178,12 @@ static void raw_free(raw_doc *r)
 
 /* The file name and every citation's text in one block, so a corpus of
  * millions of citations is not millions of small allocations. */
-static vn_status copy_strings(raw_doc *r, const char *file, json_t *cites)
+static vn_status copy_strings(raw_doc *r, const char *file, size_t count)
 {
     vn_corpus_doc *doc = &r->doc;
-    size_t size = strlen(file) + 1, count = json_array_size(cites);
+    size_t size = strlen(file) + 1;
     for (size_t k = 0; k < count; k++)
-        size += strlen(jstr(json_array_get(cites, k), "text")) + 1;
+        size += r->where[k].text_len + 1;
     char *p = malloc(size);
     if (!p)
         return VN_ERR_NOMEM;
@@ -212,49 +191,58 @@ static vn_status copy_strings(raw_doc *r, const char *file, json_t *cites)
     doc->file = p;
     p = stpcpy(p, file) + 1;
     for (size_t k = 0; k < count; k++) {
-        r->where[k].text = p;
-        p = stpcpy(p, jstr(json_array_get(cites, k), "text")) + 1;
+        cite_where *w = &r->where[k];
+        memcpy(p, w->text, w->text_len);
+        p[w->text_len] = '\0';
+        w->text = p;
+        p += w->text_len + 1;
     }
     return VN_OK;
 }
 
-static long jint(json_t *o, const char *key)
-{
-    return (long)json_integer_value(json_object_get(o, key));
-}
-
-/* One document's stored records -> r (records kept only when asked). */
-static vn_status convert_document(json_t *d, json_t *cites, bool keep_records, raw_doc *r)
+/* One document's stored parts (its document record, its inflated citation
+ * part) -> r.  With `kept` the citation records are built again (JSON) and
+ * appended to it. */
+static vn_status convert_document(json_t *d, const vn_buf *cites, json_t *kept, raw_doc *r,
+                                  vn_error *err)
 {
     memset(r, 0, sizeof *r);
     vn_corpus_doc *doc = &r->doc;
     meta_from_record(d, &doc->meta);
-    size_t count = json_array_size(cites);
+    vn_stored_cites_reader rd;
+    size_t count;
+    vn_status st = vn_stored_cites_open(cites->data, cites->len, &rd, &count, err);
+    if (st != VN_OK)
+        return st;
     r->where = calloc(count ? count : 1, sizeof *r->where);
     r->notes = calloc(count ? count : 1, sizeof *r->notes);
     r->list.items = malloc((count ? count : 1) * sizeof *r->list.items);   /* exact: no slack */
     r->list.cap = count ? count : 1;
-    if (!r->where || !r->notes || !r->list.items ||
-        copy_strings(r, jstr(d, "file"), cites) != VN_OK)
+    if (!r->where || !r->notes || !r->list.items)
         return VN_ERR_NOMEM;
+    json_t *file = json_object_get(d, "file");
     for (size_t k = 0; k < count; k++) {
-        json_t *rec = json_array_get(cites, k);
-        vn_citation cite;
-        if (cite_from_record(rec, &cite, &r->notes[k]) != VN_OK ||
-            vn_citation_list_push(&r->list, &cite) != VN_OK) {
-            free(r->notes[k]);   /* raw_free frees the notes of pushed citations only */
-            r->notes[k] = NULL;
+        vn_citation *c = &r->list.items[k];
+        vn_cite_place place;
+        if ((st = vn_stored_cites_next(&rd, c, &place, err)) != VN_OK)
+            return st;
+        r->list.count++;   /* from here raw_free frees what c owns */
+        if (finish_cite(c, place.corrected, &r->notes[k]) != VN_OK)
             return VN_ERR_NOMEM;
+        cite_where *w = &r->where[k];
+        *w = (cite_where){place.line, place.column, place.start, place.end,
+                          place.text.s, place.text.n, NULL};
+        if (kept) {
+            json_t *rec = vn_stored_cite_json(file, c, &place, &st, err);
+            if (!rec)
+                return st;
+            if (json_array_append_new(kept, rec) != 0)
+                return VN_ERR_NOMEM;
+            w->record = rec;   /* kept alive by `kept`, which the corpus owns */
         }
-        cite_where *ci = &r->where[k];
-        ci->line = jint(rec, "line");
-        ci->column = jint(rec, "column");
-        ci->start = jint(rec, "start");
-        ci->end = jint(rec, "end");
-        ci->record = keep_records ? rec : NULL;
     }
     doc->cite_count = count;
-    return VN_OK;
+    return copy_strings(r, json_string_value(file), count);
 }
 
 /*
@@ -316,33 +304,32 @@ static void arena_rewind(bool release)
     parse_arena = keep;
 }
 
-/* One stored document (hit h) -> r.  `cites_text` is scratch for the
- * inflated citation records. */
+/* One stored document (hit h) -> r.  `cites` is scratch for the inflated
+ * citation part. */
 static vn_status read_one(const char *db_path, const vn_xhit *h, vn_corpus *c, bool keep,
-                          vn_buf *cites_text, raw_doc *r, vn_error *err)
+                          vn_buf *cites, raw_doc *r, vn_error *err)
 {
-    json_t *d, *cites;
     vn_error why;
-    vn_status st = vn_stored_parse(h->data, h->data_len, cites_text, &d, &cites, &why);
-    if (st == VN_ERR_NOMEM)
-        return nomem(err);
-    if (st == VN_OK && !json_is_string(json_object_get(d, "file")))
-        st = vn_error_set(&why, VN_ERR_INDEX, "the document record has no file");
-    if (st != VN_OK) {
-        json_decref(d);
-        json_decref(cites);
+    vn_status st;
+    json_t *d = vn_stored_parse_document(h->data, h->data_len, &st, &why);
+    if (st == VN_OK)
+        st = vn_stored_citations(h->data, h->data_len, cites, &why);
+    json_t *kept = st == VN_OK && keep ? json_array() : NULL;
+    if (st == VN_OK && keep && !kept)
+        st = VN_ERR_NOMEM;
+    if (st == VN_OK)
+        st = convert_document(d, cites, kept, r, &why);
+    if (st == VN_OK && keep &&
+        (json_array_append(c->owner, d) != 0 || json_array_append(c->owner, kept) != 0))
+        st = VN_ERR_NOMEM;
+    json_decref(d);
+    json_decref(kept);
+    if (!keep)
+        arena_rewind(false);
+    if (st == VN_ERR_INDEX)
         return vn_error_set(err, VN_ERR_INDEX,
                             "%s: document %u has an unreadable entry (%s); rebuild the index",
                             db_path, h->docid, why.msg);
-    }
-    st = convert_document(d, cites, keep, r);
-    if (st == VN_OK && keep &&
-        (json_array_append(c->owner, d) != 0 || json_array_append(c->owner, cites) != 0))
-        st = VN_ERR_NOMEM;
-    json_decref(d);
-    json_decref(cites);
-    if (!keep)
-        arena_rewind(false);
     return st == VN_OK ? VN_OK : nomem(err);
 }
 

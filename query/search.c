@@ -9,7 +9,7 @@
 
 #include "../common/index_schema.h"
 #include "../indexer/doctext.h"
-#include "../common/stored.h"
+#include "../indexer/stored_cites.h"
 #include "snippet.h"
 
 static const struct { const char *name; unsigned slot; } facet_slots[VN_SEARCH_FACETS] = {
@@ -190,17 +190,17 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         st = vn_xmset_hit(m, i, &h, err);
         if (st != VN_OK)
             break;
-        json_error_t je;
-        const char *dtext;
-        size_t dlen;
-        json_t *doc = NULL;
-        if (vn_stored_document(h.data, h.data_len, &dtext, &dlen) &&
-            !(doc = json_loadb(dtext, dlen, 0, &je))) {
-            st = vn_error_set(err, VN_ERR_INDEX, "%s: document %u has unreadable data (%s); "
-                              "rebuild the index", req->db_path, h.docid, je.text);
+        vn_error why;
+        json_t *doc = vn_stored_parse_document(h.data, h.data_len, &st, &why);
+        if (!doc) {
+            if (st == VN_ERR_INDEX)
+                vn_error_set(err, st, "%s: document %u has unreadable data (%s); rebuild "
+                             "the index", req->db_path, h.docid, why.msg);
+            else
+                *err = why;
             break;
         }
-        if (doc && json_array_append_new(out->data, doc) != 0) {
+        if (json_array_append_new(out->data, doc) != 0) {
             st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
             break;
         }
@@ -208,11 +208,6 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         sh->rank = h.rank + 1;
         sh->percent = h.percent;
         sh->document = doc;
-        if (!json_is_object(sh->document)) {
-            st = vn_error_set(err, VN_ERR_INDEX, "%s: document %u has no metadata; rebuild "
-                              "the index", req->db_path, h.docid);
-            break;
-        }
         st = make_snippet(sn, m, i, sh, err);
     }
     vn_snipper_free(sn);

@@ -1,6 +1,6 @@
 /* test_stored.c — a document's stored record (common/stored.c): round trip,
- * the document part read without inflating, both parts parsed, and every
- * broken form refused. */
+ * the document part read without inflating, and every broken form refused.
+ * The citation part's own form: test_stored_cites.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -105,46 +105,12 @@ static void test_broken_records(void **state)
     vn_buf_free(&b);
 }
 
-static void expect_parse(const char *doc, const char *cites, vn_status want, const char *why)
-{
-    vn_buf b = packed(doc, cites, strlen(cites));
-    vn_buf scratch = VN_BUF_INIT;
-    json_t *d, *c;
-    vn_error err;
-    assert_int_equal(vn_stored_parse(b.data, b.len, &scratch, &d, &c, &err), want);
-    if (want == VN_OK) {
-        assert_true(json_is_object(d));
-        assert_true(json_is_array(c));
-        assert_string_equal(json_string_value(json_object_get(d, "file")), "a.txt");
-    } else {
-        assert_null(d);
-        assert_null(c);
-        if (!strstr(err.msg, why))
-            fail_msg("message '%s' does not say '%s'", err.msg, why);
-    }
-    json_decref(d);
-    json_decref(c);
-    vn_buf_free(&scratch);
-    vn_buf_free(&b);
-}
-
-static void test_parse(void **state)
-{
-    (void)state;
-    expect_parse(DOC, CITES, VN_OK, NULL);
-    expect_parse("[1]", CITES, VN_ERR_INDEX, "document record is not an object");
-    expect_parse("{\"file\":", CITES, VN_ERR_INDEX, "document record:");
-    expect_parse(DOC, "{}", VN_ERR_INDEX, "citation records are not an array");
-    expect_parse(DOC, "[{]", VN_ERR_INDEX, "citation records:");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_empty_and_large),
         cmocka_unit_test(test_broken_records),
-        cmocka_unit_test(test_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
