@@ -2,6 +2,40 @@
 #include "citation.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+/* Names and issuers live in chunks owned by the list: one allocation per
+ * few hundred citations, not one per string. */
+struct vn_text_chunk {
+    vn_text_chunk *next;
+    size_t size, used;
+    char data[];
+};
+
+enum { TEXT_CHUNK = 8192 };
+
+/* A copy of s in l's chunks; "" (static) for an empty or NULL s. */
+static const char *keep_text(vn_citation_list *l, const char *s)
+{
+    if (!s || !*s)
+        return "";
+    size_t n = strlen(s) + 1;
+    vn_text_chunk *c = l->texts;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > TEXT_CHUNK ? n : TEXT_CHUNK;
+        vn_text_chunk *fresh = malloc(sizeof *fresh + size);
+        if (!fresh)
+            return NULL;
+        fresh->next = c;
+        fresh->size = size;
+        fresh->used = 0;
+        l->texts = c = fresh;
+    }
+    char *p = c->data + c->used;
+    memcpy(p, s, n);
+    c->used += n;
+    return p;
+}
 
 vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c)
 {
@@ -13,7 +47,14 @@ vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c)
         l->items = p;
         l->cap = cap;
     }
-    l->items[l->count++] = *c;
+    const char *name = keep_text(l, c->name);
+    const char *issuer = name ? keep_text(l, c->issuer) : NULL;
+    if (!issuer)
+        return VN_ERR_NOMEM;
+    vn_citation *to = &l->items[l->count++];
+    *to = *c;
+    to->name = name;
+    to->issuer = issuer;
     return VN_OK;
 }
 
@@ -25,7 +66,13 @@ void vn_citation_list_free(vn_citation_list *l)
         free(l->items[i].candidates);
     }
     free(l->items);
+    for (vn_text_chunk *c = l->texts; c;) {
+        vn_text_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
     l->items = NULL;
+    l->texts = NULL;
     l->count = l->cap = 0;
 }
 

@@ -26,6 +26,10 @@ typedef enum vn_citation_kind {
     VN_CITE_SHORT
 } vn_citation_kind;
 
+/* Room for a name or an issuer as the extractor reads it, with its NUL:
+ * longer ones are cut at a character boundary. */
+#define VN_CITE_TEXT_MAX 160
+
 typedef struct vn_pinpoint {
     char article[16];   /* "63" of "Điều 63"; "" if none */
     char clause[16];    /* "4" of "khoản 4" */
@@ -40,10 +44,13 @@ typedef struct vn_citation {
     char number[16];                /* "59"; "" for name citations */
     char symbol[VN_SYMBOL_MAX];     /* canonical form of what is written; "" if no symbol */
     bool has_year;                  /* the symbol carries a year: identity needs no date */
-    char name[160];                 /* name citations: the name as written, NFC */
+    const char *name;               /* name citations: the name as written, NFC; else "".
+                                       Owned by the list (or the corpus document) */
     vn_date_range date;             /* issue date as cited */
     bool date_shared;               /* the date was written after the next citation */
-    char issuer[160];               /* "Chính phủ", "Bộ Chính trị" … as written */
+    const char *issuer;             /* "Chính phủ", "Bộ Chính trị" … as written, or "";
+                                       owned like name.  Pointers, not arrays: a corpus
+                                       holds millions of citations and few have either */
     char term[16];                  /* "XIII" of "khóa XIII" */
     vn_pinpoint pinpoint;
     /* completed by resolution (resolve.h) */
@@ -53,11 +60,16 @@ typedef struct vn_citation {
     char *candidates;               /* ambiguous: identities, ", "-separated */
 } vn_citation;
 
+typedef struct vn_text_chunk vn_text_chunk;
+
 typedef struct vn_citation_list {
     vn_citation *items;
     size_t count, cap;
+    vn_text_chunk *texts;           /* the items' names and issuers */
 } vn_citation_list;
 
+/* Appends a copy of c.  Its name and issuer are copied into the list (NULL
+ * is taken as ""), so c's may be the caller's buffers. */
 vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c);
 void vn_citation_list_free(vn_citation_list *l);
 

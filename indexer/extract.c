@@ -396,9 +396,25 @@ static size_t read_term(const char *t, size_t len, size_t i, char *term, size_t 
     return k - i;
 }
 
-/* Reads the issuer after "của": words up to punctuation or a stop word. */
-static size_t read_issuer(const char *t, size_t len, size_t i, vn_citation *c)
+/* A citation being read: its name and issuer are written here, and
+ * vn_citation_list_push copies them into the list. */
+typedef struct draft {
+    vn_citation c;
+    char name[VN_CITE_TEXT_MAX];
+    char issuer[VN_CITE_TEXT_MAX];
+} draft;
+
+static void draft_init(draft *d)
 {
+    memset(d, 0, sizeof *d);
+    d->c.name = d->name;
+    d->c.issuer = d->issuer;
+}
+
+/* Reads the issuer after "của": words up to punctuation or a stop word. */
+static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
+{
+    vn_citation *c = &d->c;
     size_t start = i, end = i, issuer_end = i;
     for (int words = 0; words < ISSUER_MAX_WORDS && i < len; words++) {
         i = words == 0 ? skip_blanks_fwd(t, len, i) : skip_spaces_fwd(t, len, i);
@@ -426,7 +442,7 @@ static size_t read_issuer(const char *t, size_t len, size_t i, vn_citation *c)
             break;
         end = issuer_end = i = w;
     }
-    copy_trimmed(c->issuer, sizeof c->issuer, t + start, issuer_end - start);
+    copy_trimmed(d->issuer, sizeof d->issuer, t + start, issuer_end - start);
     /* "của Bộ Chính trị (khóa VIII)" */
     size_t j = skip_blanks_fwd(t, len, end);
     if (!c->term[0] && j < len && t[j] == '(') {
@@ -439,8 +455,9 @@ static size_t read_issuer(const char *t, size_t len, size_t i, vn_citation *c)
 
 /* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER]. Returns
  * the end of what was read. */
-static size_t read_suffix(const char *t, size_t len, size_t i, vn_citation *c)
+static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
 {
+    vn_citation *c = &dr->c;
     size_t j = skip_blanks_fwd(t, len, i);
     if (j < len && (t[j] == ',' || t[j] == '('))
         j = skip_blanks_fwd(t, len, j + 1);
@@ -463,8 +480,8 @@ static size_t read_suffix(const char *t, size_t len, size_t i, vn_citation *c)
     }
     size_t cua = match_word_ci(t, len, j, "của");
     if (cua) {
-        size_t e = read_issuer(t, len, j + cua, c);
-        if (c->issuer[0])
+        size_t e = read_issuer(t, len, j + cua, dr);
+        if (dr->issuer[0])
             end = e;
     }
     return end;
@@ -667,28 +684,28 @@ static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
                            const char *name_override, const vn_pinpoint *pp,
                            const char *type_word, size_t *out_end)
 {
-    vn_citation c;
-    memset(&c, 0, sizeof c);
-    c.kind = VN_CITE_NAME;
-    c.start = start;
-    c.symbol_start = name_start;
-    c.symbol_end = name_end;
-    copy_str(c.type_word, sizeof c.type_word, type_word);
+    draft d;
+    draft_init(&d);
+    d.c.kind = VN_CITE_NAME;
+    d.c.start = start;
+    d.c.symbol_start = name_start;
+    d.c.symbol_end = name_end;
+    copy_str(d.c.type_word, sizeof d.c.type_word, type_word);
     if (name_override)
-        copy_str(c.name, sizeof c.name, name_override);
+        copy_str(d.name, sizeof d.name, name_override);
     else
-        copy_trimmed(c.name, sizeof c.name, t + name_start, name_end - name_start);
+        copy_trimmed(d.name, sizeof d.name, t + name_start, name_end - name_start);
     if (pp)
-        c.pinpoint = *pp;
+        d.c.pinpoint = *pp;
     size_t end = name_end;
-    size_t yl = read_name_year(t, len, name_end, &c.date);
+    size_t yl = read_name_year(t, len, name_end, &d.c.date);
     if (yl)
         end = name_end + yl;
     else
-        end = read_suffix(t, len, name_end, &c);
-    c.end = name_end;
+        end = read_suffix(t, len, name_end, &d);
+    d.c.end = name_end;
     *out_end = end;
-    return vn_citation_list_push(&r->citations, &c);
+    return vn_citation_list_push(&r->citations, &d.c);
 }
 
 /* At t[i] an opener word may start a name-only reference. Returns bytes
@@ -742,7 +759,7 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
         buf[(size_t)pre + take] = '\0';
         size_t m = alias_extent(reg, buf, (size_t)pre + take, 0);
         if (m > (size_t)pre) {
-            char name[160];
+            char name[VN_CITE_TEXT_MAX];
             copy_trimmed(name, sizeof name, buf, m);
             size_t end2;
             *st = push_name(r, t, len, j, j, j + m - (size_t)pre, name, NULL,
@@ -791,12 +808,12 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
     if (count == 0)
         return VN_OK;
 
-    vn_citation proto;
-    memset(&proto, 0, sizeof proto);
+    draft proto;
+    draft_init(&proto);
     size_t end = read_suffix(t, len, ends[count - 1], &proto);
     (void)end;
     for (int k = 0; k < count; k++) {
-        vn_citation c = proto;
+        vn_citation c = proto.c;   /* its issuer is proto's, copied by the push */
         c.kind = count > 1 ? VN_CITE_LIST : VN_CITE_SHORT;
         c.start = k == 0 ? p->start : starts[k];
         c.end = ends[k];
@@ -832,14 +849,15 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         r->own_end = i + n;
         return VN_OK;
     }
-    vn_citation c;
-    memset(&c, 0, sizeof c);
-    c.kind = VN_CITE_NUMBERED;
-    c.symbol_start = i;
-    c.symbol_end = c.end = i + n;
-    vn_symbol_format(&s, c.symbol);
-    copy_str(c.number, sizeof c.number, s.number);
-    c.has_year = vn_symbol_has_year(&s);
+    draft d;
+    draft_init(&d);
+    vn_citation *c = &d.c;
+    c->kind = VN_CITE_NUMBERED;
+    c->symbol_start = i;
+    c->symbol_end = c->end = i + n;
+    vn_symbol_format(&s, c->symbol);
+    copy_str(c->number, sizeof c->number, s.number);
+    c->has_year = vn_symbol_has_year(&s);
     const char *tw = p.type_word ? p.type_word : vn_type_word_for_code(s.codes[0]);
     /* "… kết luận số 123-TB/TW": when the words in front name another type
      * than the symbol's own type code, the code is the instrument's type */
@@ -852,12 +870,12 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         if (!fits)
             tw = by_code;
     }
-    copy_str(c.type_word, sizeof c.type_word, tw ? tw : "");
-    c.start = p.type_word ? read_pinpoint(t, p.type_start, &c.pinpoint) : p.start;
-    if (c.start > p.start)
-        c.start = p.start;
-    read_suffix(t, len, i + n, &c);
-    return vn_citation_list_push(&r->citations, &c);
+    copy_str(c->type_word, sizeof c->type_word, tw ? tw : "");
+    c->start = p.type_word ? read_pinpoint(t, p.type_start, &c->pinpoint) : p.start;
+    if (c->start > p.start)
+        c->start = p.start;
+    read_suffix(t, len, i + n, &d);
+    return vn_citation_list_push(&r->citations, c);
 }
 
 /*
@@ -889,7 +907,7 @@ static void share_trailing_dates(const char *t, vn_citation_list *l)
         a->date = b->date;
         a->date_shared = true;
         if (!a->issuer[0]) {
-            memcpy(a->issuer, b->issuer, sizeof a->issuer);
+            a->issuer = b->issuer;   /* both in l's texts */
             memcpy(a->term, b->term, sizeof a->term);
         }
     }

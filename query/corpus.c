@@ -149,6 +149,7 @@ typedef struct cite_where {
     long line, column, start, end;
     const char *text;       /* into the stored bytes until copy_strings, then `strings` */
     size_t text_len;
+    vn_strview name, issuer;   /* into the stored bytes, for copy_strings */
     json_t *record;
 } cite_where;
 
@@ -176,14 +177,24 @@ static void raw_free(raw_doc *r)
     memset(r, 0, sizeof *r);
 }
 
-/* The file name and every citation's text in one block, so a corpus of
- * millions of citations is not millions of small allocations. */
+/* s[0..n) at p, NUL-terminated; returns the byte after. */
+static char *put_string(char *p, const char *s, size_t n)
+{
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p + n + 1;
+}
+
+/* The file name and every citation's text, name and issuer in one block,
+ * so a corpus of millions of citations is not millions of small
+ * allocations. */
 static vn_status copy_strings(raw_doc *r, const char *file, size_t count)
 {
     vn_corpus_doc *doc = &r->doc;
     size_t size = strlen(file) + 1;
     for (size_t k = 0; k < count; k++)
-        size += r->where[k].text_len + 1;
+        size += r->where[k].text_len + r->where[k].name.n + r->where[k].issuer.n + 3;
     char *p = malloc(size);
     if (!p)
         return VN_ERR_NOMEM;
@@ -192,10 +203,14 @@ static vn_status copy_strings(raw_doc *r, const char *file, size_t count)
     p = stpcpy(p, file) + 1;
     for (size_t k = 0; k < count; k++) {
         cite_where *w = &r->where[k];
-        memcpy(p, w->text, w->text_len);
-        p[w->text_len] = '\0';
-        w->text = p;
-        p += w->text_len + 1;
+        vn_citation *c = &r->list.items[k];
+        const char *at = p;
+        p = put_string(p, w->text, w->text_len);
+        w->text = at;
+        c->name = p;
+        p = put_string(p, w->name.s, w->name.n);
+        c->issuer = p;
+        p = put_string(p, w->issuer.s, w->issuer.n);
     }
     return VN_OK;
 }
@@ -231,7 +246,7 @@ static vn_status convert_document(json_t *d, const vn_buf *cites, json_t *kept, 
             return VN_ERR_NOMEM;
         cite_where *w = &r->where[k];
         *w = (cite_where){place.line, place.column, place.start, place.end,
-                          place.text.s, place.text.n, NULL};
+                          place.text.s, place.text.n, place.name, place.issuer, NULL};
         if (kept) {
             json_t *rec = vn_stored_cite_json(file, c, &place, &st, err);
             if (!rec)

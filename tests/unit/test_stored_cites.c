@@ -21,11 +21,12 @@ static vn_citation numbered(void)
 {
     vn_citation c;
     memset(&c, 0, sizeof c);
+    c.name = "";
     c.kind = VN_CITE_NUMBERED;
     strcpy(c.type_word, "Quy định");
     strcpy(c.number, "11");
     strcpy(c.symbol, "11-QĐi/TW");
-    strcpy(c.issuer, "Bộ Chính trị");
+    c.issuer = "Bộ Chính trị";
     strcpy(c.term, "XIII");
     strcpy(c.pinpoint.article, "63");
     strcpy(c.pinpoint.clause, "4");
@@ -44,7 +45,8 @@ static vn_citation by_name(void)
     vn_citation c;
     memset(&c, 0, sizeof c);
     c.kind = VN_CITE_NAME;
-    strcpy(c.name, "Luật Thực hiện dân chủ ở cơ sở");
+    c.name = "Luật Thực hiện dân chủ ở cơ sở";
+    c.issuer = "";
     vn_date_range_set(2022, 11, 0, &c.date);   /* a month */
     c.instrument = "10/2022/QH15";
     return c;
@@ -71,7 +73,7 @@ static bool view_is(vn_strview v, const char *s)
 static void test_every_field_back(void **state)
 {
     (void)state;
-    vn_citation in[] = {numbered(), by_name(), {.kind = VN_CITE_LIST}};
+    vn_citation in[] = {numbered(), by_name(), {.kind = VN_CITE_LIST, .name = "", .issuer = ""}};
     strcpy(in[2].number, "217");
     vn_buf b = encode(in, 3);
     vn_stored_cites_reader r;
@@ -87,8 +89,10 @@ static void test_every_field_back(void **state)
         assert_string_equal(c.type_word, in[k].type_word);
         assert_string_equal(c.number, in[k].number);
         assert_string_equal(c.symbol, in[k].symbol);
-        assert_string_equal(c.name, in[k].name);
-        assert_string_equal(c.issuer, in[k].issuer);
+        assert_string_equal(c.name, "");     /* left for the caller: */
+        assert_string_equal(c.issuer, "");
+        assert_true(view_is(p.name, in[k].name));
+        assert_true(view_is(p.issuer, in[k].issuer));
         assert_string_equal(c.term, in[k].term);
         assert_memory_equal(&c.pinpoint, &in[k].pinpoint, sizeof c.pinpoint);
         assert_memory_equal(&c.date, &in[k].date, sizeof c.date);
