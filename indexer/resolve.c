@@ -1,9 +1,11 @@
 /*
  * resolve.c — cross-document citation resolution (see resolve.h).
  *
- * The corpus side is a sorted table of (symbol, date, type word) taken from
- * every dated numbered citation; lookups are binary searches, so resolving
- * N citations costs O(N log N).
+ * The corpus side is a table of (symbol, date, type word) taken from every
+ * dated numbered citation, sorted by symbol (strcmp order) and date.  The
+ * symbols are numbered by hashing (common/intern.h) and only the distinct
+ * ones are compared as strings, so sorting and finding cost integer
+ * comparisons: resolving N citations costs O(N log N) on integers.
  */
 #include "resolve.h"
 
@@ -12,41 +14,107 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "../common/intern.h"
 #include "../common/utf8.h"
 
 typedef struct seen {
     const char *symbol;     /* canonical as written (after uniting) */
     vn_date date;           /* day precision */
     const char *type_word;
+    size_t rank;            /* the symbol's place among the distinct symbols, strcmp order */
 } seen;
 
 typedef struct corpus_table {
     seen *items;
     size_t count;
+    vn_intern symbols;      /* the distinct symbols of items, copies: uniting
+                               variants rewrites citations' symbols in place,
+                               and the table must keep them as written */
+    size_t *rank;           /* rank[id of a symbol] */
+    size_t *start;          /* items [start[r], start[r + 1]) have the symbol of rank r */
 } corpus_table;
 
 static int seen_cmp(const void *a, const void *b)
 {
     const seen *x = a, *y = b;
-    int c = strcmp(x->symbol, y->symbol);
-    return c ? c : vn_date_cmp(x->date, y->date);
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return vn_date_cmp(x->date, y->date);
+}
+
+static int symbol_order_cmp(const void *a, const void *b, void *keys)
+{
+    const char *const *k = keys;
+    return strcmp(k[*(const size_t *)a], k[*(const size_t *)b]);
+}
+
+static void table_clear(corpus_table *t)
+{
+    for (size_t id = 0; id < t->symbols.count; id++)
+        free((char *)t->symbols.keys[id]);
+    vn_intern_free(&t->symbols);
+    free(t->rank);
+    free(t->start);
+    t->rank = t->start = NULL;
+}
+
+/* start[] from the items' ranks (items sorted). */
+static void table_index(corpus_table *t)
+{
+    size_t n = t->symbols.count;
+    memset(t->start, 0, (n + 1) * sizeof *t->start);
+    for (size_t k = 0; k < t->count; k++)
+        t->start[t->items[k].rank + 1]++;
+    for (size_t r = 0; r < n; r++)
+        t->start[r + 1] += t->start[r];
+}
+
+/* Numbers and sorts the items (filled, unsorted) and indexes them by symbol. */
+static vn_status table_sort(corpus_table *t)
+{
+    table_clear(t);
+    vn_status st = VN_OK;
+    for (size_t k = 0; k < t->count && st == VN_OK; k++) {
+        size_t id = vn_intern_find(&t->symbols, t->items[k].symbol);
+        if (id == SIZE_MAX) {
+            char *copy = strdup(t->items[k].symbol);
+            st = copy ? vn_intern_add(&t->symbols, copy, &id) : VN_ERR_NOMEM;
+            if (st != VN_OK)
+                free(copy);
+        }
+        t->items[k].rank = id;
+    }
+    size_t n = t->symbols.count;
+    size_t *order = st == VN_OK ? malloc((n ? n : 1) * sizeof *order) : NULL;
+    t->rank = st == VN_OK ? malloc((n ? n : 1) * sizeof *t->rank) : NULL;
+    t->start = st == VN_OK ? malloc((n + 1) * sizeof *t->start) : NULL;
+    if (!order || !t->rank || !t->start) {
+        free(order);
+        return VN_ERR_NOMEM;
+    }
+    for (size_t id = 0; id < n; id++)
+        order[id] = id;
+    qsort_r(order, n, sizeof *order, symbol_order_cmp, (void *)t->symbols.keys);
+    for (size_t r = 0; r < n; r++)
+        t->rank[order[r]] = r;
+    free(order);
+    for (size_t k = 0; k < t->count; k++)
+        t->items[k].rank = t->rank[t->items[k].rank];   /* id -> rank */
+    qsort(t->items, t->count, sizeof *t->items, seen_cmp);
+    table_index(t);
+    return VN_OK;
 }
 
 /* Range of entries with this symbol: [*lo, *hi). */
 static void corpus_find(const corpus_table *t, const char *symbol, size_t *lo, size_t *hi)
 {
-    size_t a = 0, b = t->count;
-    while (a < b) {
-        size_t m = a + (b - a) / 2;
-        if (strcmp(t->items[m].symbol, symbol) < 0)
-            a = m + 1;
-        else
-            b = m;
+    size_t id = vn_intern_find(&t->symbols, symbol);
+    if (id == SIZE_MAX) {
+        *lo = *hi = 0;
+        return;
     }
-    *lo = a;
-    while (a < t->count && strcmp(t->items[a].symbol, symbol) == 0)
-        a++;
-    *hi = a;
+    *lo = t->start[t->rank[id]];
+    *hi = t->start[t->rank[id] + 1];
 }
 
 static size_t corpus_count(const corpus_table *t, const char *symbol, const vn_date *date,
@@ -359,10 +427,14 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
             for (size_t k = 0; k < l->count; k++) {
                 vn_citation *c = &l->items[k];
                 if (c->kind == VN_CITE_NUMBERED && !c->has_year && c->date.precision == VN_DATE_DAY)
-                    t.items[t.count++] = (seen){c->symbol, c->date.first, c->type_word};
+                    t.items[t.count++] = (seen){c->symbol, c->date.first, c->type_word, 0};
             }
         }
-        qsort(t.items, t.count, sizeof *t.items, seen_cmp);
+        if (table_sort(&t) != VN_OK) {
+            table_clear(&t);
+            free(t.items);
+            return vn_error_set(err, VN_ERR_NOMEM, "out of memory while resolving citations");
+        }
         if (pass == 1)
             break;
         for (size_t d = 0; d < count; d++) {
@@ -370,6 +442,7 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
             for (size_t k = 0; k < l->count; k++) {
                 vn_status st = unite_variant(&l->items[k], reg, &t);
                 if (st != VN_OK) {
+                    table_clear(&t);
                     free(t.items);
                     return vn_error_set(err, st, "out of memory while resolving citations");
                 }
@@ -382,6 +455,7 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
         if (u == 0 || seen_cmp(&t.items[u - 1], &t.items[k]) != 0)
             t.items[u++] = t.items[k];
     t.count = u;
+    table_index(&t);
 
     vn_status st = VN_OK;
     for (size_t d = 0; d < count && st == VN_OK; d++) {
@@ -397,6 +471,7 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
                 st = resolve_name(c, docs[d].meta, reg);
         }
     }
+    table_clear(&t);
     free(t.items);
     if (st != VN_OK)
         return vn_error_set(err, st, "out of memory while resolving citations");
