@@ -1009,9 +1009,13 @@ static void run_search(vn_xmset *m, const Xapian::Query &q, const vn_xsearch_opt
     m->spies.clear();
     m->spy_slots.clear();
     m->enquire.set_query(q);
-    if (o->sort != VN_XSORT_RELEVANCE)
+    if (o->sort == VN_XSORT_DOCID) {
+        m->enquire.set_weighting_scheme(Xapian::BoolWeight());
+        m->enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    } else if (o->sort != VN_XSORT_RELEVANCE) {
         m->enquire.set_sort_by_value_then_relevance(o->sort_slot,
                                                     o->sort == VN_XSORT_VALUE_DESC);
+    }
     for (size_t i = 0; i < o->facet_count; ++i) {
         m->spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[i]));
         m->spy_slots.push_back(o->facet_slots[i]);

@@ -348,7 +348,10 @@ vn_status vn_xparser_parse(vn_xparser *p, const char *query, vn_xquery **out,
 typedef enum vn_xsort {
     VN_XSORT_RELEVANCE = 0,  /* best first, ties by document id */
     VN_XSORT_VALUE_ASC,      /* by value `sort_slot`, then relevance */
-    VN_XSORT_VALUE_DESC
+    VN_XSORT_VALUE_DESC,
+    VN_XSORT_DOCID           /* document id order, unweighted: for reading every
+                                document a page at a time, where ranking a page
+                                would weigh all the documents before it */
 } vn_xsort;
 
 typedef struct vn_xsearch_opts {

@@ -446,7 +446,7 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
     /* Pages, not one result set: a result set holds every document's data
      * at once, which at 100k documents is gigabytes. */
     for (size_t offset = 0; st == VN_OK && offset < total; offset += READ_PAGE) {
-        vn_xsearch_opts opts = {offset, READ_PAGE, VN_XSORT_RELEVANCE, 0, NULL, 0, 0};
+        vn_xsearch_opts opts = {offset, READ_PAGE, VN_XSORT_DOCID, 0, NULL, 0, 0};
         vn_xmset_destroy(m);
         m = NULL;
         if ((st = vn_xdb_search(db, all, &opts, &m, err)) != VN_OK)

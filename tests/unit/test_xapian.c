@@ -462,6 +462,24 @@ static void test_sort_by_date(void **state)
     vn_error e;
     assert_int_equal(vn_xmset_hit(m, 2, &h, &e), VN_ERR_USAGE);
     vn_xmset_destroy(m);
+
+    /* document id order, a page at a time (how the corpus model reads an
+     * index): every document once, ids rising across pages */
+    o.sort = VN_XSORT_DOCID;
+    o.limit = 2;
+    unsigned last = 0;
+    size_t seen = 0;
+    for (o.offset = 0; o.offset < NDOCS + 2; o.offset += o.limit) {
+        OK(vn_xdb_search(g_db, all, &o, &m, &g_err));
+        for (size_t i = 0; i < vn_xmset_size(m); i++) {
+            OK(vn_xmset_hit(m, i, &h, &g_err));
+            assert_true(h.docid > last);
+            last = h.docid;
+            seen++;
+        }
+        vn_xmset_destroy(m);
+    }
+    assert_int_equal(seen, NDOCS);
     vn_xquery_destroy(all);
 }
 
