@@ -9,6 +9,7 @@
  */
 #include "resolve.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -408,6 +409,64 @@ static vn_status resolve_name(vn_citation *c, const vn_docmeta *meta, const vn_r
 
 /* ---- driver ----------------------------------------------------------- */
 
+/* Documents [from, to) resolved against the finished table, on one thread. */
+typedef struct resolve_part {
+    vn_resolve_doc *docs;
+    size_t from, to;
+    const vn_registry *reg;
+    const corpus_table *t;
+    vn_status st;
+} resolve_part;
+
+static void *resolve_range(void *arg)
+{
+    resolve_part *p = arg;
+    p->st = VN_OK;
+    for (size_t d = p->from; d < p->to && p->st == VN_OK; d++) {
+        vn_citation_list *l = p->docs[d].citations;
+        for (size_t k = 0; k < l->count && p->st == VN_OK; k++)
+            if (l->items[k].kind == VN_CITE_NUMBERED)
+                p->st = resolve_numbered(&l->items[k], p->reg, p->t);
+        for (size_t k = 0; k < l->count && p->st == VN_OK; k++) {
+            vn_citation *c = &l->items[k];
+            if (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT)
+                p->st = resolve_bare(c, l, p->reg, p->t);
+            else if (c->kind == VN_CITE_NAME)
+                p->st = resolve_name(c, p->docs[d].meta, p->reg);
+        }
+    }
+    return NULL;
+}
+
+/*
+ * Once the table is built, each document is resolved from the table, the
+ * registry and its own citations only, so the documents are split between
+ * the calling thread and a helper, at the half of the citations.  The
+ * result does not depend on the split.
+ */
+static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
+                                   const corpus_table *t)
+{
+    enum { MIN_SPLIT = 16 };
+    size_t total = 0, half = count;
+    for (size_t d = 0; d < count; d++)
+        total += docs[d].citations->count;
+    if (count >= MIN_SPLIT) {
+        size_t first = 0;
+        for (half = 0; half < count && first < total / 2; half++)
+            first += docs[half].citations->count;
+    }
+    resolve_part parts[2] = {{docs, 0, half, reg, t, VN_OK}, {docs, half, count, reg, t, VN_OK}};
+    pthread_t helper;
+    bool threaded = half < count && pthread_create(&helper, NULL, resolve_range, &parts[1]) == 0;
+    resolve_range(&parts[0]);
+    if (threaded)
+        pthread_join(helper, NULL);
+    else
+        resolve_range(&parts[1]);   /* nothing left, or no thread to be had */
+    return parts[0].st != VN_OK ? parts[0].st : parts[1].st;
+}
+
 vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg, vn_error *err)
 {
     corpus_table t = {0};
@@ -457,20 +516,7 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
     t.count = u;
     table_index(&t);
 
-    vn_status st = VN_OK;
-    for (size_t d = 0; d < count && st == VN_OK; d++) {
-        vn_citation_list *l = docs[d].citations;
-        for (size_t k = 0; k < l->count && st == VN_OK; k++)
-            if (l->items[k].kind == VN_CITE_NUMBERED)
-                st = resolve_numbered(&l->items[k], reg, &t);
-        for (size_t k = 0; k < l->count && st == VN_OK; k++) {
-            vn_citation *c = &l->items[k];
-            if (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT)
-                st = resolve_bare(c, l, reg, &t);
-            else if (c->kind == VN_CITE_NAME)
-                st = resolve_name(c, docs[d].meta, reg);
-        }
-    }
+    vn_status st = resolve_documents(docs, count, reg, &t);
     table_clear(&t);
     free(t.items);
     if (st != VN_OK)

@@ -28,7 +28,8 @@ for format in dot graphml gexf json; do
   run "graph --format $format" "$VNCITE" graph --db "$TMP/db" --format $format -o "$TMP/graph.$format"
 done
 # The corpus model parses pages of records on two threads (query/corpus.c):
-# 40 documents make a page big enough to be split; helgrind must see no race.
+# 40 documents make a page big enough to be split, and enough documents for the
+# resolver to split them between two threads; helgrind must see no race.
 mkdir -p "$TMP/copies"
 for i in 1 2 3 4 5 6 7 8; do for p in corpus/*.txt; do cp "$p" "$TMP/copies/$i-${p##*/}"; done; done
 "$VNCITE" index --db "$TMP/db40" "$TMP/copies" 2>/dev/null
