@@ -202,46 +202,24 @@ const char *vn_graph_strdup(vn_graph *g, const char *s)
 
 /* ---- id index ---------------------------------------------------------------------------- */
 
-static uint64_t hash_id(const char *s)
+/* The index again from the nodes as they are now (after a sort or a cut). */
+static vn_status index_rebuild(vn_graph *g)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static vn_status index_rebuild(vn_graph *g, size_t want)
-{
-    size_t count = 64;
-    while (count < want * 2)
-        count *= 2;
-    size_t *slots = calloc(count, sizeof *slots);
-    if (!slots)
-        return VN_ERR_NOMEM;
+    vn_intern_free(&g->ids);
     for (size_t i = 0; i < g->node_count; i++) {
-        size_t k = (size_t)(hash_id(g->nodes[i].id) & (count - 1));
-        while (slots[k])
-            k = (k + 1) & (count - 1);
-        slots[k] = i + 1;
+        size_t id;
+        if (vn_intern_add(&g->ids, g->nodes[i].id, &id) != VN_OK)
+            return VN_ERR_NOMEM;
     }
-    free(g->slots);
-    g->slots = slots;
-    g->slot_count = count;
     return VN_OK;
 }
 
 long vn_graph_find(const vn_graph *g, const char *id)
 {
-    if (!g->slot_count || !id)
+    if (!id)
         return -1;
-    size_t k = (size_t)(hash_id(id) & (g->slot_count - 1));
-    while (g->slots[k]) {
-        size_t i = g->slots[k] - 1;
-        if (strcmp(g->nodes[i].id, id) == 0)
-            return (long)i;
-        k = (k + 1) & (g->slot_count - 1);
-    }
-    return -1;
+    size_t i = vn_intern_find(&g->ids, id);
+    return i == SIZE_MAX ? -1 : (long)i;
 }
 
 /* ---- building ----------------------------------------------------------------------------- */
@@ -257,7 +235,7 @@ void vn_graph_free(vn_graph *g)
         return;
     free(g->nodes);
     free(g->edges);
-    free(g->slots);
+    vn_intern_free(&g->ids);
     for (vn_graph_block *b = g->strings; b;) {
         vn_graph_block *next = b->next;
         free(b);
@@ -312,19 +290,10 @@ vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *inde
     COPY(candidates);
     COPY(start);
     COPY(end);
-    g->nodes[g->node_count++] = n;
-    size_t i = g->node_count - 1;
-    if (g->node_count * 2 > g->slot_count) {
-        if (index_rebuild(g, g->node_count) != VN_OK) {
-            g->node_count--;
-            return nomem(err);
-        }
-    } else {
-        size_t k = (size_t)(hash_id(id) & (g->slot_count - 1));
-        while (g->slots[k])
-            k = (k + 1) & (g->slot_count - 1);
-        g->slots[k] = i + 1;
-    }
+    size_t i;
+    if (vn_intern_add(&g->ids, id, &i) != VN_OK)
+        return nomem(err);
+    g->nodes[g->node_count++] = n;   /* i == its index: ids are new, numbered in order */
     if (index)
         *index = g->node_count - 1;
     return VN_OK;
@@ -415,7 +384,7 @@ vn_status vn_graph_sort(vn_graph *g, vn_error *err)
      * indices compares (kind, id) */
     if (g->edge_count)
         qsort(g->edges, g->edge_count, sizeof *g->edges, edge_cmp);
-    if (index_rebuild(g, g->node_count) != VN_OK)
+    if (index_rebuild(g) != VN_OK)
         return nomem(err);
     return VN_OK;
 }
@@ -498,7 +467,7 @@ vn_status vn_graph_keep_near(vn_graph *g, const size_t *seeds, size_t seed_count
     free(dist);
     free(queue);
     free(fill);
-    if (index_rebuild(g, kept) != VN_OK)
+    if (index_rebuild(g) != VN_OK)
         return nomem(err);
     return VN_OK;
 }

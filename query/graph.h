@@ -28,6 +28,7 @@
 #include <stdio.h>
 
 #include "common/date.h"
+#include "common/intern.h"
 #include "common/registry.h"
 #include "common/status.h"
 
@@ -89,8 +90,7 @@ typedef struct vn_graph {
     char as_of[11];          /* the date statuses are given for, ISO ("" if not set) */
     /* private: string arena and id index */
     vn_graph_block *strings;
-    size_t *slots;           /* open addressing: node index + 1, 0 = empty */
-    size_t slot_count;
+    vn_intern ids;           /* node ids numbered as the nodes are: id i is node i */
 } vn_graph;
 
 /* ---- attributes, once for every format -------------------------------------------- */
