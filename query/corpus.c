@@ -261,10 +261,11 @@ static vn_status convert_document(json_t *d, const vn_buf *cites, json_t *kept, 
 }
 
 /*
- * The parse of one stored record lives in an arena that is rewound after the
- * document: jansson makes a small allocation per value, and freeing millions
- * of them between the corpus's long-lived blocks left glibc's free lists so
- * fragmented that malloc itself became a fifth of `outdated` at 100k plans.
+ * The parse of a document record (JSON) lives in an arena that is rewound
+ * after the document: jansson makes a small allocation per value, and
+ * freeing them between the corpus's long-lived blocks fragmented glibc's
+ * free lists (when the citations were JSON too, malloc itself became a fifth
+ * of `outdated` at 100k plans).
  * Only used when records are not kept (jansson's allocator is global; the
  * arena is the calling thread's).
  */
@@ -373,11 +374,12 @@ static void *parse_part(void *arg)
 }
 
 /*
- * Parses the n hits of a page into out[0..n).  Without kept records the
+ * Reads the n hits of a page into out[0..n).  Without kept records the
  * second half goes to a second thread: the records are independent, and
- * parsing them is three quarters of loading a corpus.  The Xapian reads
- * stay on the calling thread (the hits are already fetched); kept records
- * go into one JSON array, so they are parsed on this thread only.
+ * inflating and decoding them is most of loading a corpus.  The Xapian
+ * reads stay on the calling thread (the hits are already fetched); kept
+ * records are JSON built into the corpus's one array, so they are made on
+ * this thread only.
  */
 static vn_status parse_page(const vn_xhit *hits, size_t n, page_part parts[2], raw_doc *out,
                             vn_error *err)

@@ -2,9 +2,10 @@
  * corpus.h — the citation graph of an index, as the query commands (cites,
  * citations, instruments, outdated, lint, graph) see it.
  *
- * The index stores, per document, the JSON records of docs/JSON.md.  At
- * query time every document's records are read back, turned into
- * vn_citation structs again, and resolved ACROSS the whole corpus with the
+ * The index stores, per document, its document record (JSON) and its
+ * citations in a binary form (indexer/stored_cites.h).  At query time every
+ * document's citations are decoded into vn_citation structs and resolved
+ * ACROSS the whole corpus with the
  * registry as it is now (indexer/resolve.h): undated citations find their
  * one dated instrument anywhere in the corpus, and editing the registry
  * needs no re-index (SPEC §4).
@@ -30,7 +31,7 @@ typedef struct vn_corpus_cite {
     long line, column;      /* where it is in the file as read (1-based) */
     long start, end;        /* its bytes in the file as read */
     const char *text;       /* as written; owned by the document */
-    json_t *record;         /* the stored citation record, only with
+    json_t *record;         /* the citation record as stored, only with
                                VN_CORPUS_KEEP_RECORDS, else NULL */
     size_t instrument;      /* index into vn_corpus.instruments */
 } vn_corpus_cite;
@@ -77,11 +78,10 @@ typedef struct vn_corpus {
  * across them with `registry` (may be NULL).  VN_ERR_NOTFOUND with a
  * message when there is no index.
  *
- * The stored JSON records are parsed one document at a time and dropped:
- * a whole corpus of parsed records is ~6x the memory of the structs.  Each
- * page of 1000 documents is parsed on two threads (one with kept records).
- * VN_CORPUS_KEEP_RECORDS keeps them (vn_corpus_cite.record) for commands
- * that print records as stored. */
+ * Each page of 1000 documents is decoded on two threads (on one with kept
+ * records).  VN_CORPUS_KEEP_RECORDS also builds every citation's JSON
+ * record (docs/JSON.md) again (vn_corpus_cite.record) for commands that
+ * print records. */
 enum { VN_CORPUS_KEEP_RECORDS = 1u << 0 };
 
 vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
