@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Names and issuers live in chunks owned by the list: one allocation per
+/* Symbols, names and issuers live in chunks owned by the list: one allocation per
  * few hundred citations, not one per string. */
 struct vn_text_chunk {
     vn_text_chunk *next;
@@ -47,15 +47,31 @@ vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c)
         l->items = p;
         l->cap = cap;
     }
-    const char *name = keep_text(l, c->name);
+    const char *symbol = keep_text(l, c->symbol);
+    const char *name = symbol ? keep_text(l, c->name) : NULL;
     const char *issuer = name ? keep_text(l, c->issuer) : NULL;
     if (!issuer)
         return VN_ERR_NOMEM;
     vn_citation *to = &l->items[l->count++];
     *to = *c;
+    to->symbol = symbol;
     to->name = name;
     to->issuer = issuer;
     return VN_OK;
+}
+
+const char *vn_citation_list_keep(vn_citation_list *l, const char *s)
+{
+    return keep_text(l, s);
+}
+
+void vn_citation_texts_free(vn_text_chunk *texts)
+{
+    while (texts) {
+        vn_text_chunk *next = texts->next;
+        free(texts);
+        texts = next;
+    }
 }
 
 void vn_citation_list_free(vn_citation_list *l)
@@ -66,11 +82,7 @@ void vn_citation_list_free(vn_citation_list *l)
         free(l->items[i].candidates);
     }
     free(l->items);
-    for (vn_text_chunk *c = l->texts; c;) {
-        vn_text_chunk *next = c->next;
-        free(c);
-        c = next;
-    }
+    vn_citation_texts_free(l->texts);
     l->items = NULL;
     l->texts = NULL;
     l->count = l->cap = 0;

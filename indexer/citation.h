@@ -42,7 +42,8 @@ typedef struct vn_citation {
     size_t symbol_start, symbol_end;/* the symbol, number or name itself */
     char type_word[48];             /* canonical ("Nghị định"), "" if unknown */
     char number[16];                /* "59"; "" for name citations */
-    char symbol[VN_SYMBOL_MAX];     /* canonical form of what is written; "" if no symbol */
+    const char *symbol;             /* canonical form of what is written (< VN_SYMBOL_MAX
+                                       bytes); "" if no symbol.  Owned like name */
     bool has_year;                  /* the symbol carries a year: identity needs no date */
     const char *name;               /* name citations: the name as written, NFC; else "".
                                        Owned by the list (or the corpus document) */
@@ -68,10 +69,17 @@ typedef struct vn_citation_list {
     vn_text_chunk *texts;           /* the items' names and issuers */
 } vn_citation_list;
 
-/* Appends a copy of c.  Its name and issuer are copied into the list (NULL
- * is taken as ""), so c's may be the caller's buffers. */
+/* Appends a copy of c.  Its symbol, name and issuer are copied into the list
+ * (NULL is taken as ""), so c's may be the caller's buffers. */
 vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c);
 void vn_citation_list_free(vn_citation_list *l);
+
+/* A copy of s kept by the list (for a symbol the resolver rewrites); "" for
+ * an empty s; NULL when out of memory. */
+const char *vn_citation_list_keep(vn_citation_list *l, const char *s);
+
+/* Frees text chunks taken from a list (vn_citation_list.texts). */
+void vn_citation_texts_free(vn_text_chunk *texts);
 
 const char *vn_citation_kind_name(vn_citation_kind k);
 

@@ -396,10 +396,11 @@ static size_t read_term(const char *t, size_t len, size_t i, char *term, size_t 
     return k - i;
 }
 
-/* A citation being read: its name and issuer are written here, and
+/* A citation being read: its symbol, name and issuer are written here, and
  * vn_citation_list_push copies them into the list. */
 typedef struct draft {
     vn_citation c;
+    char symbol[VN_SYMBOL_MAX];
     char name[VN_CITE_TEXT_MAX];
     char issuer[VN_CITE_TEXT_MAX];
 } draft;
@@ -407,6 +408,7 @@ typedef struct draft {
 static void draft_init(draft *d)
 {
     memset(d, 0, sizeof *d);
+    d->c.symbol = d->symbol;
     d->c.name = d->name;
     d->c.issuer = d->issuer;
 }
@@ -855,7 +857,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     c->kind = VN_CITE_NUMBERED;
     c->symbol_start = i;
     c->symbol_end = c->end = i + n;
-    vn_symbol_format(&s, c->symbol);
+    vn_symbol_format(&s, d.symbol);
     copy_str(c->number, sizeof c->number, s.number);
     c->has_year = vn_symbol_has_year(&s);
     const char *tw = p.type_word ? p.type_word : vn_type_word_for_code(s.codes[0]);

@@ -217,7 +217,8 @@ static bool variant_of(const char *symbol, char *out)
     return false;
 }
 
-static vn_status unite_variant(vn_citation *c, const vn_registry *reg, const corpus_table *t)
+static vn_status unite_variant(vn_citation_list *l, vn_citation *c, const vn_registry *reg,
+                               const corpus_table *t)
 {
     char variant[VN_SYMBOL_MAX];
     if (c->kind != VN_CITE_NUMBERED || strcmp(c->type_word, "Quy định") != 0 ||
@@ -249,7 +250,10 @@ static vn_status unite_variant(vn_citation *c, const vn_registry *reg, const cor
     c->corrected = strdup(note);
     if (!c->corrected)
         return VN_ERR_NOMEM;
-    snprintf(c->symbol, sizeof c->symbol, "%s", variant);
+    const char *united = vn_citation_list_keep(l, variant);
+    if (!united)
+        return VN_ERR_NOMEM;
+    c->symbol = united;   /* the table keeps its own copy of what was written */
     return VN_OK;
 }
 
@@ -499,7 +503,7 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
         for (size_t d = 0; d < count; d++) {
             vn_citation_list *l = docs[d].citations;
             for (size_t k = 0; k < l->count; k++) {
-                vn_status st = unite_variant(&l->items[k], reg, &t);
+                vn_status st = unite_variant(l, &l->items[k], reg, &t);
                 if (st != VN_OK) {
                     table_clear(&t);
                     free(t.items);

@@ -162,6 +162,12 @@ static bool get_field(vn_stored_cites_reader *r, char *field, size_t size)
     return true;
 }
 
+/* A symbol: no longer than its canonical form can be (VN_SYMBOL_MAX). */
+static bool get_symbol(vn_stored_cites_reader *r, vn_strview *v)
+{
+    return get_view(r, v) && v->n < VN_SYMBOL_MAX;
+}
+
 /* A name or issuer: no longer than the extractor keeps (VN_CITE_TEXT_MAX). */
 static bool get_text(vn_stored_cites_reader *r, vn_strview *v)
 {
@@ -201,7 +207,7 @@ vn_status vn_stored_cites_next(vn_stored_cites_reader *r, vn_citation *c, vn_cit
 {
     memset(c, 0, sizeof *c);
     memset(place, 0, sizeof *place);
-    c->name = c->issuer = "";
+    c->symbol = c->name = c->issuer = "";
     if (r->left == 0)
         return broken(err, "no citation left");
     unsigned kind, flags, precision;
@@ -219,7 +225,7 @@ vn_status vn_stored_cites_next(vn_stored_cites_reader *r, vn_citation *c, vn_cit
         return broken(err, "a bad date");
     if (!get_view(r, &place->text) || !get_field(r, c->type_word, sizeof c->type_word) ||
         !get_field(r, c->number, sizeof c->number) ||
-        !get_field(r, c->symbol, sizeof c->symbol) || !get_text(r, &place->name) ||
+        !get_symbol(r, &place->symbol) || !get_text(r, &place->name) ||
         !get_text(r, &place->issuer) || !get_field(r, c->term, sizeof c->term) ||
         !get_field(r, c->pinpoint.article, sizeof c->pinpoint.article) ||
         !get_field(r, c->pinpoint.clause, sizeof c->pinpoint.clause) ||
@@ -253,12 +259,12 @@ static bool utf8_ok(const char *s, size_t n)
 
 static bool fields_utf8_ok(const vn_citation *c, const vn_cite_place *p)
 {
-    const char *fields[] = {c->type_word, c->number, c->symbol, c->term,
+    const char *fields[] = {c->type_word, c->number, c->term,
                             c->pinpoint.article, c->pinpoint.clause, c->pinpoint.point};
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
         if (!utf8_ok(fields[k], strlen(fields[k])))
             return false;
-    const vn_strview views[] = {p->text,      p->name,       p->issuer,
+    const vn_strview views[] = {p->text,      p->symbol,     p->name,      p->issuer,
                                 p->corrected, p->instrument, p->candidates};
     for (size_t k = 0; k < sizeof views / sizeof *views; k++)
         if (!utf8_ok(views[k].s, views[k].n))
@@ -286,7 +292,9 @@ json_t *vn_stored_cite_json(json_t *file, const vn_citation *c, const vn_cite_pl
     }
     vn_citation full = *c;
     bool ok = true;
+    char *symbol = view_dup(place->symbol, &ok);
     char *name = view_dup(place->name, &ok), *issuer = view_dup(place->issuer, &ok);
+    full.symbol = symbol ? symbol : "";
     full.name = name ? name : "";
     full.issuer = issuer ? issuer : "";
     full.corrected = view_dup(place->corrected, &ok);
@@ -297,6 +305,7 @@ json_t *vn_stored_cite_json(json_t *file, const vn_citation *c, const vn_cite_pl
                                                 place->column, place->start, place->end, text)
                            : NULL;
     free(text);
+    free(symbol);
     free(name);
     free(issuer);
     free(full.corrected);

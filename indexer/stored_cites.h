@@ -45,7 +45,7 @@ typedef struct vn_cite_place {
     long line, column;          /* 1-based, in the file as read */
     long start, end;            /* bytes in the file as read */
     vn_strview text;            /* as written */
-    vn_strview name, issuer;    /* vn_citation's, which the reader leaves "" */
+    vn_strview symbol, name, issuer;   /* vn_citation's, which the reader leaves "" */
     vn_strview corrected;       /* the resolver's notes at index time */
     vn_strview instrument;
     vn_strview candidates;
@@ -71,7 +71,7 @@ typedef struct vn_stored_cites_reader {
 vn_status vn_stored_cites_open(const char *bytes, size_t len, vn_stored_cites_reader *r,
                                size_t *count, vn_error *err);
 
-/* The next citation: c is filled (name and issuer stay "", corrected,
+/* The next citation: c is filled (symbol, name and issuer stay "", corrected,
  * instrument and candidates NULL: they are in *place, as views into the
  * bytes, for the caller to keep where it keeps strings).  VN_ERR_INDEX when it
  * is broken, or when it was the last and bytes are left over. */

@@ -96,45 +96,48 @@ static void meta_from_record(json_t *d, vn_docmeta *m)
  * `corrected` note says what was written ("written 11-QĐ/TW; united with
  * 11-QĐi/TW (…)", indexer/resolve.c).  Resolution must start again from
  * what was written, or an edited registry could never undo a uniting and
- * the note would be lost.  Returns true when the written form was put back;
- * false leaves the stored symbol and the caller keeps the note.
+ * the note would be lost.  Returns true when *symbol now views the written
+ * form (inside the note); false leaves the stored symbol and the caller
+ * keeps the note.
  */
-static bool restore_written(vn_citation *c, const char *note)
+static bool restore_written(vn_strview note, vn_strview *symbol)
 {
     static const char lead[] = "written ";
-    if (strncmp(note, lead, sizeof lead - 1) != 0)
+    size_t lead_len = sizeof lead - 1;
+    if (note.n <= lead_len || memcmp(note.s, lead, lead_len) != 0)
         return false;
-    const char *s = note + sizeof lead - 1;
-    size_t n = strcspn(s, ";");
-    if (s[n] != ';' || n == 0 || n >= sizeof c->symbol)
+    const char *s = note.s + lead_len;
+    const char *semi = memchr(s, ';', note.n - lead_len);
+    size_t n = semi ? (size_t)(semi - s) : 0;
+    if (n == 0 || n >= VN_SYMBOL_MAX || symbol->n >= VN_SYMBOL_MAX)
         return false;
-    char written[VN_SYMBOL_MAX];
+    char written[VN_SYMBOL_MAX], stored[VN_SYMBOL_MAX];
     memcpy(written, s, n);
     written[n] = '\0';
-    if (!vn_symbol_code_variants(written, c->symbol))
+    memcpy(stored, symbol->s, symbol->n);
+    stored[symbol->n] = '\0';
+    if (!vn_symbol_code_variants(written, stored))
         return false;
-    copy(c->symbol, sizeof c->symbol, written);
+    *symbol = (vn_strview){s, n};
     return true;
 }
 
-/* Completes c as read back: what was written put back (restore_written),
- * and whether its symbol carries a year.  *kept_note gets a `corrected`
- * note that could not be undone (malloc'd), else NULL. */
-static vn_status finish_cite(vn_citation *c, vn_strview corrected, char **kept_note)
+/* Completes c as read back: *symbol views what was written (restore_written),
+ * and c->has_year says whether it carries a year.  *kept_note gets a
+ * `corrected` note that could not be undone (malloc'd), else NULL. */
+static vn_status finish_cite(vn_citation *c, const vn_cite_place *p, vn_strview *symbol,
+                             char **kept_note)
 {
     *kept_note = NULL;
-    if (corrected.n) {
-        char *note = strndup(corrected.s, corrected.n);
-        if (!note)
+    *symbol = p->symbol;
+    if (p->corrected.n && !restore_written(p->corrected, symbol)) {
+        *kept_note = strndup(p->corrected.s, p->corrected.n);
+        if (!*kept_note)
             return VN_ERR_NOMEM;
-        if (restore_written(c, note))
-            free(note);
-        else
-            *kept_note = note;
     }
-    if (c->symbol[0]) {
+    if (symbol->n) {
         vn_symbol s;
-        c->has_year = vn_symbol_parse_loose(c->symbol, strlen(c->symbol),
+        c->has_year = vn_symbol_parse_loose(symbol->s, symbol->n,
                                             c->type_word[0] ? c->type_word : NULL, &s) &&
                       vn_symbol_has_year(&s);
     }
@@ -149,7 +152,7 @@ typedef struct cite_where {
     long line, column, start, end;
     const char *text;       /* into the stored bytes until copy_strings, then `strings` */
     size_t text_len;
-    vn_strview name, issuer;   /* into the stored bytes, for copy_strings */
+    vn_strview symbol, name, issuer;   /* into the stored bytes, for copy_strings */
     json_t *record;
 } cite_where;
 
@@ -186,7 +189,7 @@ static char *put_string(char *p, const char *s, size_t n)
     return p + n + 1;
 }
 
-/* The file name and every citation's text, name and issuer in one block,
+/* The file name and every citation's text, symbol, name and issuer in one block,
  * so a corpus of millions of citations is not millions of small
  * allocations. */
 static vn_status copy_strings(raw_doc *r, const char *file, size_t count)
@@ -194,7 +197,8 @@ static vn_status copy_strings(raw_doc *r, const char *file, size_t count)
     vn_corpus_doc *doc = &r->doc;
     size_t size = strlen(file) + 1;
     for (size_t k = 0; k < count; k++)
-        size += r->where[k].text_len + r->where[k].name.n + r->where[k].issuer.n + 3;
+        size += r->where[k].text_len + r->where[k].symbol.n + r->where[k].name.n +
+                r->where[k].issuer.n + 4;
     char *p = malloc(size);
     if (!p)
         return VN_ERR_NOMEM;
@@ -207,6 +211,8 @@ static vn_status copy_strings(raw_doc *r, const char *file, size_t count)
         const char *at = p;
         p = put_string(p, w->text, w->text_len);
         w->text = at;
+        c->symbol = p;
+        p = put_string(p, w->symbol.s, w->symbol.n);
         c->name = p;
         p = put_string(p, w->name.s, w->name.n);
         c->issuer = p;
@@ -242,11 +248,12 @@ static vn_status convert_document(json_t *d, const vn_buf *cites, json_t *kept, 
         if ((st = vn_stored_cites_next(&rd, c, &place, err)) != VN_OK)
             return st;
         r->list.count++;   /* from here raw_free frees what c owns */
-        if (finish_cite(c, place.corrected, &r->notes[k]) != VN_OK)
+        vn_strview symbol;
+        if (finish_cite(c, &place, &symbol, &r->notes[k]) != VN_OK)
             return VN_ERR_NOMEM;
         cite_where *w = &r->where[k];
         *w = (cite_where){place.line, place.column, place.start, place.end,
-                          place.text.s, place.text.n, place.name, place.issuer, NULL};
+                          place.text.s, place.text.n, symbol, place.name, place.issuer, NULL};
         if (kept) {
             json_t *rec = vn_stored_cite_json(file, c, &place, &st, err);
             if (!rec)
@@ -531,6 +538,8 @@ static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_regi
         }
         r->list.items = NULL;
         r->list.count = r->list.cap = 0;
+        r->doc.texts = r->list.texts;   /* the symbols the resolver united */
+        r->list.texts = NULL;
         for (size_t k = count; k-- > 0;) {
             vn_citation ci;
             memcpy(&ci, (char *)cites + k * sizeof ci, sizeof ci);
@@ -943,6 +952,7 @@ void vn_corpus_free(vn_corpus *c)
         }
         free(doc->cites);
         free(doc->strings);
+        vn_citation_texts_free(doc->texts);
     }
     free(c->docs);
     for (size_t i = 0; c->instruments && i < c->instrument_count; i++) {

@@ -42,7 +42,9 @@ typedef struct vn_corpus_doc {
                                (recipients are not read back) */
     vn_corpus_cite *cites;
     size_t cite_count;
-    char *strings;          /* file and the citations' texts, one block */
+    char *strings;          /* file and the citations' texts, symbols, names and
+                               issuers, one block */
+    vn_text_chunk *texts;   /* symbols the resolver rewrote (united variants) */
 } vn_corpus_doc;
 
 typedef enum vn_instrument_state {

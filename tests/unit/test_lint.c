@@ -96,7 +96,7 @@ static void build(const tdoc *docs, size_t n, const vn_registry *reg, vn_corpus 
             ci->end = (long)end;
             ci->text = t->written;
             ci->c.kind = VN_CITE_NUMBERED;
-            snprintf(ci->c.symbol, sizeof ci->c.symbol, "%s", t->symbol);
+            ci->c.symbol = t->symbol;
             vn_symbol sym;
             ci->c.has_year = vn_symbol_parse_loose(t->symbol, strlen(t->symbol), NULL, &sym) &&
                              vn_symbol_has_year(&sym);

@@ -28,7 +28,7 @@ static void read_citation_part(const char *in, size_t size)
         vn_citation c;
         vn_cite_place p;
         st = vn_stored_cites_next(&r, &c, &p, &err);
-        if (st == VN_OK && (p.text.n > size || strlen(c.symbol) >= sizeof c.symbol ||
+        if (st == VN_OK && (p.text.n > size || p.symbol.n >= VN_SYMBOL_MAX || c.symbol[0] ||
                             c.corrected || c.instrument || c.candidates))
             abort();
     }
