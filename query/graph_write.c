@@ -87,15 +87,16 @@ static bool has_parallel_edges(const vn_graph *g)
 
 /* ---- DOT ------------------------------------------------------------------------------ */
 
-char *vn_dot_quote(const char *s)
+/* Appends s as a quoted DOT string to b; false on no memory. */
+static bool dot_quote_into(vn_buf *b, const char *s)
 {
     if (!s)
         s = "";
     size_t len = strlen(s);
-    char *out = malloc(2 * len + 3);
-    if (!out)
-        return NULL;
-    size_t o = 0;
+    if (vn_buf_reserve(b, 2 * len + 2) != VN_OK)
+        return false;
+    char *out = b->data;
+    size_t o = b->len;
     out[o++] = '"';
     for (size_t i = 0; i < len; i++) {
         char ch = s[i];
@@ -113,19 +114,42 @@ char *vn_dot_quote(const char *s)
     }
     out[o++] = '"';
     out[o] = '\0';
-    return out;
+    b->len = o;
+    return true;
+}
+
+char *vn_dot_quote(const char *s)
+{
+    vn_buf b = VN_BUF_INIT;
+    if (!dot_quote_into(&b, s)) {
+        vn_buf_free(&b);
+        return NULL;
+    }
+    return vn_buf_steal(&b, NULL);
+}
+
+/* Writes s quoted (scratch holds the quoted form); false on no memory.  The
+ * graph of a large corpus is millions of these: no allocation or format
+ * parsing per value. */
+static bool dot_put_quoted(FILE *out, vn_buf *scratch, const char *s)
+{
+    scratch->len = 0;
+    if (!dot_quote_into(scratch, s))
+        return false;
+    fwrite(scratch->data, 1, scratch->len, out);
+    return true;
 }
 
 /* Writes `name=` and the quoted value; false on no memory. */
-static bool dot_attr(FILE *out, const char *name, const char *value, bool *first)
+static bool dot_attr(FILE *out, vn_buf *scratch, const char *name, const char *value,
+                     bool *first)
 {
-    char *q = vn_dot_quote(value);
-    if (!q)
-        return false;
-    fprintf(out, "%s%s=%s", *first ? "" : ", ", name, q);
+    if (!*first)
+        fputs(", ", out);
+    fputs(name, out);
+    putc('=', out);
     *first = false;
-    free(q);
-    return true;
+    return dot_put_quoted(out, scratch, value);
 }
 
 /* A label broken at spaces into lines of about `width` bytes, so long
@@ -222,7 +246,7 @@ static dot_style edge_style(const vn_graph_edge *e)
 
 /* The data attributes (all of them but `label`, which DOT keeps for what
  * is shown; the model's label is in `title`/`symbol`). */
-static bool dot_values(FILE *out, vn_graph_value (*value)(const void *, size_t),
+static bool dot_values(FILE *out, vn_buf *scratch, vn_graph_value (*value)(const void *, size_t),
                        const void *item, const vn_graph_attr *attrs, size_t count, bool *first)
 {
     for (size_t a = 0; a < count; a++) {
@@ -237,7 +261,7 @@ static bool dot_values(FILE *out, vn_graph_value (*value)(const void *, size_t),
         } else if (v.type == VN_GRAPH_BOOL) {
             text = bool_text(v.b);
         }
-        if (!dot_attr(out, attrs[a].name, text, first))
+        if (!dot_attr(out, scratch, attrs[a].name, text, first))
             return false;
     }
     return true;
@@ -255,68 +279,69 @@ static vn_graph_value edge_value(const void *e, size_t a)
 
 static vn_status write_dot(const vn_graph *g, FILE *out, const char *where, vn_error *err)
 {
-    vn_buf label = VN_BUF_INIT;
+    vn_buf label = VN_BUF_INIT, q = VN_BUF_INIT;
     bool ok = true;
-    fprintf(out, "// vncite citation graph: documents (boxes) cite instruments (ellipses);\n"
-                 "// instrument colours give the status on the as_of date; see docs/GRAPH.md\n");
-    fprintf(out, "digraph vncite {\n");
+    fputs("// vncite citation graph: documents (boxes) cite instruments (ellipses);\n"
+          "// instrument colours give the status on the as_of date; see docs/GRAPH.md\n"
+          "digraph vncite {\n",
+          out);
     char caption[80];
     snprintf(caption, sizeof caption, "vncite citation graph, status as of %s",
              g->as_of[0] ? g->as_of : "unknown");
     bool first = true;
     fputs("  graph [", out);
-    ok = dot_attr(out, "as_of", g->as_of, &first) && dot_attr(out, "label", caption, &first);
+    ok = dot_attr(out, &q, "as_of", g->as_of, &first) &&
+         dot_attr(out, &q, "label", caption, &first);
     fputs(", labelloc=t, rankdir=LR, ranksep=1.2, nodesep=0.25, fontname=\"DejaVu Sans\"];\n"
           "  node [fontname=\"DejaVu Sans\", fontsize=10];\n"
           "  edge [fontname=\"DejaVu Sans\", fontsize=8, arrowsize=0.7];\n",
           out);
     for (size_t i = 0; ok && i < g->node_count; i++) {
         const vn_graph_node *n = &g->nodes[i];
-        char *id = vn_dot_quote(n->id);
         dot_style s = node_style(n);
-        ok = id && dot_display_label(n, &label);
+        fputs("  ", out);
+        ok = dot_put_quoted(out, &q, n->id) && dot_display_label(n, &label);
         if (ok) {
-            fprintf(out, "  %s [", id);
+            fputs(" [", out);
             first = true;
-            ok = dot_attr(out, "label", label.data, &first) &&
-                 dot_attr(out, "shape", s.shape, &first) &&
-                 dot_attr(out, "style", s.style, &first) &&
-                 dot_attr(out, "fillcolor", s.fill, &first) &&
-                 dot_attr(out, "color", s.color, &first) &&
-                 dot_values(out, node_value, n, vn_graph_node_attrs, vn_graph_node_attr_count,
-                            &first);
+            ok = dot_attr(out, &q, "label", label.data, &first) &&
+                 dot_attr(out, &q, "shape", s.shape, &first) &&
+                 dot_attr(out, &q, "style", s.style, &first) &&
+                 dot_attr(out, &q, "fillcolor", s.fill, &first) &&
+                 dot_attr(out, &q, "color", s.color, &first) &&
+                 dot_values(out, &q, node_value, n, vn_graph_node_attrs,
+                            vn_graph_node_attr_count, &first);
             fputs("];\n", out);
         }
-        free(id);
     }
     for (size_t i = 0; ok && i < g->edge_count; i++) {
         const vn_graph_edge *e = &g->edges[i];
-        char *src = vn_dot_quote(g->nodes[e->source].id);
-        char *dst = vn_dot_quote(g->nodes[e->target].id);
         dot_style s = edge_style(e);
-        ok = src && dst;
+        fputs("  ", out);
+        ok = dot_put_quoted(out, &q, g->nodes[e->source].id);
+        fputs(" -> ", out);
+        ok = ok && dot_put_quoted(out, &q, g->nodes[e->target].id);
         if (ok) {
-            fprintf(out, "  %s -> %s [", src, dst);
+            fputs(" [", out);
             first = true;
-            ok = dot_attr(out, "style", s.style, &first) &&
-                 dot_attr(out, "color", s.color, &first);
+            ok = dot_attr(out, &q, "style", s.style, &first) &&
+                 dot_attr(out, &q, "color", s.color, &first);
             if (ok && strcmp(e->relation, "cites") != 0)
-                ok = dot_attr(out, "label", e->relation, &first) &&
-                     dot_attr(out, "fontcolor", s.color, &first);
+                ok = dot_attr(out, &q, "label", e->relation, &first) &&
+                     dot_attr(out, &q, "fontcolor", s.color, &first);
             if (ok) {
-                /* mentions thicken the line, up to 4 points */
-                double pen = 1.0 + 0.5 * (double)(e->weight > 7 ? 6 : e->weight > 1 ? e->weight - 1 : 0);
-                fprintf(out, ", penwidth=%.1f", pen);
-                ok = dot_values(out, edge_value, e, vn_graph_edge_attrs, vn_graph_edge_attr_count,
-                                &first);
+                /* mentions thicken the line, up to 4 points: 1.0, 1.5 … 4.0 */
+                int halves = 2 + (e->weight > 7 ? 6 : e->weight > 1 ? (int)e->weight - 1 : 0);
+                fprintf(out, ", penwidth=%d.%d", halves / 2, halves % 2 ? 5 : 0);
+                ok = dot_values(out, &q, edge_value, e, vn_graph_edge_attrs,
+                                vn_graph_edge_attr_count, &first);
             }
             fputs("];\n", out);
         }
-        free(src);
-        free(dst);
     }
     fputs("}\n", out);
     vn_buf_free(&label);
+    vn_buf_free(&q);
     if (!ok)
         return vn_error_set(err, VN_ERR_NOMEM, "out of memory while writing %s", where);
     return finish_stream(out, where, err);
