@@ -6,6 +6,7 @@
 #ifndef VN_UTF8_H
 #define VN_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Decodes the code point at s[0] (len > 0). Returns its byte length (1..4);
@@ -46,6 +47,47 @@ static inline size_t vn_utf8_prev(const char *s, size_t pos, int *cp)
         return 1;
     }
     return n;
+}
+
+/* True when s[0..len) is well-formed UTF-8 as JSON needs it: no overlong
+ * forms, no surrogates, nothing above U+10FFFF.  ASCII runs go a byte at a
+ * time without decoding: most of a Vietnamese text is ASCII. */
+static inline bool vn_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        unsigned char b = u[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned lo = 0x80, hi = 0xBF;   /* range of the second byte */
+        if (b >= 0xC2 && b <= 0xDF)
+            n = 2;
+        else if (b >= 0xE0 && b <= 0xEF) {
+            n = 3;
+            if (b == 0xE0)
+                lo = 0xA0;               /* no overlong */
+            else if (b == 0xED)
+                hi = 0x9F;               /* no surrogates */
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 4;
+            if (b == 0xF0)
+                lo = 0x90;
+            else if (b == 0xF4)
+                hi = 0x8F;               /* up to U+10FFFF */
+        } else {
+            return false;
+        }
+        if (len - i < n || u[i + 1] < lo || u[i + 1] > hi)
+            return false;
+        for (size_t k = 2; k < n; k++)
+            if ((u[i + k] & 0xC0) != 0x80)
+                return false;
+        i += n;
+    }
+    return true;
 }
 
 /* Number of code points in s[0..len). */

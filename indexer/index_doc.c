@@ -60,6 +60,9 @@ static vn_status set_data(vn_xdoc *doc, const vn_analysis *a, vn_error *err)
     vn_buf_free(&cites);
     if (st != VN_OK) {
         vn_buf_free(&stored);
+        if (st == VN_ERR_USAGE)
+            return vn_error_set(err, st, "%s: a citation's symbol is too long to store",
+                                a->doc.path);
         return vn_error_set(err, st, "%s: out of memory while building the index entry",
                             a->doc.path);
     }

@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "../common/stored.h"
+#include "../common/utf8.h"
 #include "docjson.h"
 
 enum { FLAG_DATE_SHARED = 1, FLAG_AMBIGUOUS = 2, FLAGS_KNOWN = 3 };
@@ -57,6 +57,8 @@ vn_status vn_stored_cites_begin(vn_buf *out, size_t count)
 vn_status vn_stored_cites_add(vn_buf *out, const vn_citation *c, long line, long column,
                               long start, long end, const char *text)
 {
+    if (c->symbol && strlen(c->symbol) >= VN_SYMBOL_MAX)
+        return VN_ERR_USAGE;   /* the reader refuses it: no symbol is that long */
     const long where[] = {line, column, start, end};
     vn_status st = VN_OK;
     for (int k = 0; k < 4 && st == VN_OK; k++)
@@ -114,6 +116,8 @@ static bool get_varint(vn_stored_cites_reader *r, uint64_t *v)
         if (r->p == r->end)
             return false;
         unsigned char b = *r->p++;
+        if (shift == 63 && b > 1)
+            return false;   /* more than 64 bits */
         x |= (uint64_t)(b & 0x7F) << shift;
         if (!(b & 0x80)) {
             *v = x;
@@ -168,10 +172,16 @@ static bool get_symbol(vn_stored_cites_reader *r, vn_strview *v)
     return get_view(r, v) && v->n < VN_SYMBOL_MAX;
 }
 
-/* A name or issuer: no longer than the extractor keeps (VN_CITE_TEXT_MAX). */
-static bool get_text(vn_stored_cites_reader *r, vn_strview *v)
+/* A range as vn_date_parse_iso gives one: real calendar days, in order, one
+ * day for DAY precision. */
+static bool date_fits(const vn_date_range *d)
 {
-    return get_view(r, v) && v->n < VN_CITE_TEXT_MAX;
+    if (d->precision == VN_DATE_NONE)
+        return true;
+    if (!vn_date_valid(d->first) || !vn_date_valid(d->last) ||
+        vn_date_cmp(d->first, d->last) > 0)
+        return false;
+    return d->precision != VN_DATE_DAY || vn_date_cmp(d->first, d->last) == 0;
 }
 
 static bool get_day(vn_stored_cites_reader *r, vn_date *d)
@@ -182,6 +192,21 @@ static bool get_day(vn_stored_cites_reader *r, vn_date *d)
         !get_byte(r, &day) || day > 31)
         return false;
     *d = (vn_date){(int)year, (int)month, (int)day};
+    return true;
+}
+
+static bool fields_utf8_ok(const vn_citation *c, const vn_cite_place *p)
+{
+    const char *fields[] = {c->type_word, c->number, c->term,
+                            c->pinpoint.article, c->pinpoint.clause, c->pinpoint.point};
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (!vn_utf8_valid(fields[k], strlen(fields[k])))
+            return false;
+    const vn_strview views[] = {p->text,      p->symbol,     p->name,      p->issuer,
+                                p->corrected, p->instrument, p->candidates};
+    for (size_t k = 0; k < sizeof views / sizeof *views; k++)
+        if (!vn_utf8_valid(views[k].s, views[k].n))
+            return false;
     return true;
 }
 
@@ -225,52 +250,25 @@ vn_status vn_stored_cites_next(vn_stored_cites_reader *r, vn_citation *c, vn_cit
         return broken(err, "a bad date");
     if (!get_view(r, &place->text) || !get_field(r, c->type_word, sizeof c->type_word) ||
         !get_field(r, c->number, sizeof c->number) ||
-        !get_symbol(r, &place->symbol) || !get_text(r, &place->name) ||
-        !get_text(r, &place->issuer) || !get_field(r, c->term, sizeof c->term) ||
+        !get_symbol(r, &place->symbol) || !get_view(r, &place->name) ||
+        !get_view(r, &place->issuer) || !get_field(r, c->term, sizeof c->term) ||
         !get_field(r, c->pinpoint.article, sizeof c->pinpoint.article) ||
         !get_field(r, c->pinpoint.clause, sizeof c->pinpoint.clause) ||
         !get_field(r, c->pinpoint.point, sizeof c->pinpoint.point) ||
         !get_view(r, &place->corrected) || !get_view(r, &place->instrument) ||
         !get_view(r, &place->candidates))
         return broken(err, "a cut-short, overlong or NUL-holding text field");
+    /* the JSON records this came from were UTF-8: what is shown or printed must be */
+    if (!fields_utf8_ok(c, place))
+        return broken(err, "a text field is not UTF-8");
+    if (!date_fits(&c->date))
+        memset(&c->date, 0, sizeof c->date);   /* as an unreadable date string was */
     if (--r->left == 0 && r->p != r->end)
         return broken(err, "bytes after the last citation");
     return VN_OK;
 }
 
 /* ---- as JSON records ---------------------------------------------------------------- */
-
-static bool utf8_ok(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0)
-            return false;
-        i += (size_t)k;
-    }
-    return true;
-}
-
-static bool fields_utf8_ok(const vn_citation *c, const vn_cite_place *p)
-{
-    const char *fields[] = {c->type_word, c->number, c->term,
-                            c->pinpoint.article, c->pinpoint.clause, c->pinpoint.point};
-    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
-        if (!utf8_ok(fields[k], strlen(fields[k])))
-            return false;
-    const vn_strview views[] = {p->text,      p->symbol,     p->name,      p->issuer,
-                                p->corrected, p->instrument, p->candidates};
-    for (size_t k = 0; k < sizeof views / sizeof *views; k++)
-        if (!utf8_ok(views[k].s, views[k].n))
-            return false;
-    return true;
-}
 
 /* A view as a C string (malloc'd), or NULL for none; *ok false when out of memory. */
 static char *view_dup(vn_strview v, bool *ok)
@@ -286,10 +284,6 @@ json_t *vn_stored_cite_json(json_t *file, const vn_citation *c, const vn_cite_pl
                             vn_status *st, vn_error *err)
 {
     *st = VN_OK;
-    if (!fields_utf8_ok(c, place)) {
-        *st = broken(err, "a text field is not UTF-8");
-        return NULL;
-    }
     vn_citation full = *c;
     bool ok = true;
     char *symbol = view_dup(place->symbol, &ok);

@@ -21,7 +21,9 @@
  *     candidates
  *
  * Varints are unsigned LEB128.  A part that breaks any of these rules, or
- * holds a field longer than vn_citation has room for, is refused.
+ * holds a field longer than vn_citation has room for (a symbol of
+ * VN_SYMBOL_MAX bytes or more), or text that is not UTF-8, is refused; a
+ * date that is not a real, ordered range reads as no date.
  */
 #ifndef VN_STORED_CITES_H
 #define VN_STORED_CITES_H
@@ -56,7 +58,8 @@ typedef struct vn_cite_place {
 vn_status vn_stored_cites_from_analysis(const vn_analysis *a, vn_buf *out);
 
 /* Appends one citation; call vn_stored_cites_begin first with the count.
- * c->start/end are not stored (place has the file's). */
+ * c->start/end are not stored (place has the file's).  VN_ERR_USAGE for a
+ * symbol of VN_SYMBOL_MAX bytes or more, which the reader would refuse. */
 vn_status vn_stored_cites_begin(vn_buf *out, size_t count);
 vn_status vn_stored_cites_add(vn_buf *out, const vn_citation *c, long line, long column,
                               long start, long end, const char *text);
@@ -78,9 +81,9 @@ vn_status vn_stored_cites_open(const char *bytes, size_t len, vn_stored_cites_re
 vn_status vn_stored_cites_next(vn_stored_cites_reader *r, vn_citation *c, vn_cite_place *place,
                                vn_error *err);
 
-/* The JSON citation record of one decoded citation (docjson.h), with `file`
- * as the document record has it.  NULL when out of memory; VN_ERR_INDEX
- * in *st when a string is not UTF-8. */
+/* The JSON citation record of a citation as vn_stored_cites_next gave it
+ * (docjson.h), with `file` as the document record has it.  NULL and
+ * VN_ERR_NOMEM in *st when out of memory. */
 json_t *vn_stored_cite_json(json_t *file, const vn_citation *c, const vn_cite_place *place,
                             vn_status *st, vn_error *err);
 

@@ -202,15 +202,20 @@ const char *vn_graph_strdup(vn_graph *g, const char *s)
 
 /* ---- id index ---------------------------------------------------------------------------- */
 
-/* The index again from the nodes as they are now (after a sort or a cut). */
+/* The index again from the nodes as they are now (after a sort or a cut),
+ * swapped in whole: a half-built index would number new nodes wrongly. */
 static vn_status index_rebuild(vn_graph *g)
 {
-    vn_intern_free(&g->ids);
+    vn_intern ids = VN_INTERN_INIT;
     for (size_t i = 0; i < g->node_count; i++) {
         size_t id;
-        if (vn_intern_add(&g->ids, g->nodes[i].id, &id) != VN_OK)
+        if (vn_intern_add(&ids, g->nodes[i].id, &id) != VN_OK) {
+            vn_intern_free(&ids);
             return VN_ERR_NOMEM;
+        }
     }
+    vn_intern_free(&g->ids);
+    g->ids = ids;
     return VN_OK;
 }
 

@@ -204,6 +204,7 @@ static void test_broken_parts(void **state)
     free(longer);
     expect_refused("\x01", 1, "cut-short");                   /* 1 citation, no bytes */
     expect_refused("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 11, "count");
+    expect_refused("\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02", 10, "count");   /* 65 bits */
     expect_refused("\x00\x00", 2, "bytes after the last citation");
 
     /* one citation: positions 1 1 1 1, then kind, flags, precision, 13 strings */
@@ -242,6 +243,49 @@ static void test_broken_parts(void **state)
     big[at + 3] = '\0';
     memset(big + at + 4, 0, 11);
     expect_refused(big, at + 15, "NUL");
+    /* a text that is not UTF-8 (an overlong '/', then a lone continuation byte) */
+    big[at] = 2;
+    big[at + 1] = '\xc0';
+    big[at + 2] = '\xaf';
+    memset(big + at + 3, 0, 12);
+    expect_refused(big, at + 15, "not UTF-8");
+    big[at + 1] = '\x80';
+    expect_refused(big, at + 15, "not UTF-8");
+    vn_buf_free(&b);
+}
+
+/* What the reader takes as the writer gives it: a name of any length; a
+ * date that is no real range reads as none; a symbol too long to read is
+ * refused when written. */
+static void test_limits_agree(void **state)
+{
+    (void)state;
+    char name[400];
+    memset(name, 'a', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    vn_citation c = by_name();
+    c.name = name;
+    c.date = (vn_date_range){{2024, 2, 30}, {2024, 2, 30}, VN_DATE_DAY};   /* no 30 February */
+    vn_buf b = VN_BUF_INIT;
+    assert_int_equal(vn_stored_cites_begin(&b, 1), VN_OK);
+    assert_int_equal(vn_stored_cites_add(&b, &c, 1, 1, 0, 10, "x"), VN_OK);
+    vn_stored_cites_reader r;
+    size_t count;
+    vn_error err;
+    vn_citation back;
+    vn_cite_place p;
+    assert_int_equal(vn_stored_cites_open(b.data, b.len, &r, &count, &err), VN_OK);
+    assert_int_equal(vn_stored_cites_next(&r, &back, &p, &err), VN_OK);
+    assert_true(view_is(p.name, name));
+    assert_int_equal(back.date.precision, VN_DATE_NONE);
+    vn_buf_free(&b);
+
+    char symbol[VN_SYMBOL_MAX + 1];
+    memset(symbol, '1', sizeof symbol - 1);
+    symbol[sizeof symbol - 1] = '\0';
+    c.symbol = symbol;
+    assert_int_equal(vn_stored_cites_begin(&b, 1), VN_OK);
+    assert_int_equal(vn_stored_cites_add(&b, &c, 1, 1, 0, 10, "x"), VN_ERR_USAGE);
     vn_buf_free(&b);
 }
 
@@ -281,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_every_field_back),
         cmocka_unit_test(test_records_as_extract_prints_them),
         cmocka_unit_test(test_broken_parts),
+        cmocka_unit_test(test_limits_agree),
         cmocka_unit_test(test_parse_refuses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
