@@ -1,7 +1,8 @@
 /*
  * utf8.h — tiny inline helpers to step through VALID UTF-8 (text that went
- * through the reader).  Kept inline because the extractor calls them per
- * character on its hot path.
+ * through the reader), and the one strict check of whether bytes are UTF-8
+ * (the reader's decoding, stored citations).  Kept inline because the
+ * extractor and the reader call them per character on their hot paths.
  */
 #ifndef VN_UTF8_H
 #define VN_UTF8_H
@@ -49,43 +50,52 @@ static inline size_t vn_utf8_prev(const char *s, size_t pos, int *cp)
     return n;
 }
 
-/* True when s[0..len) is well-formed UTF-8 as JSON needs it: no overlong
- * forms, no surrogates, nothing above U+10FFFF.  ASCII runs go a byte at a
- * time without decoding: most of a Vietnamese text is ASCII. */
+/* Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or,
+ * if it is ill-formed, minus the length of its maximal subpart (Unicode
+ * Table 3-7: the lead byte plus the continuation bytes that were valid).
+ * No overlong forms, no surrogates, nothing above U+10FFFF. */
+static inline int vn_utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+    int need;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0)
+            lo = 0xA0; /* no overlongs */
+        else if (c == 0xED)
+            hi = 0x9F; /* no surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F; /* nothing above U+10FFFF */
+    } else
+        return -1;
+    if (end - p < 2 || p[1] < lo || p[1] > hi)
+        return -1;
+    for (int k = 2; k < need; k++)
+        if (end - p <= k || (p[k] & 0xC0) != 0x80)
+            return -k;
+    return need;
+}
+
+/* True when s[0..len) is well-formed UTF-8 as JSON needs it (vn_utf8_seq's
+ * rules).  ASCII goes a byte at a time without decoding. */
 static inline bool vn_utf8_valid(const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned char b = u[i];
-        if (b < 0x80) {
-            i++;
+    const unsigned char *u = (const unsigned char *)s, *end = u + len;
+    while (u < end) {
+        if (*u < 0x80) {
+            u++;
             continue;
         }
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;   /* range of the second byte */
-        if (b >= 0xC2 && b <= 0xDF)
-            n = 2;
-        else if (b >= 0xE0 && b <= 0xEF) {
-            n = 3;
-            if (b == 0xE0)
-                lo = 0xA0;               /* no overlong */
-            else if (b == 0xED)
-                hi = 0x9F;               /* no surrogates */
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 4;
-            if (b == 0xF0)
-                lo = 0x90;
-            else if (b == 0xF4)
-                hi = 0x8F;               /* up to U+10FFFF */
-        } else {
+        int k = vn_utf8_seq(u, end);
+        if (k < 0)
             return false;
-        }
-        if (len - i < n || u[i + 1] < lo || u[i + 1] > hi)
-            return false;
-        for (size_t k = 2; k < n; k++)
-            if ((u[i + k] & 0xC0) != 0x80)
-                return false;
-        i += n;
+        u += k;
     }
     return true;
 }

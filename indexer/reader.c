@@ -30,6 +30,7 @@
 #include <unicode/utf16.h>
 
 #include "../common/buf.h"
+#include "../common/utf8.h"
 
 const char *vn_encoding_name(vn_encoding e)
 {
@@ -107,37 +108,6 @@ typedef struct utf8_stats {
 /* Non-zero if some byte of v is zero (the classic bit trick). */
 #define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
 
-/* Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or,
- * if it is ill-formed, minus the length of its maximal subpart (Unicode
- * Table 3-7: the lead byte plus the continuation bytes that were valid). */
-static inline int utf8_seq(const unsigned char *p, const unsigned char *end)
-{
-    unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-    int need;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            lo = 0xA0; /* no overlongs */
-        else if (c == 0xED)
-            hi = 0x9F; /* no surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F; /* nothing above U+10FFFF */
-    } else
-        return -1;
-    if (end - p < 2 || p[1] < lo || p[1] > hi)
-        return -1;
-    for (int k = 2; k < need; k++)
-        if (end - p <= k || (p[k] & 0xC0) != 0x80)
-            return -k;
-    return need;
-}
-
 /* Decodes b[start..n) as UTF-8 into out/map (offsets in map are file
  * offsets, so the BOM's 3 bytes are accounted for).  Stops at the first NUL
  * byte with st->nul set.  Well-formed text is only read here; it reaches
@@ -180,7 +150,7 @@ static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_
                 st->multibyte++;
                 continue;
             }
-            int k = utf8_seq(p, end);
+            int k = vn_utf8_seq(p, end);
             if (k > 0) {
                 p += k;
                 st->multibyte++;
