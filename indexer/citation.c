@@ -2,39 +2,11 @@
 #include "citation.h"
 
 #include <stdlib.h>
-#include <string.h>
 
-/* Symbols, names and issuers live in chunks owned by the list: one allocation per
- * few hundred citations, not one per string. */
-struct vn_text_chunk {
-    vn_text_chunk *next;
-    size_t size, used;
-    char data[];
-};
-
-enum { TEXT_CHUNK = 8192 };
-
-/* A copy of s in l's chunks; "" (static) for an empty or NULL s. */
+/* A copy of s in l's arena; "" (static) for an empty or NULL s. */
 static const char *keep_text(vn_citation_list *l, const char *s)
 {
-    if (!s || !*s)
-        return "";
-    size_t n = strlen(s) + 1;
-    vn_text_chunk *c = l->texts;
-    if (!c || c->size - c->used < n) {
-        size_t size = n > TEXT_CHUNK ? n : TEXT_CHUNK;
-        vn_text_chunk *fresh = malloc(sizeof *fresh + size);
-        if (!fresh)
-            return NULL;
-        fresh->next = c;
-        fresh->size = size;
-        fresh->used = 0;
-        l->texts = c = fresh;
-    }
-    char *p = c->data + c->used;
-    memcpy(p, s, n);
-    c->used += n;
-    return p;
+    return s && *s ? vn_arena_strdup(&l->texts, s) : "";
 }
 
 vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c)
@@ -65,15 +37,6 @@ const char *vn_citation_list_keep(vn_citation_list *l, const char *s)
     return keep_text(l, s);
 }
 
-void vn_citation_texts_free(vn_text_chunk *texts)
-{
-    while (texts) {
-        vn_text_chunk *next = texts->next;
-        free(texts);
-        texts = next;
-    }
-}
-
 void vn_citation_list_free(vn_citation_list *l)
 {
     for (size_t i = 0; i < l->count; i++) {
@@ -82,9 +45,8 @@ void vn_citation_list_free(vn_citation_list *l)
         free(l->items[i].candidates);
     }
     free(l->items);
-    vn_citation_texts_free(l->texts);
+    vn_arena_free(&l->texts);
     l->items = NULL;
-    l->texts = NULL;
     l->count = l->cap = 0;
 }
 

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "../common/arena.h"
 #include "../common/date.h"
 #include "../common/status.h"
 #include "../common/symbol.h"
@@ -61,12 +62,10 @@ typedef struct vn_citation {
     char *candidates;               /* ambiguous: identities, ", "-separated */
 } vn_citation;
 
-typedef struct vn_text_chunk vn_text_chunk;
-
 typedef struct vn_citation_list {
     vn_citation *items;
     size_t count, cap;
-    vn_text_chunk *texts;           /* the items' names and issuers */
+    vn_arena texts;                 /* the items' symbols, names and issuers */
 } vn_citation_list;
 
 /* Appends a copy of c.  Its symbol, name and issuer are copied into the list
@@ -77,9 +76,6 @@ void vn_citation_list_free(vn_citation_list *l);
 /* A copy of s kept by the list (for a symbol the resolver rewrites); "" for
  * an empty s; NULL when out of memory. */
 const char *vn_citation_list_keep(vn_citation_list *l, const char *s);
-
-/* Frees text chunks taken from a list (vn_citation_list.texts). */
-void vn_citation_texts_free(vn_text_chunk *texts);
 
 const char *vn_citation_kind_name(vn_citation_kind k);
 

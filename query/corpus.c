@@ -539,7 +539,7 @@ static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_regi
         r->list.items = NULL;
         r->list.count = r->list.cap = 0;
         r->doc.texts = r->list.texts;   /* the symbols the resolver united */
-        r->list.texts = NULL;
+        r->list.texts = (vn_arena)VN_ARENA_INIT;
         for (size_t k = count; k-- > 0;) {
             vn_citation ci;
             memcpy(&ci, (char *)cites + k * sizeof ci, sizeof ci);
@@ -783,35 +783,6 @@ static vn_status add_replacements(const vn_registry *reg, keyed **pairs, size_t 
     return st;
 }
 
-/* Keys of unresolved citations (what was written), kept until the table is built. */
-typedef struct written_keys {
-    char **items;
-    size_t count, cap;
-} written_keys;
-
-static const char *keep_written(written_keys *w, const char *key)
-{
-    if (w->count == w->cap) {
-        size_t ncap = w->cap * 2 + 64;
-        char **p = realloc(w->items, ncap * sizeof *p);
-        if (!p)
-            return NULL;
-        w->items = p;
-        w->cap = ncap;
-    }
-    char *dup = strdup(key);
-    if (dup)
-        w->items[w->count++] = dup;
-    return dup;
-}
-
-static void written_keys_free(written_keys *w)
-{
-    for (size_t i = 0; i < w->count; i++)
-        free(w->items[i]);
-    free(w->items);
-}
-
 static int key_order_cmp(const void *a, const void *b, void *keys)
 {
     const char *const *k = keys;
@@ -879,7 +850,7 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
         total += c->docs[d].cite_count;
     size_t cap = total + 16, n = 0;
     keyed *pairs = malloc(cap * sizeof *pairs);
-    written_keys written = {0};
+    vn_arena written = VN_ARENA_INIT;   /* keys of unresolved citations (what was written) */
     vn_buf key = VN_BUF_INIT;
     vn_status st = pairs ? VN_OK : VN_ERR_NOMEM;
     for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
@@ -891,7 +862,7 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
                 st = written_key(&ci->c, &key, err);
                 if (st == VN_OK && vn_buf_append_char(&key, '\0') != VN_OK)
                     st = VN_ERR_NOMEM;
-                if (st == VN_OK && !(id = keep_written(&written, key.data)))
+                if (st == VN_OK && !(id = vn_arena_strdup(&written, key.data)))
                     st = VN_ERR_NOMEM;
             }
             if (st == VN_OK)
@@ -903,7 +874,7 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
     if (st == VN_OK)
         st = group_pairs(c, pairs, n);
     free(pairs);
-    written_keys_free(&written);
+    vn_arena_free(&written);
     vn_buf_free(&key);
     if (st == VN_ERR_NOMEM)
         return nomem(err);
@@ -952,7 +923,7 @@ void vn_corpus_free(vn_corpus *c)
         }
         free(doc->cites);
         free(doc->strings);
-        vn_citation_texts_free(doc->texts);
+        vn_arena_free(&doc->texts);
     }
     free(c->docs);
     for (size_t i = 0; c->instruments && i < c->instrument_count; i++) {

@@ -44,7 +44,7 @@ typedef struct vn_corpus_doc {
     size_t cite_count;
     char *strings;          /* file and the citations' texts, symbols, names and
                                issuers, one block */
-    vn_text_chunk *texts;   /* symbols the resolver rewrote (united variants) */
+    vn_arena texts;         /* symbols the resolver rewrote (united variants) */
 } vn_corpus_doc;
 
 typedef enum vn_instrument_state {

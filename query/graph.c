@@ -1,6 +1,6 @@
 /*
  * graph.c — the graph model: nodes and edges with one attribute table for
- * every format, a string arena, an id index, sorting and the neighbourhood
+ * every format, its strings (an arena), an id index, sorting and the neighbourhood
  * of a focus.  Building from an index is in graph_build.c, writing in
  * graph_write.c.
  */
@@ -110,41 +110,6 @@ const char *vn_graph_kind_name(vn_graph_kind k)
     return k == VN_GRAPH_DOCUMENT ? "document" : "instrument";
 }
 
-/* ---- string arena --------------------------------------------------------------------- */
-
-struct vn_graph_block {
-    vn_graph_block *next;
-    size_t used, size;
-    char data[];
-};
-
-#define BLOCK_SIZE 65536
-
-static char *arena_alloc(vn_graph *g, size_t n)
-{
-    vn_graph_block *b = g->strings;
-    if (!b || b->size - b->used < n) {
-        size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-        vn_graph_block *nb = malloc(sizeof *nb + size);
-        if (!nb)
-            return NULL;
-        nb->used = 0;
-        nb->size = size;
-        if (b && n > BLOCK_SIZE) {
-            /* a big string gets its own block behind the current one */
-            nb->next = b->next;
-            b->next = nb;
-        } else {
-            nb->next = b;
-            g->strings = nb;
-        }
-        b = nb;
-    }
-    char *p = b->data + b->used;
-    b->used += n;
-    return p;
-}
-
 /* Length of the valid scalar value at s (an XML 1.0 Char), or 0. */
 static size_t valid_char(const char *s, size_t len)
 {
@@ -176,7 +141,7 @@ const char *vn_graph_strdup(vn_graph *g, const char *s)
             i++;
         }
     }
-    char *p = arena_alloc(g, len + 2 * bad + 1);  /* U+FFFD is 3 bytes for 1 */
+    char *p = vn_arena_alloc(&g->strings, len + 2 * bad + 1);  /* U+FFFD is 3 bytes for 1 */
     if (!p)
         return NULL;
     if (!bad) {
@@ -241,11 +206,7 @@ void vn_graph_free(vn_graph *g)
     free(g->nodes);
     free(g->edges);
     vn_intern_free(&g->ids);
-    for (vn_graph_block *b = g->strings; b;) {
-        vn_graph_block *next = b->next;
-        free(b);
-        b = next;
-    }
+    vn_arena_free(&g->strings);
     vn_graph_init(g);
 }
 

@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "common/arena.h"
 #include "common/date.h"
 #include "common/intern.h"
 #include "common/registry.h"
@@ -80,16 +81,14 @@ typedef struct vn_graph_edge {
     const char *confidence;  /* relation: high | medium | low */
 } vn_graph_edge;
 
-typedef struct vn_graph_block vn_graph_block;
-
 typedef struct vn_graph {
     vn_graph_node *nodes;
     size_t node_count, node_cap;
     vn_graph_edge *edges;
     size_t edge_count, edge_cap;
     char as_of[11];          /* the date statuses are given for, ISO ("" if not set) */
-    /* private: string arena and id index */
-    vn_graph_block *strings;
+    /* private: strings and id index */
+    vn_arena strings;
     vn_intern ids;           /* node ids numbered as the nodes are: id i is node i */
 } vn_graph;
 
