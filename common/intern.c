@@ -94,6 +94,19 @@ size_t vn_intern_find(const vn_intern *t, const char *key)
     return t->slots[i] ? t->slots[i] - 1 : SIZE_MAX;
 }
 
+static int key_order_cmp(const void *a, const void *b, void *keys)
+{
+    const char *const *k = keys;
+    return strcmp(k[*(const size_t *)a], k[*(const size_t *)b]);
+}
+
+void vn_intern_order(const vn_intern *t, size_t *order)
+{
+    for (size_t id = 0; id < t->count; id++)
+        order[id] = id;
+    qsort_r(order, t->count, sizeof *order, key_order_cmp, (void *)t->keys);
+}
+
 void vn_intern_free(vn_intern *t)
 {
     free(t->keys);

@@ -32,6 +32,10 @@ vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id);
 /* The number of key, or SIZE_MAX when it was never added. */
 size_t vn_intern_find(const vn_intern *t, const char *key);
 
+/* The numbers in strcmp order of their strings: order[0] is the number of
+ * the smallest.  order has room for t->count. */
+void vn_intern_order(const vn_intern *t, size_t *order);
+
 void vn_intern_free(vn_intern *t);
 
 #endif

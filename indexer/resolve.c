@@ -28,9 +28,9 @@ typedef struct seen {
 typedef struct corpus_table {
     seen *items;
     size_t count;
-    vn_intern symbols;      /* the distinct symbols of items, copies: uniting
-                               variants rewrites citations' symbols in place,
-                               and the table must keep them as written */
+    vn_intern symbols;      /* the distinct symbols of items, borrowed: uniting
+                               gives a citation a new symbol string and leaves
+                               the one the table holds as written */
     size_t *rank;           /* rank[id of a symbol] */
     size_t *start;          /* items [start[r], start[r + 1]) have the symbol of rank r */
 } corpus_table;
@@ -43,16 +43,8 @@ static int seen_cmp(const void *a, const void *b)
     return vn_date_cmp(x->date, y->date);
 }
 
-static int symbol_order_cmp(const void *a, const void *b, void *keys)
-{
-    const char *const *k = keys;
-    return strcmp(k[*(const size_t *)a], k[*(const size_t *)b]);
-}
-
 static void table_clear(corpus_table *t)
 {
-    for (size_t id = 0; id < t->symbols.count; id++)
-        free((char *)t->symbols.keys[id]);
     vn_intern_free(&t->symbols);
     free(t->rank);
     free(t->start);
@@ -75,16 +67,8 @@ static vn_status table_sort(corpus_table *t)
 {
     table_clear(t);
     vn_status st = VN_OK;
-    for (size_t k = 0; k < t->count && st == VN_OK; k++) {
-        size_t id = vn_intern_find(&t->symbols, t->items[k].symbol);
-        if (id == SIZE_MAX) {
-            char *copy = strdup(t->items[k].symbol);
-            st = copy ? vn_intern_add(&t->symbols, copy, &id) : VN_ERR_NOMEM;
-            if (st != VN_OK)
-                free(copy);
-        }
-        t->items[k].rank = id;
-    }
+    for (size_t k = 0; k < t->count && st == VN_OK; k++)
+        st = vn_intern_add(&t->symbols, t->items[k].symbol, &t->items[k].rank);
     size_t n = t->symbols.count;
     size_t *order = st == VN_OK ? malloc((n ? n : 1) * sizeof *order) : NULL;
     t->rank = st == VN_OK ? malloc((n ? n : 1) * sizeof *t->rank) : NULL;
@@ -93,9 +77,7 @@ static vn_status table_sort(corpus_table *t)
         free(order);
         return VN_ERR_NOMEM;
     }
-    for (size_t id = 0; id < n; id++)
-        order[id] = id;
-    qsort_r(order, n, sizeof *order, symbol_order_cmp, (void *)t->symbols.keys);
+    vn_intern_order(&t->symbols, order);
     for (size_t r = 0; r < n; r++)
         t->rank[order[r]] = r;
     free(order);
@@ -253,7 +235,7 @@ static vn_status unite_variant(vn_citation_list *l, vn_citation *c, const vn_reg
     const char *united = vn_citation_list_keep(l, variant);
     if (!united)
         return VN_ERR_NOMEM;
-    c->symbol = united;   /* the table keeps its own copy of what was written */
+    c->symbol = united;   /* the table keeps pointing at what was written */
     return VN_OK;
 }
 

@@ -783,12 +783,6 @@ static vn_status add_replacements(const vn_registry *reg, keyed **pairs, size_t 
     return st;
 }
 
-static int key_order_cmp(const void *a, const void *b, void *keys)
-{
-    const char *const *k = keys;
-    return strcmp(k[*(const size_t *)a], k[*(const size_t *)b]);
-}
-
 /*
  * Groups the pairs by key: one instrument per distinct key, sorted by id.
  * Keys are numbered by hashing (common/intern.h) and only the distinct ones
@@ -823,9 +817,7 @@ static vn_status group_pairs(vn_corpus *c, const keyed *pairs, size_t n)
         for (size_t g = groups; g > 0; g--)
             start[g] = start[g - 1];
         start[0] = 0;
-        for (size_t g = 0; g < groups; g++)
-            order[g] = g;
-        qsort_r(order, groups, sizeof *order, key_order_cmp, (void *)keys.keys);
+        vn_intern_order(&keys, order);
     }
     for (size_t r = 0; st == VN_OK && r < groups; r++) {
         size_t g = order[r];

@@ -1,5 +1,5 @@
 /* test_intern.c — string numbering (common/intern.c): first-seen order,
- * repeats, growth past many resizes, unknown strings. */
+ * repeats, growth past many resizes, unknown strings, strcmp order. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,6 +28,12 @@ static void test_first_seen_order(void **state)
     assert_string_equal(t.keys[3], "~luat-dat-dai");
     assert_int_equal(vn_intern_find(&t, "120-KL/TW@2016-01-07"), 1);
     assert_int_equal(vn_intern_find(&t, "120-KL/TW"), SIZE_MAX);
+    size_t order[4];
+    vn_intern_order(&t, order);   /* "", "120-…", "59/…", "~…" */
+    assert_int_equal(order[0], 2);
+    assert_int_equal(order[1], 1);
+    assert_int_equal(order[2], 0);
+    assert_int_equal(order[3], 3);
     vn_intern_free(&t);
     assert_int_equal(t.count, 0);
 }
