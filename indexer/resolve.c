@@ -9,13 +9,13 @@
  */
 #include "resolve.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "../common/intern.h"
+#include "../common/pair_run.h"
 #include "../common/utf8.h"
 
 typedef struct seen {
@@ -443,13 +443,7 @@ static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_
             first += docs[half].citations->count;
     }
     resolve_part parts[2] = {{docs, 0, half, reg, t, VN_OK}, {docs, half, count, reg, t, VN_OK}};
-    pthread_t helper;
-    bool threaded = half < count && pthread_create(&helper, NULL, resolve_range, &parts[1]) == 0;
-    resolve_range(&parts[0]);
-    if (threaded)
-        pthread_join(helper, NULL);
-    else
-        resolve_range(&parts[1]);   /* nothing left, or no thread to be had */
+    vn_run_pair(resolve_range, &parts[0], half < count ? &parts[1] : NULL);
     return parts[0].st != VN_OK ? parts[0].st : parts[1].st;
 }
 

@@ -13,9 +13,7 @@
  */
 #include "corpus.h"
 
-#include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +22,7 @@
 #include "../common/buf.h"
 #include "../common/index_schema.h"
 #include "../common/intern.h"
+#include "../common/pair_run.h"
 #include "../common/stored.h"
 #include "../common/text.h"
 #include "../common/xapian.h"
@@ -399,13 +398,7 @@ static vn_status parse_page(const vn_xhit *hits, size_t n, page_part parts[2], r
     parts[1].hits = hits + half;
     parts[1].out = out + half;
     parts[1].n = n - half;
-    pthread_t helper;
-    bool threaded = parts[1].n && pthread_create(&helper, NULL, parse_part, &parts[1]) == 0;
-    parse_part(&parts[0]);
-    if (threaded)
-        pthread_join(helper, NULL);
-    else if (parts[1].n)
-        parse_part(&parts[1]);   /* no thread to be had: do it here */
+    vn_run_pair(parse_part, &parts[0], parts[1].n ? &parts[1] : NULL);
     for (int k = 0; k < 2; k++)
         if (parts[k].n && parts[k].st != VN_OK) {
             *err = parts[k].err;
