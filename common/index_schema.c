@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fnv.h"
 #include "symbol.h"
 #include "terms.h"
 #include "text.h"
@@ -118,12 +119,7 @@ vn_status vn_schema_key(const char *value, size_t len, vn_buf *out, vn_error *er
 
 static uint64_t fnv1a(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return vn_fnv1a(VN_FNV_SEED, s, n);
 }
 
 /* Appends prefix + value with omega's colon rule, hashing what does not fit. */

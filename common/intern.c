@@ -7,14 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fnv.h"
+
 static uint64_t hash_of(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ull;
-    }
-    return h;
+    return vn_fnv1a_str(VN_FNV_SEED, s);
 }
 
 /* Slot of key: where it is, or the empty slot where it would go. */

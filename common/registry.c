@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "fnv.h"
 #include "symbol.h"
 
 #define FILE_INSTRUMENTS "instruments.csv"
@@ -1034,6 +1035,23 @@ static void load_table(loader *L, const char *file, const char *const *columns,
         report(L, file, 1, "the file is empty: it needs at least the header row");
 }
 
+/* Each file's length goes in too, so bytes cannot move from one file to
+ * the next unnoticed; an absent file hashes unlike an empty one. */
+static uint64_t content_hash(const char *ins, size_t ilen, const char *evs, size_t elen,
+                             const char *als, size_t alen)
+{
+    const char *data[] = {ins, evs, als};
+    const size_t len[] = {ilen, elen, alen};
+    uint64_t h = VN_FNV_SEED;
+    for (size_t i = 0; i < 3; i++) {
+        uint64_t n = data[i] ? (uint64_t)len[i] : UINT64_MAX;
+        h = vn_fnv1a(h, &n, sizeof n);
+        if (data[i])
+            h = vn_fnv1a(h, data[i], len[i]);
+    }
+    return h;
+}
+
 static vn_status load_buffers(const char *dir, const char *ins, size_t ilen, const char *evs,
                               size_t elen, const char *als, size_t alen, vn_registry **out,
                               vn_registry_problem_fn problem, void *ctx, vn_error *err)
@@ -1050,6 +1068,7 @@ static vn_status load_buffers(const char *dir, const char *ins, size_t ilen, con
         free(r);
         return vn_error_set(err, VN_ERR_NOMEM, "out of memory loading the registry");
     }
+    r->content_hash = content_hash(ins, ilen, evs, elen, als, alen);
     loader L = {.r = r, .problem = problem, .ctx = ctx};
     load_table(&L, FILE_INSTRUMENTS, instrument_columns, 1u << I_SYMBOL, instrument_row, ins,
                ilen);

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "date.h"
 #include "status.h"
 
@@ -91,6 +92,9 @@ typedef struct vn_registry {
     size_t load_problems;   /* problems reported while loading */
     size_t *id_order;       /* instrument indices sorted by id */
     size_t *symbol_order;   /* instrument indices sorted by symbol, then index */
+    /* FNV-1a over the three files' bytes as read (zero for a registry built
+     * by hand): what a cache derived from the registry is keyed on. */
+    uint64_t content_hash;
 } vn_registry;
 
 /* A problem found while loading or checking: file, line and sentence. */

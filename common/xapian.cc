@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 extern "C" {
@@ -518,6 +519,73 @@ static bool has_backend_word(const char *line)
         if (strncmp(line, w, strlen(w)) == 0)
             return true;
     return false;
+}
+
+/* The directory a stub's relative shard paths are relative to. */
+static std::string dir_of(const std::string &file)
+{
+    size_t slash = file.rfind('/');
+    return slash == std::string::npos ? std::string(".") : file.substr(0, slash);
+}
+
+/*
+ * Appends the state of the database at path (see vn_xdb_state); false when
+ * a shard's state cannot be known.  Stubs may name stubs, a few deep.
+ */
+static bool append_state(const std::string &path, int depth, std::string &out)
+{
+    struct stat sb;
+    if (depth > 8 || stat(path.c_str(), &sb) != 0)
+        return false;
+    std::string stub = path;
+    if (S_ISDIR(sb.st_mode)) {
+        stub = path + "/XAPIANDB";
+        if (stat(stub.c_str(), &sb) != 0) {   /* one glass or chert database */
+            Xapian::Database db(path);
+            out += db.get_uuid() + ":" + std::to_string(db.get_revision()) + "\n";
+            return true;
+        }
+    }
+    FILE *f = fopen(stub.c_str(), "r");
+    if (!f)
+        return false;
+    bool ok = true, any = false;
+    char line[4096];
+    while (ok && fgets(line, sizeof line, f)) {
+        std::string l(line);
+        while (!l.empty() && (l.back() == '\n' || l.back() == '\r' || l.back() == ' '))
+            l.pop_back();
+        if (l.empty() || l[0] == '#')
+            continue;
+        size_t space = l.find(' ');
+        std::string word = l.substr(0, space);
+        if (space == std::string::npos || (word != "auto" && word != "glass" && word != "chert")) {
+            ok = false;   /* remote, inmemory, or nothing Xapian would read */
+            break;
+        }
+        std::string shard = l.substr(space + 1);
+        if (shard.empty() || shard[0] != '/')
+            shard = dir_of(stub) + "/" + shard;
+        ok = append_state(shard, depth + 1, out);
+        any = true;
+    }
+    fclose(f);
+    return ok && any;
+}
+
+extern "C" vn_status vn_xdb_state(const char *path, char **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::string state;
+        if (!append_state(path, 0, state))
+            return vn_error_set(err, VN_ERR_NOTFOUND,
+                                "%s: not every shard is a local database", path);
+        *out = strdup(state.c_str());
+        return *out ? VN_OK : vn_error_set(err, VN_ERR_NOMEM, "out of memory");
+    } catch (...) {
+        return fail(err, path);
+    }
 }
 
 extern "C" vn_status vn_xdb_write_stub(const char *stub_path, const char *const *shards,

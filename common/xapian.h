@@ -173,6 +173,14 @@ vn_status vn_xdb_compact(const char *const *sources, size_t n, const char *dest,
 vn_status vn_xdb_write_stub(const char *stub_path, const char *const *shards,
                             size_t n, vn_error *err);
 
+/*
+ * What the database at `path` holds now, as text that changes with every
+ * commit to any of its local shards: "uuid:revision" a line, one per shard,
+ * following stub files.  *out is malloc'd.  VN_ERR_NOTFOUND when nothing
+ * can tell (a remote or in-memory shard): callers then keep no cache.
+ */
+vn_status vn_xdb_state(const char *path, char **out, vn_error *err);
+
 /* ------------------------------------------------------------------------
  * Documents
  * ------------------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../common/fnv.h"
 #include "../common/index_schema.h"
 #include "../common/terms.h"
 #include "../common/tokenize.h"
@@ -40,10 +41,7 @@ static double now_seconds(void)
 /* FNV-1a: a stable hash, so a path always lands in the same shard. */
 static unsigned shard_of(const char *path, unsigned shards)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    return (unsigned)(h % shards);
+    return (unsigned)(vn_fnv1a_str(VN_FNV_SEED, path) % shards);
 }
 
 /* ---- the database folder ------------------------------------------------ */

@@ -29,6 +29,7 @@
 #include "../indexer/index_doc.h"
 #include "../indexer/resolve.h"
 #include "../indexer/stored_cites.h"
+#include "find_file.h"
 #include "validity.h"
 
 /* ---- small helpers --------------------------------------------------------------- */
@@ -928,44 +929,10 @@ long vn_corpus_find_instrument(const vn_corpus *c, const char *id)
     return in ? (long)(in - c->instruments) : -1;
 }
 
-static int file_search(const void *k, const void *e)
-{
-    return strcmp(k, ((const vn_corpus_doc *)e)->file);
-}
-
 long vn_corpus_find_doc(const vn_corpus *c, const char *file)
 {
-    const char *p = file;
-    while (p[0] == '.' && p[1] == '/')
-        p += 2;
-    const vn_corpus_doc *d =
-        bsearch(p, c->docs, c->doc_count, sizeof *c->docs, file_search);
-    if (d)
-        return (long)(d - c->docs);
-    /* the same file under another spelling of its path (absolute, "../x") */
-    char *want = realpath(file, NULL);
-    long found = -1;
-    for (size_t i = 0; want && i < c->doc_count && found < 0; i++) {
-        char *have = realpath(c->docs[i].file, NULL);
-        if (have && strcmp(have, want) == 0)
-            found = (long)i;
-        free(have);
-    }
-    free(want);
-    if (found >= 0)
-        return found;
-    /* a file name alone ("yen-bai-….txt") when exactly one indexed path ends in it */
-    size_t n = strlen(p);
-    for (size_t i = 0; n && i < c->doc_count; i++) {
-        size_t m = strlen(c->docs[i].file);
-        if (m > n && c->docs[i].file[m - n - 1] == '/' &&
-            strcmp(c->docs[i].file + m - n, p) == 0) {
-            if (found >= 0)
-                return -1;   /* several: the user must say which */
-            found = (long)i;
-        }
-    }
-    return found;
+    _Static_assert(offsetof(vn_corpus_doc, file) == 0, "vn_find_file reads the file first");
+    return vn_find_file(file, c->docs, c->doc_count, sizeof *c->docs);
 }
 
 bool vn_corpus_doc_date(const vn_corpus_doc *d, vn_date_range *out)
