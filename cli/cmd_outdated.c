@@ -11,10 +11,13 @@
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "indexer/indexer.h"
 #include "query/outdated.h"
+#include "query/outdated_cache.h"
 #include "query_opts.h"
 
 
@@ -44,17 +47,16 @@ static const char *judged_text(const vn_outdated_finding *f, const vn_query_opts
     return buf;
 }
 
-static void print_human(const vn_corpus *c, const vn_outdated_report *r, const vn_query_opts *o)
+static void print_human(const vn_outdated_input *in, const vn_registry *reg,
+                        const vn_outdated_report *r, const vn_query_opts *o)
 {
-    const vn_registry *reg = c->registry;
     for (size_t i = 0; i < r->count; i++) {
         const vn_outdated_finding *f = &r->findings[i];
-        const vn_corpus_cite *cite = &c->docs[f->doc].cites[f->cite];
-        const vn_corpus_instrument *in = &c->instruments[cite->instrument];
+        const vn_outdated_row *cite = &in->rows[f->row];
         char sentence[1024], when[64];
         vn_outdated_describe(reg, f->registry, &f->verdict, &f->judged, sentence, sizeof sentence);
-        printf("%s:%ld:%ld: %s %s\n", c->docs[f->doc].file, cite->line, cite->column,
-               verdict_word(&f->verdict), in->id);
+        printf("%s:%ld:%ld: %s %s\n", in->docs[f->doc].file, cite->line, cite->column,
+               verdict_word(&f->verdict), cite->instrument);
         printf("    cited as \"%s\" (%s)\n", cite->text, judged_text(f, o, when));
         printf("    %s\n", sentence);
     }
@@ -71,24 +73,23 @@ static void print_human(const vn_corpus *c, const vn_outdated_report *r, const v
            r->judged, r->not_in_registry, r->unresolved);
 }
 
-static int print_json(const vn_corpus *c, const vn_outdated_report *r)
+static int print_json(const vn_outdated_input *in, const vn_registry *reg,
+                      const vn_outdated_report *r)
 {
-    const vn_registry *reg = c->registry;
     for (size_t i = 0; i < r->count; i++) {
         const vn_outdated_finding *f = &r->findings[i];
-        const vn_corpus_cite *cite = &c->docs[f->doc].cites[f->cite];
-        const vn_corpus_instrument *in = &c->instruments[cite->instrument];
+        const vn_outdated_row *cite = &in->rows[f->row];
         char d[11], e[11];
         json_t *judged = f->judged.precision == VN_DATE_NONE
                              ? json_null()
                              : json_pack("{s:s, s:s}", "from", vn_date_iso(f->judged.first, d),
                                          "to", vn_date_iso(f->judged.last, e));
         json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o}",
-                              "record", "outdated", "file", c->docs[f->doc].file,
+                              "record", "outdated", "file", in->docs[f->doc].file,
                               "line", (json_int_t)cite->line, "column", (json_int_t)cite->column,
                               "start", (json_int_t)cite->start, "end", (json_int_t)cite->end,
                               "text", cite->text,
-                              "instrument", in->id,
+                              "instrument", cite->instrument,
                               "verdict", vn_outdated_status_name(f->verdict.status),
                               "judged_on", judged,
                               "detail", vn_outdated_json(reg, f->registry, &f->verdict,
@@ -110,7 +111,8 @@ static int print_json(const vn_corpus *c, const vn_outdated_report *r)
     return vn_print_json_line(s);
 }
 
-static void print_csv(const vn_corpus *c, const vn_outdated_report *r)
+static void print_csv(const vn_outdated_input *in, const vn_registry *reg,
+                      const vn_outdated_report *r)
 {
     static const char *const head[] = {"file", "line", "column", "text", "instrument",
                                        "verdict", "replaced_by", "from", "provision",
@@ -119,7 +121,7 @@ static void print_csv(const vn_corpus *c, const vn_outdated_report *r)
     vn_csv_row(stdout, head, sizeof head / sizeof *head);
     for (size_t i = 0; i < r->count; i++) {
         const vn_outdated_finding *f = &r->findings[i];
-        const vn_corpus_cite *cite = &c->docs[f->doc].cites[f->cite];
+        const vn_outdated_row *cite = &in->rows[f->row];
         const vn_outdated *v = &f->verdict;
         char line[24], col[24], from[11] = "", jf[11] = "", jt[11] = "", sentence[1024];
         snprintf(line, sizeof line, "%ld", cite->line);
@@ -129,9 +131,8 @@ static void print_csv(const vn_corpus *c, const vn_outdated_report *r)
             vn_date_iso(f->judged.first, jf);
             vn_date_iso(f->judged.last, jt);
         }
-        vn_outdated_describe(c->registry, f->registry, v, &f->judged, sentence, sizeof sentence);
-        const char *fields[] = {c->docs[f->doc].file, line, col, cite->text,
-                                c->instruments[cite->instrument].id,
+        vn_outdated_describe(reg, f->registry, v, &f->judged, sentence, sizeof sentence);
+        const char *fields[] = {in->docs[f->doc].file, line, col, cite->text, cite->instrument,
                                 vn_outdated_status_name(v->status),
                                 v->other_id ? v->other_id : "", from,
                                 v->provision ? v->provision : "", v->source ? v->source : "",
@@ -141,11 +142,47 @@ static void print_csv(const vn_corpus *c, const vn_outdated_report *r)
     }
 }
 
+/*
+ * The report's input: from the cache when its key matches, else from the
+ * whole corpus (loaded into *c, which the input then borrows from), and
+ * the cache written for next time.  A cache that cannot be keyed, read or
+ * written is only a slower run, so those failures are not errors.
+ */
+static bool obtain_input(const vn_query_opts *o, const char *db, const vn_registry *reg,
+                         vn_corpus *c, vn_outdated_input *in)
+{
+    vn_error err;
+    char *key = NULL, *path = NULL;
+    if (!o->no_cache && vn_outdated_cache_key(db, reg, &key, &err) == VN_OK &&
+        (path = vn_outdated_cache_path(db)) != NULL &&
+        vn_outdated_cache_read(path, key, reg->instrument_count, in, &err) == VN_OK) {
+        free(key);
+        free(path);
+        return true;
+    }
+    vn_status st = vn_corpus_load(db, reg, c, &err);
+    if (st == VN_ERR_NOTFOUND)
+        vn_error_set(&err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first", db,
+                     db);
+    if (st == VN_OK)
+        st = vn_outdated_input_build(c, in, &err);
+    if (st == VN_OK && key && path)
+        vn_outdated_cache_write(path, key, in, &err);
+    free(key);
+    free(path);
+    if (st != VN_OK) {
+        vn_report_error(&err);
+        return false;
+    }
+    return true;
+}
+
 int vn_cmd_outdated(int argc, char **argv)
 {
     vn_query_opts o;
-    int p = vn_query_opts_parse("outdated", argc, argv, VN_QOPT_CSV | VN_QOPT_AS_OF | VN_QOPT_ALL,
-                                0, 1, &o);
+    int p = vn_query_opts_parse("outdated", argc, argv,
+                                VN_QOPT_CSV | VN_QOPT_AS_OF | VN_QOPT_ALL | VN_QOPT_NO_CACHE, 0,
+                                1, &o);
     if (p != 0)
         return p > 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
     if (o.no_registry) {
@@ -153,36 +190,41 @@ int vn_cmd_outdated(int argc, char **argv)
         return VN_EXIT_ERROR;
     }
     vn_registry *reg;
-    vn_corpus c;
-    if (!vn_query_open(&o, &reg, &c))
+    if (!vn_cli_load_registry(o.registry, false, &reg))
         return VN_EXIT_ERROR;
+    vn_corpus c = {0};
+    vn_outdated_input in = {0};
     int status = VN_EXIT_ERROR;
+    if (!obtain_input(&o, vn_index_default_db(o.db), reg, &c, &in))
+        goto out;
     vn_outdated_options opt = {.doc = -1, .include_partly = o.all};
     if (o.has_as_of)
         opt.as_of = o.as_of;
-    if (o.arg_count == 1 && (opt.doc = vn_query_find_doc(&c, o.args[0])) < 0)
+    if (o.arg_count == 1 &&
+        (opt.doc = vn_query_find_file(o.args[0], in.docs, in.doc_count, sizeof *in.docs)) < 0)
         goto out;
     vn_outdated_report r;
     vn_error err;
-    if (vn_outdated_collect(&c, &opt, &r, &err) != VN_OK) {
+    if (vn_outdated_collect(&in, reg, &opt, &r, &err) != VN_OK) {
         vn_report_error(&err);
         goto out;
     }
     if (o.json) {
-        if (print_json(&c, &r) != 0) {
+        if (print_json(&in, reg, &r) != 0) {
             vn_outdated_report_free(&r);
             goto out;
         }
     } else if (o.csv) {
-        print_csv(&c, &r);
+        print_csv(&in, reg, &r);
     } else {
-        print_human(&c, &r, &o);
+        print_human(&in, reg, &r, &o);
     }
     bool any = r.by_status[VN_OUTDATED_YES] || r.by_status[VN_OUTDATED_POSSIBLY] ||
                r.by_status[VN_OUTDATED_SUSPENDED];
     status = any ? VN_EXIT_FOUND : VN_EXIT_OK;
     vn_outdated_report_free(&r);
 out:
+    vn_outdated_input_free(&in);
     vn_query_close(reg, &c);
     if (fflush(stdout) != 0)
         status = VN_EXIT_ERROR;

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "indexer/indexer.h"
+#include "query/find_file.h"
 
 static bool takes_value(const char *a, unsigned accepted)
 {
@@ -60,6 +61,8 @@ int vn_query_opts_parse(const char *command, int argc, char **argv, unsigned acc
             o->csv = true;
         } else if (strcmp(a, "--all") == 0 && (accepted & VN_QOPT_ALL)) {
             o->all = true;
+        } else if (strcmp(a, "--no-cache") == 0 && (accepted & VN_QOPT_NO_CACHE)) {
+            o->no_cache = true;
         } else if (strcmp(a, "--no-registry") == 0) {
             o->no_registry = true;
         } else if (takes_value(a, accepted)) {
@@ -114,7 +117,12 @@ void vn_query_close(vn_registry *reg, vn_corpus *corpus)
 
 long vn_query_find_doc(const vn_corpus *c, const char *doc)
 {
-    long d = vn_corpus_find_doc(c, doc);
+    return vn_query_find_file(doc, c->docs, c->doc_count, sizeof *c->docs);
+}
+
+long vn_query_find_file(const char *doc, const void *items, size_t count, size_t stride)
+{
+    long d = vn_find_file(doc, items, count, stride);
     if (d < 0) {
         vn_error err;
         vn_error_set(&err, VN_ERR_NOTFOUND, "%s: not in the index; give the path as "

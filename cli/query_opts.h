@@ -25,6 +25,7 @@ typedef struct vn_query_opts {
     vn_date_range as_of;       /* --as-of DATE (a day, month or year) */
     const char *status;        /* --status S (instruments) */
     bool all;                  /* --all (outdated: also amended/partly repealed) */
+    bool no_cache;             /* --no-cache (outdated: neither read nor write its cache) */
     bool keep_records;         /* not an option: the command prints stored records */
     const char *args[VN_QUERY_MAX_ARGS];
     size_t arg_count;
@@ -35,7 +36,8 @@ enum {
     VN_QOPT_CSV = 1u << 0,
     VN_QOPT_AS_OF = 1u << 1,
     VN_QOPT_STATUS = 1u << 2,
-    VN_QOPT_ALL = 1u << 3
+    VN_QOPT_ALL = 1u << 3,
+    VN_QOPT_NO_CACHE = 1u << 4
 };
 
 /*
@@ -55,6 +57,9 @@ void vn_query_close(vn_registry *reg, vn_corpus *corpus);
 /* The document DOC names (as vn_corpus_find_doc), or -1 after reporting
  * that it is not in the index. */
 long vn_query_find_doc(const vn_corpus *c, const char *doc);
+
+/* The same over any table of documents sorted by file (vn_find_file). */
+long vn_query_find_file(const char *doc, const void *items, size_t count, size_t stride);
 
 /* Today, or --as-of when given (its first day) — the day "status today" means. */
 vn_date vn_query_today(const vn_query_opts *o);

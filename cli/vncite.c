@@ -210,7 +210,7 @@ static const vn_command commands[] = {
      "Exit status: 0, 2 on errors.\n"},
     {"outdated", vn_cmd_outdated, "citations of instruments no longer in force",
      "usage: vncite outdated [--db DIR] [--registry DIR] [--as-of DATE] [--all]\n"
-     "                       [--json | --csv] [DOC]\n"
+     "                       [--json | --csv] [--no-cache] [DOC]\n"
      "\n"
      "Every citation of an instrument that had ceased to be in force on the citing\n"
      "document's date: where, as written, the instrument, the verdict, what replaced it\n"
@@ -226,6 +226,9 @@ static const vn_command commands[] = {
      "  --json            JSON Lines: {\"record\":\"outdated\"} per citation, then a\n"
      "                    {\"record\":\"summary\"} (docs/QUERIES.md)\n"
      "  --csv             CSV with a header row\n"
+     "  --no-cache        load the whole corpus, neither reading nor writing\n"
+     "                    DB/outdated.cache (kept so that a second run over the\n"
+     "                    same index, registry and program is fast)\n"
      "Exit status: 0 when nothing is outdated, 1 when something is (or possibly is, or\n"
      "was suspended), 2 on errors.\n"},
 };

@@ -23,13 +23,49 @@ typedef struct vn_outdated_options {
     /* Judge every citation on this date instead of its document's date
      * (precision NONE: each document's own date). */
     vn_date_range as_of;
-    long doc;              /* only this document (index into corpus docs), -1: all */
+    long doc;              /* only this document (index into the docs), -1: all */
     bool include_partly;   /* also amended / partly repealed (VN_OUTDATED_PARTLY) */
 } vn_outdated_options;
 
+/*
+ * What the report needs of a corpus, and no more: every document's file and
+ * date, and each citation the registry can judge.  Built from a loaded
+ * corpus (vn_outdated_input_build) or read back from the cache that the
+ * last run left (outdated_cache.h), which is what makes a second
+ * `vncite outdated` over the same index and registry fast.
+ */
+typedef struct vn_outdated_row {
+    long line, column;        /* where the citation is (1-based) */
+    long start, end;          /* its bytes in the file as read */
+    const char *text;         /* as written */
+    const char *instrument;   /* the corpus instrument's id */
+    size_t registry;          /* that instrument's index in the registry */
+} vn_outdated_row;
+
+typedef struct vn_outdated_doc {
+    const char *file;         /* first member: vn_find_file() looks it up */
+    vn_date_range date;       /* vn_corpus_doc_date(); precision NONE: unknown */
+    size_t unresolved;        /* citations unresolved or ambiguous */
+    size_t not_in_registry;   /* resolved, to instruments the registry lacks */
+    size_t first_row, row_count;   /* its rows, in text order */
+} vn_outdated_doc;
+
+typedef struct vn_outdated_input {
+    vn_outdated_doc *docs;    /* sorted by file, as in the corpus */
+    size_t doc_count;
+    vn_outdated_row *rows;
+    size_t row_count;
+    void *storage;            /* the bytes the strings point into when read from
+                                 a cache; NULL when they are the corpus's */
+} vn_outdated_input;
+
+/* Borrows the corpus's strings: c must outlive *out. */
+vn_status vn_outdated_input_build(const vn_corpus *c, vn_outdated_input *out, vn_error *err);
+void vn_outdated_input_free(vn_outdated_input *in);
+
 typedef struct vn_outdated_finding {
-    size_t doc;            /* index into corpus docs */
-    size_t cite;           /* index into that document's cites */
+    size_t doc;            /* index into the input's docs */
+    size_t row;            /* index into the input's rows */
     size_t registry;       /* the cited instrument's index in the registry */
     vn_date_range judged;  /* the date judged on (precision NONE: unknown, any day) */
     vn_outdated verdict;
@@ -45,8 +81,10 @@ typedef struct vn_outdated_report {
     size_t docs_with_outdated;
 } vn_outdated_report;
 
-vn_status vn_outdated_collect(const vn_corpus *c, const vn_outdated_options *opt,
-                              vn_outdated_report *out, vn_error *err);
+/* Judges every row against reg, the registry the input was built with. */
+vn_status vn_outdated_collect(const vn_outdated_input *in, const vn_registry *reg,
+                              const vn_outdated_options *opt, vn_outdated_report *out,
+                              vn_error *err);
 void vn_outdated_report_free(vn_outdated_report *r);
 
 /*

@@ -12,11 +12,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/fnv.h"
 #include "common/index_schema.h"
 #include "common/stored.h"
 #include "indexer/indexer.h"
 #include "query/corpus.h"
 #include "query/outdated.h"
+#include "query/outdated_cache.h"
+
+static vn_outdated_input outdated_input;   /* of the last collect() */
 
 typedef struct fixture {
     char dir[64];
@@ -55,6 +59,7 @@ static int teardown(void **state)
     fixture *f = *state;
     vn_corpus_free(&f->corpus);
     vn_registry_free(f->registry);
+    vn_outdated_input_free(&outdated_input);
     char cmd[160];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
     int rc = system(cmd);
@@ -141,16 +146,26 @@ static void test_find_doc(void **state)
     assert_int_equal(vn_corpus_find_doc(c, "nope.txt"), -1);
 }
 
-/* Which instrument a finding is about, and its verdict, by document file name. */
-static bool has_finding(const vn_corpus *c, const vn_outdated_report *r, const char *file_part,
-                        const char *id, vn_outdated_status status)
+/* The report's input from the corpus, then the report. */
+
+static void collect(const vn_corpus *c, const vn_outdated_options *opt, vn_outdated_report *r)
 {
+    vn_error err;
+    vn_outdated_input_free(&outdated_input);
+    assert_int_equal(vn_outdated_input_build(c, &outdated_input, &err), VN_OK);
+    assert_int_equal(outdated_input.doc_count, c->doc_count);
+    assert_int_equal(vn_outdated_collect(&outdated_input, c->registry, opt, r, &err), VN_OK);
+}
+
+/* Which instrument a finding is about, and its verdict, by document file name. */
+static bool has_finding(const vn_outdated_report *r, const char *file_part, const char *id,
+                        vn_outdated_status status)
+{
+    const vn_outdated_input *in = &outdated_input;
     for (size_t i = 0; i < r->count; i++) {
         const vn_outdated_finding *f = &r->findings[i];
-        const vn_corpus_doc *doc = &c->docs[f->doc];
-        if (strstr(doc->file, file_part) &&
-            strcmp(c->instruments[doc->cites[f->cite].instrument].id, id) == 0 &&
-            f->verdict.status == status)
+        if (strstr(in->docs[f->doc].file, file_part) &&
+            strcmp(in->rows[f->row].instrument, id) == 0 && f->verdict.status == status)
             return true;
     }
     return false;
@@ -161,16 +176,15 @@ static void test_outdated_on_document_dates(void **state)
     const vn_corpus *c = &((fixture *)*state)->corpus;
     vn_outdated_options opt = {.doc = -1};
     vn_outdated_report r;
-    vn_error err;
-    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
+    collect(c, &opt, &r);
     /* the 2023 draft is dated only by its year: the ordinance ceased on
      * 01/07/2023, inside that year, so it is possibly outdated, not outdated */
-    assert_true(has_finding(c, &r, "duc-pho", "34/2007/PL-UBTVQH11", VN_OUTDATED_POSSIBLY));
-    assert_true(has_finding(c, &r, "duc-pho", "04/2015/NĐ-CP", VN_OUTDATED_POSSIBLY));
+    assert_true(has_finding(&r, "duc-pho", "34/2007/PL-UBTVQH11", VN_OUTDATED_POSSIBLY));
+    assert_true(has_finding(&r, "duc-pho", "04/2015/NĐ-CP", VN_OUTDATED_POSSIBLY));
     /* 2024 plans citing the superseded decree (medium confidence event) */
-    assert_true(has_finding(c, &r, "yen-bai", "04/2015/NĐ-CP", VN_OUTDATED_YES));
+    assert_true(has_finding(&r, "yen-bai", "04/2015/NĐ-CP", VN_OUTDATED_YES));
     /* undated, but it cites 61/2023/NĐ-CP of 16/08/2023: later than the supersession */
-    assert_true(has_finding(c, &r, "soc-trang", "04/2015/NĐ-CP", VN_OUTDATED_YES));
+    assert_true(has_finding(&r, "soc-trang", "04/2015/NĐ-CP", VN_OUTDATED_YES));
     assert_int_equal(r.by_status[VN_OUTDATED_YES], 2);
     assert_int_equal(r.by_status[VN_OUTDATED_POSSIBLY], 2);
     assert_int_equal(r.docs_with_outdated, 3);
@@ -182,8 +196,8 @@ static void test_outdated_on_document_dates(void **state)
     vn_outdated_report_free(&r);
 
     opt.include_partly = true;
-    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
-    assert_true(has_finding(c, &r, "cao-loc", "10/2022/QH15", VN_OUTDATED_PARTLY));
+    collect(c, &opt, &r);
+    assert_true(has_finding(&r, "cao-loc", "10/2022/QH15", VN_OUTDATED_PARTLY));
     vn_outdated_report_free(&r);
 }
 
@@ -192,17 +206,16 @@ static void test_outdated_as_of(void **state)
     const vn_corpus *c = &((fixture *)*state)->corpus;
     vn_outdated_options opt = {.doc = -1};
     vn_outdated_report r;
-    vn_error err;
     /* before the Law took over, nothing cited was outdated */
     assert_true(vn_date_parse_iso("2022-12-31", &opt.as_of));
-    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
+    collect(c, &opt, &r);
     assert_int_equal(r.count, 0);
     vn_outdated_report_free(&r);
     /* one document only */
     opt.as_of.precision = VN_DATE_NONE;
     opt.doc = vn_corpus_find_doc(c, "tay-ninh-so-cong-thuong-2024-ke-hoach.txt");
     assert_true(opt.doc >= 0);
-    assert_int_equal(vn_outdated_collect(c, &opt, &r, &err), VN_OK);
+    collect(c, &opt, &r);
     for (size_t i = 0; i < r.count; i++)
         assert_int_equal(r.findings[i].doc, (size_t)opt.doc);
     vn_outdated_report_free(&r);
@@ -378,6 +391,153 @@ static void test_broken_records_are_reported(void **state)
     vn_buf_free(&good);
 }
 
+/* ---- the outdated cache -------------------------------------------------- */
+
+static void assert_same_input(const vn_outdated_input *a, const vn_outdated_input *b)
+{
+    assert_int_equal(a->doc_count, b->doc_count);
+    assert_int_equal(a->row_count, b->row_count);
+    for (size_t d = 0; d < a->doc_count; d++) {
+        const vn_outdated_doc *x = &a->docs[d], *y = &b->docs[d];
+        assert_string_equal(x->file, y->file);
+        assert_int_equal(x->date.precision, y->date.precision);
+        if (x->date.precision != VN_DATE_NONE) {
+            assert_int_equal(vn_date_cmp(x->date.first, y->date.first), 0);
+            assert_int_equal(vn_date_cmp(x->date.last, y->date.last), 0);
+        }
+        assert_int_equal(x->unresolved, y->unresolved);
+        assert_int_equal(x->not_in_registry, y->not_in_registry);
+        assert_int_equal(x->first_row, y->first_row);
+        assert_int_equal(x->row_count, y->row_count);
+    }
+    for (size_t k = 0; k < a->row_count; k++) {
+        const vn_outdated_row *x = &a->rows[k], *y = &b->rows[k];
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->column, y->column);
+        assert_int_equal(x->start, y->start);
+        assert_int_equal(x->end, y->end);
+        assert_string_equal(x->text, y->text);
+        assert_string_equal(x->instrument, y->instrument);
+        assert_int_equal(x->registry, y->registry);
+    }
+}
+
+static uint64_t get_le64(const char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | (unsigned char)p[i];
+    return v;
+}
+
+static void put_le64(char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (char)(v >> (8 * i));
+}
+
+/* Counts whose sum wraps around to the right size once the string length
+ * is huge (found by fuzz_outdated_cache): refused, not read out of bounds. */
+static void test_outdated_cache_sizes_that_wrap(const vn_buf *image, size_t registry_count)
+{
+    vn_buf bad = VN_BUF_INIT;
+    assert_int_equal(vn_buf_append(&bad, image->data, image->len), VN_OK);
+    char *counts = bad.data + 8 + 4 + 3;   /* magic, key length, "key" */
+    uint64_t docs = get_le64(counts), left = bad.len - (size_t)(counts + 24 - bad.data) - 8;
+    uint64_t rows = left / 28, over = docs * 44 + rows * 28 - left;
+    put_le64(counts + 8, rows);
+    put_le64(counts + 16, (uint64_t)0 - over);
+    put_le64(bad.data + bad.len - 8, vn_fnv1a(VN_FNV_SEED, bad.data, bad.len - 8));
+    vn_outdated_input back;
+    vn_error err;
+    assert_int_equal(vn_outdated_cache_parse(bad.data, bad.len, "key", registry_count, &back,
+                                             &err),
+                     VN_ERR_PARSE);
+    /* refused for its sizes, before anything is read past the end */
+    assert_non_null(strstr(err.msg, "sizes that do not add up"));
+    vn_buf_free(&bad);
+}
+
+static void test_outdated_cache_round_trip(void **state)
+{
+    fixture *f = *state;
+    vn_error err;
+    vn_outdated_input built, back;
+    assert_int_equal(vn_outdated_input_build(&f->corpus, &built, &err), VN_OK);
+    assert_true(built.row_count > 0);
+    vn_buf image = VN_BUF_INIT;
+    assert_int_equal(vn_outdated_cache_image("key", &built, &image, &err), VN_OK);
+    size_t n = f->registry->instrument_count;
+    assert_int_equal(vn_outdated_cache_parse(image.data, image.len, "key", n, &back, &err),
+                     VN_OK);
+    assert_same_input(&built, &back);
+    vn_outdated_input_free(&back);
+    /* another key: stale, not damaged */
+    assert_int_equal(vn_outdated_cache_parse(image.data, image.len, "kex", n, &back, &err),
+                     VN_ERR_NOTFOUND);
+    assert_int_equal(vn_outdated_cache_parse(image.data, image.len, "ke", n, &back, &err),
+                     VN_ERR_NOTFOUND);
+    /* a smaller registry than the one it was written with */
+    assert_int_equal(vn_outdated_cache_parse(image.data, image.len, "key", 0, &back, &err),
+                     VN_ERR_PARSE);
+    /* every byte flipped in turn, every length cut short: refused, never read */
+    for (size_t i = 0; i < image.len; i++) {
+        image.data[i] ^= 0x20;
+        vn_status st = vn_outdated_cache_parse(image.data, image.len, "key", n, &back, &err);
+        assert_true(st == VN_ERR_PARSE || st == VN_ERR_NOTFOUND);
+        image.data[i] ^= 0x20;
+    }
+    test_outdated_cache_sizes_that_wrap(&image, n);
+    for (size_t len = 0; len < image.len; len++)
+        assert_int_equal(vn_outdated_cache_parse(image.data, len, "key", n, &back, &err) ==
+                             VN_OK,
+                         false);
+    vn_buf_free(&image);
+    vn_outdated_input_free(&built);
+}
+
+static void test_outdated_cache_key_and_file(void **state)
+{
+    fixture *f = *state;
+    vn_error err;
+    char db[128];
+    snprintf(db, sizeof db, "%s/db", f->dir);
+    char *key = NULL, *again = NULL, *path = vn_outdated_cache_path(db);
+    assert_non_null(path);
+    assert_int_equal(vn_outdated_cache_key(db, f->registry, &key, &err), VN_OK);
+    assert_int_equal(vn_outdated_cache_key(db, f->registry, &again, &err), VN_OK);
+    assert_string_equal(key, again);   /* nothing changed: the same key */
+    free(again);
+    /* another registry's content: another key */
+    vn_registry other = *f->registry;
+    other.content_hash ^= 1;
+    assert_int_equal(vn_outdated_cache_key(db, &other, &again, &err), VN_OK);
+    assert_string_not_equal(key, again);
+    free(again);
+    /* no index: no key, so no cache */
+    assert_int_equal(vn_outdated_cache_key("/nonexistent/db", f->registry, &again, &err),
+                     VN_ERR_NOTFOUND);
+    assert_null(vn_outdated_cache_path("/nonexistent/db"));
+
+    vn_outdated_input built, back;
+    assert_int_equal(vn_outdated_input_build(&f->corpus, &built, &err), VN_OK);
+    assert_int_equal(vn_outdated_cache_read(path, key, 1000, &back, &err), VN_ERR_NOTFOUND);
+    assert_int_equal(vn_outdated_cache_write(path, key, &built, &err), VN_OK);
+    assert_int_equal(vn_outdated_cache_read(path, key, f->registry->instrument_count, &back,
+                                            &err),
+                     VN_OK);
+    assert_same_input(&built, &back);
+    assert_non_null(back.storage);
+    vn_outdated_input_free(&back);
+    unlink(path);
+    /* a folder that cannot be written to: an error to ignore, nothing left behind */
+    assert_int_equal(vn_outdated_cache_write("/nonexistent/db/outdated.cache", key, &built, &err),
+                     VN_ERR_IO);
+    vn_outdated_input_free(&built);
+    free(key);
+    free(path);
+}
+
 static void test_missing_index(void **state)
 {
     (void)state;
@@ -399,6 +559,8 @@ int main(void)
         cmocka_unit_test(test_records_kept_only_when_asked),
         cmocka_unit_test(test_two_threads_read_the_same),
         cmocka_unit_test(test_broken_records_are_reported),
+        cmocka_unit_test(test_outdated_cache_round_trip),
+        cmocka_unit_test(test_outdated_cache_key_and_file),
         cmocka_unit_test(test_missing_index),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
