@@ -779,6 +779,23 @@ static void test_stub_shards(void **state)
     assert_string_equal(hits_of(db, p, "year:2024"), "ban1.txt,ban3.txt");
     OK(vn_xdb_close(db, &g_err));
 
+    /* the state names every shard and changes with a commit to any of them */
+    char *db_state, *one, *after;
+    OK(vn_xdb_state(tmp_path("all.stub"), &db_state, &g_err));
+    OK(vn_xdb_state(tmp_path("shard1"), &one, &g_err));
+    assert_int_equal(strlen(one), strcspn(db_state, "\n") + 1);   /* "uuid:rev\n" */
+    assert_memory_equal(db_state, one, strlen(one));   /* shard1 comes first in the stub */
+    assert_int_equal(db_state[strlen(db_state) - 1], '\n');
+    build_db(tmp_path("shard2"), 0, 1);
+    OK(vn_xdb_state(tmp_path("all.stub"), &after, &g_err));
+    assert_string_not_equal(db_state, after);
+    assert_memory_equal(after, one, strlen(one));    /* shard1 did not change */
+    free(db_state);
+    free(one);
+    free(after);
+    assert_int_equal(vn_xdb_state(tmp_path("no-such-db"), &db_state, &g_err), VN_ERR_NOTFOUND);
+    assert_null(db_state);
+
     /* compaction merges shards into one database */
     const char *srcs[] = {tmp_path("shard1"), tmp_path("shard2")};
     OK(vn_xdb_compact(srcs, 2, tmp_path("merged"), &g_err));
@@ -818,6 +835,10 @@ static void test_remote_shard(void **state)
     OK(vn_xdb_search(db, q, &o, &m, &g_err));
     assert_string_equal(facet_string(m, VN_SLOT_YEAR), "2024=2,2022=1,2023=1");
     vn_xmset_destroy(m);
+    /* a remote shard's commits cannot be seen from here: no state, so no cache */
+    char *db_state;
+    assert_int_equal(vn_xdb_state(tmp_path("remote.stub"), &db_state, &g_err), VN_ERR_NOTFOUND);
+    assert_null(db_state);
     vn_xquery_destroy(q);
     vn_xparser_destroy(p);
     OK(vn_xdb_close(db, &g_err));
