@@ -20,7 +20,8 @@ run "search cites:" "$VNCITE" search --db "$TMP/db" 'cites:"nd 04/2015"'
 run "show" "$VNCITE" show --db "$TMP/db" --json corpus/tay-ninh-so-cong-thuong-2024-ke-hoach.txt
 run "registry check" "$VNCITE" registry check
 run "malformed query" "$VNCITE" search --db "$TMP/db" 'dân AND'
-run "outdated --json" "$VNCITE" outdated --db "$TMP/db" --json
+run "outdated --json (writes DB/outdated.cache)" "$VNCITE" outdated --db "$TMP/db" --json
+run "outdated --csv --all (reads it)" "$VNCITE" outdated --db "$TMP/db" --csv --all
 run "citations --csv" "$VNCITE" citations --db "$TMP/db" --csv
 run "instruments" "$VNCITE" instruments --db "$TMP/db"
 run "cites by name" "$VNCITE" cites --db "$TMP/db" "Luật Thực hiện dân chủ ở cơ sở"
@@ -34,6 +35,6 @@ mkdir -p "$TMP/copies"
 for i in 1 2 3 4 5 6 7 8; do for p in corpus/*.txt; do cp "$p" "$TMP/copies/$i-${p##*/}"; done; done
 "$VNCITE" index --db "$TMP/db40" "$TMP/copies" 2>/dev/null
 got=0
-valgrind -q --tool=helgrind --error-exitcode=99 "$VNCITE" outdated --db "$TMP/db40" >/dev/null 2>"$TMP/hg.err" || got=$?
+valgrind -q --tool=helgrind --error-exitcode=99 "$VNCITE" outdated --no-cache --db "$TMP/db40" >/dev/null 2>"$TMP/hg.err" || got=$?
 if [ "$got" = 99 ]; then fail "outdated on two threads: helgrind reports"; head -30 "$TMP/hg.err"; else pass "outdated on two threads is race-free (exit $got)"; fi
 finish
