@@ -160,7 +160,7 @@ static bool obtain_input(const vn_query_opts *o, const char *db, const vn_regist
         free(path);
         return true;
     }
-    vn_status st = vn_corpus_load(db, reg, c, &err);
+    vn_status st = vn_corpus_load_flags(db, reg, VN_CORPUS_NO_INSTRUMENTS, c, &err);
     if (st == VN_ERR_NOTFOUND)
         vn_error_set(&err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first", db,
                      db);

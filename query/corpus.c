@@ -575,7 +575,7 @@ typedef struct keyed {
  * dated where identity needs it), so `cites:` in search and the instrument
  * table agree; a bare number ("Quyết định số 217") becomes "~quyet-dinh-217".
  */
-static vn_status written_key(const vn_citation *c, vn_buf *out, vn_error *err)
+vn_status vn_corpus_written_key(const vn_citation *c, vn_buf *out, vn_error *err)
 {
     vn_status st = vn_index_citation_identity(c, out, err);
     if (st != VN_OK || out->len)
@@ -845,7 +845,7 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
             const char *id = ci->c.instrument;
             if (!id) {
                 key.len = 0;
-                st = written_key(&ci->c, &key, err);
+                st = vn_corpus_written_key(&ci->c, &key, err);
                 if (st == VN_OK && vn_buf_append_char(&key, '\0') != VN_OK)
                     st = VN_ERR_NOMEM;
                 if (st == VN_OK && !(id = vn_arena_strdup(&written, key.data)))
@@ -889,7 +889,7 @@ vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
     if (st == VN_OK)
         st = resolve_all(out, raw, n, registry, err);
     free(raw);
-    if (st == VN_OK)
+    if (st == VN_OK && !(flags & VN_CORPUS_NO_INSTRUMENTS))
         st = build_instruments(out, err);
     if (st != VN_OK)
         vn_corpus_free(out);

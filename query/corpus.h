@@ -21,6 +21,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "../common/buf.h"
 #include "../common/registry.h"
 #include "../common/status.h"
 #include "../indexer/citation.h"
@@ -85,6 +86,10 @@ typedef struct vn_corpus {
  * record (docs/JSON.md) again (vn_corpus_cite.record) for commands that
  * print records. */
 enum { VN_CORPUS_KEEP_RECORDS = 1u << 0 };
+/* VN_CORPUS_NO_INSTRUMENTS skips the instrument table (a quarter of the load at
+ * 100k): instruments stays empty and vn_corpus_cite.instrument means nothing.
+ * For callers that group citations themselves (vn_outdated_input_build). */
+enum { VN_CORPUS_NO_INSTRUMENTS = 1u << 1 };
 
 vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
                          vn_error *err);
@@ -92,6 +97,15 @@ vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
                                unsigned flags, vn_corpus *out, vn_error *err);
 
 void vn_corpus_free(vn_corpus *c);
+
+/*
+ * The instrument-table key of a citation the resolver left without an
+ * identity: what the index calls it (symbol, or "~" + the filter key of a
+ * name, dated where identity needs it; "~quyet-dinh-217" for a bare number).
+ * Written to out (not NUL-terminated).  It is a resolved instrument's id when
+ * another citation resolved to that: the table then counts it as resolved.
+ */
+vn_status vn_corpus_written_key(const vn_citation *c, vn_buf *out, vn_error *err);
 
 /* Index of the instrument with this id, or -1. */
 long vn_corpus_find_instrument(const vn_corpus *c, const char *id);

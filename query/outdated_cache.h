@@ -3,7 +3,7 @@
  * runs in the index folder.
  *
  * Loading and resolving a whole corpus is most of what `vncite outdated`
- * costs (15 s at 100k plans); what the report needs of it is small and
+ * costs (12–20 s at 100k plans); what the report needs of it is small and
  * changes only when the index, the registry or the program does.  So the
  * first run writes that input to DB/outdated.cache, and a later run whose
  * key matches reads it back instead of loading the corpus.  The key is the

@@ -458,6 +458,51 @@ static void test_outdated_cache_sizes_that_wrap(const vn_buf *image, size_t regi
     vn_buf_free(&bad);
 }
 
+/* The input groups citations as the instrument table does, without it. */
+static void test_outdated_input_agrees_with_the_table(void **state)
+{
+    fixture *f = *state;
+    const vn_corpus *c = &f->corpus;
+    vn_error err;
+    vn_outdated_input in;
+    assert_int_equal(vn_outdated_input_build(c, &in, &err), VN_OK);
+    size_t row = 0;
+    for (size_t d = 0; d < c->doc_count; d++) {
+        size_t unresolved = 0, not_in_registry = 0;
+        for (size_t k = 0; k < c->docs[d].cite_count; k++) {
+            const vn_corpus_instrument *ins = &c->instruments[c->docs[d].cites[k].instrument];
+            if (ins->state != VN_INST_RESOLVED) {
+                unresolved++;
+            } else if (ins->registry < 0) {
+                not_in_registry++;
+            } else {
+                assert_string_equal(in.rows[row].instrument, ins->id);
+                assert_int_equal(in.rows[row].registry, (size_t)ins->registry);
+                assert_int_equal(in.rows[row].line, c->docs[d].cites[k].line);
+                row++;
+            }
+        }
+        assert_int_equal(in.docs[d].unresolved, unresolved);
+        assert_int_equal(in.docs[d].not_in_registry, not_in_registry);
+        assert_int_equal(in.docs[d].first_row + in.docs[d].row_count, row);
+    }
+    assert_int_equal(in.row_count, row);
+
+    /* and the same from a corpus loaded without its table */
+    char db[128];
+    snprintf(db, sizeof db, "%s/db", f->dir);
+    vn_corpus bare;
+    vn_outdated_input from_bare;
+    assert_int_equal(vn_corpus_load_flags(db, f->registry, VN_CORPUS_NO_INSTRUMENTS, &bare, &err),
+                     VN_OK);
+    assert_int_equal(bare.instrument_count, 0);
+    assert_int_equal(vn_outdated_input_build(&bare, &from_bare, &err), VN_OK);
+    assert_same_input(&in, &from_bare);
+    vn_outdated_input_free(&from_bare);
+    vn_corpus_free(&bare);
+    vn_outdated_input_free(&in);
+}
+
 static void test_outdated_cache_round_trip(void **state)
 {
     fixture *f = *state;
@@ -559,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_records_kept_only_when_asked),
         cmocka_unit_test(test_two_threads_read_the_same),
         cmocka_unit_test(test_broken_records_are_reported),
+        cmocka_unit_test(test_outdated_input_agrees_with_the_table),
         cmocka_unit_test(test_outdated_cache_round_trip),
         cmocka_unit_test(test_outdated_cache_key_and_file),
         cmocka_unit_test(test_missing_index),
