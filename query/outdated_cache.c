@@ -25,28 +25,29 @@ enum { DOC_FIELDS = 11, ROW_FIELDS = 7 };
 /* ---- the key ------------------------------------------------------------------------ */
 
 /* The running program as a file: a rebuilt or reinstalled vncite may judge
- * differently, so its caches must not be trusted. */
-static void program_identity(char *out, size_t size)
+ * differently, so its caches must not be trusted.  False when it cannot be
+ * told (no /proc): then no cache at all, rather than one any build would read. */
+static bool program_identity(char *out, size_t size)
 {
     struct stat sb;
-    if (stat("/proc/self/exe", &sb) != 0) {
-        snprintf(out, size, "unknown");
-        return;
-    }
+    if (stat("/proc/self/exe", &sb) != 0)
+        return false;
     snprintf(out, size, "%ju:%ju:%jd:%jd.%09ld", (uintmax_t)sb.st_dev, (uintmax_t)sb.st_ino,
              (intmax_t)sb.st_size, (intmax_t)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec);
+    return true;
 }
 
 vn_status vn_outdated_cache_key(const char *db_path, const vn_registry *reg, char **key,
                                 vn_error *err)
 {
     *key = NULL;
+    char program[160];
+    if (!program_identity(program, sizeof program))
+        return vn_error_set(err, VN_ERR_NOTFOUND, "/proc/self/exe: %s", strerror(errno));
     char *state = NULL;
     vn_status st = vn_xdb_state(db_path, &state, err);
     if (st != VN_OK)
         return st;
-    char program[160];
-    program_identity(program, sizeof program);
     vn_buf b = VN_BUF_INIT;
     char head[256];
     snprintf(head, sizeof head, "program %s\nregistry %016" PRIx64 " %zu\nindex\n", program,
@@ -376,6 +377,8 @@ vn_status vn_outdated_cache_parse(const void *data, size_t len, const char *key,
     if (key_len != strlen(key) || memcmp(r.p, key, key_len) != 0)
         return vn_error_set(err, VN_ERR_NOTFOUND, "outdated cache is stale");
     r.p += key_len;
+    if (r.end - r.p < 8)
+        return damaged(err, "cut short");
     uint64_t checksum;
     reader tail = {r.end - 8, r.end};
     get64(&tail, &checksum);
