@@ -24,6 +24,7 @@ static vn_outdated_input outdated_input;   /* of the last collect() */
 
 typedef struct fixture {
     char dir[64];
+    char db[128];           /* dir/db: the sample plans indexed */
     vn_registry *registry;
     vn_corpus corpus;
 } fixture;
@@ -37,8 +38,8 @@ static int setup(void **state)
     vn_error err;
     if (vn_registry_load(VNCITE_CORPUS "/registry", &f->registry, NULL, NULL, &err) != VN_OK)
         return -1;
-    char db[128];
-    snprintf(db, sizeof db, "%s/db", f->dir);
+    char *db = f->db;
+    snprintf(f->db, sizeof f->db, "%s/db", f->dir);
     char *paths[] = {VNCITE_CORPUS};
     vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 1};
     vn_index_stats stats;
@@ -257,8 +258,7 @@ static void test_records_kept_only_when_asked(void **state)
         }
     assert_true(cites > 100);
 
-    char db[128];
-    snprintf(db, sizeof db, "%s/db", f->dir);
+    const char *db = f->db;
     vn_corpus kept;
     vn_error err;
     assert_int_equal(vn_corpus_load_flags(db, f->registry, VN_CORPUS_KEEP_RECORDS, &kept, &err),
@@ -489,8 +489,7 @@ static void test_outdated_input_agrees_with_the_table(void **state)
     assert_int_equal(in.row_count, row);
 
     /* and the same from a corpus loaded without its table */
-    char db[128];
-    snprintf(db, sizeof db, "%s/db", f->dir);
+    const char *db = f->db;
     vn_corpus bare;
     vn_outdated_input from_bare;
     assert_int_equal(vn_corpus_load_flags(db, f->registry, VN_CORPUS_NO_INSTRUMENTS, &bare, &err),
@@ -545,8 +544,7 @@ static void test_outdated_cache_key_and_file(void **state)
 {
     fixture *f = *state;
     vn_error err;
-    char db[128];
-    snprintf(db, sizeof db, "%s/db", f->dir);
+    const char *db = f->db;
     char *key = NULL, *again = NULL, *path = vn_outdated_cache_path(db);
     assert_non_null(path);
     assert_int_equal(vn_outdated_cache_key(db, f->registry, &key, &err), VN_OK);
