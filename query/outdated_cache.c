@@ -438,3 +438,54 @@ vn_status vn_outdated_cache_read(const char *path, const char *key, size_t regis
     out->storage = data;
     return VN_OK;
 }
+
+/* ---- using it ------------------------------------------------------------------------- */
+
+vn_status vn_outdated_input_load(const char *db_path, const vn_registry *reg, bool use_cache,
+                                 vn_corpus *c, vn_outdated_input *in, bool *from_cache,
+                                 vn_error *err)
+{
+    memset(c, 0, sizeof *c);
+    memset(in, 0, sizeof *in);
+    if (from_cache)
+        *from_cache = false;
+    char *key = NULL, *path = NULL;
+    vn_error ignored;
+    if (use_cache && reg && vn_outdated_cache_key(db_path, reg, &key, &ignored) == VN_OK)
+        path = vn_outdated_cache_path(db_path);
+    if (path && vn_outdated_cache_read(path, key, reg->instrument_count, in, &ignored) == VN_OK) {
+        free(key);
+        free(path);
+        if (from_cache)
+            *from_cache = true;
+        return VN_OK;
+    }
+    vn_status st = vn_corpus_load_flags(db_path, reg, VN_CORPUS_NO_INSTRUMENTS, c, err);
+    if (st == VN_OK)
+        st = vn_outdated_input_build(c, in, err);
+    if (st == VN_OK && path)
+        vn_outdated_cache_write(path, key, in, &ignored);
+    free(key);
+    free(path);
+    return st;
+}
+
+vn_status vn_outdated_cache_refresh(const char *db_path, const vn_registry *reg, bool *rebuilt,
+                                    vn_error *err)
+{
+    *rebuilt = false;
+    char *path = reg ? vn_outdated_cache_path(db_path) : NULL;
+    struct stat sb;
+    bool present = path && stat(path, &sb) == 0;
+    free(path);
+    if (!present)
+        return VN_OK;
+    vn_corpus c;
+    vn_outdated_input in;
+    bool from_cache;
+    vn_status st = vn_outdated_input_load(db_path, reg, true, &c, &in, &from_cache, err);
+    vn_outdated_input_free(&in);
+    vn_corpus_free(&c);
+    *rebuilt = st == VN_OK && !from_cache;
+    return st;
+}
