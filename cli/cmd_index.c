@@ -9,12 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "indexer/indexer.h"
-#include "query/outdated_cache.h"
 
 static void file_error(void *ctx, const vn_error *e)
 {
@@ -36,25 +34,6 @@ static void progress_bar(void *ctx, const vn_index_progress *p)
             "########################", width - filled, "", p->files_done, p->files_total, mb,
             total, rate, (int)eta / 60, (int)eta % 60);
     fflush(stderr);
-}
-
-/* An index that has been asked `outdated` keeps its answer warm: the cache
- * the run made stale is built again now, not on the next question. */
-static void refresh_outdated_cache(const char *db, const vn_registry *reg)
-{
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    bool rebuilt;
-    vn_error err;
-    if (vn_outdated_cache_refresh(db, reg, &rebuilt, &err) != VN_OK) {
-        vn_warn("%s/outdated.cache not rebuilt (%s); the next 'vncite outdated' builds it",
-                db, err.msg);
-        return;
-    }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (rebuilt)
-        fprintf(stderr, "vncite: %s/outdated.cache rebuilt for the changed index in %.2f s\n",
-                db, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 }
 
 int vn_cmd_index(int argc, char **argv)
@@ -131,8 +110,8 @@ int vn_cmd_index(int argc, char **argv)
     vn_status s = vn_index_run(argv + first, (size_t)(argc - first), &opts, &st, &err);
     if (opts.progress)
         fputs("\n", stderr);
+    vn_registry_free(reg);
     if (s != VN_OK) {
-        vn_registry_free(reg);
         vn_report_error(&err);
         return VN_EXIT_ERROR;
     }
@@ -146,7 +125,5 @@ int vn_cmd_index(int argc, char **argv)
     if (compact)
         fprintf(stderr, "vncite: %s: compacted from %.1f MB to %.1f MB\n", opts.db_path,
                 (double)st.compacted_from / 1e6, (double)st.compacted_to / 1e6);
-    refresh_outdated_cache(opts.db_path, reg);
-    vn_registry_free(reg);
     return st.failed ? VN_EXIT_ERROR : VN_EXIT_OK;
 }

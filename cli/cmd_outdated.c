@@ -142,17 +142,39 @@ static void print_csv(const vn_outdated_input *in, const vn_registry *reg,
     }
 }
 
+/*
+ * The report's input: from the cache when its key matches, else from the
+ * whole corpus (loaded into *c, which the input then borrows from), and
+ * the cache written for next time.  A cache that cannot be keyed, read or
+ * written is only a slower run, so those failures are not errors.
+ */
 static bool obtain_input(const vn_query_opts *o, const char *db, const vn_registry *reg,
                          vn_corpus *c, vn_outdated_input *in)
 {
     vn_error err;
-    vn_status st = vn_outdated_input_load(db, reg, !o->no_cache, c, in, NULL, &err);
+    char *key = NULL, *path = NULL;
+    if (!o->no_cache && vn_outdated_cache_key(db, reg, &key, &err) == VN_OK &&
+        (path = vn_outdated_cache_path(db)) != NULL &&
+        vn_outdated_cache_read(path, key, reg->instrument_count, in, &err) == VN_OK) {
+        free(key);
+        free(path);
+        return true;
+    }
+    vn_status st = vn_corpus_load_flags(db, reg, VN_CORPUS_NO_INSTRUMENTS, c, &err);
     if (st == VN_ERR_NOTFOUND)
         vn_error_set(&err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first", db,
                      db);
-    if (st != VN_OK)
+    if (st == VN_OK)
+        st = vn_outdated_input_build(c, in, &err);
+    if (st == VN_OK && key && path)
+        vn_outdated_cache_write(path, key, in, &err);
+    free(key);
+    free(path);
+    if (st != VN_OK) {
         vn_report_error(&err);
-    return st == VN_OK;
+        return false;
+    }
+    return true;
 }
 
 int vn_cmd_outdated(int argc, char **argv)
@@ -170,8 +192,8 @@ int vn_cmd_outdated(int argc, char **argv)
     vn_registry *reg;
     if (!vn_cli_load_registry(o.registry, false, &reg))
         return VN_EXIT_ERROR;
-    vn_corpus c;
-    vn_outdated_input in;
+    vn_corpus c = {0};
+    vn_outdated_input in = {0};
     int status = VN_EXIT_ERROR;
     if (!obtain_input(&o, vn_index_default_db(o.db), reg, &c, &in))
         goto out;

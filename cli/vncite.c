@@ -74,9 +74,7 @@ static const vn_command commands[] = {
      "\n"
      "A progress bar goes to stderr when it is a terminal; a summary line always.\n"
      "Killed at any moment, the index keeps its last commit and a rerun completes it.\n"
-     "A second indexer on the same folder is refused.  When the index has an\n"
-     "outdated.cache (`vncite outdated` was run on it) and this run changed it,\n"
-     "the cache is built again at the end, so the next `outdated` stays fast.\n"
+     "A second indexer on the same folder is refused.\n"
      "Exit status: 0 success, 2 if a file could not be indexed (the rest is) or the\n"
      "run could not start.\n"},
     {"search", vn_cmd_search, "full-text search, accent-aware, with filters",

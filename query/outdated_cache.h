@@ -24,13 +24,11 @@
 #ifndef VN_OUTDATED_CACHE_H
 #define VN_OUTDATED_CACHE_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "../common/buf.h"
 #include "../common/registry.h"
 #include "../common/status.h"
-#include "corpus.h"
 #include "outdated.h"
 
 /* The key a cache for this index and registry must carry (*key malloc'd).
@@ -69,25 +67,5 @@ vn_status vn_outdated_cache_read(const char *path, const char *key, size_t regis
  * path, so a reader sees the old cache or the new one, never half. */
 vn_status vn_outdated_cache_write(const char *path, const char *key,
                                   const vn_outdated_input *in, vn_error *err);
-
-/*
- * The report's input for the index at db_path: read from its cache when the
- * key matches (unless use_cache is false), else built from the corpus,
- * loaded into *c (the input borrows from it; free *c after the input), and
- * the cache written for next time.  A cache that cannot be keyed, read or
- * written only makes the run slower.  *from_cache says which (may be NULL).
- * Errors are the corpus load's (no index: VN_ERR_NOTFOUND).
- */
-vn_status vn_outdated_input_load(const char *db_path, const vn_registry *reg, bool use_cache,
-                                 vn_corpus *c, vn_outdated_input *in, bool *from_cache,
-                                 vn_error *err);
-
-/*
- * After `vncite index`: when the index at db_path has a cache that the
- * index run made stale, builds it again, so the next `outdated` is fast
- * too.  *rebuilt says whether it did.  No cache there: nothing to do.
- */
-vn_status vn_outdated_cache_refresh(const char *db_path, const vn_registry *reg, bool *rebuilt,
-                                    vn_error *err);
 
 #endif
