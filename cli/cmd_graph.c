@@ -13,11 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "common/date.h"
+#include "common/pending_file.h"
 #include "indexer/indexer.h"
 #include "query/corpus.h"
 #include "query/graph.h"
@@ -34,85 +33,6 @@ typedef struct graph_opts {
     size_t focus_count;
     long depth;                /* -1: not given */
 } graph_opts;
-
-/* ---- files written whole or not at all ----------------------------------------------- */
-
-typedef struct pending_file {
-    const char *path;          /* the final name */
-    char *tmp;                 /* the name it is written under */
-    FILE *f;
-} pending_file;
-
-static vn_status pending_open(pending_file *p, const char *path, vn_error *err)
-{
-    p->path = path;
-    p->f = NULL;
-    size_t n = strlen(path);
-    p->tmp = malloc(n + 16);
-    if (!p->tmp)
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory");
-    snprintf(p->tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(p->tmp);
-    if (fd < 0) {
-        vn_status st = vn_error_set(err, VN_ERR_IO, "%s: cannot create it: %s", path,
-                                    strerror(errno));
-        free(p->tmp);
-        p->tmp = NULL;
-        return st;
-    }
-    /* mkstemp makes 0600; the graph is an ordinary output file */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    p->f = fdopen(fd, "w");
-    if (!p->f) {
-        vn_status st = vn_error_set(err, VN_ERR_IO, "%s: %s", path, strerror(errno));
-        close(fd);
-        unlink(p->tmp);
-        free(p->tmp);
-        p->tmp = NULL;
-        return st;
-    }
-    return VN_OK;
-}
-
-/* Closes the temporary file; false after setting err. */
-static bool pending_close(pending_file *p, vn_error *err)
-{
-    if (!p->f)
-        return true;
-    int rc = fclose(p->f);
-    p->f = NULL;
-    if (rc != 0) {
-        vn_error_set(err, VN_ERR_IO, "%s: cannot write it: %s", p->path, strerror(errno));
-        return false;
-    }
-    return true;
-}
-
-static void pending_discard(pending_file *p)
-{
-    if (p->f)
-        fclose(p->f);
-    p->f = NULL;
-    if (p->tmp)
-        unlink(p->tmp);
-    free(p->tmp);
-    p->tmp = NULL;
-}
-
-static vn_status pending_commit(pending_file *p, vn_error *err)
-{
-    if (rename(p->tmp, p->path) != 0) {
-        vn_status st = vn_error_set(err, VN_ERR_IO, "%s: cannot put it in place: %s", p->path,
-                                    strerror(errno));
-        pending_discard(p);
-        return st;
-    }
-    free(p->tmp);
-    p->tmp = NULL;
-    return VN_OK;
-}
 
 /* ---- options ------------------------------------------------------------------------- */
 
@@ -292,24 +212,24 @@ static bool write_csv_pair(const vn_graph *g, const char *prefix)
 {
     vn_error err;
     char *nodes_path = csv_name(prefix, "nodes"), *edges_path = csv_name(prefix, "edges");
-    pending_file nodes = {0}, edges = {0};
+    vn_pending_file nodes = {0}, edges = {0};
     vn_status st = nodes_path && edges_path ? VN_OK
                                             : vn_error_set(&err, VN_ERR_NOMEM, "out of memory");
     if (st == VN_OK)
-        st = pending_open(&nodes, nodes_path, &err);
+        st = vn_pending_open(&nodes, nodes_path, &err);
     if (st == VN_OK)
-        st = pending_open(&edges, edges_path, &err);
+        st = vn_pending_open(&edges, edges_path, &err);
     if (st == VN_OK)
         st = vn_graph_write_csv(g, nodes.f, nodes_path, edges.f, edges_path, &err);
-    if (st == VN_OK && !(pending_close(&nodes, &err) && pending_close(&edges, &err)))
+    if (st == VN_OK && !(vn_pending_close(&nodes, &err) && vn_pending_close(&edges, &err)))
         st = VN_ERR_IO;
     /* both complete before either is renamed: the pair stays consistent */
     if (st == VN_OK)
-        st = pending_commit(&nodes, &err);
+        st = vn_pending_commit(&nodes, &err);
     if (st == VN_OK)
-        st = pending_commit(&edges, &err);
-    pending_discard(&nodes);
-    pending_discard(&edges);
+        st = vn_pending_commit(&edges, &err);
+    vn_pending_discard(&nodes);
+    vn_pending_discard(&edges);
     if (st != VN_OK)
         vn_report_error(&err);
     free(nodes_path);
@@ -326,15 +246,15 @@ static bool write_one(const vn_graph *g, vn_graph_format format, const char *pat
             vn_report_error(&err);
         return st == VN_OK;
     }
-    pending_file out = {0};
-    vn_status st = pending_open(&out, path, &err);
+    vn_pending_file out = {0};
+    vn_status st = vn_pending_open(&out, path, &err);
     if (st == VN_OK)
         st = vn_graph_write(g, format, out.f, path, &err);
-    if (st == VN_OK && !pending_close(&out, &err))
+    if (st == VN_OK && !vn_pending_close(&out, &err))
         st = VN_ERR_IO;
     if (st == VN_OK)
-        st = pending_commit(&out, &err);
-    pending_discard(&out);
+        st = vn_pending_commit(&out, &err);
+    vn_pending_discard(&out);
     if (st != VN_OK)
         vn_report_error(&err);
     return st == VN_OK;

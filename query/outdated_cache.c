@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "../common/fnv.h"
 #include "../common/intern.h"
+#include "../common/pending_file.h"
 #include "../common/utf8.h"
 #include "../common/xapian.h"
 
@@ -234,32 +234,16 @@ vn_status vn_outdated_cache_write(const char *path, const char *key,
 {
     vn_buf image = VN_BUF_INIT;
     vn_status st = vn_outdated_cache_image(key, in, &image, err);
-    if (st != VN_OK)
-        return st;
-    size_t n = strlen(path) + 32;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        vn_buf_free(&image);
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory");
-    }
-    snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    bool ok = f && fwrite(image.data, 1, image.len, f) == image.len;
-    int saved = errno;
-    if (f && fclose(f) != 0 && ok) {
-        ok = false;
-        saved = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        saved = errno;
-    }
-    if (!ok) {
-        if (f)
-            unlink(tmp);
-        st = vn_error_set(err, VN_ERR_IO, "%s: %s", f ? path : tmp, strerror(saved));
-    }
-    free(tmp);
+    vn_pending_file out = {0};
+    if (st == VN_OK)
+        st = vn_pending_open(&out, path, err);
+    if (st == VN_OK && fwrite(image.data, 1, image.len, out.f) != image.len)
+        st = vn_error_set(err, VN_ERR_IO, "%s: cannot write it: %s", path, strerror(errno));
+    if (st == VN_OK && !vn_pending_close(&out, err))
+        st = VN_ERR_IO;
+    if (st == VN_OK)
+        st = vn_pending_commit(&out, err);
+    vn_pending_discard(&out);
     vn_buf_free(&image);
     return st;
 }
