@@ -81,30 +81,23 @@ char *vn_outdated_cache_path(const char *db_path)
 
 /* ---- writing -------------------------------------------------------------------------- */
 
-static void le32(unsigned char *p, uint32_t v)
+/* Appends the low `bytes` bytes of v, least significant first. */
+static vn_status put_le(vn_buf *b, uint64_t v, size_t bytes)
 {
-    for (int i = 0; i < 4; i++)
+    unsigned char p[8];
+    for (size_t i = 0; i < bytes; i++)
         p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static void le64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
+    return vn_buf_append(b, p, bytes);
 }
 
 static vn_status put32(vn_buf *b, uint32_t v)
 {
-    unsigned char p[4];
-    le32(p, v);
-    return vn_buf_append(b, p, sizeof p);
+    return put_le(b, v, 4);
 }
 
 static vn_status put64(vn_buf *b, uint64_t v)
 {
-    unsigned char p[8];
-    le64(p, v);
-    return vn_buf_append(b, p, sizeof p);
+    return put_le(b, v, 8);
 }
 
 static bool fits(long v)
@@ -145,38 +138,30 @@ static vn_status string_offset(string_table *t, const char *s, uint32_t *out)
     return VN_OK;
 }
 
-static vn_status put_date(vn_buf *b, vn_date d)
+/* Fixed fields, as read_records reads them back. */
+static vn_status put_fields(vn_buf *b, const uint32_t *v, size_t n)
 {
-    vn_status st = put32(b, (uint32_t)d.year);
-    if (st == VN_OK)
-        st = put32(b, (uint32_t)d.month);
-    if (st == VN_OK)
-        st = put32(b, (uint32_t)d.day);
+    vn_status st = VN_OK;
+    for (size_t i = 0; st == VN_OK && i < n; i++)
+        st = put32(b, v[i]);
     return st;
 }
 
 static vn_status put_doc(vn_buf *b, string_table *t, const vn_outdated_doc *d)
 {
-    uint32_t file;
     if (d->unresolved > UINT32_MAX || d->not_in_registry > UINT32_MAX ||
         d->row_count > UINT32_MAX)
         return VN_ERR_USAGE;
+    uint32_t file = 0;
     vn_status st = string_offset(t, d->file, &file);
-    if (st == VN_OK)
-        st = put32(b, file);
-    if (st == VN_OK)
-        st = put_date(b, d->date.first);
-    if (st == VN_OK)
-        st = put_date(b, d->date.last);
-    if (st == VN_OK)
-        st = put32(b, (uint32_t)d->date.precision);
-    if (st == VN_OK)
-        st = put32(b, (uint32_t)d->unresolved);
-    if (st == VN_OK)
-        st = put32(b, (uint32_t)d->not_in_registry);
-    if (st == VN_OK)
-        st = put32(b, (uint32_t)d->row_count);
-    return st;
+    const vn_date_range *r = &d->date;
+    const uint32_t v[DOC_FIELDS] = {file,
+                                    (uint32_t)r->first.year, (uint32_t)r->first.month,
+                                    (uint32_t)r->first.day,  (uint32_t)r->last.year,
+                                    (uint32_t)r->last.month, (uint32_t)r->last.day,
+                                    (uint32_t)r->precision,  (uint32_t)d->unresolved,
+                                    (uint32_t)d->not_in_registry, (uint32_t)d->row_count};
+    return st == VN_OK ? put_fields(b, v, DOC_FIELDS) : st;
 }
 
 static vn_status put_row(vn_buf *b, string_table *t, const vn_outdated_row *r)
@@ -191,9 +176,7 @@ static vn_status put_row(vn_buf *b, string_table *t, const vn_outdated_row *r)
     const uint32_t v[ROW_FIELDS] = {(uint32_t)r->line, (uint32_t)r->column,
                                     (uint32_t)r->start, (uint32_t)r->end,
                                     text, instrument, (uint32_t)r->registry};
-    for (size_t i = 0; st == VN_OK && i < ROW_FIELDS; i++)
-        st = put32(b, v[i]);
-    return st;
+    return st == VN_OK ? put_fields(b, v, ROW_FIELDS) : st;
 }
 
 vn_status vn_outdated_cache_image(const char *key, const vn_outdated_input *in, vn_buf *out,
