@@ -32,9 +32,9 @@ static void walk_problem(void *ctx, const vn_error *e)
 
 static void print_human(const vn_analysis *a, const vn_citation *c)
 {
-    vn_filepos pos = vn_doctext_filepos(&a->doc, c->start);
+    vn_filepos pos;
     char date[11];
-    char *text = vn_analysis_as_written(a, c->start, c->end);
+    char *text = vn_analysis_cite_place(a, c, &pos, NULL);
     const char *what = c->instrument ? c->instrument
                        : c->symbol[0] ? c->symbol
                        : c->name[0]   ? c->name

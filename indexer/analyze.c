@@ -113,3 +113,12 @@ char *vn_analysis_as_written(const vn_analysis *a, size_t start, size_t end)
     out[o] = '\0';
     return out;
 }
+
+char *vn_analysis_cite_place(const vn_analysis *a, const vn_citation *c, vn_filepos *from,
+                             vn_filepos *to)
+{
+    *from = vn_doctext_filepos(&a->doc, c->start);
+    if (to)
+        *to = vn_doctext_filepos(&a->doc, c->end);
+    return vn_analysis_as_written(a, c->start, c->end);
+}

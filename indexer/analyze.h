@@ -30,4 +30,11 @@ void vn_analysis_free(vn_analysis *a);
  * and NFC), with line breaks and tabs turned into spaces.  Caller frees. */
 char *vn_analysis_as_written(const vn_analysis *a, size_t text_start, size_t text_end);
 
+/* Where citation c is in the file as read: *from at its first byte, *to
+ * (may be NULL) just after it; returns its text as written (as above;
+ * caller frees, NULL when out of memory).  What every citation record
+ * (extract --json, the index) says of its place. */
+char *vn_analysis_cite_place(const vn_analysis *a, const vn_citation *c, vn_filepos *from,
+                             vn_filepos *to);
+
 #endif

@@ -101,9 +101,8 @@ json_t *vn_document_json(const vn_analysis *a)
 
 json_t *vn_citation_json(const vn_analysis *a, const vn_citation *c)
 {
-    vn_filepos from = vn_doctext_filepos(&a->doc, c->start);
-    vn_filepos to = vn_doctext_filepos(&a->doc, c->end);
-    char *text = vn_analysis_as_written(a, c->start, c->end);
+    vn_filepos from, to;
+    char *text = vn_analysis_cite_place(a, c, &from, &to);
     if (!text)
         return NULL;
     json_t *o = vn_citation_record(vn_path_json(a->doc.path), c, (long)from.line,

@@ -91,9 +91,8 @@ vn_status vn_stored_cites_from_analysis(const vn_analysis *a, vn_buf *out)
     vn_status st = vn_stored_cites_begin(out, l->count);
     for (size_t k = 0; k < l->count && st == VN_OK; k++) {
         const vn_citation *c = &l->items[k];
-        vn_filepos from = vn_doctext_filepos(&a->doc, c->start);
-        vn_filepos to = vn_doctext_filepos(&a->doc, c->end);
-        char *text = vn_analysis_as_written(a, c->start, c->end);
+        vn_filepos from, to;
+        char *text = vn_analysis_cite_place(a, c, &from, &to);
         st = text ? vn_stored_cites_add(out, c, (long)from.line, (long)from.column,
                                         (long)from.byte, (long)to.byte, text)
                   : VN_ERR_NOMEM;
