@@ -879,6 +879,22 @@ extern "C" bool vn_xquery_is_empty(const vn_xquery *q)
     return q->q.empty();
 }
 
+extern "C" vn_status vn_xquery_terms(const vn_xquery *q, vn_xterms **out, vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<vn_xterms> it(new vn_xterms);
+        std::set<std::string> seen;
+        for (auto t = q->q.get_terms_begin(); t != q->q.get_terms_end(); ++t)
+            if (seen.insert(*t).second)
+                it->push(*t, 0);
+        *out = it.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "query");
+    }
+}
+
 extern "C" char *vn_xquery_describe(const vn_xquery *q)
 {
     try {
@@ -1191,28 +1207,6 @@ extern "C" vn_status vn_xmset_value(vn_xmset *m, size_t i, unsigned slot,
         *value = found->second.c_str();
         if (len)
             *len = found->second.size();
-        return VN_OK;
-    } catch (...) {
-        return fail(err, "search results");
-    }
-}
-
-extern "C" vn_status vn_xmset_matching_terms(vn_xmset *m, size_t i, vn_xterms **out,
-                                             vn_error *err)
-{
-    *out = nullptr;
-    if (i >= m->mset.size())
-        return bad_hit(m, i, err);
-    try {
-        std::unique_ptr<vn_xterms> it(new vn_xterms);
-        with_reopen(m->db, [&] {
-            *it = vn_xterms();
-            Xapian::MSetIterator hit = m->mset[static_cast<Xapian::doccount>(i)];
-            for (auto t = m->enquire.get_matching_terms_begin(hit);
-                 t != m->enquire.get_matching_terms_end(hit); ++t)
-                it->push(*t, 0);
-        });
-        *out = it.release();
         return VN_OK;
     } catch (...) {
         return fail(err, "search results");

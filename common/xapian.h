@@ -287,6 +287,15 @@ vn_status vn_xquery_scale(const vn_xquery *q, double factor, vn_xquery **out,
 /* True if the query matches nothing by construction (an empty query). */
 bool vn_xquery_is_empty(const vn_xquery *q);
 
+/*
+ * The query's terms (with prefixes, count 0), each once, in query order:
+ * what a hit's snippet can mark.  A wildcard contributes no term.  Xapian's
+ * per-hit "matching terms" are these intersected with the document's term
+ * list, read from the index for every hit; a snippet finds no word for a
+ * term its document lacks, so the query's terms, taken once, do the same.
+ */
+vn_status vn_xquery_terms(const vn_xquery *q, vn_xterms **out, vn_error *err);
+
 /* Xapian's description of the query, for debugging and tests ("Query((dân@1
  * AND chu@2))").  malloc'd; NULL on allocation failure. */
 char *vn_xquery_describe(const vn_xquery *q);
@@ -403,13 +412,6 @@ vn_status vn_xmset_hit(vn_xmset *m, size_t i, vn_xhit *out, vn_error *err);
 /* Value `slot` of hit `i`; valid until the mset is destroyed. */
 vn_status vn_xmset_value(vn_xmset *m, size_t i, unsigned slot,
                          const char **value, size_t *len, vn_error *err);
-
-/*
- * The query terms that hit `i` contains (with prefixes, count 0): what to
- * highlight in its snippet.  Wildcards appear as their expansions.
- */
-vn_status vn_xmset_matching_terms(vn_xmset *m, size_t i, vn_xterms **out,
-                                  vn_error *err);
 
 /* Values of facet slot `slot` over all matches, most frequent first (ties
  * in byte order), with their counts.  VN_ERR_NOTFOUND if `slot` was not in

@@ -56,34 +56,53 @@ static const char *json_str(json_t *o, const char *key)
     return s ? s : "";
 }
 
-static vn_status make_snippet(vn_snipper *sn, vn_xmset *m, size_t i, vn_search_hit *h,
-                              vn_error *err)
+static void free_terms(char **terms)
 {
+    for (size_t k = 0; terms && terms[k]; k++)
+        free(terms[k]);
+    free(terms);
+}
+
+/* The query's body-text terms, NULL-terminated: what every snippet marks.
+ * Prefixed terms are filters or title words, not body text. */
+static vn_status snippet_terms(const vn_xquery *q, char ***out, vn_error *err)
+{
+    *out = NULL;
     vn_xterms *it = NULL;
-    vn_status st = vn_xmset_matching_terms(m, i, &it, err);
+    vn_status st = vn_xquery_terms(q, &it, err);
     if (st != VN_OK)
         return st;
+    /* kept NULL-terminated throughout, so free_terms() can undo any step */
     size_t n = 0, cap = 16;
     char **terms = malloc(cap * sizeof *terms);
+    if (terms)
+        terms[0] = NULL;
     for (; terms && vn_xterms_valid(it); vn_xterms_move_to_next(it)) {
         const char *t = vn_xterms_get(it, NULL);
         if (t[0] >= 'A' && t[0] <= 'Z')
-            continue;       /* prefixed: a filter or title term, not body text */
-        if (n + 1 >= cap) {
-            char **p = realloc(terms, (cap *= 2) * sizeof *terms);
-            if (!p)
-                break;
-            terms = p;
+            continue;
+        char **p = n + 1 < cap ? terms : realloc(terms, (cap *= 2) * sizeof *terms);
+        char *copy = p ? strdup(t) : NULL;
+        if (!copy) {
+            free_terms(p ? p : terms);
+            terms = NULL;
+            break;
         }
-        terms[n] = strdup(t);
-        if (terms[n])
-            n++;
+        terms = p;
+        terms[n++] = copy;
+        terms[n] = NULL;
     }
     vn_xterms_destroy(it);
     if (!terms)
         return vn_error_set(err, VN_ERR_NOMEM, "out of memory while making a snippet");
-    terms[n] = NULL;
+    *out = terms;
+    return VN_OK;
+}
 
+static vn_status make_snippet(vn_snipper *sn, vn_xmset *m, size_t i, const char *const *terms,
+                              vn_search_hit *h, vn_error *err)
+{
+    vn_status st = VN_OK;
     const char *path = json_str(h->document, "file");
     const char *stamp = NULL;
     size_t sl;
@@ -92,8 +111,8 @@ static vn_status make_snippet(vn_snipper *sn, vn_xmset *m, size_t i, vn_search_h
     vn_doctext dt;
     vn_error ignored;
     if (vn_doctext_load(path, &dt, &ignored) == VN_OK) {
-        st = vn_snipper_make(sn, dt.text, dt.len, (const char *const *)terms, &h->snippet,
-                             h->marks, &h->mark_count, err);
+        st = vn_snipper_make(sn, dt.text, dt.len, terms, &h->snippet, h->marks,
+                             &h->mark_count, err);
         vn_doctext_free(&dt);
     } else {
         h->stale = true;
@@ -101,9 +120,6 @@ static vn_status make_snippet(vn_snipper *sn, vn_xmset *m, size_t i, vn_search_h
         if (!h->snippet)
             st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
     }
-    for (size_t k = 0; k < n; k++)
-        free(terms[k]);
-    free(terms);
     return st;
 }
 
@@ -183,8 +199,11 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
     }
     /* one tokenizer and one set of buffers for all the snippets */
     vn_snipper *sn = NULL;
+    char **terms = NULL;
     if (st == VN_OK && out->hit_count)
         st = vn_snipper_new(&sn, err);
+    if (st == VN_OK && out->hit_count)
+        st = snippet_terms(q, &terms, err);
     for (size_t i = 0; st == VN_OK && i < out->hit_count; i++) {
         vn_xhit h;
         st = vn_xmset_hit(m, i, &h, err);
@@ -208,8 +227,9 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         sh->rank = h.rank + 1;
         sh->percent = h.percent;
         sh->document = doc;
-        st = make_snippet(sn, m, i, sh, err);
+        st = make_snippet(sn, m, i, (const char *const *)terms, sh, err);
     }
+    free_terms(terms);
     vn_snipper_free(sn);
     if (st == VN_OK && req->facets)
         st = read_facets(m, out, err);

@@ -534,7 +534,7 @@ static void test_facets_and_matching_terms(void **state)
     assert_string_equal(h.data, "ban1.txt");
     assert_true(h.percent > 0 && h.percent <= 100);
     assert_true(h.weight > 0);
-    OK(vn_xmset_matching_terms(m, 0, &it, &g_err));
+    OK(vn_xquery_terms(q, &it, &g_err));
     char all[256] = "";
     for (; vn_xterms_valid(it); vn_xterms_move_to_next(it)) {
         strcat(all, vn_xterms_get(it, NULL));
@@ -543,6 +543,17 @@ static void test_facets_and_matching_terms(void **state)
     vn_xterms_destroy(it);
     /* in query order; the filter term is there too */
     assert_string_equal(all, "XTYPEke-hoach bàn dan chu ");
+    vn_xquery_destroy(q);
+    /* each term once, at its first place; a wildcard adds none */
+    OK(vn_xparser_parse(g_qp, "chu dan OR chu ba* OR \"dan chu\"", &q, &g_err));
+    OK(vn_xquery_terms(q, &it, &g_err));
+    all[0] = '\0';
+    for (; vn_xterms_valid(it); vn_xterms_move_to_next(it)) {
+        strcat(all, vn_xterms_get(it, NULL));
+        strcat(all, " ");
+    }
+    vn_xterms_destroy(it);
+    assert_string_equal(all, "chu dan ");
     vn_xmset_destroy(m);
     vn_xquery_destroy(q);
 }
