@@ -25,6 +25,14 @@ typedef struct seen {
     size_t rank;            /* the symbol's place among the distinct symbols, strcmp order */
 } seen;
 
+/* An item of the table under the number its symbol starts with, as
+ * symbol_fits() reads it, so that a bare "Quyết định số 217" looks at the
+ * symbols numbered 217 only, not at every symbol of the corpus. */
+typedef struct numbered {
+    char number[16];
+    size_t item;
+} numbered;
+
 typedef struct corpus_table {
     seen *items;
     size_t count;
@@ -33,6 +41,7 @@ typedef struct corpus_table {
                                the one the table holds as written */
     size_t *rank;           /* rank[id of a symbol] */
     size_t *start;          /* items [start[r], start[r + 1]) have the symbol of rank r */
+    numbered *by_number;    /* every item, by its symbol's number, then table order */
 } corpus_table;
 
 static int seen_cmp(const void *a, const void *b)
@@ -48,7 +57,46 @@ static void table_clear(corpus_table *t)
     vn_intern_free(&t->symbols);
     free(t->rank);
     free(t->start);
+    free(t->by_number);
     t->rank = t->start = NULL;
+    t->by_number = NULL;
+}
+
+static int numbered_cmp(const void *a, const void *b)
+{
+    const numbered *x = a, *y = b;
+    int c = strcmp(x->number, y->number);
+    if (c)
+        return c;
+    return x->item < y->item ? -1 : x->item > y->item;
+}
+
+static vn_status table_index_numbers(corpus_table *t)
+{
+    t->by_number = malloc((t->count ? t->count : 1) * sizeof *t->by_number);
+    if (!t->by_number)
+        return VN_ERR_NOMEM;
+    for (size_t k = 0; k < t->count; k++) {
+        vn_symbol_number_prefix(t->items[k].symbol, t->by_number[k].number,
+                                sizeof t->by_number[k].number);
+        t->by_number[k].item = k;
+    }
+    qsort(t->by_number, t->count, sizeof *t->by_number, numbered_cmp);
+    return VN_OK;
+}
+
+/* The first entry of by_number with this number (t->count if none). */
+static size_t first_numbered(const corpus_table *t, const char *number)
+{
+    size_t lo = 0, hi = t->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(t->by_number[mid].number, number) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* start[] from the items' ranks (items sorted). */
@@ -327,8 +375,9 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
         }
     }
     if (cand.count == 0) {
-        for (size_t k = 0; k < t->count; k++) {
-            const seen *s = &t->items[k];
+        for (size_t k = first_numbered(t, c->number);
+             k < t->count && strcmp(t->by_number[k].number, c->number) == 0; k++) {
+            const seen *s = &t->items[t->by_number[k].item];
             if (symbol_fits(s->symbol, c->number, c->type_word, icode)) {
                 char *id = make_id(s->symbol, false, s->date);
                 if (!id)
@@ -496,7 +545,9 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
     t.count = u;
     table_index(&t);
 
-    vn_status st = resolve_documents(docs, count, reg, &t);
+    vn_status st = table_index_numbers(&t);
+    if (st == VN_OK)
+        st = resolve_documents(docs, count, reg, &t);
     table_clear(&t);
     free(t.items);
     if (st != VN_OK)

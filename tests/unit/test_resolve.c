@@ -133,6 +133,29 @@ static void test_list_form_resolved_by_type_and_issuer(void **state)
     done(&f);
 }
 
+/* A short form found in the corpus: only symbols with exactly its number
+ * count ("16", not "1" or "160"); two dates are two candidates, in order. */
+static void test_short_form_resolved_by_number_from_corpus(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    analyse(&f, "Chỉ thị số 160-CT/TU ngày 02/01/2021, Chỉ thị số 1-CT/TU ngày 03/01/2021 và "
+                "Chỉ thị số 16-CT/TU ngày 05/01/2021 của Ban Thường vụ Tỉnh ủy.");
+    analyse(&f, "Chỉ thị số 17-CT/TU ngày 06/01/2022 và Chỉ thị số 17-CT/TU ngày 04/01/2021 của "
+                "Ban Thường vụ Tỉnh ủy.");
+    analyse(&f, "Theo Chỉ thị số 16 của Ban Thường vụ Tỉnh ủy. Theo Chỉ thị số 17 của Ban "
+                "Thường vụ Tỉnh ủy. Theo Chỉ thị số 18 của Ban Thường vụ Tỉnh ủy.");
+    resolve_all(&f);
+    assert_int_equal(cite(&f, 2, 0)->kind, VN_CITE_SHORT);
+    assert_string_equal(cite(&f, 2, 0)->instrument, "16-CT/TU@2021-01-05");
+    assert_null(cite(&f, 2, 1)->instrument);
+    assert_true(cite(&f, 2, 1)->ambiguous);
+    assert_string_equal(cite(&f, 2, 1)->candidates, "17-CT/TU@2021-01-04, 17-CT/TU@2022-01-06");
+    assert_null(cite(&f, 2, 2)->instrument);
+    assert_false(cite(&f, 2, 2)->ambiguous);
+    done(&f);
+}
+
 static void test_name_by_citing_date(void **state)
 {
     (void)state;
@@ -162,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_quy_dinh_variant_united_by_registry),
         cmocka_unit_test(test_quy_dinh_variant_united_by_corpus),
         cmocka_unit_test(test_list_form_resolved_by_type_and_issuer),
+        cmocka_unit_test(test_short_form_resolved_by_number_from_corpus),
         cmocka_unit_test(test_name_by_citing_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
