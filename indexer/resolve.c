@@ -25,13 +25,19 @@ typedef struct seen {
     size_t rank;            /* the symbol's place among the distinct symbols, strcmp order */
 } seen;
 
-/* An item of the table under the number its symbol starts with, as
- * symbol_fits() reads it, so that a bare "Quyết định số 217" looks at the
- * symbols numbered 217 only, not at every symbol of the corpus. */
+/* The items of a list of symbols (the corpus table, the registry) under
+ * the number each symbol starts with, as symbol_fits() reads it, so that a
+ * bare "Quyết định số 217" looks at the symbols numbered 217 only, not at
+ * every symbol there is. */
 typedef struct numbered {
     char number[16];
     size_t item;
 } numbered;
+
+typedef struct number_index {
+    numbered *items;        /* by number, then item */
+    size_t count;
+} number_index;
 
 typedef struct corpus_table {
     seen *items;
@@ -41,7 +47,7 @@ typedef struct corpus_table {
                                the one the table holds as written */
     size_t *rank;           /* rank[id of a symbol] */
     size_t *start;          /* items [start[r], start[r + 1]) have the symbol of rank r */
-    numbered *by_number;    /* every item, by its symbol's number, then table order */
+    number_index by_number; /* every item, by its symbol's number */
 } corpus_table;
 
 static int seen_cmp(const void *a, const void *b)
@@ -50,16 +56,6 @@ static int seen_cmp(const void *a, const void *b)
     if (x->rank != y->rank)
         return x->rank < y->rank ? -1 : 1;
     return vn_date_cmp(x->date, y->date);
-}
-
-static void table_clear(corpus_table *t)
-{
-    vn_intern_free(&t->symbols);
-    free(t->rank);
-    free(t->start);
-    free(t->by_number);
-    t->rank = t->start = NULL;
-    t->by_number = NULL;
 }
 
 static int numbered_cmp(const void *a, const void *b)
@@ -71,32 +67,53 @@ static int numbered_cmp(const void *a, const void *b)
     return x->item < y->item ? -1 : x->item > y->item;
 }
 
-static vn_status table_index_numbers(corpus_table *t)
+static vn_status number_index_build(number_index *ix, size_t count,
+                                    const char *(*symbol_of)(const void *list, size_t k),
+                                    const void *list)
 {
-    t->by_number = malloc((t->count ? t->count : 1) * sizeof *t->by_number);
-    if (!t->by_number)
+    ix->count = 0;
+    ix->items = malloc((count ? count : 1) * sizeof *ix->items);
+    if (!ix->items)
         return VN_ERR_NOMEM;
-    for (size_t k = 0; k < t->count; k++) {
-        vn_symbol_number_prefix(t->items[k].symbol, t->by_number[k].number,
-                                sizeof t->by_number[k].number);
-        t->by_number[k].item = k;
+    for (size_t k = 0; k < count; k++) {
+        vn_symbol_number_prefix(symbol_of(list, k), ix->items[k].number,
+                                sizeof ix->items[k].number);
+        ix->items[k].item = k;
     }
-    qsort(t->by_number, t->count, sizeof *t->by_number, numbered_cmp);
+    ix->count = count;
+    qsort(ix->items, count, sizeof *ix->items, numbered_cmp);
     return VN_OK;
 }
 
-/* The first entry of by_number with this number (t->count if none). */
-static size_t first_numbered(const corpus_table *t, const char *number)
+static void number_index_free(number_index *ix)
 {
-    size_t lo = 0, hi = t->count;
+    free(ix->items);
+    *ix = (number_index){0};
+}
+
+/* [*first, *end) of ix->items: the items numbered `number`, in list order. */
+static void number_range(const number_index *ix, const char *number, size_t *first, size_t *end)
+{
+    size_t lo = 0, hi = ix->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(t->by_number[mid].number, number) < 0)
+        if (strcmp(ix->items[mid].number, number) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo;
+    *first = *end = lo;
+    while (*end < ix->count && strcmp(ix->items[*end].number, number) == 0)
+        ++*end;
+}
+
+static void table_clear(corpus_table *t)
+{
+    vn_intern_free(&t->symbols);
+    free(t->rank);
+    free(t->start);
+    number_index_free(&t->by_number);
+    t->rank = t->start = NULL;
 }
 
 /* start[] from the items' ranks (items sorted). */
@@ -356,8 +373,18 @@ static bool symbol_fits(const char *symbol, const char *number, const char *type
     return true;
 }
 
+static const char *table_symbol(const void *table, size_t k)
+{
+    return ((const corpus_table *)table)->items[k].symbol;
+}
+
+static const char *registry_symbol(const void *registry, size_t k)
+{
+    return ((const vn_registry *)registry)->instruments[k].symbol;
+}
+
 static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const vn_registry *reg,
-                              const corpus_table *t)
+                              const number_index *reg_numbers, const corpus_table *t)
 {
     const char *icode = c->issuer[0] ? issuer_code(c->issuer) : NULL;
     candidates cand = {0};
@@ -367,17 +394,17 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
             symbol_fits(o->symbol, c->number, c->type_word, icode))
             add_candidate(&cand, o->instrument);
     }
+    size_t k, end;
     if (cand.count == 0 && reg) {
-        for (size_t k = 0; k < reg->instrument_count; k++) {
-            const vn_instrument *in = &reg->instruments[k];
+        for (number_range(reg_numbers, c->number, &k, &end); k < end; k++) {
+            const vn_instrument *in = &reg->instruments[reg_numbers->items[k].item];
             if (symbol_fits(in->symbol, c->number, c->type_word, icode))
                 add_candidate(&cand, in->id);
         }
     }
     if (cand.count == 0) {
-        for (size_t k = first_numbered(t, c->number);
-             k < t->count && strcmp(t->by_number[k].number, c->number) == 0; k++) {
-            const seen *s = &t->items[t->by_number[k].item];
+        for (number_range(&t->by_number, c->number, &k, &end); k < end; k++) {
+            const seen *s = &t->items[t->by_number.items[k].item];
             if (symbol_fits(s->symbol, c->number, c->type_word, icode)) {
                 char *id = make_id(s->symbol, false, s->date);
                 if (!id)
@@ -449,6 +476,7 @@ typedef struct resolve_part {
     vn_resolve_doc *docs;
     size_t from, to;
     const vn_registry *reg;
+    const number_index *reg_numbers;
     const corpus_table *t;
     vn_status st;
 } resolve_part;
@@ -465,7 +493,7 @@ static void *resolve_range(void *arg)
         for (size_t k = 0; k < l->count && p->st == VN_OK; k++) {
             vn_citation *c = &l->items[k];
             if (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT)
-                p->st = resolve_bare(c, l, p->reg, p->t);
+                p->st = resolve_bare(c, l, p->reg, p->reg_numbers, p->t);
             else if (c->kind == VN_CITE_NAME)
                 p->st = resolve_name(c, p->docs[d].meta, p->reg);
         }
@@ -480,7 +508,7 @@ static void *resolve_range(void *arg)
  * result does not depend on the split.
  */
 static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
-                                   const corpus_table *t)
+                                   const number_index *reg_numbers, const corpus_table *t)
 {
     enum { MIN_SPLIT = 16 };
     size_t total = 0, half = count;
@@ -491,7 +519,8 @@ static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_
         for (half = 0; half < count && first < total / 2; half++)
             first += docs[half].citations->count;
     }
-    resolve_part parts[2] = {{docs, 0, half, reg, t, VN_OK}, {docs, half, count, reg, t, VN_OK}};
+    resolve_part parts[2] = {{docs, 0, half, reg, reg_numbers, t, VN_OK},
+                             {docs, half, count, reg, reg_numbers, t, VN_OK}};
     vn_run_pair(resolve_range, &parts[0], half < count ? &parts[1] : NULL);
     return parts[0].st != VN_OK ? parts[0].st : parts[1].st;
 }
@@ -545,9 +574,13 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
     t.count = u;
     table_index(&t);
 
-    vn_status st = table_index_numbers(&t);
+    number_index reg_numbers = {0};
+    vn_status st = number_index_build(&t.by_number, t.count, table_symbol, &t);
+    if (st == VN_OK && reg)
+        st = number_index_build(&reg_numbers, reg->instrument_count, registry_symbol, reg);
     if (st == VN_OK)
-        st = resolve_documents(docs, count, reg, &t);
+        st = resolve_documents(docs, count, reg, &reg_numbers, &t);
+    number_index_free(&reg_numbers);
     table_clear(&t);
     free(t.items);
     if (st != VN_OK)
