@@ -38,4 +38,7 @@ c=$(grep -c '"record":"citation"' "$TMP/extract" || true)
 grep -q '"record":"hit"' "$TMP/hits" && pass "cites: finds a registry instrument" || fail "cites:59/2023/NĐ-CP finds nothing"
 "$VNCITE" search --db "$TMP/db" --json '"dan chu o co so"' >"$TMP/hits"
 grep -q '"record":"hit"' "$TMP/hits" && pass "unaccented phrase search" || fail "phrase finds nothing"
+# the short-form stress corpus: every short form resolves to the one plan with its number
+tools/bench/short-forms.sh --docs 300 --vncite "$VNCITE" >"$TMP/short" 2>&1 &&
+    pass "short-forms.sh: 300 short forms resolved" || fail "short-forms.sh: $(cat "$TMP/short")"
 finish
