@@ -974,6 +974,70 @@ static void alias_row(loader *L, table *t, int line)
     r->aliases[r->alias_count++] = al;
 }
 
+/* ---- events by instrument ----------------------------------------------------- */
+
+/* The instrument event k is grouped under, or instrument_count for none. */
+static size_t event_group(const vn_registry *r, size_t k, bool by_other)
+{
+    const vn_event *e = &r->events[k];
+    if (!by_other)
+        return e->instrument;
+    return e->other < 0 ? r->instrument_count : (size_t)e->other;
+}
+
+/* A counting sort: stable, so each group keeps file order. */
+static bool index_events(const vn_registry *r, vn_event_index *ix, bool by_other)
+{
+    size_t n = r->instrument_count;
+    ix->start = calloc(n + 2, sizeof *ix->start);
+    ix->order = malloc((r->event_count ? r->event_count : 1) * sizeof *ix->order);
+    if (!ix->start || !ix->order)
+        return false;
+    for (size_t k = 0; k < r->event_count; k++)
+        ix->start[event_group(r, k, by_other) + 1]++;
+    for (size_t i = 0; i < n + 1; i++)
+        ix->start[i + 1] += ix->start[i];
+    size_t *next = malloc((n + 1) * sizeof *next);
+    if (!next)
+        return false;
+    memcpy(next, ix->start, (n + 1) * sizeof *next);
+    for (size_t k = 0; k < r->event_count; k++)
+        ix->order[next[event_group(r, k, by_other)]++] = k;
+    free(next);
+    return true;
+}
+
+static bool next_in(const vn_registry *r, const vn_event_index *ix, bool by_other,
+                    size_t instrument, size_t *cursor, size_t *event)
+{
+    if (ix->order) {
+        size_t at = ix->start[instrument] + *cursor;
+        if (at >= ix->start[instrument + 1])
+            return false;
+        *event = ix->order[at];
+        ++*cursor;
+        return true;
+    }
+    for (; *cursor < r->event_count; ++*cursor)
+        if (event_group(r, *cursor, by_other) == instrument) {
+            *event = (*cursor)++;
+            return true;
+        }
+    return false;
+}
+
+bool vn_registry_event_next(const vn_registry *r, size_t instrument, size_t *cursor,
+                            size_t *event)
+{
+    return next_in(r, &r->about, false, instrument, cursor, event);
+}
+
+bool vn_registry_event_naming_next(const vn_registry *r, size_t instrument, size_t *cursor,
+                                   size_t *event)
+{
+    return next_in(r, &r->naming, true, instrument, cursor, event);
+}
+
 /* ---- loading ---------------------------------------------------------------- */
 
 void vn_registry_free(vn_registry *r)
@@ -993,6 +1057,10 @@ void vn_registry_free(vn_registry *r)
     free(r->aliases);
     free(r->id_order);
     free(r->symbol_order);
+    free(r->about.order);
+    free(r->about.start);
+    free(r->naming.order);
+    free(r->naming.start);
     free(r->dir);
     free(r);
 }
@@ -1085,6 +1153,8 @@ static vn_status load_buffers(const char *dir, const char *ins, size_t ilen, con
     if (!L.nomem && als)
         load_table(&L, FILE_ALIASES, alias_columns, (1u << A_NAME) | (1u << A_INSTRUMENT),
                    alias_row, als, alen);
+    if (!L.nomem && (!index_events(r, &r->about, false) || !index_events(r, &r->naming, true)))
+        L.nomem = true;
     if (L.nomem) {
         vn_registry_free(r);
         return vn_error_set(err, VN_ERR_NOMEM, "out of memory loading the registry");

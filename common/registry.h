@@ -79,6 +79,13 @@ typedef struct vn_alias {
     int line;
 } vn_alias;
 
+/* Event indices grouped by an instrument, each group in file order: the
+ * group of instrument i is order[start[i]] .. order[start[i + 1] - 1]. */
+typedef struct vn_event_index {
+    size_t *order;
+    size_t *start;          /* instrument_count + 1 entries */
+} vn_event_index;
+
 typedef struct vn_registry {
     char *dir;
     vn_instrument *instruments;
@@ -92,6 +99,8 @@ typedef struct vn_registry {
     size_t load_problems;   /* problems reported while loading */
     size_t *id_order;       /* instrument indices sorted by id */
     size_t *symbol_order;   /* instrument indices sorted by symbol, then index */
+    vn_event_index about;   /* events by their instrument */
+    vn_event_index naming;  /* events by the other instrument they name */
     /* FNV-1a over the three files' bytes as read (zero for a registry built
      * by hand): what a cache derived from the registry is keyed on. */
     uint64_t content_hash;
@@ -149,6 +158,21 @@ size_t vn_registry_check(const vn_registry *r, vn_registry_problem_fn problem, v
  */
 size_t vn_registry_by_symbol(const vn_registry *r, const char *symbol,
                              size_t *out, size_t max);
+
+/*
+ * Walks the events about `instrument` (its rows in events.csv), in file
+ * order, without looking at the others:
+ *     for (size_t cur = 0, k; vn_registry_event_next(r, i, &cur, &k);)
+ *         ... r->events[k] ...
+ * `cursor` starts at 0.  A registry built by hand (no index) is scanned.
+ */
+bool vn_registry_event_next(const vn_registry *r, size_t instrument, size_t *cursor,
+                            size_t *event);
+
+/* The same over the events that name `instrument` as their other one
+ * ("replaced by", "amended by" … it). */
+bool vn_registry_event_naming_next(const vn_registry *r, size_t instrument, size_t *cursor,
+                                   size_t *event);
 
 /* Index of the instrument with this identity ("120-KL/TW@2016-01-07" or
  * "59/2023/NĐ-CP"), or -1. */

@@ -762,9 +762,9 @@ static vn_status add_replacements(const vn_registry *reg, keyed **pairs, size_t 
         if (r < 0 || (seen[r] & VISITED))
             continue;
         seen[r] |= VISITED;
-        for (size_t e = 0; st == VN_OK && e < reg->event_count; e++) {
+        for (size_t cur = 0, e; st == VN_OK && vn_registry_event_next(reg, (size_t)r, &cur, &e);) {
             const vn_event *ev = &reg->events[e];
-            if (ev->instrument == (size_t)r && ev->other >= 0 &&
+            if (ev->other >= 0 &&
                 (ev->kind == VN_EVENT_REPLACED_BY || ev->kind == VN_EVENT_SUPERSEDED_BY) &&
                 !(seen[ev->other] & PRESENT)) {
                 seen[ev->other] |= PRESENT;

@@ -91,10 +91,9 @@ static const char *instrument_state_name(vn_instrument_state s)
 static void ceased_dates(const vn_registry *r, size_t instrument, char ceased[11], char end[11])
 {
     const vn_event *best = NULL;
-    for (size_t e = 0; e < r->event_count; e++) {
+    for (size_t cur = 0, e; vn_registry_event_next(r, instrument, &cur, &e);) {
         const vn_event *ev = &r->events[e];
-        if (ev->instrument != instrument || !is_ceasing(ev->kind) ||
-            ev->date.precision == VN_DATE_NONE)
+        if (!is_ceasing(ev->kind) || ev->date.precision == VN_DATE_NONE)
             continue;
         if (!best || vn_date_cmp(ev->date.first, best->date.first) < 0)
             best = ev;

@@ -63,9 +63,9 @@ bool vn_instrument_issue_range(const vn_registry *r, size_t instrument, vn_date_
         *out = in->issued;
         return true;
     }
-    for (size_t k = 0; k < r->event_count; k++) {
+    for (size_t cur = 0, k; vn_registry_event_next(r, instrument, &cur, &k);) {
         const vn_event *e = &r->events[k];
-        if (e->instrument == instrument && e->kind == VN_EVENT_ISSUED &&
+        if (e->kind == VN_EVENT_ISSUED &&
             e->date.precision != VN_DATE_NONE &&
             (out->precision == VN_DATE_NONE || vn_date_cmp(e->date.first, out->first) < 0))
             *out = e->date;
@@ -177,10 +177,8 @@ static reading read_status(const vn_registry *r, size_t i, vn_date d, bool maybe
     long force = -1;              /* latest in_force event in effect */
     bool force_known = in->in_force.precision != VN_DATE_NONE;
     bool later_event = false;     /* an event presupposing force, not in effect yet */
-    for (size_t k = 0; k < r->event_count; k++) {
+    for (size_t cur = 0, k; vn_registry_event_next(r, i, &cur, &k);) {
         const vn_event *e = &r->events[k];
-        if (e->instrument != i)
-            continue;
         bool c = counts(vn_event_effect_on(r, k, d), maybe);
         if (e->kind == VN_EVENT_IN_FORCE)
             force_known = true;
@@ -312,9 +310,9 @@ vn_validity vn_validity_on(const vn_registry *r, size_t instrument, vn_date d)
         v.until = in->in_force;
         row_pending = effect_in(range_window(&in->in_force), d) == VN_EFFECT_MAYBE;
     }
-    for (size_t k = 0; k < r->event_count; k++) {
+    for (size_t cur = 0, k; vn_registry_event_next(r, instrument, &cur, &k);) {
         const vn_event *e = &r->events[k];
-        if (e->instrument != instrument || e->kind == VN_EVENT_ISSUED)
+        if (e->kind == VN_EVENT_ISSUED)
             continue;
         vn_effect f = vn_event_effect_on(r, k, d);
         if (is_amendment(e->kind)) {
@@ -391,10 +389,8 @@ vn_outdated vn_outdated_check(const vn_registry *r, size_t instrument, const vn_
     long certain = -1, possible = -1;           /* ceasing events */
     long amend_certain = -1, amend_possible = -1;
     long suspension = -1;
-    for (size_t k = 0; k < r->event_count; k++) {
+    for (size_t cur = 0, k; vn_registry_event_next(r, instrument, &cur, &k);) {
         const vn_event *e = &r->events[k];
-        if (e->instrument != instrument)
-            continue;
         window w = event_window(r, e);
         bool by_a = vn_date_cmp(w.last, a) <= 0;  /* in effect on every citing day */
         bool by_b = vn_date_cmp(w.first, b) <= 0; /* may be in effect on some citing day */
@@ -459,9 +455,9 @@ size_t vn_registry_reverse(const vn_registry *r, size_t instrument, unsigned kin
                            size_t *out, size_t max)
 {
     size_t n = 0;
-    for (size_t k = 0; k < r->event_count; k++) {
+    for (size_t cur = 0, k; vn_registry_event_naming_next(r, instrument, &cur, &k);) {
         const vn_event *e = &r->events[k];
-        if (e->other < 0 || (size_t)e->other != instrument || !(kinds & (1u << e->kind)))
+        if (!(kinds & (1u << e->kind)))
             continue;
         if (n < max)
             out[n] = k;
@@ -482,9 +478,9 @@ size_t vn_validity_successors(const vn_registry *r, size_t instrument, vn_date d
     size_t n = 0, cur = instrument;
     while (n < max) {
         long best = -1;
-        for (size_t k = 0; k < r->event_count; k++) {
+        for (size_t c = 0, k; vn_registry_event_next(r, cur, &c, &k);) {
             const vn_event *e = &r->events[k];
-            if (e->instrument != cur || e->other < 0 ||
+            if (e->other < 0 ||
                 (e->kind != VN_EVENT_REPLACED_BY && e->kind != VN_EVENT_SUPERSEDED_BY) ||
                 vn_event_effect_on(r, k, d) != VN_EFFECT_YES)
                 continue;

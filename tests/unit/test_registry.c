@@ -499,6 +499,52 @@ static void test_names(void **state)
     vn_registry_free(NULL);
 }
 
+/* The events of each instrument, walked through the index, are exactly the
+ * rows a scan of events.csv finds for it, in file order; the same for the
+ * events naming it.  With the index dropped, the scan gives them too. */
+static void expect_event_walks(const vn_registry *r)
+{
+    for (size_t i = 0; i < r->instrument_count; i++) {
+        size_t cur = 0, k, expected = 0;
+        for (size_t e = 0; e < r->event_count; e++) {
+            if (r->events[e].instrument != i)
+                continue;
+            assert_true(vn_registry_event_next(r, i, &cur, &k));
+            assert_int_equal(k, e);
+            expected++;
+        }
+        assert_false(vn_registry_event_next(r, i, &cur, &k));
+        assert_int_equal(cur, r->about.order ? expected : r->event_count);
+        cur = 0;
+        for (size_t e = 0; e < r->event_count; e++) {
+            if (r->events[e].other != (long)i)
+                continue;
+            assert_true(vn_registry_event_naming_next(r, i, &cur, &k));
+            assert_int_equal(k, e);
+        }
+        assert_false(vn_registry_event_naming_next(r, i, &cur, &k));
+    }
+}
+
+static void test_events_by_instrument(void **state)
+{
+    (void)state;
+    problems ps = {0};
+    vn_registry *r = load_dir(VNCITE_CORPUS "/registry", &ps);
+    assert_non_null(r->about.order);
+    size_t naming = 0;
+    for (size_t e = 0; e < r->event_count; e++)
+        naming += r->events[e].other >= 0;
+    assert_true(naming > 0);
+    expect_event_walks(r);
+    vn_event_index about = r->about, by_other = r->naming;
+    r->about = r->naming = (vn_event_index){0};
+    expect_event_walks(r);
+    r->about = about;
+    r->naming = by_other;
+    vn_registry_free(r);
+}
+
 /* A registry assembled by hand (no sorted indexes) still answers. */
 static void test_hand_built(void **state)
 {
@@ -531,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_not_csv),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_hand_built),
+        cmocka_unit_test(test_events_by_instrument),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
