@@ -388,7 +388,9 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
 {
     const char *icode = c->issuer[0] ? issuer_code(c->issuer) : NULL;
     candidates cand = {0};
-    for (size_t k = 0; k < doc->count; k++) {       /* the same document first */
+    /* the same document first; a full list takes no more, so each loop
+     * stops there */
+    for (size_t k = 0; k < doc->count && cand.count < CANDIDATES_MAX; k++) {
         const vn_citation *o = &doc->items[k];
         if (o->kind == VN_CITE_NUMBERED && o->instrument &&
             symbol_fits(o->symbol, c->number, c->type_word, icode))
@@ -396,14 +398,16 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
     }
     size_t k, end;
     if (cand.count == 0 && reg) {
-        for (number_range(reg_numbers, c->number, &k, &end); k < end; k++) {
+        for (number_range(reg_numbers, c->number, &k, &end);
+             k < end && cand.count < CANDIDATES_MAX; k++) {
             const vn_instrument *in = &reg->instruments[reg_numbers->items[k].item];
             if (symbol_fits(in->symbol, c->number, c->type_word, icode))
                 add_candidate(&cand, in->id);
         }
     }
     if (cand.count == 0) {
-        for (number_range(&t->by_number, c->number, &k, &end); k < end; k++) {
+        for (number_range(&t->by_number, c->number, &k, &end);
+             k < end && cand.count < CANDIDATES_MAX; k++) {
             const seen *s = &t->items[t->by_number.items[k].item];
             if (symbol_fits(s->symbol, c->number, c->type_word, icode)) {
                 char *id = make_id(s->symbol, false, s->date);
