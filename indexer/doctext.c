@@ -102,14 +102,24 @@ vn_status vn_doctext_from_bytes(const char *name, const unsigned char *bytes, si
     return finish(dt, vn_decode_bytes(name, bytes, n, &dt->decoded, err), err);
 }
 
-vn_filepos vn_doctext_filepos(const vn_doctext *dt, size_t text_offset)
+/* The offset in the decoded text of a normalised-text offset. */
+static size_t decoded_offset(const vn_doctext *dt, size_t text_offset)
 {
     if (text_offset > dt->len)
         text_offset = dt->len;
     size_t cleaned = vn_offmap_to_input(&dt->norm_map, text_offset);
     size_t decoded = vn_offmap_to_input(&dt->clean_map, cleaned);
-    if (decoded > dt->decoded.len)
-        decoded = dt->decoded.len;
+    return decoded > dt->decoded.len ? dt->decoded.len : decoded;
+}
+
+size_t vn_doctext_file_byte(const vn_doctext *dt, size_t text_offset)
+{
+    return vn_offmap_to_input(&dt->decoded.map, decoded_offset(dt, text_offset));
+}
+
+vn_filepos vn_doctext_filepos(const vn_doctext *dt, size_t text_offset)
+{
+    size_t decoded = decoded_offset(dt, text_offset);
     vn_filepos pos = {.byte = vn_offmap_to_input(&dt->decoded.map, decoded)};
     /* The line holding `decoded`: the last line start <= decoded. */
     size_t lo = 0, hi = dt->line_count;

@@ -39,6 +39,9 @@ typedef struct vn_filepos {
 
 vn_filepos vn_doctext_filepos(const vn_doctext *dt, size_t text_offset);
 
+/* Only the byte of vn_doctext_filepos(): no line or column to count. */
+size_t vn_doctext_file_byte(const vn_doctext *dt, size_t text_offset);
+
 void vn_doctext_free(vn_doctext *dt);
 
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/fnv.h"
 #include "../common/symbol.h"
 #include "../common/text.h"
 #include "validity.h"
@@ -64,10 +65,19 @@ bool vn_lint_rule_parse(const char *name, vn_lint_rule *out)
 
 typedef enum text_state { TEXT_UNTRIED, TEXT_OK, TEXT_FAILED } text_state;
 
+/* Texts kept loaded between documents (about 0.1 MB each). */
+enum { TEXTS_KEPT = 64 };
+
 /* A citation of the corpus: document and position in it. */
 typedef struct cite_ref {
     size_t doc, cite;
 } cite_ref;
+
+/* A citation dated to the day, with the kind of its symbol (kind_of()). */
+typedef struct day_ref {
+    cite_ref at;
+    uint64_t kind;
+} day_ref;
 
 typedef struct lint {
     const vn_corpus *c;
@@ -75,9 +85,17 @@ typedef struct lint {
     vn_lint_result *out;
     vn_doctext *texts;      /* per document, loaded on demand */
     text_state *text_states;
+    size_t *loaded;         /* the documents whose text is loaded (TEXT_OK) */
+    size_t loaded_count;
     cite_ref *by_symbol;    /* dated citations with a symbol, by symbol then date */
     size_t by_symbol_count;
-    cite_ref *by_day;       /* citations dated to the day with a symbol, by date */
+    day_ref *by_day;        /* citations dated to the day with a symbol, by date, kind,
+                               then place */
+    char **day_subjects;    /* subject_of() each by_day citation, once asked (NULL: none) */
+    bool *day_subject_tried;
+    size_t *first_cite;     /* per document: the number of citations before it */
+    size_t *day_index;      /* per citation (first_cite[doc] + cite): its by_day index,
+                               SIZE_MAX if none */
     size_t by_day_count;
     vn_symbol *reg_symbols; /* the registry's symbols, parsed once */
     bool *reg_parsed;       /* … and whether each parsed */
@@ -186,11 +204,32 @@ static const vn_doctext *doc_text(lint *L, size_t doc)
         vn_status st = L->opts->text ? L->opts->text(L->opts->text_ctx, file, &L->texts[doc], &err)
                                      : vn_doctext_load(file, &L->texts[doc], &err);
         L->text_states[doc] = st == VN_OK ? TEXT_OK : TEXT_FAILED;
+        if (st == VN_OK)
+            L->loaded[L->loaded_count++] = doc;
         if (st != VN_OK)
             note(L, "%s: text not readable (%s): the stale-year rule is skipped for it and its "
                  "citations' subjects are not compared", file, err.msg);
     }
     return L->text_states[doc] == TEXT_OK ? &L->texts[doc] : NULL;
+}
+
+/*
+ * Between documents, drops the texts loaded longest ago when more than
+ * `keep` are loaded; they are read again if needed.  Memory stays bounded
+ * whatever the corpus size, while the documents that many others are
+ * compared with mostly stay.  A text that failed stays failed, noted once.
+ */
+static void drop_texts(lint *L, size_t keep)
+{
+    if (L->loaded_count <= keep)
+        return;
+    size_t drop = L->loaded_count - keep / 2;
+    for (size_t i = 0; i < drop; i++) {
+        vn_doctext_free(&L->texts[L->loaded[i]]);
+        L->text_states[L->loaded[i]] = TEXT_UNTRIED;
+    }
+    memmove(L->loaded, L->loaded + drop, (L->loaded_count - drop) * sizeof *L->loaded);
+    L->loaded_count -= drop;
 }
 
 /* ---- dates and symbols --------------------------------------------------------------- */
@@ -269,7 +308,7 @@ static size_t text_offset_of(const vn_doctext *dt, size_t byte)
     size_t lo = 0, hi = dt->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (vn_doctext_filepos(dt, mid).byte < byte)
+        if (vn_doctext_file_byte(dt, mid) < byte)
             lo = mid + 1;
         else
             hi = mid;
@@ -420,13 +459,35 @@ static int by_symbol_cmp(const void *a, const void *b, void *ctx)
     return r;
 }
 
+/*
+ * What other_number_same_kind() compares, but the number, hashed: symbols
+ * that can be the same kind have the same key, so the citations of one day
+ * that can match a symbol are one run of by_day.  0 for a symbol that does
+ * not parse (never looked up: the rule needs a parsed symbol).
+ */
+static uint64_t kind_of(const char *symbol)
+{
+    vn_symbol s;
+    if (!parse_symbol(symbol, &s))
+        return 0;
+    uint64_t h = vn_fnv1a(VN_FNV_SEED, &s.family, sizeof s.family);
+    h = vn_fnv1a(h, &s.year, sizeof s.year);
+    h = vn_fnv1a(h, &s.code_count, sizeof s.code_count);
+    for (int k = 0; k < s.code_count; k++)
+        h = vn_fnv1a(vn_fnv1a_str(h, s.codes[k]), "", 1);
+    return h | 1;
+}
+
 static int by_day_cmp(const void *a, const void *b, void *ctx)
 {
     const vn_corpus *sort_corpus = ctx;
-    const cite_ref *x = a, *y = b;
+    const day_ref *dx = a, *dy = b;
+    const cite_ref *x = &dx->at, *y = &dy->at;
     const vn_citation *p = &sort_corpus->docs[x->doc].cites[x->cite].c;
     const vn_citation *q = &sort_corpus->docs[y->doc].cites[y->cite].c;
     int r = vn_date_cmp(p->date.first, q->date.first);
+    if (!r)
+        r = dx->kind < dy->kind ? -1 : dx->kind > dy->kind;
     if (!r)
         r = x->doc < y->doc ? -1 : x->doc > y->doc;
     if (!r)
@@ -450,7 +511,12 @@ static vn_status build_indexes(lint *L)
         total += L->c->docs[d].cite_count;
     L->by_symbol = malloc((total ? total : 1) * sizeof *L->by_symbol);
     L->by_day = malloc((total ? total : 1) * sizeof *L->by_day);
-    if (!L->by_symbol || !L->by_day)
+    L->day_subjects = calloc(total ? total : 1, sizeof *L->day_subjects);
+    L->day_subject_tried = calloc(total ? total : 1, sizeof *L->day_subject_tried);
+    L->first_cite = malloc((L->c->doc_count ? L->c->doc_count : 1) * sizeof *L->first_cite);
+    L->day_index = malloc((total ? total : 1) * sizeof *L->day_index);
+    if (!L->by_symbol || !L->by_day || !L->day_subjects || !L->day_subject_tried ||
+        !L->first_cite || !L->day_index)
         return VN_ERR_NOMEM;
     for (size_t d = 0; d < L->c->doc_count; d++)
         for (size_t k = 0; k < L->c->docs[d].cite_count; k++) {
@@ -459,7 +525,7 @@ static vn_status build_indexes(lint *L)
                 continue;
             L->by_symbol[L->by_symbol_count++] = (cite_ref){d, k};
             if (ci->date.precision == VN_DATE_DAY)
-                L->by_day[L->by_day_count++] = (cite_ref){d, k};
+                L->by_day[L->by_day_count++] = (day_ref){{d, k}, kind_of(ci->symbol)};
         }
     const vn_registry *reg = L->c->registry;
     size_t rn = reg && reg->instrument_count ? reg->instrument_count : 1;
@@ -478,16 +544,25 @@ static vn_status build_indexes(lint *L)
     qsort_r(L->by_symbol, L->by_symbol_count, sizeof *L->by_symbol, by_symbol_cmp,
             (void *)L->c);
     qsort_r(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp, (void *)L->c);
+    for (size_t d = 0, before = 0; d < L->c->doc_count; d++) {
+        L->first_cite[d] = before;
+        before += L->c->docs[d].cite_count;
+    }
+    for (size_t k = 0; k < total; k++)
+        L->day_index[k] = SIZE_MAX;
+    for (size_t i = 0; i < L->by_day_count; i++)
+        L->day_index[L->first_cite[L->by_day[i].at.doc] + L->by_day[i].at.cite] = i;
     return VN_OK;
 }
 
-/* First index in by_day whose date is >= d. */
-static size_t day_lower_bound(const lint *L, vn_date d)
+/* First index in by_day whose (date, kind) is >= (d, kind). */
+static size_t day_lower_bound(const lint *L, vn_date d, uint64_t kind)
 {
     size_t lo = 0, hi = L->by_day_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (vn_date_cmp(cite_at(L, L->by_day[mid])->c.date.first, d) < 0)
+        int r = vn_date_cmp(cite_at(L, L->by_day[mid].at)->c.date.first, d);
+        if (r < 0 || (r == 0 && L->by_day[mid].kind < kind))
             lo = mid + 1;
         else
             hi = mid;
@@ -548,20 +623,39 @@ static bool registry_knows(const vn_registry *r, const char *symbol, const vn_da
 
 /* The subject of any citation of `symbol` dated `day` in the corpus that
  * matches `subject`: true and *where set when found. */
+/* The subject of by_day[i], worked out once: other citations are compared
+ * with it again and again.  Those of its whole document are worked out
+ * with it, while its text is loaded, so no text needs to stay loaded. */
+static const char *day_subject(lint *L, size_t i)
+{
+    if (!L->day_subject_tried[i]) {
+        size_t doc = L->by_day[i].at.doc;
+        const vn_corpus_doc *d = &L->c->docs[doc];
+        for (size_t k = 0; k < d->cite_count; k++) {
+            size_t j = L->day_index[L->first_cite[doc] + k];
+            if (j == SIZE_MAX || L->day_subject_tried[j])
+                continue;
+            L->day_subject_tried[j] = true;
+            L->day_subjects[j] = subject_of(L, doc, &d->cites[k]);
+        }
+    }
+    return L->day_subjects[i];
+}
+
 static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const char *subject,
                               cite_ref *where)
 {
-    for (size_t i = day_lower_bound(L, day); i < L->by_day_count; i++) {
-        const vn_corpus_cite *o = cite_at(L, L->by_day[i]);
-        if (vn_date_cmp(o->c.date.first, day) != 0)
+    /* the citations of one symbol share its kind: look in that run only */
+    uint64_t kind = kind_of(symbol);
+    for (size_t i = day_lower_bound(L, day, kind); i < L->by_day_count; i++) {
+        const vn_corpus_cite *o = cite_at(L, L->by_day[i].at);
+        if (vn_date_cmp(o->c.date.first, day) != 0 || L->by_day[i].kind != kind)
             break;
         if (strcmp(o->c.symbol, symbol) != 0)
             continue;
-        char *s = subject_of(L, L->by_day[i].doc, o);
-        bool same = same_subject(subject, s);
-        free(s);
+        bool same = same_subject(subject, day_subject(L, i));
         if (same) {
-            *where = L->by_day[i];
+            *where = L->by_day[i].at;
             return true;
         }
     }
@@ -658,26 +752,27 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
     }
     /* 2. the corpus cites another instrument of the same kind on that day
      *    with the same subject: one of the two symbols is wrong */
-    for (size_t i = dated ? day_lower_bound(L, c->date.first) : L->by_day_count;
+    uint64_t kind = kind_of(c->symbol);
+    for (size_t i = dated ? day_lower_bound(L, c->date.first, kind) : L->by_day_count;
          i < L->by_day_count; i++) {
-        const vn_corpus_cite *o = cite_at(L, L->by_day[i]);
-        if (vn_date_cmp(o->c.date.first, c->date.first) != 0)
+        const vn_corpus_cite *o = cite_at(L, L->by_day[i].at);
+        if (vn_date_cmp(o->c.date.first, c->date.first) != 0 || L->by_day[i].kind != kind)
             break;
         vn_symbol theirs;
-        if (o->c.date_shared || !parse_symbol(o->c.symbol, &theirs) ||
+        /* the same symbol is the same number: no need to parse it */
+        if (o->c.date_shared || strcmp(o->c.symbol, c->symbol) == 0 ||
+            !parse_symbol(o->c.symbol, &theirs) ||
             !other_number_same_kind(&mine, &theirs))
             continue;
         const char *subj = subject_now(L, d, ci, &subject);
         if (!subj)
             break;
-        char *s = subject_of(L, L->by_day[i].doc, o);
-        bool same = same_subject(subj, s);
-        free(s);
+        bool same = same_subject(subj, day_subject(L, i));
         if (!same)
             continue;
         bool other_known = registry_knows(reg, o->c.symbol, &o->c.date);
         char w[300];
-        where_text(L, L->by_day[i], w, sizeof w);
+        where_text(L, L->by_day[i].at, w, sizeof w);
         add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
                     format("check which symbol is right: %s or %s", c->symbol, o->c.symbol),
                     "date and subject match another instrument: %s and %s (%s) are both cited "
@@ -1157,7 +1252,8 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
     size_t n = c->doc_count ? c->doc_count : 1;
     L.texts = calloc(n, sizeof *L.texts);
     L.text_states = calloc(n, sizeof *L.text_states);
-    vn_status st = L.texts && L.text_states ? build_indexes(&L) : VN_ERR_NOMEM;
+    L.loaded = malloc(n * sizeof *L.loaded);
+    vn_status st = L.texts && L.text_states && L.loaded ? build_indexes(&L) : VN_ERR_NOMEM;
     for (size_t d = 0; st == VN_OK && !L.nomem && d < c->doc_count; d++) {
         if (!reported(&L, d))
             continue;
@@ -1177,13 +1273,20 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
         }
         if (runs(&L, VN_LINT_STALE_YEAR) && !L.nomem)
             rule_stale_year(&L, d);
+        drop_texts(&L, TEXTS_KEPT);
     }
-    for (size_t d = 0; L.text_states && d < c->doc_count; d++)
-        if (L.text_states[d] == TEXT_OK)
-            vn_doctext_free(&L.texts[d]);
+    if (L.loaded)
+        drop_texts(&L, 0);
+    free(L.loaded);
     free(L.texts);
     free(L.text_states);
     free(L.by_symbol);
+    for (size_t i = 0; L.day_subjects && i < L.by_day_count; i++)
+        free(L.day_subjects[i]);
+    free(L.day_subjects);
+    free(L.day_subject_tried);
+    free(L.first_cite);
+    free(L.day_index);
     free(L.by_day);
     free(L.reg_symbols);
     free(L.reg_parsed);
