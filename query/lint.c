@@ -73,6 +73,12 @@ typedef struct cite_ref {
     size_t doc, cite;
 } cite_ref;
 
+/* Of the dates a symbol is cited with: the latest first day and the earliest
+ * last day.  A date that overlaps both overlaps every one of them. */
+typedef struct date_span {
+    vn_date max_first, min_last;
+} date_span;
+
 /* A citation dated to the day, with the kind of its symbol (kind_of()). */
 typedef struct day_ref {
     cite_ref at;
@@ -89,6 +95,7 @@ typedef struct lint {
     size_t loaded_count;
     cite_ref *by_symbol;    /* dated citations with a symbol, by symbol then date */
     size_t by_symbol_count;
+    date_span *symbol_span; /* at the first by_symbol entry of each symbol: its dates' span */
     day_ref *by_day;        /* citations dated to the day with a symbol, by date, kind,
                                then place */
     char **day_subjects;    /* subject_of() each by_day citation, once asked (NULL: none) */
@@ -515,8 +522,9 @@ static vn_status build_indexes(lint *L)
     L->day_subject_tried = calloc(total ? total : 1, sizeof *L->day_subject_tried);
     L->first_cite = malloc((L->c->doc_count ? L->c->doc_count : 1) * sizeof *L->first_cite);
     L->day_index = malloc((total ? total : 1) * sizeof *L->day_index);
+    L->symbol_span = malloc((total ? total : 1) * sizeof *L->symbol_span);
     if (!L->by_symbol || !L->by_day || !L->day_subjects || !L->day_subject_tried ||
-        !L->first_cite || !L->day_index)
+        !L->first_cite || !L->day_index || !L->symbol_span)
         return VN_ERR_NOMEM;
     for (size_t d = 0; d < L->c->doc_count; d++)
         for (size_t k = 0; k < L->c->docs[d].cite_count; k++) {
@@ -544,6 +552,18 @@ static vn_status build_indexes(lint *L)
     qsort_r(L->by_symbol, L->by_symbol_count, sizeof *L->by_symbol, by_symbol_cmp,
             (void *)L->c);
     qsort_r(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp, (void *)L->c);
+    for (size_t i = 0, run = 0; i < L->by_symbol_count; i++) {
+        const vn_citation *ci = &cite_at(L, L->by_symbol[i])->c;
+        if (i == 0 || strcmp(ci->symbol, cite_at(L, L->by_symbol[run])->c.symbol) != 0) {
+            run = i;
+            L->symbol_span[run] = (date_span){ci->date.first, ci->date.last};
+        }
+        date_span *sp = &L->symbol_span[run];
+        if (vn_date_cmp(ci->date.first, sp->max_first) > 0)
+            sp->max_first = ci->date.first;
+        if (vn_date_cmp(ci->date.last, sp->min_last) < 0)
+            sp->min_last = ci->date.last;
+    }
     for (size_t d = 0, before = 0; d < L->c->doc_count; d++) {
         L->first_cite[d] = before;
         before += L->c->docs[d].cite_count;
@@ -857,7 +877,13 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
                         in->line);
         return;   /* the registry is the reference: other documents do not decide */
     }
-    for (size_t i = symbol_lower_bound(L, c->symbol); i < L->by_symbol_count; i++) {
+    size_t first = symbol_lower_bound(L, c->symbol);
+    /* usually every citation of the symbol agrees: then none can disagree */
+    const date_span *sp = &L->symbol_span[first];
+    if (vn_date_cmp(sp->max_first, c->date.last) <= 0 &&
+        vn_date_cmp(c->date.first, sp->min_last) <= 0)
+        return;
+    for (size_t i = first; i < L->by_symbol_count; i++) {
         const vn_corpus_cite *o = cite_at(L, L->by_symbol[i]);
         if (strcmp(o->c.symbol, c->symbol) != 0)
             break;
@@ -1287,6 +1313,7 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
     free(L.day_subject_tried);
     free(L.first_cite);
     free(L.day_index);
+    free(L.symbol_span);
     free(L.by_day);
     free(L.reg_symbols);
     free(L.reg_parsed);
