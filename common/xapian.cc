@@ -1248,6 +1248,57 @@ extern "C" void vn_xmset_destroy(vn_xmset *m)
 }
 
 /* ------------------------------------------------------------------------
+ * Reading every document
+ * ------------------------------------------------------------------------ */
+
+struct vn_xdocs {
+    std::vector<unsigned> ids;
+    std::vector<std::string> data;
+};
+
+extern "C" vn_status vn_xdb_read_docs(vn_xdb *db, unsigned after, size_t max, vn_xdocs **out,
+                                      vn_error *err)
+{
+    *out = nullptr;
+    try {
+        std::unique_ptr<vn_xdocs> p(new vn_xdocs);
+        with_reopen(*db->db, [&] {
+            p->ids.clear();
+            p->data.clear();
+            Xapian::PostingIterator it = db->db->postlist_begin("");
+            if (after)
+                it.skip_to(after + 1);
+            for (; it != db->db->postlist_end("") && p->ids.size() < max; ++it) {
+                p->ids.push_back(*it);
+                p->data.push_back(db->db->get_document(*it).get_data());
+            }
+        });
+        *out = p.release();
+        return VN_OK;
+    } catch (...) {
+        return fail(err, db_name(db));
+    }
+}
+
+extern "C" size_t vn_xdocs_size(const vn_xdocs *p)
+{
+    return p->ids.size();
+}
+
+extern "C" void vn_xdocs_hit(const vn_xdocs *p, size_t i, vn_xhit *out)
+{
+    *out = vn_xhit{};
+    out->docid = p->ids[i];
+    out->data = p->data[i].c_str();
+    out->data_len = p->data[i].size();
+}
+
+extern "C" void vn_xdocs_destroy(vn_xdocs *p)
+{
+    delete p;
+}
+
+/* ------------------------------------------------------------------------
  * Iterators
  * ------------------------------------------------------------------------ */
 

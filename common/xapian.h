@@ -41,6 +41,7 @@ typedef struct vn_xdoc vn_xdoc;       /* a document being built, or read back */
 typedef struct vn_xquery vn_xquery;   /* an immutable query tree */
 typedef struct vn_xparser vn_xparser; /* a query string parser */
 typedef struct vn_xmset vn_xmset;     /* one page of search results */
+typedef struct vn_xdocs vn_xdocs;     /* a page of documents read in id order */
 typedef struct vn_xterms vn_xterms;   /* an iterator over (string, count) pairs */
 
 /* ------------------------------------------------------------------------
@@ -421,6 +422,30 @@ vn_status vn_xmset_facets(vn_xmset *m, unsigned slot, vn_xterms **out,
 
 /* NULL is accepted. */
 void vn_xmset_destroy(vn_xmset *m);
+
+/* ------------------------------------------------------------------------
+ * Reading every document
+ * ------------------------------------------------------------------------ */
+
+/*
+ * Up to `max` documents with ids above `after` (0: from the first), in id
+ * order, straight from the database's document list: a page costs its own
+ * documents only, where a result set at an offset passes every document
+ * before the offset again (quadratic over a million documents).  Each
+ * document is a round trip to a remote shard, so over remote shards read
+ * with VN_XSORT_DOCID pages instead (vn_xdb_state() tells them apart).
+ */
+vn_status vn_xdb_read_docs(vn_xdb *db, unsigned after, size_t max, vn_xdocs **out,
+                           vn_error *err);
+
+size_t vn_xdocs_size(const vn_xdocs *p);
+
+/* Document `i` of the page (i < vn_xdocs_size()): id and data, valid until
+ * the page is destroyed; rank, weight and percent are 0. */
+void vn_xdocs_hit(const vn_xdocs *p, size_t i, vn_xhit *out);
+
+/* NULL is accepted. */
+void vn_xdocs_destroy(vn_xdocs *p);
 
 /* ------------------------------------------------------------------------
  * Iterators over (string, count)

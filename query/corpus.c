@@ -415,6 +415,7 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
     vn_xdb *db = NULL;
     vn_xquery *all = NULL;
     vn_xmset *m = NULL;
+    vn_xdocs *page = NULL;
     raw_doc *raw = NULL;
     size_t nraw = 0;
     bool keep = flags & VN_CORPUS_KEEP_RECORDS;
@@ -447,22 +448,44 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
      * one now so the seed is set before a parsing thread reads it */
     json_decref(json_object());
     /* Pages, not one result set: a result set holds every document's data
-     * at once, which at 100k documents is gigabytes. */
+     * at once, which at 100k documents is gigabytes.  Local shards are read
+     * in id order from the document list, each page after the last id;
+     * remote ones (which have no state) a page of a result set at a time,
+     * since they would take a round trip a document. */
+    char *state = NULL;
+    vn_error no_state;
+    bool by_id = st == VN_OK && vn_xdb_state(db_path, &state, &no_state) == VN_OK;
+    free(state);
+    unsigned last_id = 0;
     for (size_t offset = 0; st == VN_OK && offset < total; offset += READ_PAGE) {
-        vn_xsearch_opts opts = {offset, READ_PAGE, VN_XSORT_DOCID, 0, NULL, 0, 0};
-        vn_xmset_destroy(m);
-        m = NULL;
-        if ((st = vn_xdb_search(db, all, &opts, &m, err)) != VN_OK)
-            break;
-        size_t n = vn_xmset_size(m);
+        size_t n;
+        if (by_id) {
+            vn_xdocs_destroy(page);
+            page = NULL;
+            if ((st = vn_xdb_read_docs(db, last_id, READ_PAGE, &page, err)) != VN_OK)
+                break;
+            n = vn_xdocs_size(page);
+            for (size_t i = 0; i < n; i++)
+                vn_xdocs_hit(page, i, &hits[i]);
+            if (n)
+                last_id = hits[n - 1].docid;
+        } else {
+            vn_xsearch_opts opts = {offset, READ_PAGE, VN_XSORT_DOCID, 0, NULL, 0, 0};
+            vn_xmset_destroy(m);
+            m = NULL;
+            if ((st = vn_xdb_search(db, all, &opts, &m, err)) != VN_OK)
+                break;
+            n = vn_xmset_size(m);
+            for (size_t i = 0; st == VN_OK && i < n; i++)
+                st = vn_xmset_hit(m, i, &hits[i], err);
+        }
+        size_t got = n;
         if (n > total - nraw)
             n = total - nraw;   /* documents added since the count: left for next time */
-        for (size_t i = 0; st == VN_OK && i < n; i++)
-            st = vn_xmset_hit(m, i, &hits[i], err);
         if (st == VN_OK)
             st = parse_page(hits, n, parts, raw + nraw, err);
         nraw += n;   /* raw is zeroed: entries a failed page did not reach free as empty */
-        if (n < READ_PAGE)
+        if (got < READ_PAGE || nraw == total)
             break;
     }
     if (!keep) {
@@ -472,6 +495,7 @@ static vn_status read_documents(const char *db_path, vn_corpus *c, unsigned flag
     vn_buf_free(&parts[0].scratch);
     vn_buf_free(&parts[1].scratch);
     vn_xmset_destroy(m);
+    vn_xdocs_destroy(page);
     vn_xquery_destroy(all);
     vn_xdb_close(db, NULL);
     if (st != VN_OK) {

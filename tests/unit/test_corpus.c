@@ -321,6 +321,24 @@ static void test_two_threads_read_the_same(void **state)
             assert_string_equal(two.instruments[a->instrument].id, one.instruments[b->instrument].id);
         }
     }
+    /* over a remote shard, read a page of a result set at a time: the same */
+    if (access("/usr/bin/xapian-progsrv", X_OK) == 0) {
+        char stub[160];
+        snprintf(stub, sizeof stub, "%s/remote.stub", f->dir);
+        FILE *sf = fopen(stub, "w");
+        assert_non_null(sf);
+        fprintf(sf, "remote :xapian-progsrv %s\n", db);
+        assert_int_equal(fclose(sf), 0);
+        vn_corpus far;
+        assert_int_equal(vn_corpus_load(stub, f->registry, &far, &err), VN_OK);
+        assert_int_equal(far.doc_count, 40);
+        assert_int_equal(far.instrument_count, two.instrument_count);
+        for (size_t d = 0; d < 40; d++) {
+            assert_string_equal(far.docs[d].file, two.docs[d].file);
+            assert_int_equal(far.docs[d].cite_count, two.docs[d].cite_count);
+        }
+        vn_corpus_free(&far);
+    }
     vn_corpus_free(&two);
     vn_corpus_free(&one);
 }

@@ -159,6 +159,64 @@ static const char *hits_of(vn_xdb *db, vn_xparser *p, const char *query)
     return out;
 }
 
+/* Every document's "id=data", in id order: through vn_xdb_read_docs() in
+ * pages of `page`, or (page 0) through pages of a VN_XSORT_DOCID search. */
+static const char *all_docs(vn_xdb *db, size_t page)
+{
+    static char out[1024];
+    out[0] = '\0';
+    char one[64];
+    if (page == 0) {
+        vn_xquery *q;
+        vn_xmset *m;
+        OK(vn_xquery_all(&q, &g_err));
+        vn_xsearch_opts o = {0, 100, VN_XSORT_DOCID, 0, NULL, 0, 0};
+        OK(vn_xdb_search(db, q, &o, &m, &g_err));
+        for (size_t i = 0; i < vn_xmset_size(m); i++) {
+            vn_xhit h;
+            OK(vn_xmset_hit(m, i, &h, &g_err));
+            snprintf(one, sizeof one, "%s%u=%s", i ? "," : "", h.docid, h.data);
+            strcat(out, one);
+        }
+        vn_xmset_destroy(m);
+        vn_xquery_destroy(q);
+        return out;
+    }
+    unsigned last = 0;
+    for (size_t got = page; got == page;) {
+        vn_xdocs *d;
+        OK(vn_xdb_read_docs(db, last, page, &d, &g_err));
+        got = vn_xdocs_size(d);
+        assert_true(got <= page);
+        for (size_t i = 0; i < got; i++) {
+            vn_xhit h;
+            vn_xdocs_hit(d, i, &h);
+            assert_true(h.docid > last);
+            assert_int_equal(strlen(h.data), h.data_len);
+            snprintf(one, sizeof one, "%s%u=%s", out[0] ? "," : "", h.docid, h.data);
+            strcat(out, one);
+            last = h.docid;
+        }
+        vn_xdocs_destroy(d);
+    }
+    return out;
+}
+
+/* Reading every document by id gives what a search in id order gives, for
+ * any page size, over shards too. */
+static void expect_read_docs(vn_xdb *db, unsigned long count)
+{
+    char expected[1024];
+    snprintf(expected, sizeof expected, "%s", all_docs(db, 0));
+    size_t commas = 0;
+    for (const char *c = expected; *c; c++)
+        commas += *c == ',';
+    assert_int_equal(commas + 1, count);
+    assert_string_equal(all_docs(db, 1), expected);
+    assert_string_equal(all_docs(db, 2), expected);
+    assert_string_equal(all_docs(db, 100), expected);
+}
+
 /* ---- fixture: one database with the five documents ----------------------------- */
 
 static vn_xdb *g_db;
@@ -782,6 +840,7 @@ static void test_stub_shards(void **state)
     assert_string_equal(hits_of(db, p, "ban"), "ban1.txt,ban2.txt,ban3.txt,ban4.txt");
     assert_string_equal(hits_of(db, p, "\"dan chu o co so\" OR \"co so dan chu\""),
                         "ban1.txt,ban3.txt");
+    expect_read_docs(db, NDOCS);
     OK(vn_xdb_close(db, &g_err));
 
     /* the same with vn_xdb_add_shard */
@@ -833,6 +892,7 @@ static void test_remote_shard(void **state)
     OK(vn_schema_parser_new(NULL, 0, &p, &g_err));
     assert_string_equal(hits_of(db, p, "ban"), "ban1.txt,ban2.txt,ban3.txt,ban4.txt");
     assert_string_equal(hits_of(db, p, "\"dan chu\" province:soc-trang"), "ban1.txt,ban3.txt");
+    expect_read_docs(db, NDOCS);   /* works, a round trip a document */
 
     /* facets travel over the remote protocol too */
     vn_xquery *q;
