@@ -274,13 +274,59 @@ static vn_status relation_target(vn_graph *g, const vn_registry *r, const vn_eve
     return vn_graph_add_node(g, &n, index, err);
 }
 
+/* The relation edges made so far, by (source, target, event kind): an
+ * open-addressing table of edge indices, so merging a registry's events
+ * costs one probe each, not a pass over the edges. */
+typedef struct edge_table {
+    size_t *slots;          /* edge index + 1; 0 is empty */
+    size_t mask;
+} edge_table;
+
+static size_t edge_hash(size_t source, size_t target, vn_event_kind kind)
+{
+    uint64_t h = (uint64_t)source * 0x9E3779B97F4A7C15ull;
+    h ^= (uint64_t)target + 0x7F4A7C159E3779B9ull + (h << 6) + (h >> 2);
+    h ^= (uint64_t)kind + (h << 6) + (h >> 2);
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot holding edge (source, target, kind), or the empty one where it goes. */
+static size_t *edge_slot(const edge_table *t, const vn_graph *g, size_t source, size_t target,
+                         vn_event_kind kind, const vn_event_kind *kinds)
+{
+    for (size_t i = edge_hash(source, target, kind) & t->mask;; i = (i + 1) & t->mask) {
+        size_t at = t->slots[i];
+        if (at == 0)
+            return &t->slots[i];
+        const vn_graph_edge *e = &g->edges[at - 1];
+        if (e->source == source && e->target == target && kinds[at - 1] == kind)
+            return &t->slots[i];
+    }
+}
+
 /* One edge per (instrument, other, relation); weight counts the events, the
  * first event in file order gives date, provision, source and confidence. */
 static vn_status add_relation_edges(vn_graph *g, const vn_registry *r, const bool *in_graph,
                                     vn_error *err)
 {
+    size_t relations = 0;
+    for (size_t e = 0; e < r->event_count; e++)
+        relations += is_relation(r->events[e].kind);
+    size_t cap = 16;
+    while (cap < 2 * relations)
+        cap *= 2;
+    /* kinds[i]: the event kind of edge i, for the edges this function adds
+     * (indexed from 0 at the first edge, so sized for every edge up to then) */
     size_t first_new = g->edge_count;
-    for (size_t e = 0; e < r->event_count; e++) {
+    edge_table t = {calloc(cap, sizeof *t.slots), cap - 1};
+    vn_event_kind *kinds = malloc((first_new + relations + 1) * sizeof *kinds);
+    if (!t.slots || !kinds) {
+        free(t.slots);
+        free(kinds);
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory building the graph");
+    }
+    vn_status st = VN_OK;
+    for (size_t e = 0; e < r->event_count && st == VN_OK; e++) {
         const vn_event *ev = &r->events[e];
         if (!is_relation(ev->kind) || !in_graph[ev->instrument] ||
             (ev->other < 0 && !ev->other_text[0]))
@@ -289,35 +335,31 @@ static vn_status add_relation_edges(vn_graph *g, const vn_registry *r, const boo
         size_t target;
         if (source < 0)
             continue;
-        vn_status st = relation_target(g, r, ev, &target, err);
-        if (st != VN_OK)
-            return st;
-        const char *relation = vn_event_kind_name(ev->kind);
-        bool merged = false;
-        for (size_t k = first_new; k < g->edge_count && !merged; k++) {
-            vn_graph_edge *old = &g->edges[k];
-            if (old->source == (size_t)source && old->target == target &&
-                strcmp(old->relation, relation) == 0) {
-                old->weight++;
-                merged = true;
-            }
-        }
-        if (merged)
+        if ((st = relation_target(g, r, ev, &target, err)) != VN_OK)
+            break;
+        size_t *slot = edge_slot(&t, g, (size_t)source, target, ev->kind, kinds);
+        if (*slot) {
+            g->edges[*slot - 1].weight++;
             continue;
+        }
         char date[11];
         vn_graph_edge edge = {0};
         edge.source = (size_t)source;
         edge.target = target;
-        edge.relation = relation;
+        edge.relation = vn_event_kind_name(ev->kind);
         edge.weight = 1;
         edge.date = range_text(&ev->date, date);
         edge.provision = ev->provision;
         edge.provenance = ev->source;
         edge.confidence = vn_confidence_name(ev->confidence);
         if ((st = vn_graph_add_edge(g, &edge, err)) != VN_OK)
-            return st;
+            break;
+        kinds[g->edge_count - 1] = ev->kind;
+        *slot = g->edge_count;
     }
-    return VN_OK;
+    free(t.slots);
+    free(kinds);
+    return st;
 }
 
 /* The outdated verdict of one cites edge, or "" when there is nothing to judge. */

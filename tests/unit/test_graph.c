@@ -573,7 +573,8 @@ static const char events_csv[] =
     "instrument,date,event,other,provision,source,confidence,note\n"
     "34/2007/PL-UBTVQH11,01/07/2023,replaced_by,10/2022/QH15,Điều 91,s,high,\n"
     "10/2022/QH15,01/07/2025,amended_by,97/2025/QH15,,s,high,\n"
-    "10/2022/QH15,,amended_by,47/2024/QH15,,s,medium,not in instruments.csv\n";
+    "10/2022/QH15,,amended_by,47/2024/QH15,,s,medium,not in instruments.csv\n"
+    "10/2022/QH15,01/01/2026,amended_by,97/2025/QH15,Điều 2,s,high,a second amendment\n";
 
 typedef struct hand_corpus {
     vn_corpus c;
@@ -705,8 +706,12 @@ static void test_build(void **state)
     assert_string_equal(e->date, "2023-07-01");
     assert_string_equal(e->provision, "Điều 91");
     assert_string_equal(e->confidence, "high");
-    edge(&g, "10/2022/QH15", "97/2025/QH15", "amended_by");
+    /* two amendments by the same law: one edge, weight 2, the first one's date */
+    e = edge(&g, "10/2022/QH15", "97/2025/QH15", "amended_by");
+    assert_int_equal(e->weight, 2);
+    assert_string_equal(e->date, "2025-07-01");
     assert_string_equal(edge(&g, "10/2022/QH15", "47/2024/QH15", "amended_by")->date, "");
+    assert_int_equal(edge(&g, "10/2022/QH15", "47/2024/QH15", "amended_by")->weight, 1);
     assert_int_equal(g.edge_count, 3 + 3);   /* 3 cites pairs, 3 relations */
     vn_graph_free(&g);
 
