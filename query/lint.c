@@ -97,7 +97,7 @@ typedef struct lint {
     size_t by_symbol_count;
     date_span *symbol_span; /* at the first by_symbol entry of each symbol: its dates' span */
     day_ref *by_day;        /* citations dated to the day with a symbol, by date, kind,
-                               then place */
+                               symbol, then place */
     char **day_subjects;    /* subject_of() each by_day citation, once asked (NULL: none) */
     bool *day_subject_tried;
     size_t *first_cite;     /* per document: the number of citations before it */
@@ -496,6 +496,8 @@ static int by_day_cmp(const void *a, const void *b, void *ctx)
     if (!r)
         r = dx->kind < dy->kind ? -1 : dx->kind > dy->kind;
     if (!r)
+        r = strcmp(p->symbol, q->symbol);
+    if (!r)
         r = x->doc < y->doc ? -1 : x->doc > y->doc;
     if (!r)
         r = x->cite < y->cite ? -1 : x->cite > y->cite;
@@ -588,6 +590,41 @@ static size_t day_lower_bound(const lint *L, vn_date d, uint64_t kind)
             hi = mid;
     }
     return lo;
+}
+
+/* The end of the run of by_day entries from `from` on with this date and kind. */
+static size_t day_run_end(const lint *L, size_t from, vn_date d, uint64_t kind)
+{
+    size_t lo = from, hi = L->by_day_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const day_ref *r = &L->by_day[mid];
+        if (vn_date_cmp(cite_at(L, r->at)->c.date.first, d) == 0 && r->kind == kind)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The end of the group of entries in [from, end) whose symbol is `symbol`
+ * (a run is sorted by symbol). */
+static size_t symbol_group_end(const lint *L, size_t from, size_t end, const char *symbol)
+{
+    size_t lo = from, hi = end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(cite_at(L, L->by_day[mid].at)->c.symbol, symbol) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool place_before(cite_ref a, cite_ref b)
+{
+    return a.doc != b.doc ? a.doc < b.doc : a.cite < b.cite;
 }
 
 /* First index in by_symbol whose symbol is >= symbol. */
@@ -772,27 +809,39 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
     }
     /* 2. the corpus cites another instrument of the same kind on that day
      *    with the same subject: one of the two symbols is wrong */
+    /* The first such citation in document order: the run of the day and kind
+     * is sorted by symbol, so each symbol's group is judged once (the same
+     * symbol is the same number: skipped whole), and the earliest matching
+     * citation of each group competes. */
     uint64_t kind = kind_of(c->symbol);
-    for (size_t i = dated ? day_lower_bound(L, c->date.first, kind) : L->by_day_count;
-         i < L->by_day_count; i++) {
-        const vn_corpus_cite *o = cite_at(L, L->by_day[i].at);
-        if (vn_date_cmp(o->c.date.first, c->date.first) != 0 || L->by_day[i].kind != kind)
-            break;
+    size_t lo = dated ? day_lower_bound(L, c->date.first, kind) : L->by_day_count;
+    size_t hi = lo < L->by_day_count ? day_run_end(L, lo, c->date.first, kind) : lo;
+    long best = -1;
+    for (size_t g = lo, end; g < hi; g = end) {
+        const char *sym = cite_at(L, L->by_day[g].at)->c.symbol;
+        end = symbol_group_end(L, g, hi, sym);
         vn_symbol theirs;
-        /* the same symbol is the same number: no need to parse it */
-        if (o->c.date_shared || strcmp(o->c.symbol, c->symbol) == 0 ||
-            !parse_symbol(o->c.symbol, &theirs) ||
+        if (strcmp(sym, c->symbol) == 0 || !parse_symbol(sym, &theirs) ||
             !other_number_same_kind(&mine, &theirs))
             continue;
         const char *subj = subject_now(L, d, ci, &subject);
         if (!subj)
             break;
-        bool same = same_subject(subj, day_subject(L, i));
-        if (!same)
-            continue;
+        for (size_t i = g; i < end; i++) {
+            if (best >= 0 && place_before(L->by_day[best].at, L->by_day[i].at))
+                break;
+            if (cite_at(L, L->by_day[i].at)->c.date_shared ||
+                !same_subject(subj, day_subject(L, i)))
+                continue;
+            best = (long)i;
+            break;
+        }
+    }
+    if (best >= 0) {
+        const vn_corpus_cite *o = cite_at(L, L->by_day[best].at);
         bool other_known = registry_knows(reg, o->c.symbol, &o->c.date);
         char w[300];
-        where_text(L, L->by_day[i].at, w, sizeof w);
+        where_text(L, L->by_day[best].at, w, sizeof w);
         add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
                     format("check which symbol is right: %s or %s", c->symbol, o->c.symbol),
                     "date and subject match another instrument: %s and %s (%s) are both cited "

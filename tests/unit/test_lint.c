@@ -293,6 +293,25 @@ static void test_corpus_pair_same_subject(void **state)
     run(other, 2, NULL, -1, ALL_BUT(VN_LINT_MATCHES_OTHER), &r);
     assert_int_equal(r.count, 0);
     vn_lint_result_free(&r);
+
+    /* two other symbols with the subject: the one cited first in document
+     * order is named (b.txt's 35/, although 33/ sorts first) */
+    tdoc three[] = {
+        docs[0],
+        {"b.txt", "2023",
+         "Triển khai Chỉ thị số 35/CT-TTg, ngày 26/11/2021 của Thủ tướng Chính phủ về tiếp tục "
+         "tăng cường và đổi mới công tác dân vận của cơ quan hành chính Nhà nước, chính quyền "
+         "các cấp trong tình hình mới.\n",
+         {{"Chỉ thị số 35/CT-TTg", "35/CT-TTg", "2021-11-26", NULL, NULL, false}}},
+        {"c.txt", "2023", dan_van_33,
+         {{"Chỉ thị số 33/CT-TTg", "33/CT-TTg", "2021-11-26", NULL, NULL, false}}},
+    };
+    run(three, 3, NULL, -1, ALL_BUT(VN_LINT_MATCHES_OTHER), &r);
+    assert_int_equal(r.count, 3);
+    assert_string_equal(r.findings[0].file, "a.txt");
+    expect_text(r.findings[0].message, "30/CT-TTg and 35/CT-TTg (b.txt:");
+    expect_text(r.findings[2].message, "33/CT-TTg and 30/CT-TTg (a.txt:");
+    vn_lint_result_free(&r);
 }
 
 /* The subject is the registry title of another instrument of the same kind. */
