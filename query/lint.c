@@ -79,10 +79,18 @@ typedef struct date_span {
     vn_date max_first, min_last;
 } date_span;
 
+/* A registry instrument and the kind of its symbol. */
+typedef struct kind_ref {
+    uint64_t kind;
+    size_t item;
+} kind_ref;
+
 /* A citation dated to the day, with the kind of its symbol (kind_of()). */
 typedef struct day_ref {
     cite_ref at;
     uint64_t kind;
+    vn_date day;            /* its date and symbol, copied: the binary searches */
+    const char *symbol;     /* over by_day then touch nothing else */
 } day_ref;
 
 typedef struct lint {
@@ -99,6 +107,9 @@ typedef struct lint {
     day_ref *by_day;        /* citations dated to the day with a symbol, by date, kind,
                                symbol, then place */
     char **day_subjects;    /* subject_of() each by_day citation, once asked (NULL: none) */
+    char **group_subject;   /* at a symbol group's first by_day entry: the subject last
+                               looked for in the group (a copy), and … */
+    long *group_first;      /* … its first citation with that subject, or -1 */
     bool *day_subject_tried;
     size_t *first_cite;     /* per document: the number of citations before it */
     size_t *day_index;      /* per citation (first_cite[doc] + cite): its by_day index,
@@ -107,6 +118,13 @@ typedef struct lint {
     vn_symbol *reg_symbols; /* the registry's symbols, parsed once */
     bool *reg_parsed;       /* … and whether each parsed */
     size_t *reg_by_day;     /* registry instruments issued on a known day, by date */
+    kind_ref *reg_by_kind;  /* registry instruments with a title, by kind_of(), then index */
+    /* the document being linted, its citations chained by symbol: */
+    size_t *first_same;     /* the first citation with citation k's symbol */
+    size_t *next_same;      /* the next one after k, SIZE_MAX at the end */
+    size_t *doc_order;      /* scratch: the citations by symbol */
+    size_t same_cap;
+    size_t reg_by_kind_count;
     size_t reg_by_day_count;
     bool nomem;
 } lint;
@@ -504,6 +522,14 @@ static int by_day_cmp(const void *a, const void *b, void *ctx)
     return r;
 }
 
+static int kind_ref_cmp(const void *a, const void *b)
+{
+    const kind_ref *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return x->item < y->item ? -1 : x->item > y->item;
+}
+
 static int reg_day_cmp(const void *a, const void *b, void *ctx)
 {
     const vn_registry *sort_registry = ctx;
@@ -522,11 +548,14 @@ static vn_status build_indexes(lint *L)
     L->by_day = malloc((total ? total : 1) * sizeof *L->by_day);
     L->day_subjects = calloc(total ? total : 1, sizeof *L->day_subjects);
     L->day_subject_tried = calloc(total ? total : 1, sizeof *L->day_subject_tried);
+    L->group_subject = calloc(total ? total : 1, sizeof *L->group_subject);
+    L->group_first = malloc((total ? total : 1) * sizeof *L->group_first);
     L->first_cite = malloc((L->c->doc_count ? L->c->doc_count : 1) * sizeof *L->first_cite);
     L->day_index = malloc((total ? total : 1) * sizeof *L->day_index);
     L->symbol_span = malloc((total ? total : 1) * sizeof *L->symbol_span);
     if (!L->by_symbol || !L->by_day || !L->day_subjects || !L->day_subject_tried ||
-        !L->first_cite || !L->day_index || !L->symbol_span)
+        !L->first_cite || !L->day_index || !L->symbol_span || !L->group_subject ||
+        !L->group_first)
         return VN_ERR_NOMEM;
     for (size_t d = 0; d < L->c->doc_count; d++)
         for (size_t k = 0; k < L->c->docs[d].cite_count; k++) {
@@ -535,20 +564,26 @@ static vn_status build_indexes(lint *L)
                 continue;
             L->by_symbol[L->by_symbol_count++] = (cite_ref){d, k};
             if (ci->date.precision == VN_DATE_DAY)
-                L->by_day[L->by_day_count++] = (day_ref){{d, k}, kind_of(ci->symbol)};
+                L->by_day[L->by_day_count++] =
+                    (day_ref){{d, k}, kind_of(ci->symbol), ci->date.first, ci->symbol};
         }
     const vn_registry *reg = L->c->registry;
     size_t rn = reg && reg->instrument_count ? reg->instrument_count : 1;
     L->reg_symbols = malloc(rn * sizeof *L->reg_symbols);
     L->reg_parsed = calloc(rn, sizeof *L->reg_parsed);
     L->reg_by_day = malloc(rn * sizeof *L->reg_by_day);
-    if (!L->reg_symbols || !L->reg_parsed || !L->reg_by_day)
+    L->reg_by_kind = malloc(rn * sizeof *L->reg_by_kind);
+    if (!L->reg_symbols || !L->reg_parsed || !L->reg_by_day || !L->reg_by_kind)
         return VN_ERR_NOMEM;
     for (size_t i = 0; reg && i < reg->instrument_count; i++) {
         L->reg_parsed[i] = parse_symbol(reg->instruments[i].symbol, &L->reg_symbols[i]);
         if (reg->instruments[i].issued.precision == VN_DATE_DAY)
             L->reg_by_day[L->reg_by_day_count++] = i;
+        if (L->reg_parsed[i] && reg->instruments[i].title[0])
+            L->reg_by_kind[L->reg_by_kind_count++] =
+                (kind_ref){kind_of(reg->instruments[i].symbol), i};
     }
+    qsort(L->reg_by_kind, L->reg_by_kind_count, sizeof *L->reg_by_kind, kind_ref_cmp);
     qsort_r(L->reg_by_day, L->reg_by_day_count, sizeof *L->reg_by_day, reg_day_cmp,
             (void *)reg);
     qsort_r(L->by_symbol, L->by_symbol_count, sizeof *L->by_symbol, by_symbol_cmp,
@@ -583,7 +618,7 @@ static size_t day_lower_bound(const lint *L, vn_date d, uint64_t kind)
     size_t lo = 0, hi = L->by_day_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int r = vn_date_cmp(cite_at(L, L->by_day[mid].at)->c.date.first, d);
+        int r = vn_date_cmp(L->by_day[mid].day, d);
         if (r < 0 || (r == 0 && L->by_day[mid].kind < kind))
             lo = mid + 1;
         else
@@ -599,7 +634,7 @@ static size_t day_run_end(const lint *L, size_t from, vn_date d, uint64_t kind)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const day_ref *r = &L->by_day[mid];
-        if (vn_date_cmp(cite_at(L, r->at)->c.date.first, d) == 0 && r->kind == kind)
+        if (vn_date_cmp(r->day, d) == 0 && r->kind == kind)
             lo = mid + 1;
         else
             hi = mid;
@@ -614,7 +649,7 @@ static size_t symbol_group_end(const lint *L, size_t from, size_t end, const cha
     size_t lo = from, hi = end;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(cite_at(L, L->by_day[mid].at)->c.symbol, symbol) <= 0)
+        if (strcmp(L->by_day[mid].symbol, symbol) <= 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -625,6 +660,30 @@ static size_t symbol_group_end(const lint *L, size_t from, size_t end, const cha
 static bool place_before(cite_ref a, cite_ref b)
 {
     return a.doc != b.doc ? a.doc < b.doc : a.cite < b.cite;
+}
+
+static const char *day_subject(lint *L, size_t i);
+
+/* The first citation of the symbol group [g, end) (not sharing its date)
+ * whose subject is `subject`, or -1.  The citations of one instrument
+ * mostly give it one subject, so the answer for the last subject asked is
+ * kept: comparing subjects is the costly part. */
+static long group_match(lint *L, size_t g, size_t end, const char *subject)
+{
+    if (L->group_subject[g] && strcmp(L->group_subject[g], subject) == 0)
+        return L->group_first[g];
+    long first = -1;
+    for (size_t i = g; i < end && first < 0; i++)
+        if (!cite_at(L, L->by_day[i].at)->c.date_shared &&
+            same_subject(subject, day_subject(L, i)))
+            first = (long)i;
+    char *copy = strdup(subject);
+    if (copy) {     /* out of memory: simply not kept */
+        free(L->group_subject[g]);
+        L->group_subject[g] = copy;
+        L->group_first[g] = first;
+    }
+    return first;
 }
 
 /* First index in by_symbol whose symbol is >= symbol. */
@@ -705,10 +764,10 @@ static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const ch
     /* the citations of one symbol share its kind: look in that run only */
     uint64_t kind = kind_of(symbol);
     for (size_t i = day_lower_bound(L, day, kind); i < L->by_day_count; i++) {
-        const vn_corpus_cite *o = cite_at(L, L->by_day[i].at);
-        if (vn_date_cmp(o->c.date.first, day) != 0 || L->by_day[i].kind != kind)
+        const day_ref *r = &L->by_day[i];
+        if (vn_date_cmp(r->day, day) != 0 || r->kind != kind)
             break;
-        if (strcmp(o->c.symbol, symbol) != 0)
+        if (strcmp(r->symbol, symbol) != 0)
             continue;
         bool same = same_subject(subject, day_subject(L, i));
         if (same) {
@@ -818,7 +877,7 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
     size_t hi = lo < L->by_day_count ? day_run_end(L, lo, c->date.first, kind) : lo;
     long best = -1;
     for (size_t g = lo, end; g < hi; g = end) {
-        const char *sym = cite_at(L, L->by_day[g].at)->c.symbol;
+        const char *sym = L->by_day[g].symbol;
         end = symbol_group_end(L, g, hi, sym);
         vn_symbol theirs;
         if (strcmp(sym, c->symbol) == 0 || !parse_symbol(sym, &theirs) ||
@@ -827,15 +886,9 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
         const char *subj = subject_now(L, d, ci, &subject);
         if (!subj)
             break;
-        for (size_t i = g; i < end; i++) {
-            if (best >= 0 && place_before(L->by_day[best].at, L->by_day[i].at))
-                break;
-            if (cite_at(L, L->by_day[i].at)->c.date_shared ||
-                !same_subject(subj, day_subject(L, i)))
-                continue;
-            best = (long)i;
-            break;
-        }
+        long first = group_match(L, g, end, subj);
+        if (first >= 0 && (best < 0 || place_before(L->by_day[first].at, L->by_day[best].at)))
+            best = first;
     }
     if (best >= 0) {
         const vn_corpus_cite *o = cite_at(L, L->by_day[best].at);
@@ -854,9 +907,20 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
     /* 3. the subject is the registry title of another instrument of the same
      *    kind, and nothing in the registry carries this symbol */
     bool symbol_known = registry_knows(reg, c->symbol, NULL);
-    for (size_t i = 0; !symbol_known && reg && i < reg->instrument_count; i++) {
+    /* only the instruments with a title whose symbol can be the same kind,
+     * in registry order */
+    size_t at = 0, n = symbol_known || !reg ? 0 : L->reg_by_kind_count;
+    for (size_t top = n; at < top;) {
+        size_t mid = at + (top - at) / 2;
+        if (L->reg_by_kind[mid].kind < kind)
+            at = mid + 1;
+        else
+            top = mid;
+    }
+    for (; at < n && L->reg_by_kind[at].kind == kind; at++) {
+        size_t i = L->reg_by_kind[at].item;
         const vn_instrument *in = &reg->instruments[i];
-        if (!in->title[0] || !L->reg_parsed[i] || !other_number_same_kind(&mine, &L->reg_symbols[i]))
+        if (!other_number_same_kind(&mine, &L->reg_symbols[i]))
             continue;
         const char *subj = subject_now(L, d, ci, &subject);
         if (!subj)
@@ -887,10 +951,9 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
         return;
     char mine[16], theirs[16];
     /* a. the same document, an earlier citation of the symbol with another date */
-    for (size_t j = 0; j < k; j++) {
+    for (size_t j = L->first_same[k]; j < k; j = L->next_same[j]) {
         const vn_corpus_cite *o = &doc->cites[j];
-        if (strcmp(o->c.symbol, c->symbol) != 0 || o->c.date.precision == VN_DATE_NONE ||
-            ranges_overlap(&o->c.date, &c->date))
+        if (o->c.date.precision == VN_DATE_NONE || ranges_overlap(&o->c.date, &c->date))
             continue;
         add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
                     format("use one date for %s, or tell the two instruments apart (issuer, "
@@ -1300,6 +1363,51 @@ static void rule_stale_year(lint *L, size_t d)
 
 /* ---- run ---------------------------------------------------------------------------------------- */
 
+static int same_symbol_cmp(const void *a, const void *b, void *ctx)
+{
+    const vn_corpus_doc *doc = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int r = strcmp(doc->cites[x].c.symbol, doc->cites[y].c.symbol);
+    return r ? r : (x < y ? -1 : x > y);
+}
+
+/* Chains document d's citations by symbol (first_same, next_same), so a
+ * citation finds the earlier ones of its symbol without a pass over all. */
+static vn_status chain_symbols(lint *L, size_t d)
+{
+    const vn_corpus_doc *doc = &L->c->docs[d];
+    size_t n = doc->cite_count;
+    if (n > L->same_cap) {
+        size_t cap = n > 2 * L->same_cap ? n : 2 * L->same_cap;
+        size_t *f = realloc(L->first_same, cap * sizeof *f);
+        if (f)
+            L->first_same = f;
+        size_t *x = realloc(L->next_same, cap * sizeof *x);
+        if (x)
+            L->next_same = x;
+        size_t *o = realloc(L->doc_order, cap * sizeof *o);
+        if (o)
+            L->doc_order = o;
+        if (!f || !x || !o)
+            return VN_ERR_NOMEM;
+        L->same_cap = cap;
+    }
+    for (size_t k = 0; k < n; k++)
+        L->doc_order[k] = k;
+    qsort_r(L->doc_order, n, sizeof *L->doc_order, same_symbol_cmp, (void *)doc);
+    for (size_t g = 0, end; g < n; g = end) {
+        const char *sym = doc->cites[L->doc_order[g]].c.symbol;
+        for (end = g + 1; end < n && strcmp(doc->cites[L->doc_order[end]].c.symbol, sym) == 0;
+             end++)
+            ;
+        for (size_t t = g; t < end; t++) {
+            L->first_same[L->doc_order[t]] = L->doc_order[g];
+            L->next_same[L->doc_order[t]] = t + 1 < end ? L->doc_order[t + 1] : SIZE_MAX;
+        }
+    }
+    return VN_OK;
+}
+
 static int finding_cmp(const void *a, const void *b)
 {
     const vn_lint_finding *x = a, *y = b;
@@ -1332,6 +1440,8 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
     for (size_t d = 0; st == VN_OK && !L.nomem && d < c->doc_count; d++) {
         if (!reported(&L, d))
             continue;
+        if ((st = chain_symbols(&L, d)) != VN_OK)
+            break;
         for (size_t k = 0; k < c->docs[d].cite_count && !L.nomem; k++) {
             if (runs(&L, VN_LINT_MATCHES_OTHER))
                 rule_matches_other(&L, d, k);
@@ -1359,6 +1469,10 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
     for (size_t i = 0; L.day_subjects && i < L.by_day_count; i++)
         free(L.day_subjects[i]);
     free(L.day_subjects);
+    for (size_t i = 0; L.group_subject && i < L.by_day_count; i++)
+        free(L.group_subject[i]);
+    free(L.group_subject);
+    free(L.group_first);
     free(L.day_subject_tried);
     free(L.first_cite);
     free(L.day_index);
@@ -1367,6 +1481,10 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
     free(L.reg_symbols);
     free(L.reg_parsed);
     free(L.reg_by_day);
+    free(L.reg_by_kind);
+    free(L.first_same);
+    free(L.next_same);
+    free(L.doc_order);
     if (st == VN_OK && L.nomem)
         st = VN_ERR_NOMEM;
     if (st != VN_OK) {
