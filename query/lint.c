@@ -1377,6 +1377,8 @@ static vn_status chain_symbols(lint *L, size_t d)
 {
     const vn_corpus_doc *doc = &L->c->docs[d];
     size_t n = doc->cite_count;
+    if (n == 0)
+        return VN_OK;       /* nothing to chain (and no array to sort yet) */
     if (n > L->same_cap) {
         size_t cap = n > 2 * L->same_cap ? n : 2 * L->same_cap;
         size_t *f = realloc(L->first_same, cap * sizeof *f);
