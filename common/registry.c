@@ -565,8 +565,18 @@ static int cmp_sort_key(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* Instrument indices sorted by id (by_id) or symbol, ties by index. */
-static size_t *sorted_order(const vn_registry *r, bool by_id)
+/* What an order of the instruments is sorted on. */
+typedef enum order_key { BY_ID, BY_SYMBOL, BY_NUMBER } order_key;
+
+static const char *key_of(const vn_registry *r, size_t i, order_key by)
+{
+    return by == BY_ID ? r->instruments[i].id
+         : by == BY_SYMBOL ? r->instruments[i].symbol
+                           : r->numbers[i];
+}
+
+/* Instrument indices sorted by the key, ties by index. */
+static size_t *sorted_order(const vn_registry *r, order_key by)
 {
     size_t n = r->instrument_count;
     size_t *order = malloc((n ? n : 1) * sizeof *order);
@@ -577,7 +587,7 @@ static size_t *sorted_order(const vn_registry *r, bool by_id)
         return NULL;
     }
     for (size_t i = 0; i < n; i++)
-        keys[i] = (sort_key){by_id ? r->instruments[i].id : r->instruments[i].symbol, i};
+        keys[i] = (sort_key){key_of(r, i, by), i};
     qsort(keys, n, sizeof *keys, cmp_sort_key);
     for (size_t i = 0; i < n; i++)
         order[i] = keys[i].index;
@@ -586,13 +596,12 @@ static size_t *sorted_order(const vn_registry *r, bool by_id)
 }
 
 /* First position in order whose key is >= key. */
-static size_t lower_bound(const vn_registry *r, const size_t *order, bool by_id, const char *key)
+static size_t lower_bound(const vn_registry *r, const size_t *order, order_key by, const char *key)
 {
     size_t lo = 0, hi = r->instrument_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const vn_instrument *in = &r->instruments[order[mid]];
-        if (strcmp(by_id ? in->id : in->symbol, key) < 0)
+        if (strcmp(key_of(r, order[mid], by), key) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -605,7 +614,7 @@ long vn_registry_by_id(const vn_registry *r, const char *id)
     if (!r || !id)
         return -1;
     if (r->id_order) {
-        size_t k = lower_bound(r, r->id_order, true, id);
+        size_t k = lower_bound(r, r->id_order, BY_ID, id);
         if (k < r->instrument_count && strcmp(r->instruments[r->id_order[k]].id, id) == 0)
             return (long)r->id_order[k];
         return -1;
@@ -622,7 +631,7 @@ size_t vn_registry_by_symbol(const vn_registry *r, const char *symbol, size_t *o
     if (!r || !symbol)
         return 0;
     if (r->symbol_order) {
-        for (size_t k = lower_bound(r, r->symbol_order, false, symbol);
+        for (size_t k = lower_bound(r, r->symbol_order, BY_SYMBOL, symbol);
              k < r->instrument_count && strcmp(r->instruments[r->symbol_order[k]].symbol, symbol) == 0;
              k++) {
             if (n < max)
@@ -639,6 +648,32 @@ size_t vn_registry_by_symbol(const vn_registry *r, const char *symbol, size_t *o
         }
     }
     return n;
+}
+
+bool vn_registry_number_next(const vn_registry *r, const char *number, size_t *cursor,
+                             size_t *instrument)
+{
+    if (!r || !number)
+        return false;
+    if (r->number_order) {
+        /* the cursor is the position in number_order + 1; 0: not started */
+        if (*cursor == 0)
+            *cursor = lower_bound(r, r->number_order, BY_NUMBER, number) + 1;
+        size_t at = *cursor - 1;
+        if (at >= r->instrument_count || strcmp(r->numbers[r->number_order[at]], number) != 0)
+            return false;
+        *instrument = r->number_order[at];
+        ++*cursor;
+        return true;
+    }
+    for (char n[16]; *cursor < r->instrument_count; ++*cursor) {
+        vn_symbol_number_prefix(r->instruments[*cursor].symbol, n, sizeof n);
+        if (strcmp(n, number) == 0) {
+            *instrument = (*cursor)++;
+            return true;
+        }
+    }
+    return false;
 }
 
 typedef enum ref_result { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS, REF_BAD_DATE } ref_result;
@@ -1057,6 +1092,8 @@ void vn_registry_free(vn_registry *r)
     free(r->aliases);
     free(r->id_order);
     free(r->symbol_order);
+    free(r->numbers);
+    free(r->number_order);
     free(r->about.order);
     free(r->about.start);
     free(r->naming.order);
@@ -1141,9 +1178,14 @@ static vn_status load_buffers(const char *dir, const char *ins, size_t ilen, con
     load_table(&L, FILE_INSTRUMENTS, instrument_columns, 1u << I_SYMBOL, instrument_row, ins,
                ilen);
     if (!L.nomem) {
-        r->id_order = sorted_order(r, true);
-        r->symbol_order = sorted_order(r, false);
-        if (!r->id_order || !r->symbol_order)
+        r->id_order = sorted_order(r, BY_ID);
+        r->symbol_order = sorted_order(r, BY_SYMBOL);
+        r->numbers = malloc((r->instrument_count ? r->instrument_count : 1) * sizeof *r->numbers);
+        for (size_t i = 0; r->numbers && i < r->instrument_count; i++)
+            vn_symbol_number_prefix(r->instruments[i].symbol, r->numbers[i],
+                                    sizeof r->numbers[i]);
+        r->number_order = r->numbers ? sorted_order(r, BY_NUMBER) : NULL;
+        if (!r->id_order || !r->symbol_order || !r->number_order)
             L.nomem = true;
     }
     if (!L.nomem && evs)
@@ -1463,7 +1505,7 @@ static void finding(checker *c, const char *file, int line, const char *fmt, ...
 static void check_duplicates(checker *c)
 {
     const vn_registry *r = c->r;
-    size_t *order = sorted_order(r, true);
+    size_t *order = sorted_order(r, BY_ID);
     if (!order)
         return;
     for (size_t k = 1; k < r->instrument_count; k++) {

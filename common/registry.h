@@ -99,6 +99,9 @@ typedef struct vn_registry {
     size_t load_problems;   /* problems reported while loading */
     size_t *id_order;       /* instrument indices sorted by id */
     size_t *symbol_order;   /* instrument indices sorted by symbol, then index */
+    char (*numbers)[16];    /* per instrument: the number its symbol starts with
+                               (vn_symbol_number_prefix) */
+    size_t *number_order;   /* instrument indices sorted by that number, then index */
     vn_event_index about;   /* events by their instrument */
     vn_event_index naming;  /* events by the other instrument they name */
     /* FNV-1a over the three files' bytes as read (zero for a registry built
@@ -173,6 +176,16 @@ bool vn_registry_event_next(const vn_registry *r, size_t instrument, size_t *cur
  * ("replaced by", "amended by" … it). */
 bool vn_registry_event_naming_next(const vn_registry *r, size_t instrument, size_t *cursor,
                                    size_t *event);
+
+/*
+ * Walks the instruments whose symbol starts with the number `number` (as
+ * vn_symbol_number_prefix() reads it: "217" for 217-QĐ/TW), in registry
+ * order, without looking at the others:
+ *     for (size_t cur = 0, i; vn_registry_number_next(r, "217", &cur, &i);)
+ * `cursor` starts at 0.  A registry built by hand (no index) is scanned.
+ */
+bool vn_registry_number_next(const vn_registry *r, const char *number, size_t *cursor,
+                             size_t *instrument);
 
 /* Index of the instrument with this identity ("120-KL/TW@2016-01-07" or
  * "59/2023/NĐ-CP"), or -1. */

@@ -25,10 +25,10 @@ typedef struct seen {
     size_t rank;            /* the symbol's place among the distinct symbols, strcmp order */
 } seen;
 
-/* The items of a list of symbols (the corpus table, the registry) under
- * the number each symbol starts with, as symbol_fits() reads it, so that a
- * bare "Quyết định số 217" looks at the symbols numbered 217 only, not at
- * every symbol there is. */
+/* The corpus table's items under the number each symbol starts with, as
+ * symbol_fits() reads it, so that a bare "Quyết định số 217" looks at the
+ * symbols numbered 217 only, not at every symbol of the corpus (the
+ * registry keeps the same order of its own: vn_registry_number_next()). */
 typedef struct numbered {
     char number[16];
     size_t item;
@@ -67,16 +67,14 @@ static int numbered_cmp(const void *a, const void *b)
     return x->item < y->item ? -1 : x->item > y->item;
 }
 
-static vn_status number_index_build(number_index *ix, size_t count,
-                                    const char *(*symbol_of)(const void *list, size_t k),
-                                    const void *list)
+static vn_status number_index_build(number_index *ix, const seen *items, size_t count)
 {
     ix->count = 0;
     ix->items = malloc((count ? count : 1) * sizeof *ix->items);
     if (!ix->items)
         return VN_ERR_NOMEM;
     for (size_t k = 0; k < count; k++) {
-        vn_symbol_number_prefix(symbol_of(list, k), ix->items[k].number,
+        vn_symbol_number_prefix(items[k].symbol, ix->items[k].number,
                                 sizeof ix->items[k].number);
         ix->items[k].item = k;
     }
@@ -373,18 +371,8 @@ static bool symbol_fits(const char *symbol, const char *number, const char *type
     return true;
 }
 
-static const char *table_symbol(const void *table, size_t k)
-{
-    return ((const corpus_table *)table)->items[k].symbol;
-}
-
-static const char *registry_symbol(const void *registry, size_t k)
-{
-    return ((const vn_registry *)registry)->instruments[k].symbol;
-}
-
 static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const vn_registry *reg,
-                              const number_index *reg_numbers, const corpus_table *t)
+                              const corpus_table *t)
 {
     const char *icode = c->issuer[0] ? issuer_code(c->issuer) : NULL;
     candidates cand = {0};
@@ -396,15 +384,15 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
             symbol_fits(o->symbol, c->number, c->type_word, icode))
             add_candidate(&cand, o->instrument);
     }
-    size_t k, end;
     if (cand.count == 0 && reg) {
-        for (number_range(reg_numbers, c->number, &k, &end);
-             k < end && cand.count < CANDIDATES_MAX; k++) {
-            const vn_instrument *in = &reg->instruments[reg_numbers->items[k].item];
+        for (size_t cur = 0, i;
+             cand.count < CANDIDATES_MAX && vn_registry_number_next(reg, c->number, &cur, &i);) {
+            const vn_instrument *in = &reg->instruments[i];
             if (symbol_fits(in->symbol, c->number, c->type_word, icode))
                 add_candidate(&cand, in->id);
         }
     }
+    size_t k, end;
     if (cand.count == 0) {
         for (number_range(&t->by_number, c->number, &k, &end);
              k < end && cand.count < CANDIDATES_MAX; k++) {
@@ -480,7 +468,6 @@ typedef struct resolve_part {
     vn_resolve_doc *docs;
     size_t from, to;
     const vn_registry *reg;
-    const number_index *reg_numbers;
     const corpus_table *t;
     vn_status st;
 } resolve_part;
@@ -497,7 +484,7 @@ static void *resolve_range(void *arg)
         for (size_t k = 0; k < l->count && p->st == VN_OK; k++) {
             vn_citation *c = &l->items[k];
             if (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT)
-                p->st = resolve_bare(c, l, p->reg, p->reg_numbers, p->t);
+                p->st = resolve_bare(c, l, p->reg, p->t);
             else if (c->kind == VN_CITE_NAME)
                 p->st = resolve_name(c, p->docs[d].meta, p->reg);
         }
@@ -512,7 +499,7 @@ static void *resolve_range(void *arg)
  * result does not depend on the split.
  */
 static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
-                                   const number_index *reg_numbers, const corpus_table *t)
+                                   const corpus_table *t)
 {
     enum { MIN_SPLIT = 16 };
     size_t total = 0, half = count;
@@ -523,8 +510,7 @@ static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_
         for (half = 0; half < count && first < total / 2; half++)
             first += docs[half].citations->count;
     }
-    resolve_part parts[2] = {{docs, 0, half, reg, reg_numbers, t, VN_OK},
-                             {docs, half, count, reg, reg_numbers, t, VN_OK}};
+    resolve_part parts[2] = {{docs, 0, half, reg, t, VN_OK}, {docs, half, count, reg, t, VN_OK}};
     vn_run_pair(resolve_range, &parts[0], half < count ? &parts[1] : NULL);
     return parts[0].st != VN_OK ? parts[0].st : parts[1].st;
 }
@@ -578,13 +564,9 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
     t.count = u;
     table_index(&t);
 
-    number_index reg_numbers = {0};
-    vn_status st = number_index_build(&t.by_number, t.count, table_symbol, &t);
-    if (st == VN_OK && reg)
-        st = number_index_build(&reg_numbers, reg->instrument_count, registry_symbol, reg);
+    vn_status st = number_index_build(&t.by_number, t.items, t.count);
     if (st == VN_OK)
-        st = resolve_documents(docs, count, reg, &reg_numbers, &t);
-    number_index_free(&reg_numbers);
+        st = resolve_documents(docs, count, reg, &t);
     table_clear(&t);
     free(t.items);
     if (st != VN_OK)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "common/registry.h"
+#include "common/symbol.h"
 
 #define MAX_PROBLEMS 64
 
@@ -545,6 +546,44 @@ static void test_events_by_instrument(void **state)
     vn_registry_free(r);
 }
 
+/* The instruments of a number, walked through the index, are those a scan
+ * finds, in registry order; without the index the scan gives them too. */
+static void expect_number_walks(const vn_registry *r)
+{
+    for (size_t j = 0; j < r->instrument_count; j++) {
+        char number[16];
+        vn_symbol_number_prefix(r->instruments[j].symbol, number, sizeof number);
+        size_t cur = 0, i, found = 0;
+        for (size_t e = 0; e < r->instrument_count; e++) {
+            char n[16];
+            vn_symbol_number_prefix(r->instruments[e].symbol, n, sizeof n);
+            if (strcmp(n, number) != 0)
+                continue;
+            assert_true(vn_registry_number_next(r, number, &cur, &i));
+            assert_int_equal(i, e);
+            found++;
+        }
+        assert_true(found >= 1);
+        assert_false(vn_registry_number_next(r, number, &cur, &i));
+    }
+    size_t cur = 0, i;
+    assert_false(vn_registry_number_next(r, "99999", &cur, &i));
+}
+
+static void test_instruments_by_number(void **state)
+{
+    (void)state;
+    problems ps = {0};
+    vn_registry *r = load_dir(VNCITE_CORPUS "/registry", &ps);
+    assert_non_null(r->number_order);
+    expect_number_walks(r);
+    size_t *order = r->number_order;
+    r->number_order = NULL;
+    expect_number_walks(r);
+    r->number_order = order;
+    vn_registry_free(r);
+}
+
 /* A registry assembled by hand (no sorted indexes) still answers. */
 static void test_hand_built(void **state)
 {
@@ -578,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_hand_built),
         cmocka_unit_test(test_events_by_instrument),
+        cmocka_unit_test(test_instruments_by_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
