@@ -89,8 +89,8 @@ typedef struct kind_ref {
 typedef struct day_ref {
     cite_ref at;
     uint64_t kind;
-    vn_date day;            /* its date and symbol, copied: the binary searches */
-    const char *symbol;     /* over by_day then touch nothing else */
+    vn_date day;            /* its date and symbol, copied: sorting and searching */
+    const char *symbol;     /* by_day then touch nothing else */
 } day_ref;
 
 typedef struct lint {
@@ -119,12 +119,11 @@ typedef struct lint {
     bool *reg_parsed;       /* … and whether each parsed */
     size_t *reg_by_day;     /* registry instruments issued on a known day, by date */
     kind_ref *reg_by_kind;  /* registry instruments with a title, by kind_of(), then index */
+    size_t reg_by_kind_count;
     /* the document being linted, its citations chained by symbol: */
     size_t *first_same;     /* the first citation with citation k's symbol */
     size_t *next_same;      /* the next one after k, SIZE_MAX at the end */
     size_t *doc_order;      /* scratch: the citations by symbol */
-    size_t same_cap;
-    size_t reg_by_kind_count;
     size_t reg_by_day_count;
     bool nomem;
 } lint;
@@ -490,31 +489,31 @@ static int by_symbol_cmp(const void *a, const void *b, void *ctx)
  * that can match a symbol are one run of by_day.  0 for a symbol that does
  * not parse (never looked up: the rule needs a parsed symbol).
  */
-static uint64_t kind_of(const char *symbol)
+static uint64_t kind_of_parsed(const vn_symbol *s)
 {
-    vn_symbol s;
-    if (!parse_symbol(symbol, &s))
-        return 0;
-    uint64_t h = vn_fnv1a(VN_FNV_SEED, &s.family, sizeof s.family);
-    h = vn_fnv1a(h, &s.year, sizeof s.year);
-    h = vn_fnv1a(h, &s.code_count, sizeof s.code_count);
-    for (int k = 0; k < s.code_count; k++)
-        h = vn_fnv1a(vn_fnv1a_str(h, s.codes[k]), "", 1);
+    uint64_t h = vn_fnv1a(VN_FNV_SEED, &s->family, sizeof s->family);
+    h = vn_fnv1a(h, &s->year, sizeof s->year);
+    h = vn_fnv1a(h, &s->code_count, sizeof s->code_count);
+    for (int k = 0; k < s->code_count; k++)
+        h = vn_fnv1a(vn_fnv1a_str(h, s->codes[k]), "", 1);
     return h | 1;
 }
 
-static int by_day_cmp(const void *a, const void *b, void *ctx)
+static uint64_t kind_of(const char *symbol)
 {
-    const vn_corpus *sort_corpus = ctx;
+    vn_symbol s;
+    return parse_symbol(symbol, &s) ? kind_of_parsed(&s) : 0;
+}
+
+static int by_day_cmp(const void *a, const void *b)
+{
     const day_ref *dx = a, *dy = b;
     const cite_ref *x = &dx->at, *y = &dy->at;
-    const vn_citation *p = &sort_corpus->docs[x->doc].cites[x->cite].c;
-    const vn_citation *q = &sort_corpus->docs[y->doc].cites[y->cite].c;
-    int r = vn_date_cmp(p->date.first, q->date.first);
+    int r = vn_date_cmp(dx->day, dy->day);
     if (!r)
         r = dx->kind < dy->kind ? -1 : dx->kind > dy->kind;
     if (!r)
-        r = strcmp(p->symbol, q->symbol);
+        r = strcmp(dx->symbol, dy->symbol);
     if (!r)
         r = x->doc < y->doc ? -1 : x->doc > y->doc;
     if (!r)
@@ -541,9 +540,15 @@ static int reg_day_cmp(const void *a, const void *b, void *ctx)
 
 static vn_status build_indexes(lint *L)
 {
-    size_t total = 0;
-    for (size_t d = 0; d < L->c->doc_count; d++)
+    size_t total = 0, most = 1;
+    for (size_t d = 0; d < L->c->doc_count; d++) {
         total += L->c->docs[d].cite_count;
+        if (L->c->docs[d].cite_count > most)
+            most = L->c->docs[d].cite_count;
+    }
+    L->first_same = malloc(most * sizeof *L->first_same);
+    L->next_same = malloc(most * sizeof *L->next_same);
+    L->doc_order = malloc(most * sizeof *L->doc_order);
     L->by_symbol = malloc((total ? total : 1) * sizeof *L->by_symbol);
     L->by_day = malloc((total ? total : 1) * sizeof *L->by_day);
     L->day_subjects = calloc(total ? total : 1, sizeof *L->day_subjects);
@@ -555,7 +560,7 @@ static vn_status build_indexes(lint *L)
     L->symbol_span = malloc((total ? total : 1) * sizeof *L->symbol_span);
     if (!L->by_symbol || !L->by_day || !L->day_subjects || !L->day_subject_tried ||
         !L->first_cite || !L->day_index || !L->symbol_span || !L->group_subject ||
-        !L->group_first)
+        !L->group_first || !L->first_same || !L->next_same || !L->doc_order)
         return VN_ERR_NOMEM;
     for (size_t d = 0; d < L->c->doc_count; d++)
         for (size_t k = 0; k < L->c->docs[d].cite_count; k++) {
@@ -581,14 +586,14 @@ static vn_status build_indexes(lint *L)
             L->reg_by_day[L->reg_by_day_count++] = i;
         if (L->reg_parsed[i] && reg->instruments[i].title[0])
             L->reg_by_kind[L->reg_by_kind_count++] =
-                (kind_ref){kind_of(reg->instruments[i].symbol), i};
+                (kind_ref){kind_of_parsed(&L->reg_symbols[i]), i};
     }
     qsort(L->reg_by_kind, L->reg_by_kind_count, sizeof *L->reg_by_kind, kind_ref_cmp);
     qsort_r(L->reg_by_day, L->reg_by_day_count, sizeof *L->reg_by_day, reg_day_cmp,
             (void *)reg);
     qsort_r(L->by_symbol, L->by_symbol_count, sizeof *L->by_symbol, by_symbol_cmp,
             (void *)L->c);
-    qsort_r(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp, (void *)L->c);
+    qsort(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp);
     for (size_t i = 0, run = 0; i < L->by_symbol_count; i++) {
         const vn_citation *ci = &cite_at(L, L->by_symbol[i])->c;
         if (i == 0 || strcmp(ci->symbol, cite_at(L, L->by_symbol[run])->c.symbol) != 0) {
@@ -650,6 +655,20 @@ static size_t symbol_group_end(const lint *L, size_t from, size_t end, const cha
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (strcmp(L->by_day[mid].symbol, symbol) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First index in reg_by_kind whose kind is >= kind. */
+static size_t reg_kind_lower_bound(const lint *L, uint64_t kind)
+{
+    size_t lo = 0, hi = L->reg_by_kind_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (L->reg_by_kind[mid].kind < kind)
             lo = mid + 1;
         else
             hi = mid;
@@ -737,8 +756,6 @@ static bool registry_knows(const vn_registry *r, const char *symbol, const vn_da
     return false;
 }
 
-/* The subject of any citation of `symbol` dated `day` in the corpus that
- * matches `subject`: true and *where set when found. */
 /* The subject of by_day[i], worked out once: other citations are compared
  * with it again and again.  Those of its whole document are worked out
  * with it, while its text is loaded, so no text needs to stay loaded. */
@@ -758,6 +775,8 @@ static const char *day_subject(lint *L, size_t i)
     return L->day_subjects[i];
 }
 
+/* The subject of any citation of `symbol` dated `day` in the corpus that
+ * matches `subject`: true and *where set when found. */
 static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const char *subject,
                               cite_ref *where)
 {
@@ -872,7 +891,7 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
      * is sorted by symbol, so each symbol's group is judged once (the same
      * symbol is the same number: skipped whole), and the earliest matching
      * citation of each group competes. */
-    uint64_t kind = kind_of(c->symbol);
+    uint64_t kind = kind_of_parsed(&mine);
     size_t lo = dated ? day_lower_bound(L, c->date.first, kind) : L->by_day_count;
     size_t hi = lo < L->by_day_count ? day_run_end(L, lo, c->date.first, kind) : lo;
     long best = -1;
@@ -909,15 +928,9 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
     bool symbol_known = registry_knows(reg, c->symbol, NULL);
     /* only the instruments with a title whose symbol can be the same kind,
      * in registry order */
-    size_t at = 0, n = symbol_known || !reg ? 0 : L->reg_by_kind_count;
-    for (size_t top = n; at < top;) {
-        size_t mid = at + (top - at) / 2;
-        if (L->reg_by_kind[mid].kind < kind)
-            at = mid + 1;
-        else
-            top = mid;
-    }
-    for (; at < n && L->reg_by_kind[at].kind == kind; at++) {
+    size_t n = symbol_known || !reg ? 0 : L->reg_by_kind_count;
+    for (size_t at = reg_kind_lower_bound(L, kind); at < n && L->reg_by_kind[at].kind == kind;
+         at++) {
         size_t i = L->reg_by_kind[at].item;
         const vn_instrument *in = &reg->instruments[i];
         if (!other_number_same_kind(&mine, &L->reg_symbols[i]))
@@ -1373,27 +1386,10 @@ static int same_symbol_cmp(const void *a, const void *b, void *ctx)
 
 /* Chains document d's citations by symbol (first_same, next_same), so a
  * citation finds the earlier ones of its symbol without a pass over all. */
-static vn_status chain_symbols(lint *L, size_t d)
+static void chain_symbols(lint *L, size_t d)
 {
     const vn_corpus_doc *doc = &L->c->docs[d];
     size_t n = doc->cite_count;
-    if (n == 0)
-        return VN_OK;       /* nothing to chain (and no array to sort yet) */
-    if (n > L->same_cap) {
-        size_t cap = n > 2 * L->same_cap ? n : 2 * L->same_cap;
-        size_t *f = realloc(L->first_same, cap * sizeof *f);
-        if (f)
-            L->first_same = f;
-        size_t *x = realloc(L->next_same, cap * sizeof *x);
-        if (x)
-            L->next_same = x;
-        size_t *o = realloc(L->doc_order, cap * sizeof *o);
-        if (o)
-            L->doc_order = o;
-        if (!f || !x || !o)
-            return VN_ERR_NOMEM;
-        L->same_cap = cap;
-    }
     for (size_t k = 0; k < n; k++)
         L->doc_order[k] = k;
     qsort_r(L->doc_order, n, sizeof *L->doc_order, same_symbol_cmp, (void *)doc);
@@ -1407,7 +1403,6 @@ static vn_status chain_symbols(lint *L, size_t d)
             L->next_same[L->doc_order[t]] = t + 1 < end ? L->doc_order[t + 1] : SIZE_MAX;
         }
     }
-    return VN_OK;
 }
 
 static int finding_cmp(const void *a, const void *b)
@@ -1442,8 +1437,7 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
     for (size_t d = 0; st == VN_OK && !L.nomem && d < c->doc_count; d++) {
         if (!reported(&L, d))
             continue;
-        if ((st = chain_symbols(&L, d)) != VN_OK)
-            break;
+        chain_symbols(&L, d);
         for (size_t k = 0; k < c->docs[d].cite_count && !L.nomem; k++) {
             if (runs(&L, VN_LINT_MATCHES_OTHER))
                 rule_matches_other(&L, d, k);
