@@ -1,11 +1,14 @@
 /*
  * resolve.c — cross-document citation resolution (see resolve.h).
  *
- * The corpus side is a table of (symbol, date, type word) taken from every
- * dated numbered citation, sorted by symbol (strcmp order) and date.  The
+ * The corpus side is a table of (symbol, date) taken from every dated
+ * yearless numbered citation, sorted by symbol (strcmp order) and date.  The
  * symbols are numbered by hashing (common/intern.h) and only the distinct
  * ones are compared as strings, so sorting and finding cost integer
- * comparisons: resolving N citations costs O(N log N) on integers.
+ * comparisons: resolving N citations costs O(N log N) on integers.  The
+ * table is built from what the citations WRITE (with counts, which decide
+ * a QĐ/QĐi variant) and then united, so it can be filled one document at a
+ * time and the documents resolved later (vn_resolve_table_*).
  */
 #include "resolve.h"
 
@@ -14,6 +17,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "../common/buf.h"
 #include "../common/intern.h"
 #include "../common/pair_run.h"
 #include "../common/utf8.h"
@@ -49,6 +53,24 @@ typedef struct corpus_table {
     size_t *start;          /* items [start[r], start[r + 1]) have the symbol of rank r */
     number_index by_number; /* every item, by its symbol's number */
 } corpus_table;
+
+/* One distinct (symbol as written, day, type word) of the dated yearless
+ * numbered citations, and how many citations write it. */
+typedef struct written_entry {
+    const char *symbol, *type_word;     /* in the table's arena */
+    vn_date date;
+    size_t count;
+} written_entry;
+
+struct vn_resolve_table {
+    vn_arena strings;
+    vn_intern keys;             /* "symbol\x1fYYYYMMDD\x1ftype word" -> written[id] */
+    written_entry *written;
+    size_t written_cap;
+    vn_buf key;                 /* scratch for pass 1 */
+    corpus_table united;        /* after vn_resolve_table_finish */
+    bool finished;
+};
 
 static int seen_cmp(const void *a, const void *b)
 {
@@ -163,15 +185,30 @@ static void corpus_find(const corpus_table *t, const char *symbol, size_t *lo, s
     *hi = t->start[t->rank[id] + 1];
 }
 
-static size_t corpus_count(const corpus_table *t, const char *symbol, const vn_date *date,
-                           const char *type_word)
+/* The table key of (symbol, date, type word) into out (NUL-terminated). */
+static vn_status written_key(const char *symbol, vn_date date, const char *type_word, vn_buf *out)
 {
-    size_t lo, hi, n = 0;
-    corpus_find(t, symbol, &lo, &hi);
-    for (size_t k = lo; k < hi; k++)
-        if ((!date || vn_date_cmp(t->items[k].date, *date) == 0) &&
-            (!type_word || strcmp(t->items[k].type_word, type_word) == 0))
-            n++;
+    char day[16];
+    snprintf(day, sizeof day, "\x1f%04d%02d%02d\x1f", date.year, date.month, date.day);
+    out->len = 0;
+    if (vn_buf_append(out, symbol, strlen(symbol)) != VN_OK ||
+        vn_buf_append(out, day, strlen(day)) != VN_OK ||
+        vn_buf_append(out, type_word, strlen(type_word) + 1) != VN_OK)
+        return VN_ERR_NOMEM;
+    return VN_OK;
+}
+
+/* How many citations write symbol on date with type_word. */
+static size_t written_count(const vn_resolve_table *t, const char *symbol, const vn_date *date,
+                            const char *type_word)
+{
+    vn_buf key = VN_BUF_INIT;
+    size_t n = 0;
+    if (written_key(symbol, *date, type_word, &key) == VN_OK) {
+        size_t id = vn_intern_find(&t->keys, key.data);
+        n = id == SIZE_MAX ? 0 : t->written[id].count;
+    }
+    vn_buf_free(&key);
     return n;
 }
 
@@ -262,28 +299,40 @@ static bool variant_of(const char *symbol, char *out)
     return false;
 }
 
-static vn_status unite_variant(vn_citation_list *l, vn_citation *c, const vn_registry *reg,
-                               const corpus_table *t)
+/*
+ * Why a Party "Quy định" with the symbol `symbol` (dated `date`, or NULL)
+ * takes its other spelling, written to variant; NULL when it keeps its own.
+ */
+static const char *unite_reason(const char *symbol, const char *type_word, const vn_date *date,
+                                const vn_registry *reg, const vn_resolve_table *t,
+                                char variant[VN_SYMBOL_MAX])
 {
-    char variant[VN_SYMBOL_MAX];
-    if (c->kind != VN_CITE_NUMBERED || strcmp(c->type_word, "Quy định") != 0 ||
-        !variant_of(c->symbol, variant))
-        return VN_OK;
-    const vn_date *date = c->date.precision == VN_DATE_DAY ? &c->date.first : NULL;
+    if (strcmp(type_word, "Quy định") != 0 || !variant_of(symbol, variant))
+        return NULL;
     candidates exact = {0}, other = {0};
-    registry_candidates(reg, c->symbol, date, &exact);
+    registry_candidates(reg, symbol, date, &exact);
     registry_candidates(reg, variant, date, &other);
-    const char *why = NULL;
-    if (exact.count == 0 && other.count > 0) {
-        why = "the registry's official symbol";
-    } else if (exact.count == 0 && other.count == 0 && date) {
+    if (exact.count == 0 && other.count > 0)
+        return "the registry's official symbol";
+    if (exact.count == 0 && other.count == 0 && date) {
         /* the corpus cites the same Quy định both ways: the majority form
          * wins; on a tie QĐi, the Party's code for "Quy định" (HD 36-HD/VPTW) */
-        size_t mine = corpus_count(t, c->symbol, date, "Quy định");
-        size_t theirs = corpus_count(t, variant, date, "Quy định");
+        size_t mine = written_count(t, symbol, date, "Quy định");
+        size_t theirs = written_count(t, variant, date, "Quy định");
         if (theirs > mine || (theirs > 0 && theirs == mine && strstr(variant, "QĐi")))
-            why = "the form the other citations of this Quy định use";
+            return "the form the other citations of this Quy định use";
     }
+    return NULL;
+}
+
+static vn_status unite_variant(vn_citation_list *l, vn_citation *c, const vn_registry *reg,
+                               const vn_resolve_table *t)
+{
+    char variant[VN_SYMBOL_MAX];
+    const vn_date *date = c->date.precision == VN_DATE_DAY ? &c->date.first : NULL;
+    const char *why = c->kind == VN_CITE_NUMBERED
+                          ? unite_reason(c->symbol, c->type_word, date, reg, t, variant)
+                          : NULL;
     if (!why)
         return VN_OK;
     char note[512];
@@ -298,7 +347,7 @@ static vn_status unite_variant(vn_citation_list *l, vn_citation *c, const vn_reg
     const char *united = vn_citation_list_keep(l, variant);
     if (!united)
         return VN_ERR_NOMEM;
-    c->symbol = united;   /* the table keeps pointing at what was written */
+    c->symbol = united;
     return VN_OK;
 }
 
@@ -463,28 +512,33 @@ static vn_status resolve_name(vn_citation *c, const vn_docmeta *meta, const vn_r
 
 /* ---- driver ----------------------------------------------------------- */
 
-/* Documents [from, to) resolved against the finished table, on one thread. */
+/* Documents [from, to) resolved against the finished table, on one thread:
+ * each document's variants united first, as its bare forms look at its
+ * own (united) symbols. */
 typedef struct resolve_part {
     vn_resolve_doc *docs;
     size_t from, to;
     const vn_registry *reg;
-    const corpus_table *t;
+    const vn_resolve_table *t;
     vn_status st;
 } resolve_part;
 
 static void *resolve_range(void *arg)
 {
     resolve_part *p = arg;
+    const corpus_table *t = &p->t->united;
     p->st = VN_OK;
     for (size_t d = p->from; d < p->to && p->st == VN_OK; d++) {
         vn_citation_list *l = p->docs[d].citations;
         for (size_t k = 0; k < l->count && p->st == VN_OK; k++)
+            p->st = unite_variant(l, &l->items[k], p->reg, p->t);
+        for (size_t k = 0; k < l->count && p->st == VN_OK; k++)
             if (l->items[k].kind == VN_CITE_NUMBERED)
-                p->st = resolve_numbered(&l->items[k], p->reg, p->t);
+                p->st = resolve_numbered(&l->items[k], p->reg, t);
         for (size_t k = 0; k < l->count && p->st == VN_OK; k++) {
             vn_citation *c = &l->items[k];
             if (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT)
-                p->st = resolve_bare(c, l, p->reg, p->t);
+                p->st = resolve_bare(c, l, p->reg, t);
             else if (c->kind == VN_CITE_NAME)
                 p->st = resolve_name(c, p->docs[d].meta, p->reg);
         }
@@ -492,16 +546,23 @@ static void *resolve_range(void *arg)
     return NULL;
 }
 
+static vn_status nomem(vn_error *err)
+{
+    return vn_error_set(err, VN_ERR_NOMEM, "out of memory while resolving citations");
+}
+
 /*
- * Once the table is built, each document is resolved from the table, the
- * registry and its own citations only, so the documents are split between
- * the calling thread and a helper, at the half of the citations.  The
- * result does not depend on the split.
+ * Once the table is finished, each document is resolved from the table,
+ * the registry and its own citations only, so the documents are split
+ * between the calling thread and a helper, at the half of the citations.
+ * The result does not depend on the split.
  */
-static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
-                                   const corpus_table *t)
+vn_status vn_resolve_with(vn_resolve_doc *docs, size_t count, const vn_resolve_table *t,
+                          const vn_registry *reg, vn_error *err)
 {
     enum { MIN_SPLIT = 16 };
+    if (!t->finished)
+        return vn_error_set(err, VN_ERR_USAGE, "the citation table is not finished");
     size_t total = 0, half = count;
     for (size_t d = 0; d < count; d++)
         total += docs[d].citations->count;
@@ -512,64 +573,115 @@ static vn_status resolve_documents(vn_resolve_doc *docs, size_t count, const vn_
     }
     resolve_part parts[2] = {{docs, 0, half, reg, t, VN_OK}, {docs, half, count, reg, t, VN_OK}};
     vn_run_pair(resolve_range, &parts[0], half < count ? &parts[1] : NULL);
-    return parts[0].st != VN_OK ? parts[0].st : parts[1].st;
+    vn_status st = parts[0].st != VN_OK ? parts[0].st : parts[1].st;
+    return st == VN_OK ? VN_OK : nomem(err);
+}
+
+vn_status vn_resolve_table_create(vn_resolve_table **out, vn_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return nomem(err);
+    (*out)->key = (vn_buf)VN_BUF_INIT;
+    return VN_OK;
+}
+
+void vn_resolve_table_free(vn_resolve_table *t)
+{
+    if (!t)
+        return;
+    table_clear(&t->united);
+    free(t->united.items);
+    vn_intern_free(&t->keys);
+    free(t->written);
+    vn_buf_free(&t->key);
+    vn_arena_free(&t->strings);
+    free(t);
+}
+
+static bool in_table(const vn_citation *c)
+{
+    return c->kind == VN_CITE_NUMBERED && !c->has_year && c->date.precision == VN_DATE_DAY;
+}
+
+vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, vn_error *err)
+{
+    if (t->finished)
+        return vn_error_set(err, VN_ERR_USAGE, "the citation table is already finished");
+    for (size_t k = 0; k < l->count; k++) {
+        const vn_citation *c = &l->items[k];
+        if (!in_table(c))
+            continue;
+        if (written_key(c->symbol, c->date.first, c->type_word, &t->key) != VN_OK)
+            return nomem(err);
+        size_t id = vn_intern_find(&t->keys, t->key.data);
+        if (id == SIZE_MAX) {
+            if (t->keys.count == t->written_cap) {
+                size_t cap = t->written_cap ? t->written_cap * 2 : 256;
+                written_entry *w = realloc(t->written, cap * sizeof *w);
+                if (!w)
+                    return nomem(err);
+                t->written = w;
+                t->written_cap = cap;
+            }
+            const char *key = vn_arena_strdup(&t->strings, t->key.data);
+            const char *symbol = vn_arena_strdup(&t->strings, c->symbol);
+            const char *type_word = vn_arena_strdup(&t->strings, c->type_word);
+            if (!key || !symbol || !type_word || vn_intern_add(&t->keys, key, &id) != VN_OK)
+                return nomem(err);
+            t->written[id] = (written_entry){symbol, type_word, c->date.first, 0};
+        }
+        t->written[id].count++;
+    }
+    return VN_OK;
+}
+
+/* The table by symbol as united (the symbols a citation ends up with),
+ * one item per (symbol, date). */
+vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *reg, vn_error *err)
+{
+    if (t->finished)
+        return VN_OK;
+    corpus_table *u = &t->united;
+    size_t n = t->keys.count;
+    u->items = malloc((n ? n : 1) * sizeof *u->items);
+    if (!u->items)
+        return nomem(err);
+    u->count = 0;
+    for (size_t i = 0; i < n; i++) {
+        const written_entry *w = &t->written[i];
+        char variant[VN_SYMBOL_MAX];
+        const char *symbol = w->symbol;
+        if (unite_reason(w->symbol, w->type_word, &w->date, reg, t, variant) &&
+            !(symbol = vn_arena_strdup(&t->strings, variant)))
+            return nomem(err);
+        u->items[u->count++] = (seen){symbol, w->date, w->type_word, 0};
+    }
+    if (table_sort(u) != VN_OK)
+        return nomem(err);
+    /* keep one entry per (symbol, date) */
+    size_t kept = 0;
+    for (size_t k = 0; k < u->count; k++)
+        if (kept == 0 || seen_cmp(&u->items[kept - 1], &u->items[k]) != 0)
+            u->items[kept++] = u->items[k];
+    u->count = kept;
+    table_index(u);
+    if (number_index_build(&u->by_number, u->items, u->count) != VN_OK)
+        return nomem(err);
+    t->finished = true;
+    return VN_OK;
 }
 
 vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg, vn_error *err)
 {
-    corpus_table t = {0};
-    size_t total = 0;
-    for (size_t d = 0; d < count; d++)
-        total += docs[d].citations->count;
-    t.items = malloc((total ? total : 1) * sizeof *t.items);
-    if (!t.items)
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while resolving citations");
-
-    for (int pass = 0; pass < 2; pass++) {
-        /* pass 0 builds the table from symbols as written; pass 1 rebuilds it
-         * after variants were united, so identities use official forms */
-        t.count = 0;
-        for (size_t d = 0; d < count; d++) {
-            vn_citation_list *l = docs[d].citations;
-            for (size_t k = 0; k < l->count; k++) {
-                vn_citation *c = &l->items[k];
-                if (c->kind == VN_CITE_NUMBERED && !c->has_year && c->date.precision == VN_DATE_DAY)
-                    t.items[t.count++] = (seen){c->symbol, c->date.first, c->type_word, 0};
-            }
-        }
-        if (table_sort(&t) != VN_OK) {
-            table_clear(&t);
-            free(t.items);
-            return vn_error_set(err, VN_ERR_NOMEM, "out of memory while resolving citations");
-        }
-        if (pass == 1)
-            break;
-        for (size_t d = 0; d < count; d++) {
-            vn_citation_list *l = docs[d].citations;
-            for (size_t k = 0; k < l->count; k++) {
-                vn_status st = unite_variant(l, &l->items[k], reg, &t);
-                if (st != VN_OK) {
-                    table_clear(&t);
-                    free(t.items);
-                    return vn_error_set(err, st, "out of memory while resolving citations");
-                }
-            }
-        }
-    }
-    /* keep one entry per (symbol, date) */
-    size_t u = 0;
-    for (size_t k = 0; k < t.count; k++)
-        if (u == 0 || seen_cmp(&t.items[u - 1], &t.items[k]) != 0)
-            t.items[u++] = t.items[k];
-    t.count = u;
-    table_index(&t);
-
-    vn_status st = number_index_build(&t.by_number, t.items, t.count);
+    vn_resolve_table *t;
+    vn_status st = vn_resolve_table_create(&t, err);
+    for (size_t d = 0; st == VN_OK && d < count; d++)
+        st = vn_resolve_table_add(t, docs[d].citations, err);
     if (st == VN_OK)
-        st = resolve_documents(docs, count, reg, &t);
-    table_clear(&t);
-    free(t.items);
-    if (st != VN_OK)
-        return vn_error_set(err, st, "out of memory while resolving citations");
-    return VN_OK;
+        st = vn_resolve_table_finish(t, reg, err);
+    if (st == VN_OK)
+        st = vn_resolve_with(docs, count, t, reg, err);
+    vn_resolve_table_free(t);
+    return st;
 }

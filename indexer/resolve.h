@@ -35,4 +35,28 @@ typedef struct vn_resolve_doc {
 vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *registry,
                      vn_error *err);
 
+/*
+ * The same in two passes, for a corpus too big to hold at once
+ * (query/corpus.h, vn_corpus_stream): what one document's citations need of
+ * the others is the table of dated symbols, and the table needs only the
+ * (symbol, date, type word) of each dated yearless citation, with a count.
+ * So: add every document's citations to a table (pass 1, each document
+ * once, then let it go); finish the table; then resolve the documents, in
+ * any order and any number at a time (pass 2).  vn_resolve() is these
+ * three steps over documents it holds, so both give the same identities.
+ */
+typedef struct vn_resolve_table vn_resolve_table;
+
+vn_status vn_resolve_table_create(vn_resolve_table **out, vn_error *err);
+/* Pass 1: counts the dated yearless symbols of l, as written (copied). */
+vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, vn_error *err);
+/* After pass 1: unites QĐ/QĐi variants and indexes the table. */
+vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *registry,
+                                  vn_error *err);
+/* Pass 2: resolves docs against the finished table (the registry it was
+ * finished with). */
+vn_status vn_resolve_with(vn_resolve_doc *docs, size_t count, const vn_resolve_table *t,
+                          const vn_registry *registry, vn_error *err);
+void vn_resolve_table_free(vn_resolve_table *t);
+
 #endif
