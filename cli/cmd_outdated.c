@@ -144,12 +144,12 @@ static void print_csv(const vn_outdated_input *in, const vn_registry *reg,
 
 /*
  * The report's input: from the cache when its key matches, else from the
- * whole corpus (loaded into *c, which the input then borrows from), and
- * the cache written for next time.  A cache that cannot be keyed, read or
- * written is only a slower run, so those failures are not errors.
+ * index, streamed (the corpus is never held whole), and the cache written
+ * for next time.  A cache that cannot be keyed, read or written is only a
+ * slower run, so those failures are not errors.
  */
 static bool obtain_input(const vn_query_opts *o, const char *db, const vn_registry *reg,
-                         vn_corpus *c, vn_outdated_input *in)
+                         vn_outdated_input *in)
 {
     vn_error err;
     char *key = NULL, *path = NULL;
@@ -160,12 +160,7 @@ static bool obtain_input(const vn_query_opts *o, const char *db, const vn_regist
         free(path);
         return true;
     }
-    vn_status st = vn_corpus_load_flags(db, reg, VN_CORPUS_NO_INSTRUMENTS, c, &err);
-    if (st == VN_ERR_NOTFOUND)
-        vn_error_set(&err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first", db,
-                     db);
-    if (st == VN_OK)
-        st = vn_outdated_input_build(c, in, &err);
+    vn_status st = vn_outdated_input_stream(db, reg, in, &err);
     if (st == VN_OK && key && path)
         vn_outdated_cache_write(path, key, in, &err);
     free(key);
@@ -192,10 +187,9 @@ int vn_cmd_outdated(int argc, char **argv)
     vn_registry *reg;
     if (!vn_cli_load_registry(o.registry, false, &reg))
         return VN_EXIT_ERROR;
-    vn_corpus c = {0};
     vn_outdated_input in = {0};
     int status = VN_EXIT_ERROR;
-    if (!obtain_input(&o, vn_index_default_db(o.db), reg, &c, &in))
+    if (!obtain_input(&o, vn_index_default_db(o.db), reg, &in))
         goto out;
     vn_outdated_options opt = {.doc = -1, .include_partly = o.all};
     if (o.has_as_of)
@@ -225,7 +219,7 @@ int vn_cmd_outdated(int argc, char **argv)
     vn_outdated_report_free(&r);
 out:
     vn_outdated_input_free(&in);
-    vn_query_close(reg, &c);
+    vn_query_close(reg, NULL);
     if (fflush(stdout) != 0)
         status = VN_EXIT_ERROR;
     return status;

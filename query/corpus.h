@@ -99,6 +99,31 @@ vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
 void vn_corpus_free(vn_corpus *c);
 
 /*
+ * Every document of the index, resolved across all of them as by
+ * vn_corpus_load(), without holding them all: the index is read twice, a
+ * page at a time (query/corpus_stream.c).  The first read fills the
+ * resolver's table of dated symbols (indexer/resolve.h), the second
+ * resolves each page against it and gives its documents to `doc`, one at
+ * a time; a document lives until `doc` returns.  Memory is a page of
+ * documents, the table and one string per document, whatever the corpus.
+ *
+ * `begin` learns how many documents there are before the first `doc`.
+ * Documents come in index order; `rank` is the document's place in file
+ * order, which is vn_corpus_load()'s order.  A path stored twice is given
+ * once, as by vn_corpus_load().  No instrument table:
+ * vn_corpus_cite.instrument means nothing.  A non-OK status from a
+ * callback stops the stream and is returned.
+ */
+typedef struct vn_corpus_visitor {
+    vn_status (*begin)(void *arg, size_t doc_count, vn_error *err);
+    vn_status (*doc)(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err);
+    void *arg;
+} vn_corpus_visitor;
+
+vn_status vn_corpus_stream(const char *db_path, const vn_registry *registry,
+                           const vn_corpus_visitor *visitor, vn_error *err);
+
+/*
  * The instrument-table key of a citation the resolver left without an
  * identity: what the index calls it (symbol, or "~" + the filter key of a
  * name, dated where identity needs it; "~quyet-dinh-217" for a bare number).

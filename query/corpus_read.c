@@ -400,7 +400,7 @@ vn_status vn_corpus_read_pages(vn_xdb *db, const char *db_path, unsigned long to
     vn_xmset *m = NULL;
     vn_xdocs *page = NULL;
     size_t nread = 0;
-    enum { READ_PAGE = 1000 };
+    enum { READ_PAGE = VN_CORPUS_READ_PAGE };
     vn_xhit hits[READ_PAGE];
     page_part parts[2] = {
         {.db_path = db_path, .corpus = owner, .keep = keep, .scratch = VN_BUF_INIT},

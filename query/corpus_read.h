@@ -44,6 +44,9 @@ int vn_raw_doc_cmp(const void *a, const void *b);
 vn_status vn_corpus_read_open(const char *db_path, vn_xdb **db, unsigned long *total,
                               vn_error *err);
 
+/* Documents read at a time (a page has at most this many). */
+enum { VN_CORPUS_READ_PAGE = 1000 };
+
 /* Gets each page of documents read, in index order.  The documents are the
  * callee's: it frees them (vn_raw_doc_free) or moves them away. */
 typedef vn_status (*vn_raw_page_fn)(void *arg, raw_doc *docs, size_t n, vn_error *err);

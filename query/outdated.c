@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "../common/fnv.h"
-#include "../common/intern.h"
 
 bool vn_outdated_is_finding(vn_outdated_status s)
 {
@@ -51,98 +50,12 @@ static vn_status add(vn_outdated_report *r, size_t *cap, const vn_outdated_findi
     return VN_OK;
 }
 
-_Static_assert(offsetof(vn_outdated_doc, file) == 0, "vn_find_file reads the file first");
-
-/*
- * Each citation's instrument as the instrument table would group it
- * (query/corpus.c), without building the table: the resolver's identity, or
- * for an unresolved citation its written key when some citation resolved to
- * that.  NULL: unresolved or ambiguous.
- */
-typedef struct grouping {
-    vn_intern resolved;     /* every identity the resolver gave (borrowed) */
-    vn_buf key;
-} grouping;
-
-static vn_status instrument_of(grouping *g, const vn_citation *c, const char **out,
-                               vn_error *err)
-{
-    *out = c->instrument;
-    if (*out)
-        return VN_OK;
-    g->key.len = 0;
-    vn_status st = vn_corpus_written_key(c, &g->key, err);
-    if (st == VN_OK && vn_buf_append_char(&g->key, '\0') != VN_OK)
-        st = vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the report");
-    size_t id = st == VN_OK ? vn_intern_find(&g->resolved, g->key.data) : SIZE_MAX;
-    if (id != SIZE_MAX)
-        *out = g->resolved.keys[id];
-    return st;
-}
-
-static vn_status number_identities(const vn_corpus *c, grouping *g, size_t *count,
-                                   vn_error *err)
-{
-    *count = 0;
-    for (size_t d = 0; d < c->doc_count; d++)
-        for (size_t k = 0; k < c->docs[d].cite_count; k++) {
-            const char *id = c->docs[d].cites[k].c.instrument;
-            size_t ignored;
-            if (id && vn_intern_add(&g->resolved, id, &ignored) != VN_OK)
-                return vn_error_set(err, VN_ERR_NOMEM,
-                                    "out of memory while building the report");
-            (*count)++;
-        }
-    return VN_OK;
-}
-
-vn_status vn_outdated_input_build(const vn_corpus *c, vn_outdated_input *out, vn_error *err)
-{
-    memset(out, 0, sizeof *out);
-    grouping g = {VN_INTERN_INIT, VN_BUF_INIT};
-    size_t cites;
-    vn_status st = number_identities(c, &g, &cites, err);
-    if (st == VN_OK) {
-        out->docs = calloc(c->doc_count ? c->doc_count : 1, sizeof *out->docs);
-        out->rows = calloc(cites ? cites : 1, sizeof *out->rows);   /* at most */
-        if (!out->docs || !out->rows)
-            st = vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the report");
-    }
-    for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
-        const vn_corpus_doc *doc = &c->docs[d];
-        vn_outdated_doc *od = &out->docs[out->doc_count++];
-        od->file = doc->file;
-        vn_corpus_doc_date(doc, &od->date);
-        od->first_row = out->row_count;
-        for (size_t k = 0; st == VN_OK && k < doc->cite_count; k++) {
-            const vn_corpus_cite *cite = &doc->cites[k];
-            const char *id;
-            if ((st = instrument_of(&g, &cite->c, &id, err)) != VN_OK)
-                break;
-            long at = id && c->registry ? vn_registry_by_id(c->registry, id) : -1;
-            if (!id)
-                od->unresolved++;
-            else if (at < 0)
-                od->not_in_registry++;
-            else
-                out->rows[out->row_count++] = (vn_outdated_row){
-                    cite->line, cite->column, cite->start, cite->end, cite->text, id,
-                    (size_t)at};
-        }
-        od->row_count = out->row_count - od->first_row;
-    }
-    vn_intern_free(&g.resolved);
-    vn_buf_free(&g.key);
-    if (st != VN_OK)
-        vn_outdated_input_free(out);
-    return st;
-}
-
 void vn_outdated_input_free(vn_outdated_input *in)
 {
     free(in->docs);
     free(in->rows);
     free(in->storage);
+    vn_arena_free(&in->strings);
     memset(in, 0, sizeof *in);
 }
 

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "common/arena.h"
 #include "common/date.h"
 #include "common/status.h"
 #include "corpus.h"
@@ -56,11 +57,16 @@ typedef struct vn_outdated_input {
     vn_outdated_row *rows;
     size_t row_count;
     void *storage;            /* the bytes the strings point into when read from
-                                 a cache; NULL when they are the corpus's */
+                                 a cache */
+    vn_arena strings;         /* the strings when built (copies) */
 } vn_outdated_input;
 
-/* Borrows the corpus's strings: c must outlive *out. */
+/* From a loaded corpus (query/outdated_input.c); the strings are copied. */
 vn_status vn_outdated_input_build(const vn_corpus *c, vn_outdated_input *out, vn_error *err);
+/* The same from the index at db_path, streamed (vn_corpus_stream): holds
+ * the input and a page of documents, never the corpus. */
+vn_status vn_outdated_input_stream(const char *db_path, const vn_registry *registry,
+                                   vn_outdated_input *out, vn_error *err);
 void vn_outdated_input_free(vn_outdated_input *in);
 
 typedef struct vn_outdated_finding {

@@ -15,6 +15,7 @@
 #include "common/fnv.h"
 #include "common/index_schema.h"
 #include "common/stored.h"
+#include "common/xapian.h"
 #include "indexer/indexer.h"
 #include "query/corpus.h"
 #include "query/outdated.h"
@@ -599,6 +600,154 @@ static void test_outdated_cache_key_and_file(void **state)
     free(path);
 }
 
+/* ---- the corpus streamed (vn_corpus_stream) -------------------------------------------- */
+
+typedef struct stream_check {
+    const vn_corpus *loaded;    /* what each streamed document must equal */
+    size_t begun, visited, stop_after;
+    bool *seen;
+} stream_check;
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+static vn_status check_begin(void *arg, size_t doc_count, vn_error *err)
+{
+    (void)err;
+    stream_check *s = arg;
+    assert_int_equal(doc_count, s->loaded->doc_count);
+    s->begun++;
+    s->seen = calloc(doc_count ? doc_count : 1, sizeof *s->seen);
+    return VN_OK;
+}
+
+static vn_status check_doc(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+{
+    stream_check *s = arg;
+    if (s->stop_after && s->visited == s->stop_after)
+        return vn_error_set(err, VN_ERR_IO, "stopped by the visitor");
+    s->visited++;
+    assert_true(rank < s->loaded->doc_count);
+    assert_false(s->seen[rank]);
+    s->seen[rank] = true;
+    const vn_corpus_doc *want = &s->loaded->docs[rank];
+    assert_string_equal(doc->file, want->file);
+    assert_int_equal(vn_date_cmp(doc->meta.date.first, want->meta.date.first), 0);
+    assert_int_equal(doc->cite_count, want->cite_count);
+    for (size_t k = 0; k < doc->cite_count; k++) {
+        const vn_corpus_cite *a = &doc->cites[k], *b = &want->cites[k];
+        assert_int_equal(a->line, b->line);
+        assert_int_equal(a->start, b->start);
+        assert_string_equal(a->text, b->text);
+        assert_string_equal(a->c.symbol, b->c.symbol);
+        assert_string_equal(or_empty(a->c.instrument), or_empty(b->c.instrument));
+        assert_string_equal(or_empty(a->c.corrected), or_empty(b->c.corrected));
+        assert_string_equal(or_empty(a->c.candidates), or_empty(b->c.candidates));
+    }
+    return VN_OK;
+}
+
+/* Streams db: every document once, each as loaded, and the outdated input
+ * streamed is the one built from the loaded corpus. */
+static void assert_stream_matches(const char *db, const vn_corpus *loaded,
+                                  const vn_registry *reg)
+{
+    stream_check s = {.loaded = loaded};
+    vn_corpus_visitor v = {check_begin, check_doc, &s};
+    vn_error err;
+    assert_int_equal(vn_corpus_stream(db, reg, &v, &err), VN_OK);
+    assert_int_equal(s.begun, 1);
+    assert_int_equal(s.visited, loaded->doc_count);
+    free(s.seen);
+
+    vn_outdated_input built, streamed;
+    assert_int_equal(vn_outdated_input_build(loaded, &built, &err), VN_OK);
+    assert_int_equal(vn_outdated_input_stream(db, reg, &streamed, &err), VN_OK);
+    assert_true(built.row_count > 0);
+    assert_same_input(&built, &streamed);
+    vn_outdated_input_free(&built);
+    vn_outdated_input_free(&streamed);
+}
+
+static void test_stream_gives_the_loaded_corpus(void **state)
+{
+    fixture *f = *state;
+    assert_stream_matches(f->db, &f->corpus, f->registry);
+}
+
+/* An index that holds every path twice (a stub naming one shard twice):
+ * each path streamed once, as vn_corpus_load() keeps it once. */
+static void test_stream_path_stored_twice(void **state)
+{
+    fixture *f = *state;
+    char stub[160];
+    snprintf(stub, sizeof stub, "%s/twice.stub", f->dir);
+    const char *shards[] = {"db", "db"};
+    vn_error err;
+    assert_int_equal(vn_xdb_write_stub(stub, shards, 2, &err), VN_OK);
+    vn_xdb *x;
+    unsigned long stored;
+    assert_int_equal(vn_schema_open(stub, &x, &err), VN_OK);
+    assert_int_equal(vn_xdb_doc_count(x, &stored, &err), VN_OK);
+    assert_int_equal(stored, 2 * f->corpus.doc_count);
+    vn_xdb_close(x, NULL);
+    vn_corpus twice;
+    assert_int_equal(vn_corpus_load(stub, f->registry, &twice, &err), VN_OK);
+    assert_int_equal(twice.doc_count, f->corpus.doc_count);
+    assert_stream_matches(stub, &twice, f->registry);
+    vn_corpus_free(&twice);
+}
+
+/* More documents than a page (1,000), over a local and a remote shard. */
+static void test_stream_pages(void **state)
+{
+    fixture *f = *state;
+    char docs[128], db[128], cmd[512];
+    snprintf(docs, sizeof docs, "%s/many", f->dir);
+    snprintf(db, sizeof db, "%s/many-db", f->dir);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s' && for i in $(seq 1 205); do for p in '%s'/*.txt; do "
+             "cp \"$p\" '%s'/$i-$(basename \"$p\"); done; done", docs, VNCITE_CORPUS, docs);
+    assert_int_equal(system(cmd), 0);
+    char *paths[] = {docs};
+    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 2};
+    vn_index_stats stats;
+    vn_error err;
+    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
+    assert_int_equal(stats.added, 1025);
+    vn_corpus many;
+    assert_int_equal(vn_corpus_load(db, f->registry, &many, &err), VN_OK);
+    assert_stream_matches(db, &many, f->registry);
+    if (access("/usr/bin/xapian-progsrv", X_OK) == 0) {
+        char stub[160];
+        snprintf(stub, sizeof stub, "%s/many-remote.stub", f->dir);
+        FILE *sf = fopen(stub, "w");
+        assert_non_null(sf);
+        fprintf(sf, "remote :xapian-progsrv %s\n", db);
+        assert_int_equal(fclose(sf), 0);
+        assert_stream_matches(stub, &many, f->registry);
+    }
+    vn_corpus_free(&many);
+}
+
+/* A visitor's error stops the stream and is what it returns. */
+static void test_stream_stopped_by_the_visitor(void **state)
+{
+    fixture *f = *state;
+    stream_check s = {.loaded = &f->corpus, .stop_after = 2};
+    vn_corpus_visitor v = {check_begin, check_doc, &s};
+    vn_error err;
+    assert_int_equal(vn_corpus_stream(f->db, f->registry, &v, &err), VN_ERR_IO);
+    assert_string_equal(err.msg, "stopped by the visitor");
+    assert_int_equal(s.visited, 2);
+    free(s.seen);
+    assert_int_equal(vn_corpus_stream("/nonexistent/vncite.db", f->registry, &v, &err),
+                     VN_ERR_NOTFOUND);
+    assert_non_null(strstr(err.msg, "no index here"));
+}
+
 static void test_missing_index(void **state)
 {
     (void)state;
@@ -623,6 +772,10 @@ int main(void)
         cmocka_unit_test(test_outdated_input_agrees_with_the_table),
         cmocka_unit_test(test_outdated_cache_round_trip),
         cmocka_unit_test(test_outdated_cache_key_and_file),
+        cmocka_unit_test(test_stream_gives_the_loaded_corpus),
+        cmocka_unit_test(test_stream_path_stored_twice),
+        cmocka_unit_test(test_stream_pages),
+        cmocka_unit_test(test_stream_stopped_by_the_visitor),
         cmocka_unit_test(test_missing_index),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -177,6 +177,76 @@ static void test_name_by_citing_date(void **state)
     done(&f);
 }
 
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/* The table filled one document at a time and each document resolved on
+ * its own (as vn_corpus_stream does) gives what vn_resolve gives them all
+ * at once: variants united by the corpus's majority, undated symbols and
+ * short forms found in other documents, ambiguity. */
+static void test_two_passes_give_the_same(void **state)
+{
+    (void)state;
+    static const char *texts[] = {
+        "Quy định số 11-QĐi/TW, ngày 18/02/2019 của Bộ Chính trị. Chỉ thị số 17-CT/TU ngày "
+        "06/01/2022 và Chỉ thị số 17-CT/TU ngày 04/01/2021 của Ban Thường vụ Tỉnh ủy.",
+        "Quy định số 11-QĐ/TW ngày 18/02/2019 của Bộ Chính trị; Quy định số 11-QĐ/TW ngày "
+        "18/02/2019; Kế hoạch số 26-KH/BCĐ ngày 31/01/2024; Chỉ thị số 16-CT/TU ngày 05/01/2021.",
+        "Theo Chỉ thị số 16 của Ban Thường vụ Tỉnh ủy. Theo Chỉ thị số 17 của Ban Thường vụ "
+        "Tỉnh ủy. Kế hoạch số 26-KH/BCĐ; Quy định số 11-QĐ/TW của Bộ Chính trị.",
+        "Quy định số 11-QĐi/TW ngày 18/02/2019. Theo Quyết định số 217, 218 của Bộ Chính trị.",
+    };
+    fixture whole = {.reg = real_registry()}, apart = {.reg = real_registry()};
+    for (size_t d = 0; d < MAX_DOCS; d++) {
+        analyse(&whole, texts[d]);
+        analyse(&apart, texts[d]);
+    }
+    resolve_all(&whole);
+
+    vn_error err;
+    vn_resolve_table *t;
+    assert_int_equal(vn_resolve_table_create(&t, &err), VN_OK);
+    vn_resolve_doc one = {&apart.docs[0].meta, &apart.docs[0].extract.citations};
+    assert_int_equal(vn_resolve_with(&one, 1, t, apart.reg, &err), VN_ERR_USAGE);
+    for (size_t d = MAX_DOCS; d-- > 0;)   /* any order */
+        assert_int_equal(vn_resolve_table_add(t, &apart.docs[d].extract.citations, &err), VN_OK);
+    assert_int_equal(vn_resolve_table_finish(t, apart.reg, &err), VN_OK);
+    assert_int_equal(vn_resolve_table_add(t, &apart.docs[0].extract.citations, &err),
+                     VN_ERR_USAGE);
+    for (size_t d = MAX_DOCS; d-- > 0;) {
+        vn_resolve_doc rd = {&apart.docs[d].meta, &apart.docs[d].extract.citations};
+        assert_int_equal(vn_resolve_with(&rd, 1, t, apart.reg, &err), VN_OK);
+    }
+    vn_resolve_table_free(t);
+
+    size_t resolved = 0, ambiguous = 0, united = 0;
+    for (size_t d = 0; d < MAX_DOCS; d++) {
+        assert_int_equal(whole.docs[d].extract.citations.count,
+                         apart.docs[d].extract.citations.count);
+        for (size_t k = 0; k < whole.docs[d].extract.citations.count; k++) {
+            const vn_citation *a = cite(&whole, d, k), *b = cite(&apart, d, k);
+            assert_string_equal(a->symbol, b->symbol);
+            assert_string_equal(or_empty(a->instrument), or_empty(b->instrument));
+            assert_string_equal(or_empty(a->corrected), or_empty(b->corrected));
+            assert_string_equal(or_empty(a->candidates), or_empty(b->candidates));
+            assert_int_equal(a->ambiguous, b->ambiguous);
+            resolved += a->instrument != NULL;
+            ambiguous += a->ambiguous;
+            united += a->corrected != NULL;
+        }
+    }
+    /* the texts do reach every kind of cross-document answer */
+    assert_string_equal(cite(&whole, 2, 0)->instrument, "16-CT/TU@2021-01-05");
+    assert_string_equal(cite(&whole, 2, 2)->instrument, "26-KH/BCĐ@2024-01-31");
+    assert_true(ambiguous > 0);
+    assert_true(united >= 2);
+    assert_true(resolved > 8);
+    done(&whole);
+    done(&apart);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_list_form_resolved_by_type_and_issuer),
         cmocka_unit_test(test_short_form_resolved_by_number_from_corpus),
         cmocka_unit_test(test_name_by_citing_date),
+        cmocka_unit_test(test_two_passes_give_the_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
