@@ -27,19 +27,17 @@ typedef struct waiting {
     size_t row;             /* its row when the registry knows the key, else SIZE_MAX */
 } waiting;
 
-typedef struct built_row {
-    vn_outdated_row row;
-    size_t doc;             /* its document's place */
-    bool dropped;           /* an unresolved citation's row, undone at the end */
-} built_row;
-
 typedef struct builder {
     const vn_registry *reg;
     vn_outdated_input *out;
     vn_intern ids;          /* identities and written keys, copied into out->strings */
     bool *resolved;         /* [id]: some citation resolved to it */
     size_t resolved_cap;
-    built_row *rows;        /* in the order the documents came */
+    /* rows in the order the documents came, put in document order at the
+     * end, in place: at a million plans they are a gigabyte */
+    vn_outdated_row *rows;
+    size_t *row_doc;        /* [row]: its document's place; SIZE_MAX once dropped (an
+                               unresolved citation's row, undone at the end) */
     size_t row_count, row_cap;
     waiting *waits;
     size_t wait_count, wait_cap;
@@ -86,10 +84,13 @@ static vn_status add_row(builder *b, size_t doc, const vn_corpus_cite *cite, siz
                          size_t at, vn_error *err)
 {
     const char *text = vn_arena_strdup(&b->out->strings, cite->text);
-    if (!text || !room((void **)&b->rows, &b->row_cap, b->row_count, sizeof *b->rows))
+    size_t cap = b->row_cap;
+    if (!text || !room((void **)&b->rows, &cap, b->row_count, sizeof *b->rows) ||
+        !room((void **)&b->row_doc, &b->row_cap, b->row_count, sizeof *b->row_doc))
         return nomem(err);
-    b->rows[b->row_count++] = (built_row){
-        {cite->line, cite->column, cite->start, cite->end, text, b->ids.keys[id], at}, doc, false};
+    b->rows[b->row_count] = (vn_outdated_row){cite->line, cite->column, cite->start,
+                                              cite->end, text, b->ids.keys[id], at};
+    b->row_doc[b->row_count++] = doc;
     return VN_OK;
 }
 
@@ -150,29 +151,43 @@ static vn_status finish(builder *b, vn_error *err)
         if (!b->resolved[x->key]) {
             out->docs[x->doc].unresolved++;
             if (x->row != SIZE_MAX)
-                b->rows[x->row].dropped = true;
+                b->row_doc[x->row] = SIZE_MAX;
         } else if (x->row == SIZE_MAX) {
             out->docs[x->doc].not_in_registry++;
         }
     }
-    out->rows = malloc((b->row_count ? b->row_count : 1) * sizeof *out->rows);
-    if (!out->rows)
-        return nomem(err);
-    /* counting sort by document: stable, so each keeps its text order */
+    /* each row's place: counting sort by document (stable, so each keeps
+     * its text order), dropped rows after the rest; row_doc becomes it */
+    size_t kept = 0;
     for (size_t r = 0; r < b->row_count; r++)
-        if (!b->rows[r].dropped)
-            out->docs[b->rows[r].doc].row_count++;
+        if (b->row_doc[r] != SIZE_MAX)
+            out->docs[b->row_doc[r]].row_count++;
     for (size_t d = 0; d < out->doc_count; d++) {
-        out->docs[d].first_row = out->row_count;
-        out->row_count += out->docs[d].row_count;
+        out->docs[d].first_row = kept;
+        kept += out->docs[d].row_count;
         out->docs[d].row_count = 0;
     }
+    size_t dropped = kept;
     for (size_t r = 0; r < b->row_count; r++) {
-        if (b->rows[r].dropped)
-            continue;
-        vn_outdated_doc *od = &out->docs[b->rows[r].doc];
-        out->rows[od->first_row + od->row_count++] = b->rows[r].row;
+        size_t d = b->row_doc[r];
+        b->row_doc[r] = d == SIZE_MAX ? dropped++
+                                      : out->docs[d].first_row + out->docs[d].row_count++;
     }
+    /* then each row moved to its place, following the permutation's cycles */
+    for (size_t r = 0; r < b->row_count; r++)
+        while (b->row_doc[r] != r) {
+            size_t to = b->row_doc[r];
+            vn_outdated_row row = b->rows[to];
+            b->rows[to] = b->rows[r];
+            b->rows[r] = row;
+            b->row_doc[r] = b->row_doc[to];
+            b->row_doc[to] = to;
+        }
+    out->rows = b->rows;
+    out->row_count = kept;
+    b->rows = NULL;
+    if (!out->rows && !(out->rows = malloc(sizeof *out->rows)))
+        return nomem(err);
     return VN_OK;
 }
 
@@ -181,6 +196,7 @@ static void builder_free(builder *b)
     vn_intern_free(&b->ids);
     free(b->resolved);
     free(b->rows);
+    free(b->row_doc);
     free(b->waits);
     vn_buf_free(&b->key);
 }
