@@ -18,6 +18,7 @@
 #include <utf8proc.h>
 
 #include "../common/buf.h"
+#include "../common/grow.h"
 #include "../common/intern.h"
 #include "../common/pair_run.h"
 #include "../common/utf8.h"
@@ -616,14 +617,9 @@ vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, v
             return nomem(err);
         size_t id = vn_intern_find(&t->keys, t->key.data);
         if (id == SIZE_MAX) {
-            if (t->keys.count == t->written_cap) {
-                size_t cap = t->written_cap ? t->written_cap * 2 : 256;
-                written_entry *w = realloc(t->written, cap * sizeof *w);
-                if (!w)
-                    return nomem(err);
-                t->written = w;
-                t->written_cap = cap;
-            }
+            if (!vn_grow((void **)&t->written, &t->written_cap, t->keys.count,
+                         sizeof *t->written, 256))
+                return nomem(err);
             const char *key = vn_arena_strdup(&t->strings, t->key.data);
             const char *symbol = vn_arena_strdup(&t->strings, c->symbol);
             const char *type_word = vn_arena_strdup(&t->strings, c->type_word);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/grow.h"
 #include "../common/intern.h"
 
 _Static_assert(offsetof(vn_outdated_doc, file) == 0, "vn_find_file reads the file first");
@@ -49,20 +50,6 @@ static vn_status nomem(vn_error *err)
     return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the report");
 }
 
-/* Doubles *items (each `size` bytes) to hold one more than `count`. */
-static bool room(void **items, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : 1024;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return false;
-    *items = p;
-    *cap = n;
-    return true;
-}
-
 /* The number of id (copied the first time), with room in `resolved`. */
 static vn_status number_of(builder *b, const char *id, size_t *out, vn_error *err)
 {
@@ -72,7 +59,7 @@ static vn_status number_of(builder *b, const char *id, size_t *out, vn_error *er
         if (!copy || vn_intern_add(&b->ids, copy, &n) != VN_OK)
             return nomem(err);
         size_t cap = b->resolved_cap;
-        if (!room((void **)&b->resolved, &b->resolved_cap, n, sizeof *b->resolved))
+        if (!vn_grow((void **)&b->resolved, &b->resolved_cap, n, sizeof *b->resolved, 1024))
             return nomem(err);
         memset(b->resolved + cap, 0, (b->resolved_cap - cap) * sizeof *b->resolved);
     }
@@ -85,8 +72,8 @@ static vn_status add_row(builder *b, size_t doc, const vn_corpus_cite *cite, siz
 {
     const char *text = vn_arena_strdup(&b->out->strings, cite->text);
     size_t cap = b->row_cap;
-    if (!text || !room((void **)&b->rows, &cap, b->row_count, sizeof *b->rows) ||
-        !room((void **)&b->row_doc, &b->row_cap, b->row_count, sizeof *b->row_doc))
+    if (!text || !vn_grow((void **)&b->rows, &cap, b->row_count, sizeof *b->rows, 1024) ||
+        !vn_grow((void **)&b->row_doc, &b->row_cap, b->row_count, sizeof *b->row_doc, 1024))
         return nomem(err);
     b->rows[b->row_count] = (vn_outdated_row){cite->line, cite->column, cite->start,
                                               cite->end, text, b->ids.keys[id], at};
@@ -133,7 +120,7 @@ static vn_status add_doc(void *arg, const vn_corpus_doc *doc, size_t rank, vn_er
         if (at >= 0 && (st = add_row(b, rank, cite, n, (size_t)at, err)) != VN_OK)
             break;
         if (!id) {
-            if (!room((void **)&b->waits, &b->wait_cap, b->wait_count, sizeof *b->waits))
+            if (!vn_grow((void **)&b->waits, &b->wait_cap, b->wait_count, sizeof *b->waits, 1024))
                 return nomem(err);
             b->waits[b->wait_count++] =
                 (waiting){rank, n, at >= 0 ? b->row_count - 1 : SIZE_MAX};

@@ -283,25 +283,49 @@ static void test_records_kept_only_when_asked(void **state)
     vn_corpus_free(&kept);
 }
 
+/* A stub dir/NAME naming db as a remote shard served by xapian-progsrv;
+ * false (nothing written) when xapian-progsrv is not installed. */
+static bool remote_stub(const fixture *f, const char *name, const char *db, char stub[160])
+{
+    if (access("/usr/bin/xapian-progsrv", X_OK) != 0)
+        return false;
+    snprintf(stub, 160, "%s/%s", f->dir, name);
+    FILE *sf = fopen(stub, "w");
+    assert_non_null(sf);
+    fprintf(sf, "remote :xapian-progsrv %s\n", db);
+    assert_int_equal(fclose(sf), 0);
+    return true;
+}
+
+/* Indexes `copies` copies of the sample plans (dir/NAME) into dir/NAME-db
+ * (db_out) on two jobs. */
+static void index_copies(const fixture *f, const char *name, int copies, char db_out[128])
+{
+    char docs[128], cmd[512];
+    snprintf(docs, sizeof docs, "%s/%s", f->dir, name);
+    snprintf(db_out, 128, "%s/%s-db", f->dir, name);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s' && for i in $(seq 1 %d); do for p in '%s'/*.txt; do "
+             "cp \"$p\" '%s'/$i-$(basename \"$p\"); done; done", docs, copies, VNCITE_CORPUS,
+             docs);
+    assert_int_equal(system(cmd), 0);
+    char *paths[] = {docs};
+    vn_index_opts opts = {.db_path = db_out, .registry = f->registry, .jobs = 2};
+    vn_index_stats stats;
+    vn_error err;
+    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
+    assert_int_equal(stats.added, (size_t)copies * 5);
+}
+
 /* 40 documents (the sample plans, 8 copies each): enough for a page to be
  * parsed on two threads (records not kept) — the same corpus as one thread
  * gives (records kept). */
 static void test_two_threads_read_the_same(void **state)
 {
     fixture *f = *state;
-    char docs[128], db[128], cmd[512];
-    snprintf(docs, sizeof docs, "%s/copies", f->dir);
-    snprintf(db, sizeof db, "%s/copies-db", f->dir);
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s' && for i in 1 2 3 4 5 6 7 8; do for p in '%s'/*.txt; do "
-             "cp \"$p\" '%s'/$i-$(basename \"$p\"); done; done", docs, VNCITE_CORPUS, docs);
-    assert_int_equal(system(cmd), 0);
-    char *paths[] = {docs};
-    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 2};
-    vn_index_stats stats;
+    char db[128];
+    index_copies(f, "copies", 8, db);
     vn_error err;
-    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
-    assert_int_equal(stats.added, 40);
 
     vn_corpus two, one;
     assert_int_equal(vn_corpus_load(db, f->registry, &two, &err), VN_OK);
@@ -323,13 +347,8 @@ static void test_two_threads_read_the_same(void **state)
         }
     }
     /* over a remote shard, read a page of a result set at a time: the same */
-    if (access("/usr/bin/xapian-progsrv", X_OK) == 0) {
-        char stub[160];
-        snprintf(stub, sizeof stub, "%s/remote.stub", f->dir);
-        FILE *sf = fopen(stub, "w");
-        assert_non_null(sf);
-        fprintf(sf, "remote :xapian-progsrv %s\n", db);
-        assert_int_equal(fclose(sf), 0);
+    char stub[160];
+    if (remote_stub(f, "remote.stub", db, stub)) {
         vn_corpus far;
         assert_int_equal(vn_corpus_load(stub, f->registry, &far, &err), VN_OK);
         assert_int_equal(far.doc_count, 40);
@@ -704,31 +723,15 @@ static void test_stream_path_stored_twice(void **state)
 static void test_stream_pages(void **state)
 {
     fixture *f = *state;
-    char docs[128], db[128], cmd[512];
-    snprintf(docs, sizeof docs, "%s/many", f->dir);
-    snprintf(db, sizeof db, "%s/many-db", f->dir);
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s' && for i in $(seq 1 205); do for p in '%s'/*.txt; do "
-             "cp \"$p\" '%s'/$i-$(basename \"$p\"); done; done", docs, VNCITE_CORPUS, docs);
-    assert_int_equal(system(cmd), 0);
-    char *paths[] = {docs};
-    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 2};
-    vn_index_stats stats;
+    char db[128];
+    index_copies(f, "many", 205, db);
     vn_error err;
-    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
-    assert_int_equal(stats.added, 1025);
     vn_corpus many;
     assert_int_equal(vn_corpus_load(db, f->registry, &many, &err), VN_OK);
     assert_stream_matches(db, &many, f->registry);
-    if (access("/usr/bin/xapian-progsrv", X_OK) == 0) {
-        char stub[160];
-        snprintf(stub, sizeof stub, "%s/many-remote.stub", f->dir);
-        FILE *sf = fopen(stub, "w");
-        assert_non_null(sf);
-        fprintf(sf, "remote :xapian-progsrv %s\n", db);
-        assert_int_equal(fclose(sf), 0);
+    char stub[160];
+    if (remote_stub(f, "many-remote.stub", db, stub))
         assert_stream_matches(stub, &many, f->registry);
-    }
     vn_corpus_free(&many);
 }
 
