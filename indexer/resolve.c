@@ -17,16 +17,14 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "../common/buf.h"
 #include "../common/grow.h"
 #include "../common/intern.h"
 #include "../common/pair_run.h"
 #include "../common/utf8.h"
 
 typedef struct seen {
-    const char *symbol;     /* canonical as written (after uniting) */
+    const char *symbol;     /* canonical, as united; in the table's arena */
     vn_date date;           /* day precision */
-    const char *type_word;
     size_t rank;            /* the symbol's place among the distinct symbols, strcmp order */
 } seen;
 
@@ -47,9 +45,7 @@ typedef struct number_index {
 typedef struct corpus_table {
     seen *items;
     size_t count;
-    vn_intern symbols;      /* the distinct symbols of items, borrowed: uniting
-                               gives a citation a new symbol string and leaves
-                               the one the table holds as written */
+    vn_intern symbols;      /* the distinct symbols of items (borrowed from them) */
     size_t *rank;           /* rank[id of a symbol] */
     size_t *start;          /* items [start[r], start[r + 1]) have the symbol of rank r */
     number_index by_number; /* every item, by its symbol's number */
@@ -68,7 +64,6 @@ struct vn_resolve_table {
     vn_intern keys;             /* "symbol\x1fYYYYMMDD\x1ftype word" -> written[id] */
     written_entry *written;
     size_t written_cap;
-    vn_buf key;                 /* scratch for pass 1 */
     corpus_table united;        /* after vn_resolve_table_finish */
     bool finished;
 };
@@ -151,7 +146,6 @@ static void table_index(corpus_table *t)
 /* Numbers and sorts the items (filled, unsorted) and indexes them by symbol. */
 static vn_status table_sort(corpus_table *t)
 {
-    table_clear(t);
     vn_status st = VN_OK;
     for (size_t k = 0; k < t->count && st == VN_OK; k++)
         st = vn_intern_add(&t->symbols, t->items[k].symbol, &t->items[k].rank);
@@ -186,31 +180,27 @@ static void corpus_find(const corpus_table *t, const char *symbol, size_t *lo, s
     *hi = t->start[t->rank[id] + 1];
 }
 
-/* The table key of (symbol, date, type word) into out (NUL-terminated). */
-static vn_status written_key(const char *symbol, vn_date date, const char *type_word, vn_buf *out)
+/* A citation's symbol is shorter than VN_SYMBOL_MAX (citation.h), its type
+ * word than the array that holds it: a key always fits. */
+enum { WRITTEN_KEY_MAX = VN_SYMBOL_MAX + sizeof((vn_citation *)0)->type_word + 16 };
+
+/* The table key of (symbol, date, type word); false if it does not fit. */
+static bool written_key(const char *symbol, vn_date date, const char *type_word,
+                        char out[WRITTEN_KEY_MAX])
 {
-    char day[16];
-    snprintf(day, sizeof day, "\x1f%04d%02d%02d\x1f", date.year, date.month, date.day);
-    out->len = 0;
-    if (vn_buf_append(out, symbol, strlen(symbol)) != VN_OK ||
-        vn_buf_append(out, day, strlen(day)) != VN_OK ||
-        vn_buf_append(out, type_word, strlen(type_word) + 1) != VN_OK)
-        return VN_ERR_NOMEM;
-    return VN_OK;
+    int n = snprintf(out, WRITTEN_KEY_MAX, "%s\x1f%04d%02d%02d\x1f%s", symbol, date.year,
+                     date.month, date.day, type_word);
+    return n >= 0 && n < WRITTEN_KEY_MAX;
 }
 
 /* How many citations write symbol on date with type_word. */
 static size_t written_count(const vn_resolve_table *t, const char *symbol, const vn_date *date,
                             const char *type_word)
 {
-    vn_buf key = VN_BUF_INIT;
-    size_t n = 0;
-    if (written_key(symbol, *date, type_word, &key) == VN_OK) {
-        size_t id = vn_intern_find(&t->keys, key.data);
-        n = id == SIZE_MAX ? 0 : t->written[id].count;
-    }
-    vn_buf_free(&key);
-    return n;
+    char key[WRITTEN_KEY_MAX];
+    size_t id = written_key(symbol, *date, type_word, key) ? vn_intern_find(&t->keys, key)
+                                                           : SIZE_MAX;
+    return id == SIZE_MAX ? 0 : t->written[id].count;
 }
 
 static char *make_id(const char *symbol, bool has_year, vn_date date)
@@ -583,7 +573,6 @@ vn_status vn_resolve_table_create(vn_resolve_table **out, vn_error *err)
     *out = calloc(1, sizeof **out);
     if (!*out)
         return nomem(err);
-    (*out)->key = (vn_buf)VN_BUF_INIT;
     return VN_OK;
 }
 
@@ -595,7 +584,6 @@ void vn_resolve_table_free(vn_resolve_table *t)
     free(t->united.items);
     vn_intern_free(&t->keys);
     free(t->written);
-    vn_buf_free(&t->key);
     vn_arena_free(&t->strings);
     free(t);
 }
@@ -613,17 +601,18 @@ vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, v
         const vn_citation *c = &l->items[k];
         if (!in_table(c))
             continue;
-        if (written_key(c->symbol, c->date.first, c->type_word, &t->key) != VN_OK)
-            return nomem(err);
-        size_t id = vn_intern_find(&t->keys, t->key.data);
+        char key[WRITTEN_KEY_MAX];
+        if (!written_key(c->symbol, c->date.first, c->type_word, key))
+            return vn_error_set(err, VN_ERR_PARSE, "citation symbol too long: %.40s…", c->symbol);
+        size_t id = vn_intern_find(&t->keys, key);
         if (id == SIZE_MAX) {
             if (!vn_grow((void **)&t->written, &t->written_cap, t->keys.count,
                          sizeof *t->written, 256))
                 return nomem(err);
-            const char *key = vn_arena_strdup(&t->strings, t->key.data);
+            const char *kept = vn_arena_strdup(&t->strings, key);
             const char *symbol = vn_arena_strdup(&t->strings, c->symbol);
             const char *type_word = vn_arena_strdup(&t->strings, c->type_word);
-            if (!key || !symbol || !type_word || vn_intern_add(&t->keys, key, &id) != VN_OK)
+            if (!kept || !symbol || !type_word || vn_intern_add(&t->keys, kept, &id) != VN_OK)
                 return nomem(err);
             t->written[id] = (written_entry){symbol, type_word, c->date.first, 0};
         }
@@ -651,7 +640,7 @@ vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *reg, v
         if (unite_reason(w->symbol, w->type_word, &w->date, reg, t, variant) &&
             !(symbol = vn_arena_strdup(&t->strings, variant)))
             return nomem(err);
-        u->items[u->count++] = (seen){symbol, w->date, w->type_word, 0};
+        u->items[u->count++] = (seen){symbol, w->date, 0};
     }
     if (table_sort(u) != VN_OK)
         return nomem(err);

@@ -16,9 +16,17 @@
 #include <string.h>
 
 #include "../common/arena.h"
+#include "../common/grow.h"
 #include "../common/intern.h"
 #include "../indexer/resolve.h"
 #include "corpus_read.h"
+
+/* A document of the first read. */
+typedef struct read_doc {
+    const char *file;
+    size_t rank;            /* its place in file order; SIZE_MAX for a repeat of a file
+                               read before (the file's number until rank_files) */
+} read_doc;
 
 typedef struct stream {
     const vn_registry *registry;
@@ -26,10 +34,8 @@ typedef struct stream {
     vn_resolve_table *table;
     vn_arena strings;           /* the file names */
     vn_intern files;            /* distinct files, numbered as first read */
-    const char **file;          /* [seq]: the file of the seq-th document read */
-    size_t *rank;               /* [seq]: its place in file order, SIZE_MAX for a
-                                   repeat of a file read before */
-    size_t count, cap;          /* documents read by the first pass */
+    read_doc *read;             /* [seq]: the seq-th document of the first read */
+    size_t count, cap;
     size_t next;                /* seq of the next document of the second pass */
     vn_resolve_doc *rdocs;      /* a page's documents, for the resolver */
 } stream;
@@ -39,20 +45,6 @@ static vn_status nomem(vn_error *err)
     return vn_error_set(err, VN_ERR_NOMEM, "out of memory while reading the index");
 }
 
-static vn_status grow(stream *s, vn_error *err)
-{
-    size_t cap = s->cap ? s->cap * 2 : 1024;
-    const char **file = realloc(s->file, cap * sizeof *file);
-    if (file)
-        s->file = file;
-    size_t *rank = file ? realloc(s->rank, cap * sizeof *rank) : NULL;
-    if (!rank)
-        return nomem(err);
-    s->rank = rank;
-    s->cap = cap;
-    return VN_OK;
-}
-
 /* First pass: the table, and which file each document is.  The first
  * document read of a file is the one kept, as vn_corpus_load() keeps it. */
 static vn_status table_page(void *arg, raw_doc *docs, size_t n, vn_error *err)
@@ -60,16 +52,15 @@ static vn_status table_page(void *arg, raw_doc *docs, size_t n, vn_error *err)
     stream *s = arg;
     vn_status st = VN_OK;
     for (size_t i = 0; i < n; i++) {
-        if (st == VN_OK && s->count == s->cap)
-            st = grow(s, err);
+        if (st == VN_OK && !vn_grow((void **)&s->read, &s->cap, s->count, sizeof *s->read, 1024))
+            st = nomem(err);
         const char *file = st == VN_OK ? vn_arena_strdup(&s->strings, docs[i].doc.file) : NULL;
         size_t before = s->files.count, id;
         if (st == VN_OK && (!file || vn_intern_add(&s->files, file, &id) != VN_OK))
             st = nomem(err);
         if (st == VN_OK) {
             bool first = s->files.count > before;
-            s->file[s->count] = file;
-            s->rank[s->count++] = first ? id : SIZE_MAX;   /* the file's number for now */
+            s->read[s->count++] = (read_doc){file, first ? id : SIZE_MAX};
             if (first)
                 st = vn_resolve_table_add(s->table, &docs[i].list, err);
         }
@@ -93,8 +84,8 @@ static vn_status rank_files(stream *s, vn_error *err)
     for (size_t r = 0; r < n; r++)
         place[order[r]] = r;
     for (size_t q = 0; q < s->count; q++)
-        if (s->rank[q] != SIZE_MAX)
-            s->rank[q] = place[s->rank[q]];
+        if (s->read[q].rank != SIZE_MAX)
+            s->read[q].rank = place[s->read[q].rank];
     free(order);
     free(place);
     return VN_OK;
@@ -109,24 +100,24 @@ static vn_status visit_page(void *arg, raw_doc *docs, size_t n, vn_error *err)
     for (size_t i = 0; i < n && st == VN_OK; i++) {
         size_t seq = s->next + i;
         /* the same handle reads the same revision: anything else is a bug */
-        if (seq >= s->count || strcmp(s->file[seq], docs[i].doc.file) != 0)
+        if (seq >= s->count || strcmp(s->read[seq].file, docs[i].doc.file) != 0)
             st = vn_error_set(err, VN_ERR_INDEX,
                               "the index changed between its two reads; run the command again");
-        else if (s->rank[seq] != SIZE_MAX)
+        else if (s->read[seq].rank != SIZE_MAX)
             s->rdocs[m++] = (vn_resolve_doc){&docs[i].doc.meta, &docs[i].list};
     }
     if (st == VN_OK)
         st = vn_resolve_with(s->rdocs, m, s->table, s->registry, err);
     for (size_t i = 0; i < n; i++) {
         size_t seq = s->next + i;
-        if (st != VN_OK || s->rank[seq] == SIZE_MAX) {
+        if (st != VN_OK || s->read[seq].rank == SIZE_MAX) {
             vn_raw_doc_free(&docs[i]);
             continue;
         }
         vn_corpus_doc doc = {0};
         st = vn_raw_doc_resolved(&docs[i], &doc, err);
         if (st == VN_OK)
-            st = s->visitor->doc(s->visitor->arg, &doc, s->rank[seq], err);
+            st = s->visitor->doc(s->visitor->arg, &doc, s->read[seq].rank, err);
         vn_corpus_doc_free(&doc);
     }
     s->next += n;
@@ -162,8 +153,7 @@ vn_status vn_corpus_stream(const char *db_path, const vn_registry *registry,
     vn_resolve_table_free(s.table);
     vn_intern_free(&s.files);
     vn_arena_free(&s.strings);
-    free(s.file);
-    free(s.rank);
+    free(s.read);
     free(s.rdocs);
     return st;
 }

@@ -28,18 +28,24 @@ typedef struct waiting {
     size_t row;             /* its row when the registry knows the key, else SIZE_MAX */
 } waiting;
 
+/* What is known of an identity or written key, looked up once. */
+typedef struct id_info {
+    long registry;          /* its index in the registry, -1 if not there */
+    bool resolved;          /* some citation resolved to it */
+} id_info;
+
 typedef struct builder {
     const vn_registry *reg;
     vn_outdated_input *out;
     vn_intern ids;          /* identities and written keys, copied into out->strings */
-    bool *resolved;         /* [id]: some citation resolved to it */
-    size_t resolved_cap;
+    id_info *info;          /* [id] */
+    size_t info_cap;
     /* rows in the order the documents came, put in document order at the
      * end, in place: at a million plans they are a gigabyte */
     vn_outdated_row *rows;
     size_t *row_doc;        /* [row]: its document's place; SIZE_MAX once dropped (an
                                unresolved citation's row, undone at the end) */
-    size_t row_count, row_cap;
+    size_t row_count, row_cap, row_doc_cap;
     waiting *waits;
     size_t wait_count, wait_cap;
     vn_buf key;
@@ -50,18 +56,16 @@ static vn_status nomem(vn_error *err)
     return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the report");
 }
 
-/* The number of id (copied the first time), with room in `resolved`. */
+/* The number of id: copied, and looked up in the registry, the first time. */
 static vn_status number_of(builder *b, const char *id, size_t *out, vn_error *err)
 {
     size_t n = vn_intern_find(&b->ids, id);
     if (n == SIZE_MAX) {
         const char *copy = vn_arena_strdup(&b->out->strings, id);
-        if (!copy || vn_intern_add(&b->ids, copy, &n) != VN_OK)
+        if (!copy || vn_intern_add(&b->ids, copy, &n) != VN_OK ||
+            !vn_grow((void **)&b->info, &b->info_cap, n, sizeof *b->info, 1024))
             return nomem(err);
-        size_t cap = b->resolved_cap;
-        if (!vn_grow((void **)&b->resolved, &b->resolved_cap, n, sizeof *b->resolved, 1024))
-            return nomem(err);
-        memset(b->resolved + cap, 0, (b->resolved_cap - cap) * sizeof *b->resolved);
+        b->info[n] = (id_info){b->reg ? vn_registry_by_id(b->reg, copy) : -1, false};
     }
     *out = n;
     return VN_OK;
@@ -71,9 +75,8 @@ static vn_status add_row(builder *b, size_t doc, const vn_corpus_cite *cite, siz
                          size_t at, vn_error *err)
 {
     const char *text = vn_arena_strdup(&b->out->strings, cite->text);
-    size_t cap = b->row_cap;
-    if (!text || !vn_grow((void **)&b->rows, &cap, b->row_count, sizeof *b->rows, 1024) ||
-        !vn_grow((void **)&b->row_doc, &b->row_cap, b->row_count, sizeof *b->row_doc, 1024))
+    if (!text || !vn_grow((void **)&b->rows, &b->row_cap, b->row_count, sizeof *b->rows, 1024) ||
+        !vn_grow((void **)&b->row_doc, &b->row_doc_cap, b->row_count, sizeof *b->row_doc, 1024))
         return nomem(err);
     b->rows[b->row_count] = (vn_outdated_row){cite->line, cite->column, cite->start,
                                               cite->end, text, b->ids.keys[id], at};
@@ -110,9 +113,9 @@ static vn_status add_doc(void *arg, const vn_corpus_doc *doc, size_t rank, vn_er
         size_t n = 0;
         if ((st = number_of(b, id ? id : b->key.data, &n, err)) != VN_OK)
             break;
-        long at = b->reg ? vn_registry_by_id(b->reg, b->ids.keys[n]) : -1;
+        long at = b->info[n].registry;
         if (id)
-            b->resolved[n] = true;
+            b->info[n].resolved = true;
         if (id && at < 0) {
             od->not_in_registry++;
             continue;
@@ -135,7 +138,7 @@ static vn_status finish(builder *b, vn_error *err)
     vn_outdated_input *out = b->out;
     for (size_t w = 0; w < b->wait_count; w++) {
         const waiting *x = &b->waits[w];
-        if (!b->resolved[x->key]) {
+        if (!b->info[x->key].resolved) {
             out->docs[x->doc].unresolved++;
             if (x->row != SIZE_MAX)
                 b->row_doc[x->row] = SIZE_MAX;
@@ -181,7 +184,7 @@ static vn_status finish(builder *b, vn_error *err)
 static void builder_free(builder *b)
 {
     vn_intern_free(&b->ids);
-    free(b->resolved);
+    free(b->info);
     free(b->rows);
     free(b->row_doc);
     free(b->waits);
