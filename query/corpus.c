@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/grow.h"
 #include "../common/index_schema.h"
 #include "../common/intern.h"
 #include "../common/text.h"
@@ -271,14 +272,8 @@ static int key_search(const void *k, const void *e)
 /* Adds pair (id, NULL); pairs may grow.  id is the registry's: it outlives pairs. */
 static vn_status add_registry_pair(keyed **pairs, size_t *n, size_t *cap, const char *id)
 {
-    if (*n == *cap) {
-        size_t ncap = *cap * 2 + 16;
-        keyed *p = realloc(*pairs, ncap * sizeof *p);
-        if (!p)
-            return VN_ERR_NOMEM;
-        *pairs = p;
-        *cap = ncap;
-    }
+    if (!vn_grow((void **)pairs, cap, *n, sizeof **pairs, 16))
+        return VN_ERR_NOMEM;
     (*pairs)[(*n)++] = (keyed){id, NULL, SIZE_MAX};
     return VN_OK;
 }

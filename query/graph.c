@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/grow.h"
 #include "common/utf8.h"
 
 /* ---- attribute tables ------------------------------------------------------------------- */
@@ -233,14 +234,8 @@ vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *inde
             *index = (size_t)at;
         return VN_OK;
     }
-    if (g->node_count == g->node_cap) {
-        size_t cap = g->node_cap ? g->node_cap * 2 : 64;
-        vn_graph_node *nodes = realloc(g->nodes, cap * sizeof *nodes);
-        if (!nodes)
-            return nomem(err);
-        g->nodes = nodes;
-        g->node_cap = cap;
-    }
+    if (!vn_grow((void **)&g->nodes, &g->node_cap, g->node_count, sizeof *g->nodes, 64))
+        return nomem(err);
     vn_graph_node n = *tmpl;
     n.id = id;
     COPY(label);
@@ -269,14 +264,8 @@ vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *er
 {
     if (tmpl->source >= g->node_count || tmpl->target >= g->node_count)
         return vn_error_set(err, VN_ERR_PARSE, "graph edge names a node that does not exist");
-    if (g->edge_count == g->edge_cap) {
-        size_t cap = g->edge_cap ? g->edge_cap * 2 : 64;
-        vn_graph_edge *edges = realloc(g->edges, cap * sizeof *edges);
-        if (!edges)
-            return nomem(err);
-        g->edges = edges;
-        g->edge_cap = cap;
-    }
+    if (!vn_grow((void **)&g->edges, &g->edge_cap, g->edge_count, sizeof *g->edges, 64))
+        return nomem(err);
     vn_graph_edge n = *tmpl;
     COPY(relation);
     COPY(date);

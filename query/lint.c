@@ -17,6 +17,7 @@
 
 #include "../common/buf.h"
 #include "../common/fnv.h"
+#include "../common/grow.h"
 #include "../common/symbol.h"
 #include "../common/text.h"
 #include "validity.h"
@@ -179,14 +180,8 @@ static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, si
     char *message = vformat(fmt, ap);
     va_end(ap);
     vn_lint_result *r = L->out;
-    if (text && message && suggestion && r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        vn_lint_finding *grown = realloc(r->findings, cap * sizeof *grown);
-        if (grown) {
-            r->findings = grown;
-            r->cap = cap;
-        }
-    }
+    if (text && message && suggestion)
+        vn_grow((void **)&r->findings, &r->cap, r->count, sizeof *r->findings, 16);
     if (!text || !message || !suggestion || r->count == r->cap) {
         free(text);
         free(message);
@@ -416,14 +411,8 @@ static size_t syllables(const char *text, char ***out)
             seen = strlen(words[k]) == len && memcmp(words[k], w, len) == 0;
         if (seen)
             continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char **g = realloc(words, ncap * sizeof *g);
-            if (!g)
-                break;
-            words = g;
-            cap = ncap;
-        }
+        if (!vn_grow((void **)&words, &cap, n, sizeof *words, 32))
+            break;
         words[n] = strndup(w, len);
         if (!words[n])
             break;

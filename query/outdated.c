@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../common/fnv.h"
+#include "../common/grow.h"
 
 bool vn_outdated_is_finding(vn_outdated_status s)
 {
@@ -38,14 +39,8 @@ static bool wanted(const vn_outdated *v, bool include_partly)
 static vn_status add(vn_outdated_report *r, size_t *cap, const vn_outdated_finding *f,
                      vn_error *err)
 {
-    if (r->count == *cap) {
-        size_t n = *cap ? *cap * 2 : 64;
-        vn_outdated_finding *p = realloc(r->findings, n * sizeof *p);
-        if (!p)
-            return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the report");
-        r->findings = p;
-        *cap = n;
-    }
+    if (!vn_grow((void **)&r->findings, cap, r->count, sizeof *r->findings, 64))
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the report");
     r->findings[r->count++] = *f;
     return VN_OK;
 }

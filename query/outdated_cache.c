@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "../common/fnv.h"
+#include "../common/grow.h"
 #include "../common/intern.h"
 #include "../common/pending_file.h"
 #include "../common/utf8.h"
@@ -119,14 +120,8 @@ static vn_status string_offset(string_table *t, const char *s, uint32_t *out)
     if (vn_intern_add(&t->ids, s, &id) != VN_OK)
         return VN_ERR_NOMEM;
     if (id == known) {   /* first seen: it goes at the end of the block */
-        if (id == t->cap) {
-            size_t n = t->cap ? t->cap * 2 : 1024;
-            uint32_t *p = realloc(t->offsets, n * sizeof *p);
-            if (!p)
-                return VN_ERR_NOMEM;
-            t->offsets = p;
-            t->cap = n;
-        }
+        if (!vn_grow((void **)&t->offsets, &t->cap, id, sizeof *t->offsets, 1024))
+            return VN_ERR_NOMEM;
         size_t len = strlen(s) + 1;
         if (t->block.len + len > UINT32_MAX)
             return VN_ERR_USAGE;
