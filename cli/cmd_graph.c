@@ -278,32 +278,28 @@ int vn_cmd_graph(int argc, char **argv)
     if (!vn_cli_load_registry(o.registry, o.no_registry, &reg))
         return VN_EXIT_ERROR;
     vn_error err;
-    vn_corpus c;
+    vn_corpus instruments;   /* the instrument table alone, for --focus */
     vn_graph g;
-    vn_graph_init(&g);
-    int status = VN_EXIT_ERROR;
-    if (vn_corpus_load(vn_index_default_db(o.db), reg, &c, &err) != VN_OK) {
-        vn_report_error(&err);
-        vn_registry_free(reg);
-        return VN_EXIT_ERROR;
-    }
     vn_graph_options opt = {0};
     if (o.has_as_of) {
         opt.as_of = o.as_of;
         opt.judge_on_as_of = true;
     }
-    if (vn_graph_build(&c, reg, &opt, &g, &err) != VN_OK) {
+    if (vn_graph_build_index(vn_index_default_db(o.db), reg, &opt, &g, &instruments, &err) !=
+        VN_OK) {
         vn_report_error(&err);
-        goto out;
+        vn_registry_free(reg);
+        return VN_EXIT_ERROR;
     }
-    if (o.focus_count && !apply_focus(&g, &c, reg, &o))
+    int status = VN_EXIT_ERROR;
+    if (o.focus_count && !apply_focus(&g, &instruments, reg, &o))
         goto out;
     bool written = format == VN_GRAPH_CSV ? write_csv_pair(&g, o.output)
                                           : write_one(&g, format, o.output);
     status = written ? VN_EXIT_OK : VN_EXIT_ERROR;
 out:
     vn_graph_free(&g);
-    vn_corpus_free(&c);
+    vn_corpus_free(&instruments);
     vn_registry_free(reg);
     return status;
 }

@@ -60,6 +60,7 @@ int vn_cmd_instruments(int argc, char **argv)
     }
     vn_registry *reg;
     vn_corpus c;
+    o.instruments_only = true;
     if (!vn_query_open(&o, &reg, &c))
         return VN_EXIT_ERROR;
     vn_date day = vn_query_today(&o);

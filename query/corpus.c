@@ -7,8 +7,8 @@
  * the registry visible without re-indexing, and what lets an undated
  * citation in one shard find its dated instrument in another.
  *
- * The instrument table is built by sorting (key, citation) pairs, so the
- * whole load is O(N log N) in the number of citations.
+ * The instrument table is counted one document at a time
+ * (instrument_tally.c), a hash per citation.
  */
 #include "corpus.h"
 
@@ -28,6 +28,7 @@
 #include "../indexer/resolve.h"
 #include "corpus_read.h"
 #include "find_file.h"
+#include "instrument_tally.h"
 #include "validity.h"
 
 
@@ -119,12 +120,6 @@ static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_regi
 
 /* ---- the instrument table ---------------------------------------------------------- */
 
-typedef struct keyed {
-    const char *key;        /* instrument id or what was written; borrowed */
-    vn_corpus_cite *cite;   /* NULL for an instrument added from the registry */
-    size_t doc;
-} keyed;
-
 /*
  * What an unresolved or ambiguous citation is called in the table: the
  * identity the index gives it (symbol, or "~" + the filter key of a name,
@@ -143,277 +138,69 @@ vn_status vn_corpus_written_key(const vn_citation *c, vn_buf *out, vn_error *err
     return vn_schema_key(text, strlen(text), out, err);
 }
 
-static char *label_of(const vn_citation *c, const char *key)
-{
-    char buf[VN_SYMBOL_MAX + 200];
-    if (c && c->instrument) {
-        size_t n = strcspn(key, "@");
-        snprintf(buf, sizeof buf, "%.*s", (int)n, key);
-    } else if (c && c->symbol[0]) {
-        snprintf(buf, sizeof buf, "%s", c->symbol);
-    } else if (c && c->name[0]) {
-        snprintf(buf, sizeof buf, "%s", c->name);
-    } else if (c) {
-        snprintf(buf, sizeof buf, "%s%s%s", c->type_word, c->type_word[0] ? " số " : "số ",
-                 c->number);
-    } else {
-        size_t n = strcspn(key, "@");
-        snprintf(buf, sizeof buf, "%.*s", (int)n, key);
-    }
-    return strdup(buf);
-}
-
-static int range_cmp(const void *a, const void *b)
-{
-    const vn_date_range *x = a, *y = b;
-    if (x->precision != y->precision)
-        return x->precision > y->precision ? -1 : 1;   /* finest first */
-    int r = vn_date_cmp(x->first, y->first);
-    return r ? r : vn_date_cmp(x->last, y->last);
-}
-
-/* The issue date of an instrument not in the registry: the date in its
- * identity, else the finest date its citations give, the most frequent of
- * those (earliest on a tie), else the year of its symbol.  Sorting keeps
- * this O(n log n): an instrument can be cited by every document. */
-static vn_status issued_from_citations(const keyed *g, size_t n, const char *id,
-                                       const char *symbol, vn_date_range *out)
-{
-    memset(out, 0, sizeof *out);
-    const char *at = strchr(id, '@');
-    if (at && vn_corpus_iso_range(at + 1, out))
-        return VN_OK;
-    vn_date_range *dates = malloc((n ? n : 1) * sizeof *dates);
-    if (!dates)
-        return VN_ERR_NOMEM;
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        if (g[i].cite && g[i].cite->c.date.precision != VN_DATE_NONE)
-            dates[count++] = g[i].cite->c.date;
-    qsort(dates, count, sizeof *dates, range_cmp);
-    size_t best_count = 0;
-    for (size_t i = 0; i < count && dates[i].precision == dates[0].precision;) {
-        size_t j = i + 1;
-        while (j < count && range_cmp(&dates[i], &dates[j]) == 0)
-            j++;
-        if (j - i > best_count) {   /* ascending: a tie keeps the earlier date */
-            *out = dates[i];
-            best_count = j - i;
-        }
-        i = j;
-    }
-    free(dates);
-    if (out->precision == VN_DATE_NONE && symbol[0]) {
-        vn_symbol s;
-        if (vn_symbol_parse_loose(symbol, strlen(symbol), NULL, &s) && s.year)
-            vn_date_range_set(s.year, 0, 0, out);
-    }
-    return VN_OK;
-}
-
-static vn_status fill_instrument(vn_corpus *c, vn_corpus_instrument *in, const keyed *g,
-                                 size_t n)
-{
-    const vn_registry *reg = c->registry;
-    const vn_citation *first = NULL;
-    in->state = VN_INST_RESOLVED;
-    size_t last_doc = SIZE_MAX;
-    bool any_resolved = false, any_ambiguous = false;
-    for (size_t i = 0; i < n; i++) {
-        if (!g[i].cite)
-            continue;
-        const vn_citation *ci = &g[i].cite->c;
-        if (!first)
-            first = ci;
-        any_resolved |= ci->instrument != NULL;
-        any_ambiguous |= ci->ambiguous;
-        in->mentions++;
-        if (g[i].doc != last_doc) {
-            in->citing_docs++;
-            last_doc = g[i].doc;
-        }
-    }
-    if (first && !any_resolved)
-        in->state = any_ambiguous ? VN_INST_AMBIGUOUS : VN_INST_UNRESOLVED;
-    in->id = strdup(g[0].key);
-    in->label = label_of(first, g[0].key);
-    in->registry = in->state == VN_INST_RESOLVED && reg ? vn_registry_by_id(reg, g[0].key) : -1;
-    const vn_instrument *ri = in->registry >= 0 ? &reg->instruments[in->registry] : NULL;
-    if (ri)
-        in->symbol = strdup(ri->symbol);
-    else if (in->state == VN_INST_RESOLVED || (first && first->symbol[0]))
-        in->symbol = strdup(in->label);
-    else
-        in->symbol = strdup("");
-    if (!in->id || !in->label || !in->symbol)
-        return VN_ERR_NOMEM;
-    snprintf(in->type_word, sizeof in->type_word, "%s", ri ? ri->type_word : "");
-    snprintf(in->issuer, sizeof in->issuer, "%s", ri ? ri->issuer : "");
-    for (size_t i = 0; i < n && (!in->type_word[0] || !in->issuer[0]); i++) {
-        const vn_citation *ci = g[i].cite ? &g[i].cite->c : NULL;
-        if (ci && !in->type_word[0] && ci->type_word[0])
-            snprintf(in->type_word, sizeof in->type_word, "%s", ci->type_word);
-        if (ci && !in->issuer[0] && ci->issuer[0])
-            snprintf(in->issuer, sizeof in->issuer, "%s", ci->issuer);
-    }
-    memset(&in->issued, 0, sizeof in->issued);
-    if (ri)
-        vn_instrument_issue_range(reg, (size_t)in->registry, &in->issued);
-    else if (in->state == VN_INST_RESOLVED)
-        return issued_from_citations(g, n, in->id, in->symbol, &in->issued);
-    return VN_OK;
-}
-
 static int key_search(const void *k, const void *e)
 {
     return strcmp(k, ((const vn_corpus_instrument *)e)->id);
 }
 
-/* Adds pair (id, NULL); pairs may grow.  id is the registry's: it outlives pairs. */
-static vn_status add_registry_pair(keyed **pairs, size_t *n, size_t *cap, const char *id)
-{
-    if (!vn_grow((void **)pairs, cap, *n, sizeof **pairs, 16))
-        return VN_ERR_NOMEM;
-    (*pairs)[(*n)++] = (keyed){id, NULL, SIZE_MAX};
-    return VN_OK;
-}
-
-/*
- * The registry instruments that replace cited ones belong to the graph too
- * (a replaced-by edge needs its target), followed along the chain: pairs
- * grows while it is scanned.  Each registry instrument is looked at once
- * and added once (flags per registry index, not a scan of the pairs: a
- * replaced instrument may be cited by every document), so this ends even
- * on a cyclic hand-made registry.
- */
-static vn_status add_replacements(const vn_registry *reg, keyed **pairs, size_t *n, size_t *cap)
-{
-    enum { PRESENT = 1, VISITED = 2 };
-    unsigned char *seen = calloc(reg->instrument_count ? reg->instrument_count : 1, 1);
-    if (!seen)
-        return VN_ERR_NOMEM;
-    long *reg_of = malloc((*n ? *n : 1) * sizeof *reg_of);
-    if (!reg_of) {
-        free(seen);
-        return VN_ERR_NOMEM;
-    }
-    size_t cited = *n;
-    for (size_t i = 0; i < cited; i++) {
-        reg_of[i] = vn_registry_by_id(reg, (*pairs)[i].key);
-        if (reg_of[i] >= 0)
-            seen[reg_of[i]] |= PRESENT;
-    }
-    vn_status st = VN_OK;
-    for (size_t i = 0; st == VN_OK && i < *n; i++) {
-        const keyed *p = &(*pairs)[i];
-        if (p->cite && !p->cite->c.instrument)
-            continue;   /* unresolved: what was written, not an identity */
-        long r = i < cited ? reg_of[i] : vn_registry_by_id(reg, p->key);
-        if (r < 0 || (seen[r] & VISITED))
-            continue;
-        seen[r] |= VISITED;
-        for (size_t cur = 0, e; st == VN_OK && vn_registry_event_next(reg, (size_t)r, &cur, &e);) {
-            const vn_event *ev = &reg->events[e];
-            if (ev->other >= 0 &&
-                (ev->kind == VN_EVENT_REPLACED_BY || ev->kind == VN_EVENT_SUPERSEDED_BY) &&
-                !(seen[ev->other] & PRESENT)) {
-                seen[ev->other] |= PRESENT;
-                st = add_registry_pair(pairs, n, cap, reg->instruments[ev->other].id);
-            }
-        }
-    }
-    free(reg_of);
-    free(seen);
-    return st;
-}
-
-/*
- * Groups the pairs by key: one instrument per distinct key, sorted by id.
- * Keys are numbered by hashing (common/intern.h) and only the distinct ones
- * are sorted.  Within a group the pairs keep the order they were made in,
- * documents ascending, registry-added last, which fill_instrument relies on.
- */
-static vn_status group_pairs(vn_corpus *c, const keyed *pairs, size_t n)
-{
-    vn_intern keys = VN_INTERN_INIT;
-    size_t *group = malloc((n ? n : 1) * sizeof *group);
-    vn_status st = group ? VN_OK : VN_ERR_NOMEM;
-    for (size_t i = 0; st == VN_OK && i < n; i++)
-        st = vn_intern_add(&keys, pairs[i].key, &group[i]);
-    size_t groups = keys.count;
-    size_t *start = st == VN_OK ? calloc(groups + 1, sizeof *start) : NULL;
-    size_t *order = st == VN_OK ? malloc((groups ? groups : 1) * sizeof *order) : NULL;
-    keyed *sorted = st == VN_OK ? malloc((n ? n : 1) * sizeof *sorted) : NULL;
-    if (st == VN_OK && (!start || !order || !sorted))
-        st = VN_ERR_NOMEM;
-    if (st == VN_OK) {
-        c->instruments = calloc(groups ? groups : 1, sizeof *c->instruments);
-        if (!c->instruments)
-            st = VN_ERR_NOMEM;
-    }
-    if (st == VN_OK) {
-        for (size_t i = 0; i < n; i++)
-            start[group[i] + 1]++;
-        for (size_t g = 0; g < groups; g++)
-            start[g + 1] += start[g];
-        for (size_t i = 0; i < n; i++)      /* counting sort: stable */
-            sorted[start[group[i]]++] = pairs[i];
-        for (size_t g = groups; g > 0; g--)
-            start[g] = start[g - 1];
-        start[0] = 0;
-        vn_intern_order(&keys, order);
-    }
-    for (size_t r = 0; st == VN_OK && r < groups; r++) {
-        size_t g = order[r];
-        st = fill_instrument(c, &c->instruments[c->instrument_count++], sorted + start[g],
-                             start[g + 1] - start[g]);
-        for (size_t i = start[g]; i < start[g + 1]; i++)
-            if (sorted[i].cite)
-                sorted[i].cite->instrument = r;
-    }
-    free(sorted);
-    free(order);
-    free(start);
-    free(group);
-    vn_intern_free(&keys);
-    return st;
-}
-
+/* The instrument table in one pass over the documents in file order; each
+ * citation's `instrument` is its index in it. */
 static vn_status build_instruments(vn_corpus *c, vn_error *err)
 {
-    size_t total = 0;
+    size_t most = 0;
     for (size_t d = 0; d < c->doc_count; d++)
-        total += c->docs[d].cite_count;
-    size_t cap = total + 16, n = 0;
-    keyed *pairs = malloc(cap * sizeof *pairs);
-    vn_arena written = VN_ARENA_INIT;   /* keys of unresolved citations (what was written) */
-    vn_buf key = VN_BUF_INIT;
-    vn_status st = pairs ? VN_OK : VN_ERR_NOMEM;
+        if (c->docs[d].cite_count > most)
+            most = c->docs[d].cite_count;
+    vn_instrument_tally *t = NULL;
+    size_t *keys = malloc((most ? most : 1) * sizeof *keys);
+    vn_status st = keys ? vn_instrument_tally_create(c->registry, &t, err) : nomem(err);
     for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
-        for (size_t k = 0; st == VN_OK && k < c->docs[d].cite_count; k++) {
-            vn_corpus_cite *ci = &c->docs[d].cites[k];
-            const char *id = ci->c.instrument;
-            if (!id) {
-                key.len = 0;
-                st = vn_corpus_written_key(&ci->c, &key, err);
-                if (st == VN_OK && vn_buf_append_char(&key, '\0') != VN_OK)
-                    st = VN_ERR_NOMEM;
-                if (st == VN_OK && !(id = vn_arena_strdup(&written, key.data)))
-                    st = VN_ERR_NOMEM;
-            }
-            if (st == VN_OK)
-                pairs[n++] = (keyed){id, ci, d};
-        }
+        vn_corpus_doc *doc = &c->docs[d];
+        st = vn_instrument_tally_doc(t, doc, d, keys, err);
+        for (size_t k = 0; st == VN_OK && k < doc->cite_count; k++)
+            doc->cites[k].instrument = keys[k];   /* the key's number until finished */
     }
-    if (st == VN_OK && c->registry)
-        st = add_replacements(c->registry, &pairs, &n, &cap);
-    if (st == VN_OK)
-        st = group_pairs(c, pairs, n);
-    free(pairs);
-    vn_arena_free(&written);
-    vn_buf_free(&key);
-    if (st == VN_ERR_NOMEM)
+    size_t *place = NULL;
+    if (st == VN_OK) {
+        size_t n = vn_instrument_tally_key_count(t);
+        place = malloc((n ? n : 1) * sizeof *place);
+        st = place ? vn_instrument_tally_finish(t, c, place, err) : nomem(err);
+    }
+    for (size_t d = 0; st == VN_OK && d < c->doc_count; d++)
+        for (size_t k = 0; k < c->docs[d].cite_count; k++)
+            c->docs[d].cites[k].instrument = place[c->docs[d].cites[k].instrument];
+    free(place);
+    free(keys);
+    vn_instrument_tally_free(t);
+    return st;
+}
+
+/* The instrument table from the documents streamed, none of them kept. */
+typedef struct tallied {
+    vn_instrument_tally *tally;
+    size_t *keys;
+    size_t key_cap;
+} tallied;
+
+static vn_status tally_streamed(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+{
+    tallied *t = arg;
+    if (!vn_grow((void **)&t->keys, &t->key_cap, doc->cite_count, sizeof *t->keys, 64))
         return nomem(err);
+    return vn_instrument_tally_doc(t->tally, doc, rank, t->keys, err);
+}
+
+static vn_status stream_instruments(const char *db_path, vn_corpus *c, vn_error *err)
+{
+    tallied t = {0};
+    vn_status st = vn_instrument_tally_create(c->registry, &t.tally, err);
+    vn_corpus_visitor visitor = {NULL, tally_streamed, &t};
+    if (st == VN_OK)
+        st = vn_corpus_stream(db_path, c->registry, &visitor, err);
+    if (st == VN_OK)
+        st = vn_instrument_tally_finish(t.tally, c, NULL, err);
+    vn_instrument_tally_free(t.tally);
+    free(t.keys);
     return st;
 }
 
@@ -433,6 +220,12 @@ vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
     out->owner = json_array();
     if (!out->owner)
         return nomem(err);
+    if (flags & VN_CORPUS_INSTRUMENTS_ONLY) {
+        vn_status st = stream_instruments(db_path, out, err);
+        if (st != VN_OK)
+            vn_corpus_free(out);
+        return st;
+    }
     raw_doc *raw = NULL;
     size_t n = 0;
     vn_status st = read_documents(db_path, out, flags, &raw, &n, err);
@@ -453,12 +246,8 @@ void vn_corpus_free(vn_corpus *c)
     for (size_t d = 0; c->docs && d < c->doc_count; d++)
         vn_corpus_doc_free(&c->docs[d]);
     free(c->docs);
-    for (size_t i = 0; c->instruments && i < c->instrument_count; i++) {
-        free(c->instruments[i].id);
-        free(c->instruments[i].symbol);
-        free(c->instruments[i].label);
-    }
     free(c->instruments);
+    vn_arena_free(&c->instrument_strings);
     json_decref(c->owner);
     memset(c, 0, sizeof *c);
 }

@@ -21,6 +21,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "../common/arena.h"
 #include "../common/buf.h"
 #include "../common/registry.h"
 #include "../common/status.h"
@@ -55,12 +56,15 @@ typedef enum vn_instrument_state {
 } vn_instrument_state;
 
 typedef struct vn_corpus_instrument {
-    char *id;               /* identity ("120-KL/TW@2016-01-07"), or for unresolved/
+    /* strings: never NULL, owned by the corpus (instrument_strings) */
+    const char *id;         /* identity ("120-KL/TW@2016-01-07"), or for unresolved/
                                ambiguous ones what was written ("09-NQ/TU", "~luat-x") */
-    char *symbol;           /* official symbol, or "" (names) */
-    char *label;            /* what to show: symbol, or the name */
-    char type_word[48];
-    char issuer[160];       /* from the registry, else from the first citation */
+    const char *symbol;     /* official symbol, or "" (names) */
+    const char *label;      /* what to show: symbol, or the name */
+    const char *type_word;
+    const char *issuer;     /* from the registry, else from the first citation */
+    const char *candidates; /* ambiguous: the identities its first citation could be
+                               (", "-separated), else NULL */
     vn_date_range issued;   /* registry, else the cited date; NONE when unknown */
     long registry;          /* index in the registry, -1 if not there */
     vn_instrument_state state;
@@ -75,6 +79,7 @@ typedef struct vn_corpus {
     size_t instrument_count;
     const vn_registry *registry;    /* borrowed, may be NULL */
     json_t *owner;                  /* keeps every stored record alive */
+    vn_arena instrument_strings;    /* the instruments' strings */
 } vn_corpus;
 
 /* Reads every document of the index at db_path and resolves citations
@@ -90,6 +95,11 @@ enum { VN_CORPUS_KEEP_RECORDS = 1u << 0 };
  * 100k): instruments stays empty and vn_corpus_cite.instrument means nothing.
  * For callers that group citations themselves (vn_outdated_input_build). */
 enum { VN_CORPUS_NO_INSTRUMENTS = 1u << 1 };
+
+/* VN_CORPUS_INSTRUMENTS_ONLY builds the instrument table alone, streaming
+ * the documents (vn_corpus_stream) instead of holding them: docs stays
+ * empty, memory is the table and a page of documents. */
+enum { VN_CORPUS_INSTRUMENTS_ONLY = 1u << 2 };
 
 vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
                          vn_error *err);

@@ -222,20 +222,10 @@ static vn_status nomem(vn_error *err)
             return nomem(err);                               \
     } while (0)
 
-vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *index, vn_error *err)
+/* The attributes of tmpl, copied, with `id` as the node's id. */
+static vn_status copy_node(vn_graph *g, const vn_graph_node *tmpl, const char *id,
+                           vn_graph_node *out, vn_error *err)
 {
-    /* the id as it will be stored (sanitised), so look-ups agree */
-    const char *id = vn_graph_strdup(g, tmpl->id);
-    if (!id)
-        return nomem(err);
-    long at = vn_graph_find(g, id);
-    if (at >= 0) {
-        if (index)
-            *index = (size_t)at;
-        return VN_OK;
-    }
-    if (!vn_grow((void **)&g->nodes, &g->node_cap, g->node_count, sizeof *g->nodes, 64))
-        return nomem(err);
     vn_graph_node n = *tmpl;
     n.id = id;
     COPY(label);
@@ -251,13 +241,48 @@ vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *inde
     COPY(candidates);
     COPY(start);
     COPY(end);
-    size_t i;
-    if (vn_intern_add(&g->ids, id, &i) != VN_OK)
-        return nomem(err);
-    g->nodes[g->node_count++] = n;   /* i == its index: ids are new, numbered in order */
-    if (index)
-        *index = g->node_count - 1;
+    *out = n;
     return VN_OK;
+}
+
+vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *index, vn_error *err)
+{
+    /* a valid id is stored as it is: look it up before copying anything */
+    long at = vn_graph_find(g, tmpl->id ? tmpl->id : "");
+    if (at < 0) {
+        /* the id as it will be stored (sanitised), so look-ups agree */
+        const char *id = vn_graph_strdup(g, tmpl->id);
+        if (!id)
+            return nomem(err);
+        at = vn_graph_find(g, id);
+        if (at < 0) {
+            if (!vn_grow((void **)&g->nodes, &g->node_cap, g->node_count, sizeof *g->nodes, 64))
+                return nomem(err);
+            vn_graph_node n;
+            vn_status st = copy_node(g, tmpl, id, &n, err);
+            size_t i;
+            if (st != VN_OK)
+                return st;
+            if (vn_intern_add(&g->ids, id, &i) != VN_OK)
+                return nomem(err);
+            g->nodes[g->node_count++] = n;   /* i == its index: ids are new, numbered in order */
+            at = (long)g->node_count - 1;
+        }
+    }
+    if (index)
+        *index = (size_t)at;
+    return VN_OK;
+}
+
+vn_status vn_graph_set_node(vn_graph *g, size_t index, const vn_graph_node *tmpl, vn_error *err)
+{
+    if (index >= g->node_count)
+        return vn_error_set(err, VN_ERR_USAGE, "graph: no node %zu", index);
+    vn_graph_node n;
+    vn_status st = copy_node(g, tmpl, g->nodes[index].id, &n, err);
+    if (st == VN_OK)
+        g->nodes[index] = n;
+    return st;
 }
 
 vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err)

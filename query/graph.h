@@ -140,6 +140,10 @@ const char *vn_graph_strdup(vn_graph *g, const char *s);
  */
 vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *index, vn_error *err);
 
+/* Sets every attribute of node `index` but its id to tmpl's (strings
+ * copied, NULL → ""); VN_ERR_USAGE when there is no such node. */
+vn_status vn_graph_set_node(vn_graph *g, size_t index, const vn_graph_node *tmpl, vn_error *err);
+
 /* Adds an edge copied from `tmpl` (strings copied, NULL → ""). */
 vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err);
 
@@ -180,8 +184,21 @@ vn_status vn_graph_build(const struct vn_corpus *c, const vn_registry *registry,
                          const vn_graph_options *opt, vn_graph *out, vn_error *err);
 
 /*
+ * The same graph straight from the index at db_path, without holding the
+ * corpus: its documents are streamed (vn_corpus_stream) and counted into
+ * the graph one at a time.  `instruments` gets the corpus's instrument
+ * table alone (no documents), for vn_graph_focus_nodes; free it with
+ * vn_corpus_free.  Memory is the graph itself, the resolver's table and a
+ * page of documents.
+ */
+vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
+                               const vn_graph_options *opt, vn_graph *out,
+                               struct vn_corpus *instruments, vn_error *err);
+
+/*
  * The nodes a user means by `text` (--focus): a document path (as indexed,
- * "./" ignored), a node id, instruments in any loose form the corpus
+ * "./" ignored, looked up among the graph's own documents, so `c` needs only
+ * its instruments), a node id, instruments in any loose form the corpus
  * understands (vn_corpus_match), else the registry (vn_registry_find).
  * Writes up to max node indices; returns how many match (0: none).
  */

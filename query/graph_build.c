@@ -5,11 +5,15 @@
  */
 #include "graph.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../common/grow.h"
 #include "corpus.h"
+#include "find_file.h"
+#include "instrument_tally.h"
 #include "validity.h"
 
 static vn_status nomem(vn_error *err)
@@ -121,87 +125,6 @@ static void registry_validity(const vn_registry *r, size_t instrument, vn_date o
     n->in_registry = true;
 }
 
-static vn_status add_documents(vn_graph *g, const vn_corpus *c, vn_error *err)
-{
-    for (size_t d = 0; d < c->doc_count; d++) {
-        const vn_corpus_doc *doc = &c->docs[d];
-        char date[11], start[11];
-        const char *slash = strrchr(doc->file, '/');
-        vn_graph_node n = {0};
-        n.id = doc->file;
-        n.kind = VN_GRAPH_DOCUMENT;
-        n.label = doc->meta.title[0] ? doc->meta.title : (slash ? slash + 1 : doc->file);
-        n.type = doc->meta.type_word;
-        n.issuer = doc->meta.issuer;
-        n.date = range_text(&doc->meta.date, date);
-        n.file = doc->file;
-        n.title = doc->meta.title;
-        n.symbol = doc->meta.own_number;
-        n.start = first_day_text(&doc->meta.date, start);
-        n.draft = doc->meta.draft;
-        n.mentions = (long)doc->cite_count;
-        vn_status st = vn_graph_add_node(g, &n, NULL, err);
-        if (st != VN_OK)
-            return st;
-    }
-    return VN_OK;
-}
-
-/* Per instrument, the candidates of its first ambiguous citation (or NULL),
- * in one pass: a scan per ambiguous instrument was quadratic (100k plans
- * spent minutes here). */
-static const char **first_candidates(const vn_corpus *c)
-{
-    const char **out = calloc(c->instrument_count ? c->instrument_count : 1, sizeof *out);
-    if (!out)
-        return NULL;
-    for (size_t d = 0; d < c->doc_count; d++)
-        for (size_t k = 0; k < c->docs[d].cite_count; k++) {
-            const vn_corpus_cite *ci = &c->docs[d].cites[k];
-            if (ci->c.candidates && ci->instrument < c->instrument_count &&
-                !out[ci->instrument])
-                out[ci->instrument] = ci->c.candidates;
-        }
-    return out;
-}
-
-static vn_status add_corpus_instruments(vn_graph *g, const vn_corpus *c, const vn_registry *r,
-                                        vn_date on, vn_error *err)
-{
-    const char **candidates = first_candidates(c);
-    if (!candidates)
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the graph");
-    vn_status st = VN_OK;
-    for (size_t i = 0; i < c->instrument_count && st == VN_OK; i++) {
-        const vn_corpus_instrument *in = &c->instruments[i];
-        char date[11], start[11];
-        validity_text vt;
-        vn_graph_node n = {0};
-        n.id = in->id;
-        n.kind = VN_GRAPH_INSTRUMENT;
-        n.label = in->label;
-        n.type = in->type_word;
-        n.issuer = in->issuer;
-        n.date = range_text(&in->issued, date);
-        n.symbol = in->symbol;
-        n.state = instrument_state_name(in->state);
-        n.start = first_day_text(&in->issued, start);
-        n.citing_docs = (long)in->citing_docs;
-        n.mentions = (long)in->mentions;
-        if (in->state == VN_INST_AMBIGUOUS)
-            n.candidates = candidates[i] ? candidates[i] : "";
-        if (r && in->registry >= 0) {
-            n.title = r->instruments[in->registry].title;
-            registry_validity(r, (size_t)in->registry, on, &n, &vt);
-        } else if (in->state == VN_INST_RESOLVED) {
-            n.status = vn_validity_status_name(VN_VALID_UNKNOWN);
-        }
-        st = vn_graph_add_node(g, &n, NULL, err);
-    }
-    free(candidates);
-    return st;
-}
-
 /* A registry instrument reached through a relation, not cited in the corpus. */
 static vn_status add_registry_instrument(vn_graph *g, const vn_registry *r, size_t i, vn_date on,
                                          vn_error *err)
@@ -232,14 +155,15 @@ static vn_status add_registry_instrument(vn_graph *g, const vn_registry *r, size
  * registry's instruments.  A fixed-point loop: each pass marks at least one
  * more instrument or ends, so a cyclic hand-made registry cannot loop.
  */
-static bool *reachable_instruments(const vn_corpus *c, const vn_registry *r)
+static bool *reachable_instruments(const vn_corpus_instrument *instruments, size_t count,
+                                   const vn_registry *r)
 {
     bool *in_graph = calloc(r->instrument_count ? r->instrument_count : 1, sizeof *in_graph);
     if (!in_graph)
         return NULL;
-    for (size_t i = 0; i < c->instrument_count; i++)
-        if (c->instruments[i].registry >= 0)
-            in_graph[c->instruments[i].registry] = true;
+    for (size_t i = 0; i < count; i++)
+        if (instruments[i].registry >= 0)
+            in_graph[instruments[i].registry] = true;
     for (bool changed = true; changed;) {
         changed = false;
         for (size_t e = 0; e < r->event_count; e++) {
@@ -362,113 +286,334 @@ static vn_status add_relation_edges(vn_graph *g, const vn_registry *r, const boo
     return st;
 }
 
-/* The outdated verdict of one cites edge, or "" when there is nothing to judge. */
-static const char *cite_verdict(const vn_corpus *c, const vn_registry *r, size_t doc,
-                                const vn_corpus_instrument *in, const vn_graph_options *opt)
+/* ---- the builder: documents one at a time, then the instruments ------------------------- */
+
+/* Where a key's node is, and what the document being added says of it. */
+typedef struct key_slot {
+    size_t node;            /* node index + 1; 0: no node yet */
+    size_t first, count;    /* the document's first citation of it, and how many */
+} key_slot;
+
+typedef struct builder {
+    vn_graph *g;
+    const vn_registry *registry;
+    const vn_graph_options *opt;
+    vn_date on;             /* the day node statuses are given for */
+    key_slot *keys;         /* per key number */
+    size_t key_cap;
+    size_t *distinct;       /* the document's keys, in order of first citation */
+    size_t distinct_cap;
+    vn_date_range *judged;  /* per document node: its date for verdicts (NONE: unknown);
+                               other nodes' entries are never read */
+    size_t judged_cap;
+} builder;
+
+/* The key numbers of a document's citations and what each key is called. */
+typedef struct doc_keys {
+    const size_t *of;       /* per citation */
+    size_t count;           /* key numbers are below this */
+    const char *(*name)(const void *arg, size_t key);
+    const void *arg;
+} doc_keys;
+
+static void builder_init(builder *b, vn_graph *g, const vn_registry *registry,
+                         const vn_graph_options *opt)
+{
+    memset(b, 0, sizeof *b);
+    b->g = g;
+    b->registry = registry;
+    b->opt = opt;
+    vn_graph_init(g);
+    /* statuses are given for the first day of a partial --as-of, the day
+     * `vncite instruments --as-of` shows */
+    b->on = opt->as_of.precision != VN_DATE_NONE ? opt->as_of.first : today();
+    vn_date_range on_range = {b->on, b->on, VN_DATE_DAY};
+    vn_date_range_str(opt->as_of.precision != VN_DATE_NONE ? &opt->as_of : &on_range, g->as_of);
+}
+
+static void builder_free(builder *b)
+{
+    free(b->keys);
+    free(b->distinct);
+    free(b->judged);
+}
+
+static vn_status add_document_node(builder *b, const vn_corpus_doc *doc, size_t *index,
+                                   vn_error *err)
+{
+    char date[11], start[11];
+    const char *slash = strrchr(doc->file, '/');
+    vn_graph_node n = {0};
+    n.id = doc->file;
+    n.kind = VN_GRAPH_DOCUMENT;
+    n.label = doc->meta.title[0] ? doc->meta.title : (slash ? slash + 1 : doc->file);
+    n.type = doc->meta.type_word;
+    n.issuer = doc->meta.issuer;
+    n.date = range_text(&doc->meta.date, date);
+    n.file = doc->file;
+    n.title = doc->meta.title;
+    n.symbol = doc->meta.own_number;
+    n.start = first_day_text(&doc->meta.date, start);
+    n.draft = doc->meta.draft;
+    n.mentions = (long)doc->cite_count;
+    vn_status st = vn_graph_add_node(b->g, &n, index, err);
+    if (st != VN_OK)
+        return st;
+    if (!vn_grow((void **)&b->judged, &b->judged_cap, *index + 1, sizeof *b->judged, 1024))
+        return nomem(err);
+    /* the verdict may use more than the date as written (vn_corpus_doc_date:
+     * "not before its latest cited date") */
+    vn_corpus_doc_date(doc, &b->judged[*index]);
+    return VN_OK;
+}
+
+/* The node of key number i, added (its attributes come in builder_finish). */
+static vn_status key_node(builder *b, const doc_keys *keys, size_t i, size_t *node,
+                          vn_error *err)
+{
+    if (b->keys[i].node) {
+        *node = b->keys[i].node - 1;
+        return VN_OK;
+    }
+    vn_graph_node n = {0};
+    n.id = keys->name(keys->arg, i);
+    n.kind = VN_GRAPH_INSTRUMENT;
+    vn_status st = vn_graph_add_node(b->g, &n, node, err);
+    if (st == VN_OK)
+        b->keys[i].node = *node + 1;
+    return st;
+}
+
+/* A resolved document: its node and one cites edge per instrument it cites
+ * (weight = mentions; the first mention in reading order gives line and
+ * text).  Verdicts wait for builder_finish, which knows the instruments. */
+static vn_status builder_doc(builder *b, const vn_corpus_doc *doc, const doc_keys *keys,
+                             vn_error *err)
+{
+    size_t source;
+    vn_status st = add_document_node(b, doc, &source, err);
+    if (st != VN_OK)
+        return st;
+    if (keys->count > b->key_cap) {
+        size_t old = b->key_cap;
+        if (!vn_grow((void **)&b->keys, &b->key_cap, keys->count, sizeof *b->keys, 1024))
+            return nomem(err);
+        memset(b->keys + old, 0, (b->key_cap - old) * sizeof *b->keys);
+    }
+    if (!vn_grow((void **)&b->distinct, &b->distinct_cap, doc->cite_count, sizeof *b->distinct,
+                 64))
+        return nomem(err);
+    size_t distinct = 0;
+    for (size_t k = 0; k < doc->cite_count; k++) {
+        key_slot *slot = &b->keys[keys->of[k]];
+        if (!slot->count++) {
+            slot->first = k;
+            b->distinct[distinct++] = keys->of[k];
+        }
+    }
+    char date[11];
+    range_text(&doc->meta.date, date);
+    for (size_t j = 0; j < distinct; j++) {
+        key_slot *slot = &b->keys[b->distinct[j]];
+        size_t target;
+        if (st == VN_OK)
+            st = key_node(b, keys, b->distinct[j], &target, err);
+        if (st == VN_OK) {
+            const vn_corpus_cite *first = &doc->cites[slot->first];
+            vn_graph_edge e = {0};
+            e.source = source;
+            e.target = target;
+            e.relation = "cites";
+            e.weight = (long)slot->count;
+            e.line = first->line;
+            e.date = date;
+            e.text = first->text;
+            st = vn_graph_add_edge(b->g, &e, err);
+        }
+        slot->count = 0;
+    }
+    return st;
+}
+
+/* An instrument's attributes, on its node (added when no citation made it). */
+static vn_status fill_instrument_node(builder *b, const vn_corpus_instrument *in, size_t *node,
+                                      vn_error *err)
+{
+    const vn_registry *r = b->registry;
+    char date[11], start[11];
+    validity_text vt;
+    vn_graph_node n = {0};
+    n.id = in->id;
+    n.kind = VN_GRAPH_INSTRUMENT;
+    n.label = in->label;
+    n.type = in->type_word;
+    n.issuer = in->issuer;
+    n.date = range_text(&in->issued, date);
+    n.symbol = in->symbol;
+    n.state = instrument_state_name(in->state);
+    n.start = first_day_text(&in->issued, start);
+    n.citing_docs = (long)in->citing_docs;
+    n.mentions = (long)in->mentions;
+    if (in->state == VN_INST_AMBIGUOUS)
+        n.candidates = in->candidates ? in->candidates : "";
+    if (r && in->registry >= 0) {
+        n.title = r->instruments[in->registry].title;
+        registry_validity(r, (size_t)in->registry, b->on, &n, &vt);
+    } else if (in->state == VN_INST_RESOLVED) {
+        n.status = vn_validity_status_name(VN_VALID_UNKNOWN);
+    }
+    size_t before = b->g->node_count;
+    vn_status st = vn_graph_add_node(b->g, &n, node, err);
+    if (st == VN_OK && b->g->node_count == before)   /* a citation made it: fill it now */
+        st = vn_graph_set_node(b->g, *node, &n, err);
+    return st;
+}
+
+/* The outdated verdict of a cites edge to `in` from a document judged on
+ * `citing`, or "" when there is nothing to judge.  The names are static
+ * strings, shared by every edge rather than copied into each. */
+static const char *cite_verdict(const builder *b, const vn_corpus_instrument *in,
+                                const vn_date_range *citing)
 {
     if (in->state != VN_INST_RESOLVED)
         return "";
-    if (!r || in->registry < 0)
+    if (!b->registry || in->registry < 0)
         return vn_outdated_status_name(VN_OUTDATED_UNKNOWN);
-    vn_date_range citing;
     const vn_date_range *when = NULL;
-    if (opt->judge_on_as_of)
-        when = &opt->as_of;
-    else if (vn_corpus_doc_date(&c->docs[doc], &citing))
-        when = &citing;
-    vn_outdated o = vn_outdated_check(r, (size_t)in->registry, when);
+    if (b->opt->judge_on_as_of)
+        when = &b->opt->as_of;
+    else if (citing->precision != VN_DATE_NONE)
+        when = citing;
+    vn_outdated o = vn_outdated_check(b->registry, (size_t)in->registry, when);
     return vn_outdated_status_name(o.status);
 }
 
-/* One cites edge per (document, instrument): weight = mentions, the first
- * mention (in reading order) gives line and text. */
-static vn_status add_cites_edges(vn_graph *g, const vn_corpus *c, const vn_registry *r,
-                                 const vn_graph_options *opt, vn_error *err)
+/* Every document is in: the instruments' attributes, the registry
+ * instruments their relations reach, the verdicts, the relation edges. */
+static vn_status builder_finish(builder *b, const vn_corpus_instrument *instruments,
+                                size_t count, vn_error *err)
 {
-    /* first[i]: the first cite of instrument i in the current document, + 1 */
-    size_t *first = calloc(c->instrument_count ? c->instrument_count : 1, sizeof *first);
-    size_t *count = calloc(c->instrument_count ? c->instrument_count : 1, sizeof *count);
-    size_t *order = malloc((c->instrument_count ? c->instrument_count : 1) * sizeof *order);
-    vn_status st = first && count && order ? VN_OK : nomem(err);
-    for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
-        const vn_corpus_doc *doc = &c->docs[d];
-        size_t distinct = 0;
-        for (size_t k = 0; k < doc->cite_count; k++) {
-            size_t i = doc->cites[k].instrument;
-            if (i >= c->instrument_count)
-                continue;
-            if (!count[i]++) {
-                first[i] = k;
-                order[distinct++] = i;
-            }
-        }
-        long source = vn_graph_find(g, doc->file);
-        /* the document's own date as written; the verdict may use more
-         * (vn_corpus_doc_date: "not before its latest cited date") */
-        char date[11];
-        range_text(&doc->meta.date, date);
-        for (size_t j = 0; j < distinct; j++) {
-            size_t i = order[j];
-            long target = vn_graph_find(g, c->instruments[i].id);
-            const vn_corpus_cite *rec = &doc->cites[first[i]];
-            if (st == VN_OK && source >= 0 && target >= 0) {
-                vn_graph_edge e = {0};
-                e.source = (size_t)source;
-                e.target = (size_t)target;
-                e.relation = "cites";
-                e.weight = (long)count[i];
-                e.line = rec->line;
-                e.date = date;
-                e.text = rec->text;
-                e.outdated = cite_verdict(c, r, d, &c->instruments[i], opt);
-                st = vn_graph_add_edge(g, &e, err);
-            }
-            count[i] = 0;
-        }
+    vn_graph *g = b->g;
+    size_t cites = g->edge_count;
+    size_t *inst_of = NULL;   /* per node: its instrument + 1, 0 for none */
+    vn_status st = VN_OK;
+    size_t *node_of = malloc((count ? count : 1) * sizeof *node_of);
+    if (!node_of)
+        st = nomem(err);
+    for (size_t i = 0; st == VN_OK && i < count; i++)
+        st = fill_instrument_node(b, &instruments[i], &node_of[i], err);
+    if (st == VN_OK && !(inst_of = calloc(g->node_count ? g->node_count : 1, sizeof *inst_of)))
+        st = nomem(err);
+    for (size_t i = 0; st == VN_OK && i < count; i++)
+        inst_of[node_of[i]] = i + 1;
+    for (size_t e = 0; st == VN_OK && e < cites; e++) {
+        vn_graph_edge *edge = &g->edges[e];
+        size_t in = inst_of[edge->target];
+        edge->outdated = in ? cite_verdict(b, &instruments[in - 1], &b->judged[edge->source]) : "";
     }
-    free(first);
-    free(count);
-    free(order);
+    free(inst_of);
+    free(node_of);
+    bool *in_graph = NULL;
+    const vn_registry *reg = b->registry;
+    if (st == VN_OK && reg) {
+        in_graph = reachable_instruments(instruments, count, reg);
+        if (!in_graph)
+            st = nomem(err);
+        for (size_t i = 0; st == VN_OK && i < reg->instrument_count; i++)
+            if (in_graph[i] && vn_graph_find(g, reg->instruments[i].id) < 0)
+                st = add_registry_instrument(g, reg, i, b->on, err);
+    }
+    if (st == VN_OK && reg)
+        st = add_relation_edges(g, reg, in_graph, err);
+    free(in_graph);
+    if (st == VN_OK)
+        st = vn_graph_sort(g, err);
     return st;
+}
+
+/* ---- from a loaded corpus ------------------------------------------------------------------ */
+
+static const char *corpus_key_name(const void *arg, size_t key)
+{
+    return ((const vn_corpus *)arg)->instruments[key].id;
 }
 
 vn_status vn_graph_build(const vn_corpus *c, const vn_registry *registry,
                          const vn_graph_options *opt, vn_graph *out, vn_error *err)
 {
     vn_graph_options defaults = {0};
-    if (!opt)
-        opt = &defaults;
-    vn_graph_init(out);
-    /* statuses are given for the first day of a partial --as-of, the day
-     * `vncite instruments --as-of` shows */
-    vn_date on = opt->as_of.precision != VN_DATE_NONE ? opt->as_of.first : today();
-    vn_date_range on_range = {on, on, VN_DATE_DAY};
-    if (opt->as_of.precision != VN_DATE_NONE)
-        vn_date_range_str(&opt->as_of, out->as_of);
-    else
-        vn_date_range_str(&on_range, out->as_of);
-
-    vn_status st = add_documents(out, c, err);
-    if (st == VN_OK)
-        st = add_corpus_instruments(out, c, registry, on, err);
-    bool *in_graph = NULL;
-    if (st == VN_OK && registry) {
-        in_graph = reachable_instruments(c, registry);
-        if (!in_graph)
+    builder b;
+    builder_init(&b, out, registry, opt ? opt : &defaults);
+    size_t *of = NULL, of_cap = 0;
+    vn_status st = VN_OK;
+    for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
+        const vn_corpus_doc *doc = &c->docs[d];
+        if (!vn_grow((void **)&of, &of_cap, doc->cite_count, sizeof *of, 64)) {
             st = nomem(err);
-        for (size_t i = 0; st == VN_OK && i < registry->instrument_count; i++)
-            if (in_graph[i] && vn_graph_find(out, registry->instruments[i].id) < 0)
-                st = add_registry_instrument(out, registry, i, on, err);
+            break;
+        }
+        for (size_t k = 0; k < doc->cite_count; k++)
+            of[k] = doc->cites[k].instrument;
+        doc_keys keys = {of, c->instrument_count, corpus_key_name, c};
+        st = builder_doc(&b, doc, &keys, err);
     }
+    free(of);
     if (st == VN_OK)
-        st = add_cites_edges(out, c, registry, opt, err);
-    if (st == VN_OK && registry)
-        st = add_relation_edges(out, registry, in_graph, err);
-    free(in_graph);
-    if (st == VN_OK)
-        st = vn_graph_sort(out, err);
+        st = builder_finish(&b, c->instruments, c->instrument_count, err);
+    builder_free(&b);
     if (st != VN_OK)
         vn_graph_free(out);
+    return st;
+}
+
+/* ---- streamed from an index ---------------------------------------------------------------- */
+
+typedef struct streamed {
+    builder b;
+    vn_instrument_tally *tally;
+    size_t *of;
+    size_t of_cap;
+} streamed;
+
+static const char *tally_key_name(const void *arg, size_t key)
+{
+    return vn_instrument_tally_key(arg, key);
+}
+
+static vn_status streamed_doc(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+{
+    streamed *s = arg;
+    if (!vn_grow((void **)&s->of, &s->of_cap, doc->cite_count, sizeof *s->of, 64))
+        return nomem(err);
+    vn_status st = vn_instrument_tally_doc(s->tally, doc, rank, s->of, err);
+    doc_keys keys = {s->of, vn_instrument_tally_key_count(s->tally), tally_key_name, s->tally};
+    return st == VN_OK ? builder_doc(&s->b, doc, &keys, err) : st;
+}
+
+vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
+                               const vn_graph_options *opt, vn_graph *out,
+                               vn_corpus *instruments, vn_error *err)
+{
+    vn_graph_options defaults = {0};
+    streamed s = {0};
+    memset(instruments, 0, sizeof *instruments);
+    instruments->registry = registry;
+    builder_init(&s.b, out, registry, opt ? opt : &defaults);
+    vn_status st = vn_instrument_tally_create(registry, &s.tally, err);
+    vn_corpus_visitor visitor = {NULL, streamed_doc, &s};
+    if (st == VN_OK)
+        st = vn_corpus_stream(db_path, registry, &visitor, err);
+    if (st == VN_OK)
+        st = vn_instrument_tally_finish(s.tally, instruments, NULL, err);
+    free(s.of);
+    vn_instrument_tally_free(s.tally);
+    if (st == VN_OK)
+        st = builder_finish(&s.b, instruments->instruments, instruments->instrument_count, err);
+    builder_free(&s.b);
+    if (st != VN_OK) {
+        vn_graph_free(out);
+        vn_corpus_free(instruments);
+    }
     return st;
 }
 
@@ -489,9 +634,15 @@ size_t vn_graph_focus_nodes(const vn_graph *g, const vn_corpus *c, const vn_regi
 {
     if (!text || !*text)
         return 0;
-    /* a document path, or an exact node id, means exactly that node */
-    long doc = vn_corpus_find_doc(c, text);
-    long at = doc >= 0 ? vn_graph_find(g, c->docs[doc].file) : vn_graph_find(g, text);
+    /* a document path, or an exact node id, means exactly that node; the
+     * graph is sorted, documents first, each node starting with its id */
+    _Static_assert(offsetof(vn_graph_node, id) == 0, "vn_find_file reads the id first");
+    size_t docs = 0;
+    while (docs < g->node_count && g->nodes[docs].kind == VN_GRAPH_DOCUMENT)
+        docs++;
+    long at = vn_find_file(text, g->nodes, docs, sizeof *g->nodes);
+    if (at < 0)
+        at = vn_graph_find(g, text);
     if (at >= 0) {
         if (max)
             out[0] = (size_t)at;

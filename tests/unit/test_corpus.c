@@ -17,7 +17,10 @@
 #include "common/stored.h"
 #include "common/xapian.h"
 #include "indexer/indexer.h"
+#include "common/grow.h"
 #include "query/corpus.h"
+#include "query/graph.h"
+#include "query/instrument_tally.h"
 #include "query/outdated.h"
 #include "query/outdated_cache.h"
 
@@ -668,6 +671,99 @@ static vn_status check_doc(void *arg, const vn_corpus_doc *doc, size_t rank, vn_
     return VN_OK;
 }
 
+static void assert_same_instruments(const vn_corpus *a, const vn_corpus *b)
+{
+    assert_int_equal(a->instrument_count, b->instrument_count);
+    for (size_t i = 0; i < a->instrument_count; i++) {
+        const vn_corpus_instrument *x = &a->instruments[i], *y = &b->instruments[i];
+        assert_string_equal(x->id, y->id);
+        assert_string_equal(x->symbol, y->symbol);
+        assert_string_equal(x->label, y->label);
+        assert_string_equal(x->type_word, y->type_word);
+        assert_string_equal(x->issuer, y->issuer);
+        assert_string_equal(or_empty(x->candidates), or_empty(y->candidates));
+        assert_int_equal(x->issued.precision, y->issued.precision);
+        assert_int_equal(vn_date_cmp(x->issued.first, y->issued.first), 0);
+        assert_int_equal(vn_date_cmp(x->issued.last, y->issued.last), 0);
+        assert_int_equal(x->registry, y->registry);
+        assert_int_equal(x->state, y->state);
+        assert_int_equal(x->citing_docs, y->citing_docs);
+        assert_int_equal(x->mentions, y->mentions);
+    }
+}
+
+/* The loaded corpus's documents counted into a tally last to first: the
+ * table must not depend on the order documents come in. */
+static void assert_tally_in_any_order(const vn_corpus *loaded)
+{
+    vn_instrument_tally *t;
+    vn_error err;
+    assert_int_equal(vn_instrument_tally_create(loaded->registry, &t, &err), VN_OK);
+    size_t *keys = NULL, cap = 0;
+    for (size_t d = loaded->doc_count; d-- > 0;) {
+        const vn_corpus_doc *doc = &loaded->docs[d];
+        assert_true(vn_grow((void **)&keys, &cap, doc->cite_count, sizeof *keys, 16));
+        assert_int_equal(vn_instrument_tally_doc(t, doc, d, keys, &err), VN_OK);
+        for (size_t k = 0; k < doc->cite_count; k++)
+            assert_string_equal(vn_instrument_tally_key(t, keys[k]),
+                                loaded->instruments[doc->cites[k].instrument].id);
+    }
+    vn_corpus backwards = {.registry = loaded->registry};
+    assert_int_equal(vn_instrument_tally_finish(t, &backwards, NULL, &err), VN_OK);
+    assert_int_equal(vn_instrument_tally_finish(t, &backwards, NULL, &err), VN_ERR_USAGE);
+    assert_int_equal(vn_instrument_tally_doc(t, &loaded->docs[0], 0, keys, &err), VN_ERR_USAGE);
+    assert_same_instruments(loaded, &backwards);
+    vn_corpus_free(&backwards);
+    vn_instrument_tally_free(t);
+    free(keys);
+}
+
+/* A graph as JSON, for comparing two whole graphs. */
+static char *graph_json(const vn_graph *g)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    vn_error err;
+    assert_int_equal(vn_graph_write(g, VN_GRAPH_JSON, out, "memory", &err), VN_OK);
+    assert_int_equal(fclose(out), 0);
+    return text;
+}
+
+/* The graph streamed from db is the graph of the loaded corpus, and so is
+ * its instrument table; a --focus on a document path needs no documents. */
+static void assert_graph_streams(const char *db, const vn_corpus *loaded, const vn_registry *reg)
+{
+    vn_graph_options opt = {0};
+    vn_date_range_set(2025, 1, 1, &opt.as_of);
+    vn_graph built, streamed;
+    vn_corpus instruments;
+    vn_error err;
+    assert_int_equal(vn_graph_build(loaded, reg, &opt, &built, &err), VN_OK);
+    assert_int_equal(vn_graph_build_index(db, reg, &opt, &streamed, &instruments, &err), VN_OK);
+    assert_true(streamed.edge_count > loaded->doc_count);
+    char *a = graph_json(&built), *b = graph_json(&streamed);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    assert_same_instruments(loaded, &instruments);
+    assert_int_equal(instruments.doc_count, 0);
+    size_t found[4];
+    char path[512];
+    snprintf(path, sizeof path, "./%s", loaded->docs[loaded->doc_count - 1].file);
+    assert_int_equal(vn_graph_focus_nodes(&streamed, &instruments, reg, path, found, 4), 1);
+    assert_string_equal(streamed.nodes[found[0]].id, loaded->docs[loaded->doc_count - 1].file);
+    assert_int_equal(vn_graph_focus_nodes(&streamed, &instruments, reg, "nd 04/2015", found, 4),
+                     vn_graph_focus_nodes(&built, loaded, reg, "nd 04/2015", found, 4));
+    vn_graph_free(&built);
+    vn_graph_free(&streamed);
+    vn_corpus_free(&instruments);
+    assert_int_equal(vn_graph_build_index("/nonexistent/vncite.db", reg, &opt, &streamed,
+                                          &instruments, &err),
+                     VN_ERR_NOTFOUND);
+}
+
 /* Streams db: every document once, each as loaded, and the outdated input
  * streamed is the one built from the loaded corpus. */
 static void assert_stream_matches(const char *db, const vn_corpus *loaded,
@@ -688,6 +784,15 @@ static void assert_stream_matches(const char *db, const vn_corpus *loaded,
     assert_same_input(&built, &streamed);
     vn_outdated_input_free(&built);
     vn_outdated_input_free(&streamed);
+
+    vn_corpus table;
+    assert_int_equal(vn_corpus_load_flags(db, reg, VN_CORPUS_INSTRUMENTS_ONLY, &table, &err),
+                     VN_OK);
+    assert_int_equal(table.doc_count, 0);
+    assert_same_instruments(loaded, &table);
+    vn_corpus_free(&table);
+    assert_tally_in_any_order(loaded);
+    assert_graph_streams(db, loaded, reg);
 }
 
 static void test_stream_gives_the_loaded_corpus(void **state)

@@ -591,16 +591,16 @@ static void hand_made(hand_corpus *h, vn_registry *reg)
     memset(h, 0, sizeof *h);
     vn_corpus_instrument *in = h->inst;
     in[0] = (vn_corpus_instrument){.id = "10/2022/QH15", .symbol = "10/2022/QH15",
-                                   .label = "10/2022/QH15", .registry = 1,
+                                   .label = "10/2022/QH15", .type_word = "Luật", .issuer = "",
+                                   .registry = 1,
                                    .state = VN_INST_RESOLVED, .citing_docs = 2, .mentions = 2};
     in[1] = (vn_corpus_instrument){.id = "34/2007/PL-UBTVQH11", .symbol = "34/2007/PL-UBTVQH11",
-                                   .label = "34/2007/PL-UBTVQH11", .registry = 0,
+                                   .label = "34/2007/PL-UBTVQH11", .type_word = "Pháp lệnh",
+                                   .issuer = "", .registry = 0,
                                    .state = VN_INST_RESOLVED, .citing_docs = 1, .mentions = 2};
     in[2] = (vn_corpus_instrument){.id = "~quyet-dinh-217", .symbol = "",
                                    .label = "Quyết định số 217", .registry = -1,
                                    .state = VN_INST_UNRESOLVED, .citing_docs = 1, .mentions = 1};
-    snprintf(in[0].type_word, sizeof in[0].type_word, "Luật");
-    snprintf(in[1].type_word, sizeof in[1].type_word, "Pháp lệnh");
     vn_date_range_set(2022, 11, 10, &in[0].issued);
     vn_date_range_set(2007, 4, 20, &in[1].issued);
     vn_corpus_doc *d = h->docs;

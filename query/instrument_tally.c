@@ -1,0 +1,435 @@
+/*
+ * instrument_tally.c — the instrument table, one document at a time (see
+ * instrument_tally.h).
+ *
+ * What depends on order ("the first citation", "the first type word
+ * written") is kept with the (rank, citation) place it came from and
+ * replaced only by an earlier place, so documents may come in index order
+ * and still give what file order gives.  The issue date an instrument's
+ * citations agree on most is counted per distinct (key, date), hashed.
+ */
+#include "instrument_tally.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/arena.h"
+#include "../common/buf.h"
+#include "../common/grow.h"
+#include "../common/intern.h"
+#include "../common/symbol.h"
+#include "corpus_read.h"
+#include "validity.h"
+
+/* A citation's place in file order. */
+typedef struct cite_place {
+    size_t rank, k;
+} cite_place;
+
+static const cite_place NOWHERE = {SIZE_MAX, SIZE_MAX};
+
+static bool before(cite_place a, cite_place b)
+{
+    return a.rank != b.rank ? a.rank < b.rank : a.k < b.k;
+}
+
+typedef struct entry {
+    cite_place first;           /* the key's first citation */
+    const char *label;          /* what the first citation calls it (label_of) */
+    bool first_has_symbol;
+    cite_place type_at, issuer_at, candidates_at;
+    const char *type_word, *issuer, *candidates;   /* the first written, or NULL */
+    size_t mentions, citing_docs;
+    size_t last_rank;           /* the document citing_docs counted last */
+    bool any_resolved, any_ambiguous;
+    bool dated_id;              /* the key carries its date ("…@2024-03-25") */
+} entry;
+
+/* How often citations of a key give one date. */
+typedef struct date_count {
+    size_t key;
+    vn_date_range range;
+    size_t count;
+} date_count;
+
+struct vn_instrument_tally {
+    const vn_registry *registry;
+    vn_arena strings;
+    vn_intern keys;             /* key number -> key (strings in `strings`) */
+    entry *entries;
+    size_t entry_cap;
+    vn_intern date_keys;        /* "key precision first last" -> dates[] index */
+    vn_arena date_strings;      /* date_keys' strings */
+    date_count *dates;
+    size_t date_cap;
+    vn_buf key;                 /* scratch: a written key */
+    bool finished;
+};
+
+static vn_status nomem(vn_error *err)
+{
+    return vn_error_set(err, VN_ERR_NOMEM, "out of memory while counting the instruments");
+}
+
+vn_status vn_instrument_tally_create(const vn_registry *registry, vn_instrument_tally **out,
+                                     vn_error *err)
+{
+    vn_instrument_tally *t = calloc(1, sizeof *t);
+    if (!t)
+        return nomem(err);
+    t->registry = registry;
+    t->strings = (vn_arena)VN_ARENA_INIT;
+    t->keys = (vn_intern)VN_INTERN_INIT;
+    t->date_keys = (vn_intern)VN_INTERN_INIT;
+    t->date_strings = (vn_arena)VN_ARENA_INIT;
+    t->key = (vn_buf)VN_BUF_INIT;
+    *out = t;
+    return VN_OK;
+}
+
+void vn_instrument_tally_free(vn_instrument_tally *t)
+{
+    if (!t)
+        return;
+    vn_arena_free(&t->strings);
+    vn_intern_free(&t->keys);
+    vn_intern_free(&t->date_keys);
+    vn_arena_free(&t->date_strings);
+    vn_buf_free(&t->key);
+    free(t->entries);
+    free(t->dates);
+    free(t);
+}
+
+size_t vn_instrument_tally_key_count(const vn_instrument_tally *t)
+{
+    return t->keys.count;
+}
+
+const char *vn_instrument_tally_key(const vn_instrument_tally *t, size_t key)
+{
+    return key < t->keys.count ? t->keys.keys[key] : NULL;
+}
+
+/* ---- counting ---------------------------------------------------------------------------- */
+
+/* The number of key (copied when new), its entry zeroed when new. */
+static vn_status key_number(vn_instrument_tally *t, const char *key, size_t *out)
+{
+    size_t known = vn_intern_find(&t->keys, key);
+    if (known != SIZE_MAX) {
+        *out = known;
+        return VN_OK;
+    }
+    size_t n = t->keys.count;
+    if (!vn_grow((void **)&t->entries, &t->entry_cap, n, sizeof *t->entries, 256))
+        return VN_ERR_NOMEM;
+    const char *copy = vn_arena_strdup(&t->strings, key);
+    if (!copy || vn_intern_add(&t->keys, copy, out) != VN_OK)
+        return VN_ERR_NOMEM;
+    const char *at = strchr(copy, '@');
+    vn_date_range dated;
+    t->entries[n] = (entry){.first = NOWHERE, .type_at = NOWHERE, .issuer_at = NOWHERE,
+                            .candidates_at = NOWHERE, .last_rank = SIZE_MAX,
+                            .dated_id = at && vn_corpus_iso_range(at + 1, &dated)};
+    return VN_OK;
+}
+
+/* What to show for an instrument: its symbol, or the name, or what was written. */
+static const char *label_of(vn_arena *a, const vn_citation *c, const char *key)
+{
+    char buf[VN_SYMBOL_MAX + 200];
+    if (c && c->instrument)
+        snprintf(buf, sizeof buf, "%.*s", (int)strcspn(key, "@"), key);
+    else if (c && c->symbol[0])
+        snprintf(buf, sizeof buf, "%s", c->symbol);
+    else if (c && c->name[0])
+        snprintf(buf, sizeof buf, "%s", c->name);
+    else if (c)
+        snprintf(buf, sizeof buf, "%s%s%s", c->type_word, c->type_word[0] ? " số " : "số ",
+                 c->number);
+    else
+        snprintf(buf, sizeof buf, "%.*s", (int)strcspn(key, "@"), key);
+    return vn_arena_strdup(a, buf);
+}
+
+/* Keeps s as the value first written when `at` comes before what is kept. */
+static vn_status keep_first(vn_arena *a, const char *s, cite_place at, cite_place *kept_at,
+                            const char **kept)
+{
+    if (!s || !s[0] || !before(at, *kept_at))
+        return VN_OK;
+    const char *copy = vn_arena_strdup(a, s);
+    if (!copy)
+        return VN_ERR_NOMEM;
+    *kept = copy;
+    *kept_at = at;
+    return VN_OK;
+}
+
+static vn_status count_date(vn_instrument_tally *t, size_t key, const vn_date_range *r)
+{
+    char text[96];
+    snprintf(text, sizeof text, "%zu %d %d-%d-%d %d-%d-%d", key, (int)r->precision,
+             r->first.year, r->first.month, r->first.day, r->last.year, r->last.month,
+             r->last.day);
+    size_t at = vn_intern_find(&t->date_keys, text);
+    if (at != SIZE_MAX) {
+        t->dates[at].count++;
+        return VN_OK;
+    }
+    size_t n = t->date_keys.count;
+    if (!vn_grow((void **)&t->dates, &t->date_cap, n, sizeof *t->dates, 256))
+        return VN_ERR_NOMEM;
+    const char *copy = vn_arena_strdup(&t->date_strings, text);
+    if (!copy || vn_intern_add(&t->date_keys, copy, &at) != VN_OK)
+        return VN_ERR_NOMEM;
+    t->dates[at] = (date_count){key, *r, 1};
+    return VN_OK;
+}
+
+static vn_status count_citation(vn_instrument_tally *t, const vn_citation *c, size_t key,
+                                cite_place at)
+{
+    entry *e = &t->entries[key];
+    e->mentions++;
+    if (e->last_rank != at.rank) {
+        e->citing_docs++;
+        e->last_rank = at.rank;
+    }
+    e->any_resolved |= c->instrument != NULL;
+    e->any_ambiguous |= c->ambiguous;
+    if (before(at, e->first)) {
+        const char *label = label_of(&t->strings, c, t->keys.keys[key]);
+        if (!label)
+            return VN_ERR_NOMEM;
+        e->first = at;
+        e->label = label;
+        e->first_has_symbol = c->symbol[0] != '\0';
+    }
+    vn_status st = keep_first(&t->strings, c->type_word, at, &e->type_at, &e->type_word);
+    if (st == VN_OK)
+        st = keep_first(&t->strings, c->issuer, at, &e->issuer_at, &e->issuer);
+    if (st == VN_OK)
+        st = keep_first(&t->strings, c->candidates, at, &e->candidates_at, &e->candidates);
+    if (st == VN_OK && !e->dated_id && c->date.precision != VN_DATE_NONE)
+        st = count_date(t, key, &c->date);
+    return st;
+}
+
+vn_status vn_instrument_tally_doc(vn_instrument_tally *t, const vn_corpus_doc *doc, size_t rank,
+                                  size_t *keys, vn_error *err)
+{
+    if (t->finished)
+        return vn_error_set(err, VN_ERR_USAGE, "the instrument tally is finished");
+    for (size_t k = 0; k < doc->cite_count; k++) {
+        const vn_citation *c = &doc->cites[k].c;
+        const char *id = c->instrument;
+        if (!id) {
+            t->key.len = 0;
+            vn_status st = vn_corpus_written_key(c, &t->key, err);
+            if (st != VN_OK)
+                return st;
+            if (vn_buf_append_char(&t->key, '\0') != VN_OK)
+                return nomem(err);
+            id = t->key.data;
+        }
+        if (key_number(t, id, &keys[k]) != VN_OK ||
+            count_citation(t, c, keys[k], (cite_place){rank, k}) != VN_OK)
+            return nomem(err);
+    }
+    return VN_OK;
+}
+
+/* ---- the table ---------------------------------------------------------------------------- */
+
+/*
+ * The registry instruments that replace cited ones belong to the table
+ * too (a replaced-by edge needs its target), followed along the chain from
+ * every instrument some citation resolved to.  Each registry instrument is
+ * visited once, so a cyclic hand-made registry ends.
+ */
+static vn_status add_replacements(vn_instrument_tally *t)
+{
+    const vn_registry *reg = t->registry;
+    enum { PRESENT = 1, VISITED = 2 };
+    size_t cited = t->keys.count;
+    unsigned char *seen = calloc(reg->instrument_count ? reg->instrument_count : 1, 1);
+    long *reg_of = malloc((cited ? cited : 1) * sizeof *reg_of);
+    size_t *queue = malloc((reg->instrument_count ? reg->instrument_count : 1) * sizeof *queue);
+    vn_status st = seen && reg_of && queue ? VN_OK : VN_ERR_NOMEM;
+    size_t head = 0, tail = 0;
+    for (size_t i = 0; st == VN_OK && i < cited; i++) {
+        reg_of[i] = vn_registry_by_id(reg, t->keys.keys[i]);
+        if (reg_of[i] >= 0)
+            seen[reg_of[i]] |= PRESENT;
+    }
+    for (size_t i = 0; st == VN_OK && i < cited; i++) {
+        if (reg_of[i] < 0 || !t->entries[i].any_resolved || (seen[reg_of[i]] & VISITED))
+            continue;   /* unresolved: what was written, not an identity */
+        seen[reg_of[i]] |= VISITED;
+        queue[tail++] = (size_t)reg_of[i];
+        while (st == VN_OK && head < tail) {
+            size_t r = queue[head++];
+            for (size_t cur = 0, e; st == VN_OK && vn_registry_event_next(reg, r, &cur, &e);) {
+                const vn_event *ev = &reg->events[e];
+                if (ev->other < 0 ||
+                    (ev->kind != VN_EVENT_REPLACED_BY && ev->kind != VN_EVENT_SUPERSEDED_BY) ||
+                    (seen[ev->other] & PRESENT))
+                    continue;
+                seen[ev->other] |= PRESENT | VISITED;
+                size_t key;
+                st = key_number(t, reg->instruments[ev->other].id, &key);
+                queue[tail++] = (size_t)ev->other;
+            }
+        }
+    }
+    free(queue);
+    free(reg_of);
+    free(seen);
+    return st;
+}
+
+/* (precision, count, range): finer, then more frequent, then earlier wins. */
+static bool better_date(const date_count *a, const date_count *best)
+{
+    if (!best)
+        return true;
+    if (a->range.precision != best->range.precision)
+        return a->range.precision > best->range.precision;
+    if (a->count != best->count)
+        return a->count > best->count;
+    int r = vn_date_cmp(a->range.first, best->range.first);
+    return (r ? r : vn_date_cmp(a->range.last, best->range.last)) < 0;
+}
+
+/* Per key, the date its citations agree on most (NULL: none). */
+static const date_count **best_dates(const vn_instrument_tally *t)
+{
+    const date_count **best = calloc(t->keys.count ? t->keys.count : 1, sizeof *best);
+    if (!best)
+        return NULL;
+    for (size_t i = 0; i < t->date_keys.count; i++) {
+        const date_count *d = &t->dates[i];
+        if (better_date(d, best[d->key]))
+            best[d->key] = d;
+    }
+    return best;
+}
+
+/* The issue date of an instrument not in the registry: the date in its
+ * identity, else the finest date its citations give, the most frequent of
+ * those (earliest on a tie), else the year of its symbol. */
+static void issued_from_citations(const char *id, const char *symbol, const date_count *best,
+                                  vn_date_range *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *at = strchr(id, '@');
+    if (at && vn_corpus_iso_range(at + 1, out))
+        return;
+    if (best) {
+        *out = best->range;
+        return;
+    }
+    vn_symbol s;
+    if (symbol[0] && vn_symbol_parse_loose(symbol, strlen(symbol), NULL, &s) && s.year)
+        vn_date_range_set(s.year, 0, 0, out);
+}
+
+/* A registry string kept with the table ("" stays the literal). */
+static const char *keep(vn_arena *a, const char *s)
+{
+    return s && s[0] ? vn_arena_strdup(a, s) : "";
+}
+
+/* The id without its date ("120-KL/TW@2016-01-07" -> "120-KL/TW"). */
+static const char *undated(vn_arena *a, const char *id)
+{
+    size_t n = strcspn(id, "@");
+    if (!id[n])
+        return id;
+    char *p = vn_arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, id, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* Instrument `key`; its strings are the tally's (moved to the corpus) or
+ * copied into them. */
+static vn_status fill(vn_instrument_tally *t, size_t key, const date_count *best,
+                      vn_corpus_instrument *in)
+{
+    const vn_registry *reg = t->registry;
+    const entry *e = &t->entries[key];
+    const char *id = t->keys.keys[key];
+    bool cited = e->mentions > 0;
+    in->state = VN_INST_RESOLVED;
+    if (cited && !e->any_resolved)
+        in->state = e->any_ambiguous ? VN_INST_AMBIGUOUS : VN_INST_UNRESOLVED;
+    in->mentions = e->mentions;
+    in->citing_docs = e->citing_docs;
+    in->registry = in->state == VN_INST_RESOLVED && reg ? vn_registry_by_id(reg, id) : -1;
+    const vn_instrument *ri = in->registry >= 0 ? &reg->instruments[in->registry] : NULL;
+    in->id = id;
+    in->label = e->label ? e->label : undated(&t->strings, id);
+    if (ri)
+        in->symbol = strcmp(ri->symbol, in->label) == 0 ? in->label : keep(&t->strings, ri->symbol);
+    else if (in->state == VN_INST_RESOLVED || (cited && e->first_has_symbol))
+        in->symbol = in->label;
+    else
+        in->symbol = "";
+    in->candidates = e->candidates;
+    in->type_word = ri && ri->type_word[0] ? keep(&t->strings, ri->type_word)
+                                           : e->type_word ? e->type_word : "";
+    in->issuer = ri && ri->issuer[0] ? keep(&t->strings, ri->issuer) : e->issuer ? e->issuer : "";
+    if (!in->label || !in->symbol || !in->type_word || !in->issuer)
+        return VN_ERR_NOMEM;
+    memset(&in->issued, 0, sizeof in->issued);
+    if (ri)
+        vn_instrument_issue_range(reg, (size_t)in->registry, &in->issued);
+    else if (in->state == VN_INST_RESOLVED)
+        issued_from_citations(id, in->symbol, best, &in->issued);
+    return VN_OK;
+}
+
+vn_status vn_instrument_tally_finish(vn_instrument_tally *t, vn_corpus *c, size_t *place,
+                                     vn_error *err)
+{
+    if (t->finished)
+        return vn_error_set(err, VN_ERR_USAGE, "the instrument tally is finished");
+    t->finished = true;
+    size_t cited = t->keys.count;
+    vn_status st = t->registry ? add_replacements(t) : VN_OK;
+    size_t n = t->keys.count;
+    size_t *order = st == VN_OK ? malloc((n ? n : 1) * sizeof *order) : NULL;
+    const date_count **best = st == VN_OK ? best_dates(t) : NULL;
+    vn_corpus_instrument *in = st == VN_OK ? calloc(n ? n : 1, sizeof *in) : NULL;
+    if (!order || !best || !in)
+        st = VN_ERR_NOMEM;
+    if (st == VN_OK)
+        vn_intern_order(&t->keys, order);
+    for (size_t r = 0; st == VN_OK && r < n; r++) {
+        size_t key = order[r];
+        st = fill(t, key, best[key], &in[r]);
+        if (place && key < cited)
+            place[key] = r;
+    }
+    free(order);
+    free(best);
+    if (st != VN_OK) {
+        free(in);
+        return nomem(err);
+    }
+    /* the strings move with the table; the tally keeps no pointer into them
+     * that it reads again */
+    c->instruments = in;
+    c->instrument_count = n;
+    c->instrument_strings = t->strings;
+    t->strings = (vn_arena)VN_ARENA_INIT;
+    return VN_OK;
+}

@@ -1,0 +1,137 @@
+/* test_instrument_tally.c — the instrument table counted one document at a
+ * time (query/instrument_tally.c): what depends on order follows file order
+ * (rank), whatever order the documents come in. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "query/corpus.h"
+#include "query/instrument_tally.h"
+
+static vn_corpus_cite cite(const char *instrument, const char *symbol, const char *type_word,
+                           const char *issuer, int y, int m, int d)
+{
+    vn_corpus_cite c = {0};
+    c.c.instrument = (char *)instrument;
+    c.c.symbol = symbol;
+    c.c.name = "";
+    c.c.issuer = issuer;
+    snprintf(c.c.type_word, sizeof c.c.type_word, "%s", type_word);
+    if (y)
+        vn_date_range_set(y, m, d, &c.c.date);
+    c.text = symbol;
+    return c;
+}
+
+/* Rank 0 and rank 1 cite the same unresolved plan and the same resolved
+ * resolution differently: the first written type word and issuer (rank 0,
+ * the second citation) win, and the resolution's issue date is the finest
+ * its citations give, the earliest on a tie. */
+static vn_corpus_cite first_cites[4], second_cites[3];
+static vn_corpus_doc docs[2];
+
+static void make_docs(void)
+{
+    first_cites[0] = cite(NULL, "12/KH-UBND", "", "", 0, 0, 0);
+    first_cites[1] = cite(NULL, "12/KH-UBND", "Kế hoạch", "UBND tỉnh", 0, 0, 0);
+    first_cites[2] = cite("05/2024/NQ-HĐND", "05/2024/NQ-HĐND", "", "", 2024, 3, 1);
+    first_cites[3] = cite("05/2024/NQ-HĐND", "05/2024/NQ-HĐND", "Nghị quyết", "", 2024, 0, 0);
+    second_cites[0] = cite(NULL, "12/KH-UBND", "Công văn", "Sở Tư pháp", 0, 0, 0);
+    second_cites[1] = cite("05/2024/NQ-HĐND", "05/2024/NQ-HĐND", "Quyết định", "HĐND tỉnh",
+                           2024, 2, 1);
+    second_cites[2] = cite("05/2024/NQ-HĐND", "05/2024/NQ-HĐND", "", "", 2024, 0, 0);
+    docs[0] = (vn_corpus_doc){.file = "a.txt", .cites = first_cites, .cite_count = 4};
+    docs[1] = (vn_corpus_doc){.file = "b.txt", .cites = second_cites, .cite_count = 3};
+}
+
+static void table_of(const size_t *order, vn_corpus *out)
+{
+    vn_instrument_tally *t;
+    vn_error err;
+    assert_int_equal(vn_instrument_tally_create(NULL, &t, &err), VN_OK);
+    size_t keys[4];
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(vn_instrument_tally_doc(t, &docs[order[i]], order[i], keys, &err), VN_OK);
+    assert_int_equal(vn_instrument_tally_key_count(t), 2);
+    size_t place[2];
+    memset(out, 0, sizeof *out);
+    assert_int_equal(vn_instrument_tally_finish(t, out, place, &err), VN_OK);
+    assert_int_equal(out->instrument_count, 2);
+    /* place maps the key numbers (first seen first) to the sorted table */
+    assert_string_equal(out->instruments[place[0]].id, vn_instrument_tally_key(t, 0));
+    assert_string_equal(out->instruments[place[1]].id, vn_instrument_tally_key(t, 1));
+    vn_instrument_tally_free(t);
+}
+
+static const vn_corpus_instrument *find(const vn_corpus *c, const char *id)
+{
+    long i = vn_corpus_find_instrument(c, id);
+    if (i < 0)
+        fail_msg("%s not in the table", id);
+    return &c->instruments[i];
+}
+
+static void test_file_order_whatever_comes_first(void **state)
+{
+    (void)state;
+    make_docs();
+    static const size_t forwards[] = {0, 1}, backwards[] = {1, 0};
+    for (int run = 0; run < 2; run++) {
+        vn_corpus c;
+        table_of(run ? backwards : forwards, &c);
+        const vn_corpus_instrument *plan = &c.instruments[c.instruments[0].state ==
+                                                          VN_INST_UNRESOLVED ? 0 : 1];
+        assert_int_equal(plan->state, VN_INST_UNRESOLVED);
+        assert_string_equal(plan->label, "12/KH-UBND");
+        assert_string_equal(plan->symbol, "12/KH-UBND");
+        assert_string_equal(plan->type_word, "Kế hoạch");
+        assert_string_equal(plan->issuer, "UBND tỉnh");
+        assert_int_equal(plan->mentions, 3);
+        assert_int_equal(plan->citing_docs, 2);
+        assert_int_equal(plan->issued.precision, VN_DATE_NONE);
+        const vn_corpus_instrument *res = find(&c, "05/2024/NQ-HĐND");
+        assert_int_equal(res->state, VN_INST_RESOLVED);
+        assert_int_equal(res->registry, -1);
+        assert_string_equal(res->type_word, "Nghị quyết");
+        assert_string_equal(res->issuer, "HĐND tỉnh");
+        assert_int_equal(res->mentions, 4);
+        assert_int_equal(res->citing_docs, 2);
+        /* the day dates are finer than the two "2024"s; one each: the earlier */
+        assert_int_equal(res->issued.precision, VN_DATE_DAY);
+        assert_int_equal(res->issued.first.month, 2);
+        vn_corpus_free(&c);
+    }
+}
+
+/* A table with nothing counted is empty; a finished tally takes nothing more. */
+static void test_empty_and_finished(void **state)
+{
+    (void)state;
+    make_docs();
+    vn_instrument_tally *t;
+    vn_error err;
+    assert_int_equal(vn_instrument_tally_create(NULL, &t, &err), VN_OK);
+    vn_corpus c = {0};
+    assert_int_equal(vn_instrument_tally_finish(t, &c, NULL, &err), VN_OK);
+    assert_int_equal(c.instrument_count, 0);
+    size_t keys[4];
+    assert_int_equal(vn_instrument_tally_doc(t, &docs[0], 0, keys, &err), VN_ERR_USAGE);
+    assert_int_equal(vn_instrument_tally_finish(t, &c, NULL, &err), VN_ERR_USAGE);
+    assert_null(vn_instrument_tally_key(t, 0));
+    vn_corpus_free(&c);
+    vn_instrument_tally_free(t);
+    vn_instrument_tally_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_file_order_whatever_comes_first),
+        cmocka_unit_test(test_empty_and_finished),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
