@@ -166,6 +166,23 @@ const char *vn_graph_strdup(vn_graph *g, const char *s)
     return p;
 }
 
+/* A string shared by every node or edge that holds it (type words, dates,
+ * verdicts, citations as written repeat across millions of edges): copied,
+ * made valid, once. */
+static const char *share(vn_graph *g, const char *s)
+{
+    if (!s || !*s)
+        return "";
+    size_t known = vn_intern_find(&g->shared, s);
+    if (known != SIZE_MAX)
+        return g->shared.keys[known];
+    const char *p = vn_graph_strdup(g, s);
+    size_t id;
+    if (!p || strcmp(p, s) != 0)
+        return p;   /* made valid: not what callers pass, so not worth keeping */
+    return vn_intern_add(&g->shared, p, &id) == VN_OK ? p : NULL;
+}
+
 /* ---- id index ---------------------------------------------------------------------------- */
 
 /* The index again from the nodes as they are now (after a sort or a cut),
@@ -207,6 +224,7 @@ void vn_graph_free(vn_graph *g)
     free(g->nodes);
     free(g->edges);
     vn_intern_free(&g->ids);
+    vn_intern_free(&g->shared);
     vn_arena_free(&g->strings);
     vn_graph_init(g);
 }
@@ -218,7 +236,16 @@ static vn_status nomem(vn_error *err)
 
 #define COPY(field)                                          \
     do {                                                     \
-        if (!(n.field = vn_graph_strdup(g, tmpl->field)))    \
+        if (!(n.field = share(g, tmpl->field)))              \
+            return nomem(err);                               \
+    } while (0)
+
+/* A document's file and an instrument's label and symbol are mostly its id. */
+#define COPY_OR_ID(field)                                    \
+    do {                                                     \
+        if (tmpl->field && strcmp(tmpl->field, id) == 0)     \
+            n.field = id;                                    \
+        else if (!(n.field = vn_graph_strdup(g, tmpl->field))) \
             return nomem(err);                               \
     } while (0)
 
@@ -228,13 +255,13 @@ static vn_status copy_node(vn_graph *g, const vn_graph_node *tmpl, const char *i
 {
     vn_graph_node n = *tmpl;
     n.id = id;
-    COPY(label);
+    COPY_OR_ID(label);
     COPY(type);
     COPY(issuer);
     COPY(date);
-    COPY(file);
+    COPY_OR_ID(file);
     COPY(title);
-    COPY(symbol);
+    COPY_OR_ID(symbol);
     COPY(state);
     COPY(status);
     COPY(ceased);

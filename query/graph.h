@@ -90,6 +90,7 @@ typedef struct vn_graph {
     /* private: strings and id index */
     vn_arena strings;
     vn_intern ids;           /* node ids numbered as the nodes are: id i is node i */
+    vn_intern shared;        /* attribute strings kept once (graph.c) */
 } vn_graph;
 
 /* ---- attributes, once for every format -------------------------------------------- */
