@@ -599,7 +599,8 @@ static void hand_made(hand_corpus *h, vn_registry *reg)
                                    .issuer = "", .registry = 0,
                                    .state = VN_INST_RESOLVED, .citing_docs = 1, .mentions = 2};
     in[2] = (vn_corpus_instrument){.id = "~quyet-dinh-217", .symbol = "",
-                                   .label = "Quyết định số 217", .registry = -1,
+                                   .label = "Quyết định số 217", .type_word = "", .issuer = "",
+                                   .registry = -1,
                                    .state = VN_INST_UNRESOLVED, .citing_docs = 1, .mentions = 1};
     vn_date_range_set(2022, 11, 10, &in[0].issued);
     vn_date_range_set(2007, 4, 20, &in[1].issued);
