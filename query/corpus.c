@@ -175,35 +175,6 @@ static vn_status build_instruments(vn_corpus *c, vn_error *err)
     return st;
 }
 
-/* The instrument table from the documents streamed, none of them kept. */
-typedef struct tallied {
-    vn_instrument_tally *tally;
-    size_t *keys;
-    size_t key_cap;
-} tallied;
-
-static vn_status tally_streamed(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
-{
-    tallied *t = arg;
-    if (!vn_grow((void **)&t->keys, &t->key_cap, doc->cite_count, sizeof *t->keys, 64))
-        return nomem(err);
-    return vn_instrument_tally_doc(t->tally, doc, rank, t->keys, err);
-}
-
-static vn_status stream_instruments(const char *db_path, vn_corpus *c, vn_error *err)
-{
-    tallied t = {0};
-    vn_status st = vn_instrument_tally_create(c->registry, &t.tally, err);
-    vn_corpus_visitor visitor = {NULL, tally_streamed, &t};
-    if (st == VN_OK)
-        st = vn_corpus_stream(db_path, c->registry, &visitor, err);
-    if (st == VN_OK)
-        st = vn_instrument_tally_finish(t.tally, c, NULL, err);
-    vn_instrument_tally_free(t.tally);
-    free(t.keys);
-    return st;
-}
-
 /* ---- public ------------------------------------------------------------------------ */
 
 vn_status vn_corpus_load(const char *db_path, const vn_registry *registry, vn_corpus *out,
@@ -221,7 +192,7 @@ vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
     if (!out->owner)
         return nomem(err);
     if (flags & VN_CORPUS_INSTRUMENTS_ONLY) {
-        vn_status st = stream_instruments(db_path, out, err);
+        vn_status st = vn_instrument_tally_stream(db_path, registry, NULL, NULL, out, err);
         if (st != VN_OK)
             vn_corpus_free(out);
         return st;

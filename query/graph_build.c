@@ -125,30 +125,6 @@ static void registry_validity(const vn_registry *r, size_t instrument, vn_date o
     n->in_registry = true;
 }
 
-/* A registry instrument reached through a relation, not cited in the corpus. */
-static vn_status add_registry_instrument(vn_graph *g, const vn_registry *r, size_t i, vn_date on,
-                                         vn_error *err)
-{
-    const vn_instrument *ri = &r->instruments[i];
-    vn_date_range issued;
-    vn_instrument_issue_range(r, i, &issued);
-    char date[11], start[11];
-    validity_text vt;
-    vn_graph_node n = {0};
-    n.id = ri->id;
-    n.kind = VN_GRAPH_INSTRUMENT;
-    n.label = ri->symbol;
-    n.type = ri->type_word;
-    n.issuer = ri->issuer;
-    n.date = range_text(&issued, date);
-    n.title = ri->title;
-    n.symbol = ri->symbol;
-    n.state = instrument_state_name(VN_INST_RESOLVED);
-    n.start = first_day_text(&issued, start);
-    registry_validity(r, i, on, &n, &vt);
-    return vn_graph_add_node(g, &n, NULL, err);
-}
-
 /*
  * The registry instruments reachable from the cited ones through relation
  * events (A replaced_by B amended_by C brings in B and C), as marks on the
@@ -469,6 +445,19 @@ static vn_status fill_instrument_node(builder *b, const vn_corpus_instrument *in
     return st;
 }
 
+/* A registry instrument reached through a relation, not cited in the corpus:
+ * a node as a table row of it would give. */
+static vn_status add_registry_instrument(builder *b, size_t i, vn_error *err)
+{
+    const vn_instrument *ri = &b->registry->instruments[i];
+    vn_corpus_instrument in = {.id = ri->id, .symbol = ri->symbol, .label = ri->symbol,
+                               .type_word = ri->type_word, .issuer = ri->issuer,
+                               .registry = (long)i, .state = VN_INST_RESOLVED};
+    vn_instrument_issue_range(b->registry, i, &in.issued);
+    size_t node;
+    return fill_instrument_node(b, &in, &node, err);
+}
+
 /* The outdated verdict of a cites edge to `in` from a document judged on
  * `citing`, or "" when there is nothing to judge.  The names are static
  * strings, shared by every edge rather than copied into each. */
@@ -521,7 +510,7 @@ static vn_status builder_finish(builder *b, const vn_corpus_instrument *instrume
             st = nomem(err);
         for (size_t i = 0; st == VN_OK && i < reg->instrument_count; i++)
             if (in_graph[i] && vn_graph_find(g, reg->instruments[i].id) < 0)
-                st = add_registry_instrument(g, reg, i, b->on, err);
+                st = add_registry_instrument(b, i, err);
     }
     if (st == VN_OK && reg)
         st = add_relation_edges(g, reg, in_graph, err);
@@ -568,26 +557,16 @@ vn_status vn_graph_build(const vn_corpus *c, const vn_registry *registry,
 
 /* ---- streamed from an index ---------------------------------------------------------------- */
 
-typedef struct streamed {
-    builder b;
-    vn_instrument_tally *tally;
-    size_t *of;
-    size_t of_cap;
-} streamed;
-
 static const char *tally_key_name(const void *arg, size_t key)
 {
     return vn_instrument_tally_key(arg, key);
 }
 
-static vn_status streamed_doc(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+static vn_status streamed_doc(void *arg, const vn_corpus_doc *doc, const size_t *keys,
+                              const vn_instrument_tally *t, vn_error *err)
 {
-    streamed *s = arg;
-    if (!vn_grow((void **)&s->of, &s->of_cap, doc->cite_count, sizeof *s->of, 64))
-        return nomem(err);
-    vn_status st = vn_instrument_tally_doc(s->tally, doc, rank, s->of, err);
-    doc_keys keys = {s->of, vn_instrument_tally_key_count(s->tally), tally_key_name, s->tally};
-    return st == VN_OK ? builder_doc(&s->b, doc, &keys, err) : st;
+    doc_keys of = {keys, vn_instrument_tally_key_count(t), tally_key_name, t};
+    return builder_doc(arg, doc, &of, err);
 }
 
 vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
@@ -595,21 +574,14 @@ vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
                                vn_corpus *instruments, vn_error *err)
 {
     vn_graph_options defaults = {0};
-    streamed s = {0};
+    builder b;
     memset(instruments, 0, sizeof *instruments);
-    instruments->registry = registry;
-    builder_init(&s.b, out, registry, opt ? opt : &defaults);
-    vn_status st = vn_instrument_tally_create(registry, &s.tally, err);
-    vn_corpus_visitor visitor = {NULL, streamed_doc, &s};
+    builder_init(&b, out, registry, opt ? opt : &defaults);
+    vn_status st =
+        vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, instruments, err);
     if (st == VN_OK)
-        st = vn_corpus_stream(db_path, registry, &visitor, err);
-    if (st == VN_OK)
-        st = vn_instrument_tally_finish(s.tally, instruments, NULL, err);
-    free(s.of);
-    vn_instrument_tally_free(s.tally);
-    if (st == VN_OK)
-        st = builder_finish(&s.b, instruments->instruments, instruments->instrument_count, err);
-    builder_free(&s.b);
+        st = builder_finish(&b, instruments->instruments, instruments->instrument_count, err);
+    builder_free(&b);
     if (st != VN_OK) {
         vn_graph_free(out);
         vn_corpus_free(instruments);

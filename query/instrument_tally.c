@@ -138,21 +138,33 @@ static vn_status key_number(vn_instrument_tally *t, const char *key, size_t *out
     return VN_OK;
 }
 
+/* The id without its date ("120-KL/TW@2016-01-07" -> "120-KL/TW"). */
+static const char *undated(vn_arena *a, const char *id)
+{
+    size_t n = strcspn(id, "@");
+    if (!id[n])
+        return id;
+    char *p = vn_arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, id, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
 /* What to show for an instrument: its symbol, or the name, or what was written. */
 static const char *label_of(vn_arena *a, const vn_citation *c, const char *key)
 {
-    char buf[VN_SYMBOL_MAX + 200];
-    if (c && c->instrument)
-        snprintf(buf, sizeof buf, "%.*s", (int)strcspn(key, "@"), key);
-    else if (c && c->symbol[0])
+    if (c->instrument)
+        return undated(a, key);
+    char buf[VN_SYMBOL_MAX + 200];   /* a label is at most this long */
+    if (c->symbol[0])
         snprintf(buf, sizeof buf, "%s", c->symbol);
-    else if (c && c->name[0])
+    else if (c->name[0])
         snprintf(buf, sizeof buf, "%s", c->name);
-    else if (c)
+    else
         snprintf(buf, sizeof buf, "%s%s%s", c->type_word, c->type_word[0] ? " số " : "số ",
                  c->number);
-    else
-        snprintf(buf, sizeof buf, "%.*s", (int)strcspn(key, "@"), key);
     return vn_arena_strdup(a, buf);
 }
 
@@ -345,20 +357,6 @@ static const char *keep(vn_arena *a, const char *s)
     return s && s[0] ? vn_arena_strdup(a, s) : "";
 }
 
-/* The id without its date ("120-KL/TW@2016-01-07" -> "120-KL/TW"). */
-static const char *undated(vn_arena *a, const char *id)
-{
-    size_t n = strcspn(id, "@");
-    if (!id[n])
-        return id;
-    char *p = vn_arena_alloc(a, n + 1);
-    if (p) {
-        memcpy(p, id, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 /* Instrument `key`; its strings are the tally's (moved to the corpus) or
  * copied into them. */
 static vn_status fill(vn_instrument_tally *t, size_t key, const date_count *best,
@@ -432,4 +430,40 @@ vn_status vn_instrument_tally_finish(vn_instrument_tally *t, vn_corpus *c, size_
     c->instrument_strings = t->strings;
     t->strings = (vn_arena)VN_ARENA_INIT;
     return VN_OK;
+}
+
+/* ---- from an index -------------------------------------------------------------------------- */
+
+typedef struct streamed {
+    vn_instrument_tally *tally;
+    vn_tallied_doc_fn fn;
+    void *arg;
+    size_t *keys;
+    size_t key_cap;
+} streamed;
+
+static vn_status count_streamed(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+{
+    streamed *s = arg;
+    if (!vn_grow((void **)&s->keys, &s->key_cap, doc->cite_count, sizeof *s->keys, 64))
+        return nomem(err);
+    vn_status st = vn_instrument_tally_doc(s->tally, doc, rank, s->keys, err);
+    return st == VN_OK && s->fn ? s->fn(s->arg, doc, s->keys, s->tally, err) : st;
+}
+
+vn_status vn_instrument_tally_stream(const char *db_path, const vn_registry *registry,
+                                     vn_tallied_doc_fn fn, void *arg, vn_corpus *out,
+                                     vn_error *err)
+{
+    streamed s = {.fn = fn, .arg = arg};
+    out->registry = registry;
+    vn_status st = vn_instrument_tally_create(registry, &s.tally, err);
+    vn_corpus_visitor visitor = {NULL, count_streamed, &s};
+    if (st == VN_OK)
+        st = vn_corpus_stream(db_path, registry, &visitor, err);
+    if (st == VN_OK)
+        st = vn_instrument_tally_finish(s.tally, out, NULL, err);
+    vn_instrument_tally_free(s.tally);
+    free(s.keys);
+    return st;
 }
