@@ -1,5 +1,6 @@
 /*
- * cmd_index.c — `vncite index [--db DIR] [--jobs N] [--registry DIR] [--compact] PATH...`
+ * cmd_index.c — `vncite index [--db DIR] [--jobs N] [--registry DIR] [--compact] [--small]
+ *                PATH...`
  *
  * Indexes files and folders incrementally (indexer/indexer.h).  A progress
  * bar goes to stderr when it is a terminal; a summary line always does.
@@ -39,7 +40,7 @@ static void progress_bar(void *ctx, const vn_index_progress *p)
 int vn_cmd_index(int argc, char **argv)
 {
     const char *db = NULL, *registry = NULL;
-    bool no_registry = false, compact = false;
+    bool no_registry = false, compact = false, small = false;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch = 0;
     int first = argc;
     for (int i = 1; i < argc; i++) {
@@ -79,6 +80,8 @@ int vn_cmd_index(int argc, char **argv)
             no_registry = true;
         } else if (strcmp(argv[i], "--compact") == 0) {
             compact = true;
+        } else if (strcmp(argv[i], "--small") == 0) {
+            small = true;
         } else if (strcmp(argv[i], "--") == 0) {
             first = i + 1;
             break;
@@ -105,7 +108,7 @@ int vn_cmd_index(int argc, char **argv)
         return VN_EXIT_ERROR;
     vn_index_opts opts = {vn_index_default_db(db), reg, (unsigned)jobs, (unsigned)batch,
                           isatty(STDERR_FILENO) ? progress_bar : NULL, file_error, NULL,
-                          compact};
+                          compact, small};
     vn_index_stats st;
     vn_status s = vn_index_run(argv + first, (size_t)(argc - first), &opts, &st, &err);
     if (opts.progress)

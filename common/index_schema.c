@@ -29,7 +29,7 @@ static vn_status parse_date(void *ctx, const char *v, size_t n, vn_xquery **out,
 const vn_schema_field vn_schema_fields[VN_FIELD_COUNT] = {
     {VN_FIELD_TEXT, "", "", VN_FIELD_FREE_TEXT, -1, NULL,
      "`dan chu`, `\"dân chủ ở cơ sở\"`",
-     "body text: plain and accented word forms at each position (terms.h)"},
+     "body text: plain and accented word forms at each position (terms.h; an `index --small` index keeps positions on the accented form only)"},
     {VN_FIELD_TITLE, "title", "S", VN_FIELD_FREE_TEXT, -1, NULL,
      "`title:\"kế hoạch\"`", "title (trích yếu), same word forms as the body"},
     {VN_FIELD_PATH, "path", "Q", VN_FIELD_FILTER, -1, parse_path,
@@ -312,6 +312,33 @@ static vn_status check_version(vn_xdb *db, bool stamp_new, vn_error *err)
     }
     free(have);
     return st;
+}
+
+vn_status vn_schema_get_positions(vn_xdb *db, vn_positions *out, vn_error *err)
+{
+    char *have = NULL;
+    vn_status st = vn_xdb_get_metadata(db, VN_POSITIONS_METADATA_KEY, &have, err);
+    if (st != VN_OK)
+        return st;
+    if (have[0] == '\0')
+        *out = VN_POSITIONS_BOTH;
+    else if (strcmp(have, VN_POSITIONS_ACCENTED_VALUE) == 0)
+        *out = VN_POSITIONS_ACCENTED;
+    else
+        st = vn_error_set(err, VN_ERR_INDEX,
+                          "%s: index metadata %s is '%s', which this vncite does not know: "
+                          "delete the index and index again",
+                          vn_xdb_path(db), VN_POSITIONS_METADATA_KEY, have);
+    free(have);
+    return st;
+}
+
+vn_status vn_schema_set_positions(vn_xdb *db, vn_positions positions, vn_error *err)
+{
+    return vn_xdb_set_metadata(db, VN_POSITIONS_METADATA_KEY,
+                               positions == VN_POSITIONS_ACCENTED ? VN_POSITIONS_ACCENTED_VALUE
+                                                                  : "",
+                               err);
 }
 
 static vn_status open_checked(const char *path, bool writable, vn_xdb **out, vn_error *err)
@@ -681,6 +708,27 @@ static vn_status parse_date(void *ctx, const char *v, size_t n, vn_xquery **out,
 }
 
 /* ---- the parser ------------------------------------------------------------------ */
+
+vn_status vn_schema_parser_set_positions(vn_xparser *p, vn_positions positions, vn_error *err)
+{
+    return vn_xparser_set_spell_fn(
+        p, positions == VN_POSITIONS_ACCENTED ? vn_terms_phrase_spellings : NULL, NULL, err);
+}
+
+vn_status vn_schema_parser_for(vn_xdb *db, const vn_schema_hook *hooks, size_t hook_count,
+                               vn_xparser **out, vn_error *err)
+{
+    *out = NULL;
+    vn_positions positions = VN_POSITIONS_BOTH;
+    vn_status st = vn_schema_get_positions(db, &positions, err);
+    if (st == VN_OK)
+        st = vn_schema_parser_new(hooks, hook_count, out, err);
+    if (st == VN_OK && (st = vn_schema_parser_set_positions(*out, positions, err)) != VN_OK) {
+        vn_xparser_destroy(*out);
+        *out = NULL;
+    }
+    return st;
+}
 
 vn_status vn_schema_parser_new(const vn_schema_hook *hooks, size_t hook_count, vn_xparser **out,
                                vn_error *err)

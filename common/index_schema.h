@@ -23,12 +23,19 @@
 #include "buf.h"
 #include "date.h"
 #include "status.h"
+#include "terms.h"
 #include "xapian.h"
 
 /* Bumped whenever terms or values change meaning: an index built with
  * another version must be rebuilt. Stored as metadata "vncite.schema". */
 #define VN_SCHEMA_VERSION "3"
 #define VN_SCHEMA_METADATA_KEY "vncite.schema"
+
+/* Metadata "vncite.positions": "accented" in an index made with
+ * `vncite index --small` (VN_POSITIONS_ACCENTED, terms.h); absent in the
+ * default index, which keeps positions on both word forms. */
+#define VN_POSITIONS_METADATA_KEY "vncite.positions"
+#define VN_POSITIONS_ACCENTED_VALUE "accented"
 
 /* Value slots. */
 enum {
@@ -181,6 +188,13 @@ bool vn_file_stamp_equal(const vn_file_stamp *a, const vn_file_stamp *b);
 vn_status vn_schema_open_writable(const char *path, vn_xdb **out, vn_error *err);
 vn_status vn_schema_open(const char *path, vn_xdb **out, vn_error *err);
 
+/* Which word forms the index keeps positions for (VN_POSITIONS_METADATA_KEY);
+ * an unknown value is VN_ERR_INDEX. */
+vn_status vn_schema_get_positions(vn_xdb *db, vn_positions *out, vn_error *err);
+
+/* Records `positions` in a new, empty shard opened writable. */
+vn_status vn_schema_set_positions(vn_xdb *db, vn_positions positions, vn_error *err);
+
 /* Replaces the parser of one filter field (e.g. `cites:` resolved through
  * the registry's aliases). */
 typedef struct vn_schema_hook {
@@ -195,6 +209,18 @@ typedef struct vn_schema_hook {
  * field), and the word -> term rule of terms.h.
  */
 vn_status vn_schema_parser_new(const vn_schema_hook *hooks, size_t hook_count,
+                               vn_xparser **out, vn_error *err);
+
+/*
+ * Makes the parser's phrases match an index with these positions: for
+ * VN_POSITIONS_ACCENTED a plain word inside a phrase or NEAR is matched
+ * through the OR of its spellings (vn_terms_phrase_spellings).
+ */
+vn_status vn_schema_parser_set_positions(vn_xparser *p, vn_positions positions,
+                                         vn_error *err);
+
+/* vn_schema_parser_new() for the index `db`, its positions read from it. */
+vn_status vn_schema_parser_for(vn_xdb *db, const vn_schema_hook *hooks, size_t hook_count,
                                vn_xparser **out, vn_error *err);
 
 /* The three tables as Markdown (fields, value slots, data keys), as they

@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "spellings.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -22,6 +23,7 @@ struct vn_termgen {
     vn_buf accented;
     vn_buf plain;
     vn_buf prefixed;   /* prefix + term for vn_termgen_index() */
+    vn_positions positions;
 };
 
 vn_status vn_termgen_new(vn_tokenizer *tok, vn_termgen **out, vn_error *err)
@@ -41,6 +43,11 @@ void vn_termgen_free(vn_termgen *g)
     vn_buf_free(&g->plain);
     vn_buf_free(&g->prefixed);
     free(g);
+}
+
+void vn_termgen_set_positions(vn_termgen *g, vn_positions positions)
+{
+    g->positions = positions;
 }
 
 /* ---- tone placement -------------------------------------------------------
@@ -233,19 +240,27 @@ static vn_status emit_word(void *ctx, const char *text, size_t start, size_t end
     vn_status st = vn_termgen_word(r->g, text + start, end - start, &f, err);
     if (st != VN_OK)
         return st;
-    bool any = false;
-    if (f.plain_len) {
-        if ((st = r->emit(r->ctx, f.plain, f.plain_len, r->pos, err)) != VN_OK)
+    if (f.accented_len == 0 && f.plain_len == 0)
+        return VN_OK;
+    if (r->g->positions == VN_POSITIONS_BOTH) {
+        if (f.plain_len &&
+            (st = r->emit(r->ctx, f.plain, f.plain_len, r->pos, true, err)) != VN_OK)
             return st;
-        any = true;
-    }
-    if (f.has_accents && f.accented_len) {
-        if ((st = r->emit(r->ctx, f.accented, f.accented_len, r->pos, err)) != VN_OK)
+        if (f.has_accents && f.accented_len &&
+            (st = r->emit(r->ctx, f.accented, f.accented_len, r->pos, true, err)) != VN_OK)
             return st;
-        any = true;
+    } else {
+        if (f.accented_len &&
+            (st = r->emit(r->ctx, f.accented, f.accented_len, r->pos, true, err)) != VN_OK)
+            return st;
+        if (f.has_accents && f.plain_len) {
+            bool spelled = f.accented_len &&
+                           vn_spelling_of(f.accented, f.accented_len, f.plain, f.plain_len);
+            if ((st = r->emit(r->ctx, f.plain, f.plain_len, r->pos, !spelled, err)) != VN_OK)
+                return st;
+        }
     }
-    if (any)
-        r->pos++;
+    r->pos++;
     return VN_OK;
 }
 
@@ -265,18 +280,25 @@ typedef struct index_ctx {
     size_t prefix_len;
 } index_ctx;
 
+static vn_status add_term(vn_xdoc *doc, const char *term, size_t len, unsigned pos,
+                         bool positional, vn_error *err)
+{
+    return positional ? vn_xdoc_add_posting(doc, term, len, pos, err)
+                      : vn_xdoc_add_term(doc, term, len, err);
+}
+
 static vn_status add_to_doc(void *ctx, const char *term, size_t len, unsigned pos,
-                            vn_error *err)
+                            bool positional, vn_error *err)
 {
     index_ctx *ix = ctx;
     if (ix->prefix_len == 0)
-        return vn_xdoc_add_posting(ix->doc, term, len, pos, err);
+        return add_term(ix->doc, term, len, pos, positional, err);
     vn_buf *b = &ix->g->prefixed;
     reset(b);
     if (vn_buf_append(b, ix->prefix, ix->prefix_len) != VN_OK ||
         vn_buf_append(b, term, len) != VN_OK)
         return vn_error_set(err, VN_ERR_NOMEM, "term generator: out of memory");
-    return vn_xdoc_add_posting(ix->doc, b->data, b->len, pos, err);
+    return add_term(ix->doc, b->data, b->len, pos, positional, err);
 }
 
 vn_status vn_termgen_index(vn_termgen *g, vn_xdoc *doc, const char *prefix, const char *text,
@@ -311,6 +333,29 @@ vn_status vn_terms_query_word(void *ctx, const char *word, size_t len, vn_buf *t
             st = vn_error_set(err, VN_ERR_NOMEM, "query word: out of memory");
     }
     vn_buf_free(&nfc);
+    vn_buf_free(&acc);
+    vn_buf_free(&plain);
+    return st;
+}
+
+vn_status vn_terms_phrase_spellings(void *ctx, const char *term, size_t len, vn_buf *out,
+                                    size_t *count, vn_error *err)
+{
+    (void)ctx;
+    *count = 0;
+    vn_buf acc = VN_BUF_INIT, plain = VN_BUF_INIT;
+    vn_word_forms f;
+    vn_status st = word_forms(&acc, &plain, term, len, &f, err);
+    /* a plain term is its own plain form; an accented one is not */
+    bool is_plain = st == VN_OK && f.plain_len == len && memcmp(f.plain, term, len) == 0;
+    size_t start = out->len;
+    if (is_plain && vn_spellings("", term, len, VN_TERM_WORD_MAX, out, count) != VN_OK)
+        st = vn_error_set(err, VN_ERR_NOMEM, "query word: out of memory");
+    if (st == VN_OK && *count == 1) {
+        /* no letter to spell ("2023", "tp"): the term itself has the positions */
+        out->len = start;
+        *count = 0;
+    }
     vn_buf_free(&acc);
     vn_buf_free(&plain);
     return st;

@@ -14,6 +14,14 @@
  * accented form, so "bàn" matches neither "bán" nor "bản".  Either way a
  * query word is ONE term, so phrases are ordinary Xapian phrases, mixed
  * ("dân chu") included.
+ *
+ * A small index (`vncite index --small`, VN_POSITIONS_ACCENTED) keeps the
+ * position on the accented form only and adds the plain form beside it
+ * without one (unless the accented form is not among the plain form's
+ * spellings, spellings.h: a foreign letter, two tones).  Words then match
+ * and rank as before; inside a phrase a plain word is matched through the
+ * OR of its spellings (vn_terms_phrase_spellings), which is exact but
+ * slower.
  */
 #ifndef VN_TERMS_H
 #define VN_TERMS_H
@@ -33,9 +41,18 @@
 
 typedef struct vn_termgen vn_termgen;
 
+/* Which word forms keep their positions (see the top of this file). */
+typedef enum vn_positions {
+    VN_POSITIONS_BOTH,       /* plain and accented: the default, fastest phrases */
+    VN_POSITIONS_ACCENTED    /* accented only: a smaller index */
+} vn_positions;
+
 /* `tok` is borrowed and must outlive the generator.  One per thread. */
 vn_status vn_termgen_new(vn_tokenizer *tok, vn_termgen **out, vn_error *err);
 void vn_termgen_free(vn_termgen *g);
+
+/* What vn_termgen_run() and vn_termgen_index() emit (default BOTH). */
+void vn_termgen_set_positions(vn_termgen *g, vn_positions positions);
 
 typedef struct vn_word_forms {
     const char *accented;  /* NUL-terminated */
@@ -65,14 +82,19 @@ typedef vn_status (*vn_word_fn)(void *ctx, const char *text, size_t start, size_
 vn_status vn_termgen_words(vn_termgen *g, const char *text, size_t len, vn_word_fn fn,
                            void *ctx, vn_error *err);
 
-/* Receives one term at one position; non-VN_OK stops the run. */
+/* Receives one term of the word at position `pos`; `positional` says
+ * whether the index keeps the position.  Non-VN_OK stops the run. */
 typedef vn_status (*vn_term_emit)(void *ctx, const char *term, size_t len,
-                                  unsigned pos, vn_error *err);
+                                  unsigned pos, bool positional, vn_error *err);
 
 /*
  * Emits, for each word of NFC `text` at position *pos, *pos+1 …:
- * the plain form, then the accented form if it differs.  On return *pos
- * is the next free position.
+ *   BOTH      the plain form, then the accented form if it differs, both
+ *             positional;
+ *   ACCENTED  the accented form (positional), then the plain form if it
+ *             differs (not positional, unless the accented form is not one
+ *             of its spellings).
+ * On return *pos is the next free position.
  */
 vn_status vn_termgen_run(vn_termgen *g, const char *text, size_t len,
                          unsigned *pos, vn_term_emit emit, void *ctx,
@@ -94,5 +116,16 @@ vn_status vn_termgen_index(vn_termgen *g, vn_xdoc *doc, const char *prefix,
  */
 vn_status vn_terms_query_word(void *ctx, const char *word, size_t len,
                               vn_buf *term, vn_error *err);
+
+/*
+ * The spellings a phrase searches for a query term (as vn_terms_query_word
+ * made it) in a small index: for a plain word with letters to spell, every
+ * accented spelling (spellings.h), each followed by a NUL, appended to
+ * `out` with their number in *count; otherwise (an accented word, a word
+ * with nothing to spell or too many spellings) nothing: the term itself
+ * has every position.  Has the signature of a vn_xspell_fn (ctx unused).
+ */
+vn_status vn_terms_phrase_spellings(void *ctx, const char *term, size_t len, vn_buf *out,
+                                    size_t *count, vn_error *err);
 
 #endif

@@ -64,6 +64,9 @@ struct vn_xdoc {
 
 struct vn_xquery {
     Xapian::Query q;
+    // A parsed query's terms as written: q without the phrase spellings
+    // (vn_xparser_set_spell_fn), for vn_xquery_terms(); empty otherwise.
+    Xapian::Query written;
 };
 
 /* Materialised list of (string, count): one NUL-separated arena. */
@@ -85,6 +88,9 @@ struct vn_xterms {
 struct vn_xparser {
     Xapian::QueryParser qp;
     std::set<std::string> fields;
+    std::vector<std::string> free_text_prefixes;   // of add_prefix()
+    vn_xspell_fn spell_fn = nullptr;
+    void *spell_ctx = nullptr;
     vn_error cb_error;   // the first callback failure of the current parse
 };
 
@@ -659,6 +665,18 @@ extern "C" vn_status vn_xdoc_add_posting(vn_xdoc *doc, const char *term, size_t 
     }
 }
 
+extern "C" vn_status vn_xdoc_add_term(vn_xdoc *doc, const char *term, size_t len,
+                                      vn_error *err)
+{
+    try {
+        doc->doc.add_term(clip_term(term, len));
+        doc->postings++;
+        return VN_OK;
+    } catch (...) {
+        return fail(err, "document");
+    }
+}
+
 extern "C" vn_status vn_xdoc_add_boolean(vn_xdoc *doc, const char *term, size_t len,
                                          vn_error *err)
 {
@@ -764,7 +782,7 @@ extern "C" vn_status vn_xdoc_terms(vn_xdoc *doc, const char *prefix, vn_xterms *
 
 static vn_status new_query(Xapian::Query q, vn_xquery **out)
 {
-    *out = new vn_xquery{std::move(q)};
+    *out = new vn_xquery{std::move(q), Xapian::Query()};
     return VN_OK;
 }
 
@@ -885,7 +903,8 @@ extern "C" vn_status vn_xquery_terms(const vn_xquery *q, vn_xterms **out, vn_err
     try {
         std::unique_ptr<vn_xterms> it(new vn_xterms);
         std::set<std::string> seen;
-        for (auto t = q->q.get_terms_begin(); t != q->q.get_terms_end(); ++t)
+        const Xapian::Query &terms = q->written.empty() ? q->q : q->written;
+        for (auto t = terms.get_terms_begin(); t != terms.get_terms_end(); ++t)
             if (seen.insert(*t).second)
                 it->push(*t, 0);
         *out = it.release();
@@ -985,6 +1004,115 @@ class FilterField : public Xapian::FieldProcessor {
     void *ctx_;
 };
 
+/* ---- phrase spellings (vn_xparser_set_spell_fn) ------------------------------ */
+
+/* The window Xapian gave a PHRASE or NEAR.  Query has no accessor for it,
+ * but its description writes it after the first subquery, "Query((a@1
+ * PHRASE 3 b@2 PHRASE 3 c@3))"; a description of any other shape is an
+ * error rather than a guess (tests/unit/test_xapian.c checks the shape). */
+static Xapian::termcount window_of(const Xapian::Query &q)
+{
+    const char *name = q.get_type() == Xapian::Query::OP_PHRASE ? " PHRASE " : " NEAR ";
+    const std::string d = q.get_description();
+    const std::string first = q.get_subquery(0).get_description();
+    const std::string head = "Query((" + first.substr(6, first.size() - 7) + name;
+    if (first.compare(0, 6, "Query(") != 0 || d.compare(0, head.size(), head) != 0)
+        throw Xapian::InvalidOperationError("phrase spellings: cannot read the window of " + d);
+    Xapian::termcount window = 0;
+    size_t at = head.size();
+    for (; at < d.size() && d[at] >= '0' && d[at] <= '9'; ++at)
+        window = window * 10 + static_cast<Xapian::termcount>(d[at] - '0');
+    if (at == head.size() || at >= d.size() || (d[at] != ' ' && d[at] != ')'))
+        throw Xapian::InvalidOperationError("phrase spellings: cannot read the window of " + d);
+    return window;
+}
+
+/* One term of a phrase: the OR of its spellings, or itself. */
+static Xapian::Query spell_word(vn_xparser *p, const Xapian::Query &word, bool *changed)
+{
+    if (word.get_type() != Xapian::Query::LEAF_TERM)
+        return word;
+    const std::string term = *word.get_terms_begin();
+    std::string prefix;
+    for (const std::string &f : p->free_text_prefixes)
+        if (f.size() > prefix.size() && term.compare(0, f.size(), f) == 0)
+            prefix = f;
+    vn_buf out = VN_BUF_INIT;
+    size_t count = 0;
+    vn_error e;
+    vn_error_clear(&e);
+    vn_status st = p->spell_fn(p->spell_ctx, term.data() + prefix.size(),
+                               term.size() - prefix.size(), &out, &count, &e);
+    if (st != VN_OK) {
+        vn_buf_free(&out);
+        callback_failed(p, st, &e, term.c_str());
+        return word;
+    }
+    std::vector<Xapian::Query> spellings;
+    spellings.reserve(count);
+    for (size_t at = 0, i = 0; i < count; ++i) {
+        const char *s = out.data + at;
+        size_t n = strlen(s);
+        // wqf 0: the spellings only test positions, the word's own term weighs
+        spellings.emplace_back(prefix + std::string(s, n), 0);
+        at += n + 1;
+    }
+    vn_buf_free(&out);
+    if (spellings.empty())
+        return word;
+    *changed = true;
+    return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
+}
+
+/* q with every PHRASE/NEAR whose words have spellings rewritten (see
+ * vn_xparser_set_spell_fn); *changed tells whether anything was. */
+static Xapian::Query spell_phrases(vn_xparser *p, const Xapian::Query &q, bool *changed)
+{
+    *changed = false;
+    const Xapian::Query::op op = q.get_type();
+    const size_t n = q.get_num_subqueries();
+    if (n == 0)
+        return q;
+    std::vector<Xapian::Query> subs;
+    subs.reserve(n);
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
+        std::vector<Xapian::Query> words;
+        words.reserve(n);
+        for (size_t i = 0; i < n; ++i) {
+            words.push_back(q.get_subquery(i));
+            subs.push_back(spell_word(p, words.back(), changed));
+        }
+        if (!*changed)
+            return q;
+        return Xapian::Query(Xapian::Query::OP_FILTER,
+                             Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                             Xapian::Query(op, subs.begin(), subs.end(), window_of(q)));
+    }
+    for (size_t i = 0; i < n; ++i) {
+        bool sub_changed;
+        subs.push_back(spell_phrases(p, q.get_subquery(i), &sub_changed));
+        *changed = *changed || sub_changed;
+    }
+    if (!*changed)
+        return q;
+    switch (op) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+        return Xapian::Query(op, subs.begin(), subs.end());
+    default:
+        // an operator with a parameter we cannot read back; the parser
+        // puts no phrase under one
+        throw Xapian::InvalidOperationError("phrase spellings: cannot rebuild " +
+                                            q.get_description());
+    }
+}
+
 extern "C" vn_status vn_xparser_new(vn_xparser **out, vn_error *err)
 {
     *out = nullptr;
@@ -1025,6 +1153,15 @@ extern "C" vn_status vn_xparser_set_word_fn(vn_xparser *p, vn_xword_fn fn, void 
     }
 }
 
+extern "C" vn_status vn_xparser_set_spell_fn(vn_xparser *p, vn_xspell_fn fn, void *ctx,
+                                            vn_error *err)
+{
+    (void)err;
+    p->spell_fn = fn;
+    p->spell_ctx = ctx;
+    return VN_OK;
+}
+
 extern "C" vn_status vn_xparser_add_prefix(vn_xparser *p, const char *field,
                                            const char *prefix, vn_error *err)
 {
@@ -1033,6 +1170,7 @@ extern "C" vn_status vn_xparser_add_prefix(vn_xparser *p, const char *field,
             return vn_error_set(err, VN_ERR_USAGE, "query parser: field %s registered twice",
                                 field);
         p->qp.add_prefix(field, prefix);
+        p->free_text_prefixes.push_back(prefix);
         return VN_OK;
     } catch (...) {
         return fail(err, "query parser");
@@ -1068,12 +1206,22 @@ extern "C" vn_status vn_xparser_parse(vn_xparser *p, const char *query, vn_xquer
                                Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
         Xapian::Query q = p->qp.parse_query(query, flags);
+        Xapian::Query written;
+        if (p->spell_fn && p->cb_error.code == VN_OK) {
+            bool changed;
+            Xapian::Query spelled = spell_phrases(p, q, &changed);
+            if (changed) {
+                written = q;
+                q = spelled;
+            }
+        }
         if (p->cb_error.code != VN_OK) {
             if (err)
                 *err = p->cb_error;
             return p->cb_error.code;
         }
-        return new_query(q, out);
+        *out = new vn_xquery{std::move(q), std::move(written)};
+        return VN_OK;
     } catch (const Xapian::QueryParserError &e) {
         return vn_error_set(err, VN_ERR_PARSE, "query '%s': %s", query,
                             xapian_message(e).c_str());

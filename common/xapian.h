@@ -196,6 +196,9 @@ void vn_xdoc_destroy(vn_xdoc *doc);
 vn_status vn_xdoc_add_posting(vn_xdoc *doc, const char *term, size_t len,
                               unsigned pos, vn_error *err);
 
+/* Adds one occurrence of `term` without a position (wdf + 1). */
+vn_status vn_xdoc_add_term(vn_xdoc *doc, const char *term, size_t len, vn_error *err);
+
 /* Adds `term` without position or frequency (a filter term). */
 vn_status vn_xdoc_add_boolean(vn_xdoc *doc, const char *term, size_t len,
                               vn_error *err);
@@ -290,7 +293,8 @@ bool vn_xquery_is_empty(const vn_xquery *q);
 
 /*
  * The query's terms (with prefixes, count 0), each once, in query order:
- * what a hit's snippet can mark.  A wildcard contributes no term.  Xapian's
+ * what a hit's snippet can mark.  For a parsed query, the terms of the
+ * words as written: not the spellings its phrases match through.  A wildcard contributes no term.  Xapian's
  * per-hit "matching terms" are these intersected with the document's term
  * list, read from the index for every hit; a snippet finds no word for a
  * term its document lacks, so the query's terms, taken once, do the same.
@@ -337,6 +341,23 @@ void vn_xparser_destroy(vn_xparser *p);
  * lower-cased it). */
 vn_status vn_xparser_set_word_fn(vn_xparser *p, vn_xword_fn fn, void *ctx,
                                  vn_error *err);
+
+/*
+ * The terms a phrase (or NEAR) should match for one of its terms, `term`
+ * (the word's term with its field prefix removed): each appended to `out`
+ * followed by a NUL byte, their number in *count; *count 0 keeps the term.
+ */
+typedef vn_status (*vn_xspell_fn)(void *ctx, const char *term, size_t len, vn_buf *out,
+                                  size_t *count, vn_error *err);
+
+/*
+ * Installs the phrase spellings: after parsing, every PHRASE or NEAR one of
+ * whose terms has spellings becomes FILTER(AND(its terms), the same PHRASE
+ * or NEAR of OR(spellings) in place of those terms), which matches what the
+ * OR matches at those positions and ranks by the original terms.
+ */
+vn_status vn_xparser_set_spell_fn(vn_xparser *p, vn_xspell_fn fn, void *ctx,
+                                  vn_error *err);
 
 /* `field:words` searches free text indexed under term prefix `prefix`. */
 vn_status vn_xparser_add_prefix(vn_xparser *p, const char *field,

@@ -85,7 +85,8 @@ static vn_status count_shards(const char *db, unsigned *shards, vn_error *err)
     return VN_OK;
 }
 
-static vn_status create_index(const char *db, unsigned shards, vn_error *err)
+static vn_status create_index(const char *db, unsigned shards, vn_positions positions,
+                              vn_error *err)
 {
     if (mkdir(db, 0777) != 0 && errno != EEXIST)
         return vn_error_set(err, VN_ERR_IO, "%s: cannot create the index folder: %s", db,
@@ -100,7 +101,10 @@ static vn_status create_index(const char *db, unsigned shards, vn_error *err)
             return vn_error_set(err, VN_ERR_USAGE, "%s: path too long", db);
         vn_xdb *x = NULL;
         vn_status st = vn_schema_open_writable(path, &x, err);
-        if (st == VN_OK)
+        if (st == VN_OK && positions != VN_POSITIONS_BOTH &&
+            (st = vn_schema_set_positions(x, positions, err)) != VN_OK)
+            vn_xdb_close(x, NULL);
+        else if (st == VN_OK)
             st = vn_xdb_close(x, err);
         if (st != VN_OK)
             return st;
@@ -109,6 +113,24 @@ static vn_status create_index(const char *db, unsigned shards, vn_error *err)
     if (path_join(stub, sizeof stub, db, STUB_NAME) != 0)
         return vn_error_set(err, VN_ERR_USAGE, "%s: path too long", db);
     return vn_xdb_write_stub(stub, list, shards, err);
+}
+
+/* `--small` on an existing index: fine if it was made small, an error if
+ * not (positions are chosen when an index is created). */
+static vn_status check_small(const char *db, vn_error *err)
+{
+    vn_xdb *x = NULL;
+    vn_positions positions = VN_POSITIONS_BOTH;
+    vn_status st = vn_schema_open(db, &x, err);
+    if (st == VN_OK)
+        st = vn_schema_get_positions(x, &positions, err);
+    vn_xdb_close(x, NULL);
+    if (st == VN_OK && positions != VN_POSITIONS_ACCENTED)
+        st = vn_error_set(err, VN_ERR_USAGE,
+                          "%s: this index was made without --small, which applies when an "
+                          "index is created: index into a new --db, or delete this one first",
+                          db);
+    return st;
 }
 
 /* ---- which indexed paths this run is responsible for ------------------- */
@@ -319,6 +341,9 @@ static void *worker_main(void *arg)
         s = vn_tokenizer_open(&tok, &e);
     if (s == VN_OK)
         s = vn_termgen_new(tok, &g, &e);
+    vn_positions positions = VN_POSITIONS_BOTH;
+    if (s == VN_OK && (s = vn_schema_get_positions(db, &positions, &e)) == VN_OK)
+        vn_termgen_set_positions(g, positions);
     for (size_t i = 0; s == VN_OK && i < r->file_count; i++) {
         if (shard_of(r->files[i], r->shards) != w->shard)
             continue;
@@ -439,7 +464,10 @@ vn_status vn_index_run(char *const *paths, size_t count, const vn_index_opts *op
         shards = opts->jobs ? opts->jobs : 1;
         if (shards > VN_INDEX_MAX_JOBS)
             shards = VN_INDEX_MAX_JOBS;
-        s = create_index(opts->db_path, shards, err);
+        s = create_index(opts->db_path, shards,
+                         opts->small ? VN_POSITIONS_ACCENTED : VN_POSITIONS_BOTH, err);
+    } else if (s == VN_OK && opts->small) {
+        s = check_small(opts->db_path, err);
     }
     if (s == VN_OK)
         s = prepare(&r, paths, count, err);

@@ -43,6 +43,9 @@ typedef struct vn_index_opts {
     void (*file_error)(void *ctx, const vn_error *e);
     void *ctx;
     bool compact;                     /* compact every shard at the end (compact.h) */
+    /* a new index keeps positions on the accented word form only (terms.h);
+     * an existing index keeps what it was made with */
+    bool small;
 } vn_index_opts;
 
 typedef struct vn_index_stats {

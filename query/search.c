@@ -164,7 +164,7 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         vn_error_set(err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first",
                      req->db_path, req->db_path);
     if (st == VN_OK)
-        st = vn_schema_parser_new(NULL, 0, &parser, err);
+        st = vn_schema_parser_for(db, NULL, 0, &parser, err);
     /* "*" alone means every document: useful with --facets and --sort date */
     const char *qs = req->query;
     while (*qs == ' ')

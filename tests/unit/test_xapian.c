@@ -314,6 +314,7 @@ static void test_query_word(void **state)
 typedef struct posting {
     char term[32];
     unsigned pos;
+    bool positional;
 } posting;
 
 typedef struct postings {
@@ -321,7 +322,8 @@ typedef struct postings {
     size_t n;
 } postings;
 
-static vn_status collect(void *ctx, const char *term, size_t len, unsigned pos, vn_error *err)
+static vn_status collect(void *ctx, const char *term, size_t len, unsigned pos,
+                         bool positional, vn_error *err)
 {
     (void)err;
     postings *ps = ctx;
@@ -329,29 +331,54 @@ static vn_status collect(void *ctx, const char *term, size_t len, unsigned pos, 
         memcpy(ps->p[ps->n].term, term, len);
         ps->p[ps->n].term[len] = '\0';
         ps->p[ps->n].pos = pos;
+        ps->p[ps->n].positional = positional;
         ps->n++;
     }
     return VN_OK;
 }
 
-static void test_run_positions(void **state)
+static void check_run(vn_positions positions, const posting *want, size_t count)
 {
-    (void)state;
-    const char *text = "Dân chủ ở cơ sở, TP.HCM 1.000 đồng";
+    /* naïve: a foreign letter; hàngđầu: two tones in one token */
+    const char *text = "Dân chủ ở cơ sở, TP.HCM 1.000 đồng naïve hàngđầu nguyễnvăn";
     postings ps = {0};
     unsigned pos = 1;
+    vn_termgen_set_positions(g_tg, positions);
     OK(vn_termgen_run(g_tg, text, strlen(text), &pos, collect, &ps, &g_err));
-    static const posting want[] = {
-        {"dan", 1}, {"dân", 1}, {"chu", 2}, {"chủ", 2}, {"o", 3}, {"ở", 3}, {"co", 4},
-        {"cơ", 4}, {"so", 5}, {"sở", 5}, {"tp", 6}, {"hcm", 7}, {"1.000", 8}, {"dong", 9},
-        {"đồng", 9},
-    };
-    assert_int_equal(ps.n, sizeof want / sizeof want[0]);
+    vn_termgen_set_positions(g_tg, VN_POSITIONS_BOTH);
+    assert_int_equal(ps.n, count);
     for (size_t i = 0; i < ps.n; i++) {
         assert_string_equal(ps.p[i].term, want[i].term);
         assert_int_equal(ps.p[i].pos, want[i].pos);
+        assert_int_equal(ps.p[i].positional, want[i].positional);
     }
-    assert_int_equal(pos, 10);
+    assert_int_equal(pos, 13);
+}
+
+static void test_run_positions(void **state)
+{
+    (void)state;
+    static const posting both[] = {
+        {"dan", 1, true}, {"dân", 1, true}, {"chu", 2, true}, {"chủ", 2, true},
+        {"o", 3, true}, {"ở", 3, true}, {"co", 4, true}, {"cơ", 4, true},
+        {"so", 5, true}, {"sở", 5, true}, {"tp", 6, true}, {"hcm", 7, true},
+        {"1.000", 8, true}, {"dong", 9, true}, {"đồng", 9, true},
+        {"naive", 10, true}, {"naïve", 10, true}, {"hangdau", 11, true},
+        {"hàngđầu", 11, true}, {"nguyenvan", 12, true}, {"nguyễnvăn", 12, true},
+    };
+    check_run(VN_POSITIONS_BOTH, both, sizeof both / sizeof both[0]);
+    /* the accented form at the position, the plain form beside it, with a
+     * position only when the accented form is not one of its spellings */
+    static const posting accented[] = {
+        {"dân", 1, true}, {"dan", 1, false}, {"chủ", 2, true}, {"chu", 2, false},
+        {"ở", 3, true}, {"o", 3, false}, {"cơ", 4, true}, {"co", 4, false},
+        {"sở", 5, true}, {"so", 5, false}, {"tp", 6, true}, {"hcm", 7, true},
+        {"1.000", 8, true}, {"đồng", 9, true}, {"dong", 9, false},
+        {"naïve", 10, true}, {"naive", 10, true},
+        {"hàngđầu", 11, true}, {"hangdau", 11, true},
+        {"nguyễnvăn", 12, true}, {"nguyenvan", 12, false},
+    };
+    check_run(VN_POSITIONS_ACCENTED, accented, sizeof accented / sizeof accented[0]);
 }
 
 /* ---- searching: words, phrases, filters ------------------------------------------- */
@@ -388,6 +415,136 @@ static void test_phrases(void **state)
     assert_string_equal(hits_of(g_db, g_qp, "\"dân chủ ở cơ sớ\""), "");
     assert_string_equal(hits_of(g_db, g_qp, "\"chủ dân\""), "");
     assert_string_equal(hits_of(g_db, g_qp, "dân-chủ"), "ban1.txt,ban3.txt");
+}
+
+/* ---- phrases through spellings (terms.h, spellings.h) ------------------------------ */
+
+/* Words whose accented form is not a spelling of their plain form (naïve:
+ * a foreign letter; hàngđầu: two tones) keep a positional plain term; the
+ * others are found in phrases through the OR of their spellings. */
+static void test_phrase_spellings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path, *title, *body;
+    } docs[] = {
+        {"accented.txt", "Kế hoạch thực hiện", "cách làm naïve hàngđầu của café"},
+        {"plain.txt", "ke hoach", "cach lam naive hangdau cua cafe"},
+        {"mixed.txt", "", "cách làm naive hàngđầu"},
+    };
+    vn_xdb *db;
+    OK(vn_schema_open_writable(tmp_path("spell"), &db, &g_err));
+    OK(vn_schema_set_positions(db, VN_POSITIONS_ACCENTED, &g_err));
+    vn_termgen_set_positions(g_tg, VN_POSITIONS_ACCENTED);
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        vn_xdoc *doc;
+        OK(vn_xdoc_new(&doc, &g_err));
+        OK(vn_termgen_index(g_tg, doc, vn_schema_fields[VN_FIELD_TITLE].prefix, docs[i].title,
+                            strlen(docs[i].title), &g_err));
+        vn_xdoc_set_termpos(doc, vn_xdoc_termpos(doc) + 100);
+        OK(vn_termgen_index(g_tg, doc, "", docs[i].body, strlen(docs[i].body), &g_err));
+        OK(vn_schema_add_path(doc, docs[i].path, &g_err));
+        OK(vn_xdoc_set_data(doc, docs[i].path, strlen(docs[i].path), &g_err));
+        vn_buf unique = VN_BUF_INIT;
+        OK(vn_schema_unique_term(docs[i].path, &unique, &g_err));
+        OK(vn_xdb_replace(db, unique.data, doc, NULL, &g_err));
+        vn_buf_free(&unique);
+        vn_xdoc_destroy(doc);
+    }
+    vn_termgen_set_positions(g_tg, VN_POSITIONS_BOTH);
+    OK(vn_xdb_close(db, &g_err));
+    OK(vn_schema_open(tmp_path("spell"), &db, &g_err));
+    vn_xparser *qp;
+    OK(vn_schema_parser_for(db, NULL, 0, &qp, &g_err));
+
+    assert_string_equal(hits_of(db, qp, "\"cach lam naive\""), "accented.txt,mixed.txt,plain.txt");
+    assert_string_equal(hits_of(db, qp, "\"lam naïve\""), "accented.txt");
+    assert_string_equal(hits_of(db, qp, "\"naive hangdau\""), "accented.txt,mixed.txt,plain.txt");
+    assert_string_equal(hits_of(db, qp, "\"naive hàngđầu\""), "accented.txt,mixed.txt");
+    assert_string_equal(hits_of(db, qp, "\"naïve hàngđầu\""), "accented.txt");
+    assert_string_equal(hits_of(db, qp, "\"hàngđầu của\""), "accented.txt");
+    assert_string_equal(hits_of(db, qp, "\"hangdau cua cafe\""), "accented.txt,plain.txt");
+    assert_string_equal(hits_of(db, qp, "\"hangdau cua café\""), "accented.txt");
+    assert_string_equal(hits_of(db, qp, "\"cua cach\""), "");
+    assert_string_equal(hits_of(db, qp, "lam NEAR/2 hangdau"), "accented.txt,mixed.txt,plain.txt");
+    assert_string_equal(hits_of(db, qp, "cach NEAR/2 cafe"), "");
+    assert_string_equal(hits_of(db, qp, "\"naive hangdau cua\""), "accented.txt,plain.txt");
+    assert_string_equal(hits_of(db, qp, "cach -\"naive hangdau cua\""), "mixed.txt");
+    assert_string_equal(hits_of(db, qp, "title:\"ke hoach thuc\""), "accented.txt");
+    assert_string_equal(hits_of(db, qp, "title:\"ke hoach\" \"cach lam\""),
+                        "accented.txt,plain.txt");
+
+    /* a phrase ranks as its words do: the spellings only test positions */
+    const char *pairs[][2] = {{"\"cach lam\"", "cach lam"}, {"\"cach làm\"", "cach làm"}};
+    for (size_t k = 0; k < 2; k++) {
+        vn_xquery *q[2];
+        vn_xmset *m[2];
+        vn_xsearch_opts o = {0};
+        o.limit = 10;
+        for (int j = 0; j < 2; j++) {
+            OK(vn_xparser_parse(qp, pairs[k][j], &q[j], &g_err));
+            OK(vn_xdb_search(db, q[j], &o, &m[j], &g_err));
+        }
+        assert_int_equal(vn_xmset_size(m[0]), vn_xmset_size(m[1]));
+        for (size_t i = 0; i < vn_xmset_size(m[0]); i++) {
+            vn_xhit a, b;
+            OK(vn_xmset_hit(m[0], i, &a, &g_err));
+            OK(vn_xmset_hit(m[1], i, &b, &g_err));
+            assert_string_equal(a.data, b.data);
+            assert_true(a.weight == b.weight);
+        }
+        for (int j = 0; j < 2; j++) {
+            vn_xmset_destroy(m[j]);
+            vn_xquery_destroy(q[j]);
+        }
+    }
+    OK(vn_xdb_close(db, &g_err));
+
+    /* the terms of the words as written, not their spellings */
+    vn_xquery *tq;
+    vn_xterms *it;
+    OK(vn_xparser_parse(qp, "bàn \"dan chu\"", &tq, &g_err));
+    OK(vn_xquery_terms(tq, &it, &g_err));
+    char all[256] = "";
+    for (; vn_xterms_valid(it); vn_xterms_move_to_next(it)) {
+        strcat(all, vn_xterms_get(it, NULL));
+        strcat(all, " ");
+    }
+    vn_xterms_destroy(it);
+    vn_xquery_destroy(tq);
+    assert_string_equal(all, "bàn dan chu ");
+
+    /* the window Xapian gave a NEAR survives the rewrite */
+    vn_xparser *bare;
+    vn_xquery *q;
+    OK(vn_xparser_new(&bare, &g_err));
+    OK(vn_xparser_set_word_fn(bare, vn_terms_query_word, NULL, &g_err));
+    OK(vn_xparser_parse(bare, "dan NEAR/3 chu", &q, &g_err));
+    char *plain = vn_xquery_describe(q);
+    vn_xquery_destroy(q);
+    OK(vn_xparser_parse(qp, "dan NEAR/3 chu", &q, &g_err));
+    char *spelled = vn_xquery_describe(q);
+    vn_xquery_destroy(q);
+    const char *near = strstr(plain, " NEAR ");
+    assert_non_null(near);
+    char window[16];
+    snprintf(window, sizeof window, " NEAR %d ", atoi(near + 6));
+    assert_non_null(strstr(spelled, window));
+    assert_non_null(strstr(spelled, "FILTER"));
+    assert_non_null(strstr(spelled, "đẫn"));
+    free(plain);
+    free(spelled);
+    vn_xparser_destroy(bare);
+    vn_xparser_destroy(qp);
+
+    /* the default index keeps both forms: its parser spells nothing */
+    OK(vn_schema_parser_for(g_db, NULL, 0, &qp, &g_err));
+    OK(vn_xparser_parse(qp, "\"dan chu\"", &q, &g_err));
+    spelled = vn_xquery_describe(q);
+    assert_null(strstr(spelled, "FILTER"));
+    free(spelled);
+    vn_xquery_destroy(q);
+    vn_xparser_destroy(qp);
 }
 
 static void test_filters(void **state)
@@ -446,8 +603,8 @@ static void test_malformed_query(void **state)
 
     /* a query Xapian cannot run: SYNONYM inside PHRASE */
     vn_xquery *t[2], *syn, *phrase = NULL;
-    OK(vn_xquery_term("dan", 3, 0, &t[0], &g_err));
-    OK(vn_xquery_term("chu", 3, 0, &t[1], &g_err));
+    OK(vn_xquery_term("dân", strlen("dân"), 0, &t[0], &g_err));
+    OK(vn_xquery_term("chủ", strlen("chủ"), 0, &t[1], &g_err));
     OK(vn_xquery_combine(VN_XOP_SYNONYM, t, 2, 0, &syn, &g_err));
     vn_xquery *parts[2] = {syn, t[1]};
     vn_error_clear(&e);
@@ -1021,6 +1178,7 @@ int main(void)
         cmocka_unit_test(test_run_positions),
         cmocka_unit_test(test_accented_words),
         cmocka_unit_test(test_phrases),
+        cmocka_unit_test(test_phrase_spellings),
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_malformed_query),
         cmocka_unit_test(test_sort_by_date),

@@ -29,7 +29,7 @@ static vn_status match_only(const char *db_path, const char *query, unsigned lon
     vn_xmset *m = NULL;
     vn_status st = vn_schema_open(db_path, &db, err);
     if (st == VN_OK)
-        st = vn_schema_parser_new(NULL, 0, &parser, err);
+        st = vn_schema_parser_for(db, NULL, 0, &parser, err);
     if (st == VN_OK)
         st = vn_xparser_parse(parser, query, &q, err);
     vn_xsearch_opts opts = {0, 10, VN_XSORT_RELEVANCE, 0, NULL, 0, 0};

@@ -8,18 +8,22 @@
  *
  * Schemas (each gives SPEC §5's semantics exactly, phrases included):
  *   A  plain form positional + accented form positional where it differs
- *      (what vncite uses: common/terms.c, the production code path)
+ *      (vncite's default index: common/terms.c, VN_POSITIONS_BOTH)
  *   B  plain form positional + accented form positional under prefix XA,
  *      for every word (two full forms)
  *   D  accented form only; a plain query word becomes the OR of every
  *      accented spelling of it the index holds (Xapian 1.4 accepts an OR of
  *      terms inside a phrase), found by enumerating Vietnamese spellings
+ *   E  accented form positional + plain form without position where it
+ *      differs; a plain word in a phrase is matched through the OR of its
+ *      spellings (vncite's `index --small`: VN_POSITIONS_ACCENTED)
  *
  * `index` splits each file into documents of about BYTES bytes at line
  * ends (plan-sized documents) and indexes them N times over, with the
  * production batch-commit settings unless --batch-* says otherwise.  `query` reads one query per line:
- * words, "phrases" and -exclusions (A is parsed by the production query
- * parser, B and D by the small parser below), and prints for each query the
+ * words, "phrases" and -exclusions (A and E are parsed by the production
+ * query parser, set for their positions; B and D by the small parser
+ * below), and prints for each query the
  * number of matches, a hash of the sorted matching document ids (equal
  * hashes = identical result sets) and the median time of a first page.
  */
@@ -110,7 +114,9 @@ static vn_status on_word(void *ctx, const char *text, size_t start, size_t end, 
 static void index_text(indexer *ix, const char *text, size_t len)
 {
     vn_status st;
-    if (ix->schema == 'A') {
+    if (ix->schema == 'A' || ix->schema == 'E') {
+        vn_termgen_set_positions(ix->tg, ix->schema == 'E' ? VN_POSITIONS_ACCENTED
+                                                           : VN_POSITIONS_BOTH);
         st = vn_termgen_index(ix->tg, ix->doc, "", text, len, &ix->err);
     } else {
         ix->pos = 1;
@@ -292,7 +298,7 @@ static vn_xquery *word_query(qctx *c, const char *w, size_t n, bool in_phrase)
         die("word", &c->err);
     bool accented = vn_text_has_accents(t.data, t.len);
     vn_xquery *q = NULL;
-    if (c->schema == 'A' || (c->schema == 'B' && !accented) || (c->schema == 'D' && accented)) {
+    if ((c->schema == 'B' && !accented) || (c->schema == 'D' && accented)) {
         vn_xquery_term(t.data, t.len, 0, &q, &c->err);
     } else if (c->schema == 'B') {
         vn_buf p = VN_BUF_INIT;
@@ -397,7 +403,7 @@ static vn_xquery *parse_small(qctx *c, const char *line)
 
 static vn_xquery *build(qctx *c, vn_xparser *qp, const char *line)
 {
-    if (c->schema != 'A')
+    if (c->schema != 'A' && c->schema != 'E')
         return parse_small(c, line);
     vn_xquery *q;
     if (vn_xparser_parse(qp, line, &q, &c->err) != VN_OK)
@@ -425,7 +431,10 @@ static int cmd_query(int argc, char **argv)
     int runs = argc > 6 && strcmp(argv[5], "--runs") == 0 ? atoi(argv[6]) : 20;
     vn_xparser *qp;
     if (vn_xdb_open(argv[3], &c.db, &c.err) != VN_OK ||
-        vn_schema_parser_new(NULL, 0, &qp, &c.err) != VN_OK)
+        vn_schema_parser_new(NULL, 0, &qp, &c.err) != VN_OK ||
+        vn_schema_parser_set_positions(qp, c.schema == 'E' ? VN_POSITIONS_ACCENTED
+                                                           : VN_POSITIONS_BOTH,
+                                       &c.err) != VN_OK)
         die(argv[3], &c.err);
     unsigned long ndocs;
     vn_xdb_doc_count(c.db, &ndocs, &c.err);
@@ -490,8 +499,8 @@ int main(int argc, char **argv)
     else if (argc > 1 && strcmp(argv[1], "query") == 0)
         rc = cmd_query(argc, argv);
     if (rc == 2)
-        fprintf(stderr, "usage: bench_schema index A|B|D DB [--replicate N] [--chunk BYTES]\n"
+        fprintf(stderr, "usage: bench_schema index A|B|D|E DB [--replicate N] [--chunk BYTES]\n"
                         "                          [--batch-docs N] [--batch-postings N] FILE...\n"
-                        "       bench_schema query A|B|D DB QUERIES [--runs N]\n");
+                        "       bench_schema query A|B|D|E DB QUERIES [--runs N]\n");
     return rc;
 }
