@@ -102,6 +102,20 @@ def main():
         p(f"| vncite index --compact (the 1-shard index: walk + compaction) | {wall:.1f} | "
           f"{user + sys_:.1f} | | | {csize / 1e6:.0f} | {ratio['compact']:.2f} | "
           f"{kib / 1024:.0f} |")
+    spath = os.path.join(work, "small.size")
+    if os.path.exists(spath):
+        wall, user, sys_, kib = read_time(work, "small")
+        ssize = int(open(spath).read())
+        ratio["small"] = ssize / 1e6 / mb
+        rss["small"] = kib / 1024
+        p(f"| vncite index --jobs 2 --small (positions on the accented form only) | {wall:.1f} | "
+          f"{user + sys_:.1f} | {docs / wall:.0f} | {mb / wall:.2f} | {ssize / 1e6:.0f} | "
+          f"{ratio['small']:.2f} | {kib / 1024:.0f} |")
+        wall, user, sys_, kib = read_time(work, "small-compact")
+        csize = int(open(os.path.join(work, "small-compact.size")).read())
+        ratio["small-compact"] = csize / 1e6 / mb
+        p(f"| … then `vncite index --compact` | {wall:.1f} | {user + sys_:.1f} | | | "
+          f"{csize / 1e6:.0f} | {ratio['small-compact']:.2f} | {kib / 1024:.0f} |")
     rpath = os.path.join(work, "ref-compact.size")
     if os.path.exists(rpath):
         rsize = int(open(rpath).read())
@@ -151,6 +165,23 @@ def main():
       f"{percentile(vn_all, 99):.1f} | | | | | "
       f"{percentile(eng_all, 50):.2f} / {percentile(eng_all, 99):.2f} | | |")
     p()
+    smpath = os.path.join(work, "search-small.tsv")
+    if os.path.exists(smpath):
+        sm = read_search(smpath)
+        differ = sum(x[2] != y[2] for x, y in zip(eng, sm))
+        p("Engine only (parse, match, top 10), the default index (2 shards, as written) against "
+          "the `--small` one (2 shards, compacted); Xapian's match estimates "
+          + (f"differ for {differ} queries (estimates, not results: tests/e2e/t36 compares "
+             "the results)" if differ else "are the same") + ":")
+        p()
+        p("| class | default p50 / p99 | `--small` p50 / p99 |")
+        p("|---|---|---|")
+        for c in classes + ["all"]:
+            d = [x for r in eng if c in (r[0], "all") for x in r[3]]
+            m = [x for r in sm if c in (r[0], "all") for x in r[3]]
+            p(f"| {c} | {percentile(d, 50):.2f} / {percentile(d, 99):.2f} | "
+              f"{percentile(m, 50):.2f} / {percentile(m, 99):.2f} |")
+        p()
     p("Matches per query (vncite: Xapian's estimate, as `vncite search` prints it; FTS5: exact "
       "count; rg: files with the literal, accents exact):")
     p()
@@ -209,7 +240,7 @@ def main():
     # ---- targets
     r1 = rate["vncite1"] / rate["ref"]
     r2 = rate["vncite2"] / rate["vncite1"]
-    peak = max(rss["vncite1"], rss["vncite2"], rss.get("compact", 0))
+    peak = max(rss["vncite1"], rss["vncite2"], rss.get("compact", 0), rss.get("small", 0))
     ext = float(ex["extract_mbs"])
     extx = ext / float(ex["pcre2_mbs"])
     ranked99 = percentile(vn_all, 99)
@@ -224,7 +255,11 @@ def main():
       f"(2 shards)"
       + (f"; {ratio['compact']:.2f}× with `--compact`" if "compact" in ratio else "")
       + (f" (reference compacted: {ratio['ref-compact']:.2f}×)" if "ref-compact" in ratio else "")
-      + f" | {verdict(min(ratio['vncite1'], ratio['vncite2'], ratio.get('compact', 99)) <= 1.3)} |")
+      + (f"; `--small` {ratio['small']:.2f}×, {ratio['small-compact']:.2f}× with `--compact`"
+         if "small" in ratio else "")
+      + f" | {verdict(min(ratio['vncite1'], ratio['vncite2'], ratio.get('compact', 99)) <= 1.3)}"
+      + (f" (default); `--small --compact`: {verdict(ratio['small-compact'] <= 1.3)}"
+         if "small" in ratio else "") + " |")
     p(f"| FTS5 (report only) | vncite 2 cores {rate['vncite2'] / rate['fts5']:.2f}× FTS5 speed; "
       f"FTS5 index {ratio['fts5']:.2f}× corpus | — |")
     note = "" if docs >= 100000 else " (target is at 100k documents)"
