@@ -16,8 +16,8 @@
 
 #include "common/spellings.h"
 #include "common/terms.h"
-#include "common/text.h"
 #include "common/tokenize.h"
+#include "indexer/doctext.h"
 
 #define S(x) x, strlen(x)
 
@@ -161,16 +161,10 @@ static void test_sample_words(void **state)
             continue;
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", VNCITE_CORPUS, e->d_name);
-        FILE *f = fopen(path, "rb");
-        assert_non_null(f);
-        static char raw[1 << 20];
-        size_t len = fread(raw, 1, sizeof raw, f);
-        fclose(f);
-        vn_buf nfc = VN_BUF_INIT;
-        assert_int_equal(vn_text_normalize(raw, len, &nfc, NULL), VN_OK);
-        assert_int_equal(vn_termgen_words(w.g, nfc.data, nfc.len, check_word, &w, &err),
-                         VN_OK);
-        vn_buf_free(&nfc);
+        vn_doctext dt;   /* read, decoded, cleaned and NFC, as the indexer sees it */
+        assert_int_equal(vn_doctext_load(path, &dt, &err), VN_OK);
+        assert_int_equal(vn_termgen_words(w.g, dt.text, dt.len, check_word, &w, &err), VN_OK);
+        vn_doctext_free(&dt);
     }
     closedir(d);
     /* the sample plans are Vietnamese: nearly every word is spelled */

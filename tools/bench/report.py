@@ -81,41 +81,30 @@ def main():
     rate = {}
     rss = {}
     ratio = {}
-    names = [("ref", "reference indexer (Xapian, same body terms, 1 thread)"),
-             ("vncite1", "vncite index --jobs 1"),
-             ("vncite2", "vncite index --jobs 2"),
-             ("fts5", "SQLite FTS5 (unicode61 remove_diacritics 2, 1 thread)")]
-    for key, label in names:
+
+    def index_row(label, key, rates=True):
+        """One indexing row from WORK/KEY.time and WORK/KEY.size."""
         wall, user, sys_, kib = read_time(work, key)
         size = int(open(os.path.join(work, key + ".size")).read())
         rate[key] = mb / wall
         rss[key] = kib / 1024
         ratio[key] = size / 1e6 / mb
-        p(f"| {label} | {wall:.1f} | {user + sys_:.1f} | {docs / wall:.0f} | {mb / wall:.2f} | "
-          f"{size / 1e6:.0f} | {ratio[key]:.2f} | {kib / 1024:.0f} |")
-    cpath = os.path.join(work, "compact.size")
-    if os.path.exists(cpath):
-        wall, user, sys_, kib = read_time(work, "compact")
-        csize = int(open(cpath).read())
-        ratio["compact"] = csize / 1e6 / mb
-        rss["compact"] = kib / 1024
-        p(f"| vncite index --compact (the 1-shard index: walk + compaction) | {wall:.1f} | "
-          f"{user + sys_:.1f} | | | {csize / 1e6:.0f} | {ratio['compact']:.2f} | "
-          f"{kib / 1024:.0f} |")
-    spath = os.path.join(work, "small.size")
-    if os.path.exists(spath):
-        wall, user, sys_, kib = read_time(work, "small")
-        ssize = int(open(spath).read())
-        ratio["small"] = ssize / 1e6 / mb
-        rss["small"] = kib / 1024
-        p(f"| vncite index --jobs 2 --small (positions on the accented form only) | {wall:.1f} | "
-          f"{user + sys_:.1f} | {docs / wall:.0f} | {mb / wall:.2f} | {ssize / 1e6:.0f} | "
-          f"{ratio['small']:.2f} | {kib / 1024:.0f} |")
-        wall, user, sys_, kib = read_time(work, "small-compact")
-        csize = int(open(os.path.join(work, "small-compact.size")).read())
-        ratio["small-compact"] = csize / 1e6 / mb
-        p(f"| … then `vncite index --compact` | {wall:.1f} | {user + sys_:.1f} | | | "
-          f"{csize / 1e6:.0f} | {ratio['small-compact']:.2f} | {kib / 1024:.0f} |")
+        speed = f"{docs / wall:.0f} | {mb / wall:.2f}" if rates else " | "
+        p(f"| {label} | {wall:.1f} | {user + sys_:.1f} | {speed} | {size / 1e6:.0f} | "
+          f"{ratio[key]:.2f} | {kib / 1024:.0f} |")
+
+    for key, label in [("ref", "reference indexer (Xapian, same body terms, 1 thread)"),
+                       ("vncite1", "vncite index --jobs 1"),
+                       ("vncite2", "vncite index --jobs 2"),
+                       ("fts5", "SQLite FTS5 (unicode61 remove_diacritics 2, 1 thread)")]:
+        index_row(label, key)
+    if os.path.exists(os.path.join(work, "compact.size")):
+        index_row("vncite index --compact (the 1-shard index: walk + compaction)", "compact",
+                  rates=False)
+    if os.path.exists(os.path.join(work, "small.size")):
+        index_row("vncite index --jobs 2 --small (positions on the accented form only)",
+                  "small")
+        index_row("… then `vncite index --compact`", "small-compact", rates=False)
     rpath = os.path.join(work, "ref-compact.size")
     if os.path.exists(rpath):
         rsize = int(open(rpath).read())
