@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "common/grow.h"
 #include "common/registry.h"
 #include "query/validity.h"
 
@@ -50,15 +51,9 @@ static int file_rank(const char *file)
 static void collect_problem(void *ctx, const vn_registry_problem *p)
 {
     problem_list *l = ctx;
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        problem *n = realloc(l->items, cap * sizeof *n);
-        if (!n) {
-            l->nomem = true;
-            return;
-        }
-        l->items = n;
-        l->cap = cap;
+    if (!vn_grow((void **)&l->items, &l->cap, l->count, sizeof *l->items, 32)) {
+        l->nomem = true;
+        return;
     }
     problem *q = &l->items[l->count];
     const char *file = p->file ? p->file : "";

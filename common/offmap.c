@@ -3,16 +3,12 @@
 
 #include <stdlib.h>
 
+#include "grow.h"
+
 static vn_status push_anchor(vn_offmap *m, size_t out, size_t in)
 {
-    if (m->count == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        vn_offmap_anchor *p = realloc(m->anchors, cap * sizeof *p);
-        if (!p)
-            return VN_ERR_NOMEM;
-        m->anchors = p;
-        m->cap = cap;
-    }
+    if (!vn_grow((void **)&m->anchors, &m->cap, m->count, sizeof *m->anchors, 16))
+        return VN_ERR_NOMEM;
     m->anchors[m->count++] = (vn_offmap_anchor){out, in};
     return VN_OK;
 }

@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "../common/grow.h"
+
 /* A copy of s in l's arena; "" (static) for an empty or NULL s. */
 static const char *keep_text(vn_citation_list *l, const char *s)
 {
@@ -11,14 +13,8 @@ static const char *keep_text(vn_citation_list *l, const char *s)
 
 vn_status vn_citation_list_push(vn_citation_list *l, const vn_citation *c)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        vn_citation *p = realloc(l->items, cap * sizeof *p);
-        if (!p)
-            return VN_ERR_NOMEM;
-        l->items = p;
-        l->cap = cap;
-    }
+    if (!vn_grow((void **)&l->items, &l->cap, l->count, sizeof *l->items, 32))
+        return VN_ERR_NOMEM;
     const char *symbol = keep_text(l, c->symbol);
     const char *name = symbol ? keep_text(l, c->name) : NULL;
     const char *issuer = name ? keep_text(l, c->issuer) : NULL;

@@ -8,18 +8,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../common/grow.h"
 #define WALK_MAX_DEPTH 64
 
 static vn_status push(vn_pathlist *l, const char *path)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **p = realloc(l->paths, cap * sizeof *p);
-        if (!p)
-            return VN_ERR_NOMEM;
-        l->paths = p;
-        l->cap = cap;
-    }
+    if (!vn_grow((void **)&l->paths, &l->cap, l->count, sizeof *l->paths, 64))
+        return VN_ERR_NOMEM;
     l->paths[l->count] = strdup(path);
     if (!l->paths[l->count])
         return VN_ERR_NOMEM;

@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <utf8proc.h>
 
+#include "../common/grow.h"
 #include "../common/terms.h"
 #include "../common/text.h"
 #include "../common/tokenize.h"
@@ -133,19 +134,14 @@ static vn_status collect_word(void *ctx, const char *text, size_t start, size_t 
     if (w->count >= SNIPPET_SCAN_WORDS)
         return VN_ERR_NOTFOUND;     /* enough: stops the walk, not an error */
     if (w->count == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 1024;
-        size_t *s = realloc(w->start, cap * sizeof *s);
-        if (s)
-            w->start = s;
-        size_t *e = realloc(w->end, cap * sizeof *e);
-        if (e)
-            w->end = e;
-        bool *h = realloc(w->hit, cap * sizeof *h);
-        if (h)
-            w->hit = h;
-        if (!s || !e || !h)
+        /* three arrays, one capacity: each grows on its own copy of it */
+        size_t cs = w->cap, ce = w->cap, ch = w->cap;
+        bool ok = vn_grow((void **)&w->start, &cs, w->count, sizeof *w->start, 1024) &&
+                  vn_grow((void **)&w->end, &ce, w->count, sizeof *w->end, 1024) &&
+                  vn_grow((void **)&w->hit, &ch, w->count, sizeof *w->hit, 1024);
+        if (!ok)
             return vn_error_set(err, VN_ERR_NOMEM, "out of memory while making a snippet");
-        w->cap = cap;
+        w->cap = cs < ce ? (cs < ch ? cs : ch) : (ce < ch ? ce : ch);
     }
     bool check = true;
     if (c->cand) {
@@ -757,15 +753,9 @@ vn_status vn_snippet_candidates(const char *text, size_t len, const vn_buf *keys
             s--;
         while (e < len && !is_blank(text[e]))
             e++;
-        if (*count == *cap) {
-            size_t c = *cap ? *cap * 2 : 64;
-            vn_span *p = realloc(*chunks, c * sizeof *p);
-            if (!p) {
-                st = VN_ERR_NOMEM;
-                break;
-            }
-            *chunks = p;
-            *cap = c;
+        if (!vn_grow((void **)chunks, cap, *count, sizeof **chunks, 64)) {
+            st = VN_ERR_NOMEM;
+            break;
         }
         (*chunks)[(*count)++] = (vn_span){s, e};
         m = mark + (e > (size_t)(m - mark) ? e : (size_t)(m - mark) + 1);
