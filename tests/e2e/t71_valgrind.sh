@@ -20,6 +20,8 @@ run "search cites:" "$VNCITE" search --db "$TMP/db" 'cites:"nd 04/2015"'
 run "show" "$VNCITE" show --db "$TMP/db" --json corpus/tay-ninh-so-cong-thuong-2024-ke-hoach.txt
 run "registry check" "$VNCITE" registry check
 run "malformed query" "$VNCITE" search --db "$TMP/db" 'dân AND'
+run "index --small" "$VNCITE" index --db "$TMP/small" --jobs 2 --small corpus/
+run "phrases through spellings" "$VNCITE" search --db "$TMP/small" --json '"dan chu o co so" OR (dan NEAR/3 chu) OR title:"ke hoach"'
 run "outdated --json (writes DB/outdated.cache)" "$VNCITE" outdated --db "$TMP/db" --json
 run "outdated --csv --all (reads it)" "$VNCITE" outdated --db "$TMP/db" --csv --all
 run "citations --csv" "$VNCITE" citations --db "$TMP/db" --csv
