@@ -4,7 +4,8 @@
  * The instruments a document cites (every document without DOC), one row
  * per instrument in order of first mention: how often, first where and as
  * written, its status today (or on --as-of) and on the document's date,
- * and the outdated verdict for the document.
+ * and the outdated verdict for the document.  The index is streamed
+ * (query/doc_citations.h): the corpus is never held whole.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -12,35 +13,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "indexer/indexer.h"
+#include "query/doc_citations.h"
 #include "query/outdated.h"
 #include "query_opts.h"
 
-typedef struct cited {
-    size_t instrument;
-    size_t first;      /* index of the first citation in the document */
-    size_t mentions;
-} cited;
-
-/* The document's instruments in order of first mention; NULL on no memory. */
-static cited *group(const vn_corpus_doc *doc, size_t *count)
-{
-    cited *g = malloc((doc->cite_count ? doc->cite_count : 1) * sizeof *g);
-    size_t n = 0;
-    for (size_t k = 0; g && k < doc->cite_count; k++) {
-        size_t i = 0;
-        while (i < n && g[i].instrument != doc->cites[k].instrument)
-            i++;
-        if (i == n)
-            g[n++] = (cited){doc->cites[k].instrument, k, 0};
-        g[i].mentions++;
-    }
-    *count = n;
-    return g;
-}
-
 typedef struct row {
     const vn_corpus_instrument *in;
-    const vn_corpus_cite *first;   /* the first citation */
+    const vn_cited *first;     /* the first citation */
     size_t mentions;
     const char *today;         /* status word today / on --as-of */
     const char *at_doc;        /* status word on the document's (first) day */
@@ -50,12 +30,12 @@ typedef struct row {
     vn_validity v_today, v_doc;
 } row;
 
-static row make_row(const vn_corpus *c, const vn_corpus_doc *doc, const cited *g,
-                    const vn_date_range *doc_date, bool dated, vn_date today)
+static row make_row(const vn_corpus *c, const vn_cited *g, const vn_date_range *doc_date,
+                    bool dated, vn_date today)
 {
     row r = {0};
     r.in = &c->instruments[g->instrument];
-    r.first = &doc->cites[g->first];
+    r.first = g;
     r.mentions = g->mentions;
     r.today = vn_corpus_instrument_status(c, r.in, today, &r.v_today);
     r.at_doc = dated ? vn_corpus_instrument_status(c, r.in, doc_date->first, &r.v_doc) : "";
@@ -69,15 +49,12 @@ static row make_row(const vn_corpus *c, const vn_corpus_doc *doc, const cited *g
     return r;
 }
 
-static int print_doc(const vn_corpus *c, const vn_corpus_doc *doc, const vn_query_opts *o,
+static int print_doc(const vn_corpus *c, const vn_doc_citations *doc, const vn_query_opts *o,
                      vn_date today)
 {
-    vn_date_range dd;
-    bool dated = vn_corpus_doc_date(doc, &dd);
-    size_t n;
-    cited *g = group(doc, &n);
-    if (!g)
-        return -1;
+    vn_date_range dd = doc->date;
+    bool dated = doc->dated;
+    size_t n = doc->count;
     char ds[11] = "", ts[11];
     if (dated)
         vn_date_range_str(&dd, ds);
@@ -86,11 +63,11 @@ static int print_doc(const vn_corpus *c, const vn_corpus_doc *doc, const vn_quer
     vn_date_iso(today, ts);
     if (!o->json && !o->csv)
         printf("%s (%s%s%s; %zu instrument%s)\n", doc->file,
-               doc->meta.own_number[0] ? doc->meta.own_number : "no number",
+               doc->own_number[0] ? doc->own_number : "no number",
                ds[0] ? ", " : "", ds[0] ? ds : "", n, n == 1 ? "" : "s");
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
-        row r = make_row(c, doc, &g[i], &dd, dated, today);
+        row r = make_row(c, &doc->cited[i], &dd, dated, today);
         const char *verdict = r.judged ? vn_outdated_status_name(r.verdict.status) : "";
         if (o->json) {
             json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
@@ -141,7 +118,6 @@ static int print_doc(const vn_corpus *c, const vn_corpus_doc *doc, const vn_quer
             printf("      \"%s\"\n", r.first->text);
         }
     }
-    free(g);
     return rc;
 }
 
@@ -152,12 +128,22 @@ int vn_cmd_citations(int argc, char **argv)
     if (p != 0)
         return p > 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
     vn_registry *reg;
-    vn_corpus c;
-    if (!vn_query_open(&o, &reg, &c))
+    if (!vn_cli_load_registry(o.registry, o.no_registry, &reg))
         return VN_EXIT_ERROR;
+    vn_error err;
+    vn_doc_citations_set *set;
+    if (vn_doc_citations_open(vn_index_default_db(o.db), reg, &set, &err) != VN_OK) {
+        vn_report_error(&err);
+        vn_registry_free(reg);
+        return VN_EXIT_ERROR;
+    }
+    const vn_corpus *c = vn_doc_citations_table(set);
+    size_t doc_count;
+    const char *const *files = vn_doc_citations_files(set, &doc_count);
     int status = VN_EXIT_OK;
     long only = -1;
-    if (o.arg_count == 1 && (only = vn_query_find_doc(&c, o.args[0])) < 0)
+    if (o.arg_count == 1 &&
+        (only = vn_query_find_file(o.args[0], files, doc_count, sizeof *files)) < 0)
         status = VN_EXIT_ERROR;
     if (status == VN_EXIT_OK && o.csv) {
         static const char *const head[] = {"file", "instrument", "mentions", "line", "column",
@@ -166,15 +152,21 @@ int vn_cmd_citations(int argc, char **argv)
         vn_csv_row(stdout, head, sizeof head / sizeof *head);
     }
     vn_date today = vn_query_today(&o);
-    for (size_t d = 0; status == VN_EXIT_OK && d < c.doc_count; d++) {
-        if (only >= 0 && (size_t)only != d)
-            continue;
+    for (size_t d = only >= 0 ? (size_t)only : 0;
+         status == VN_EXIT_OK && d < (only >= 0 ? (size_t)only + 1 : doc_count); d++) {
+        vn_doc_citations doc;
+        if (vn_doc_citations_get(set, d, &doc, &err) != VN_OK) {
+            vn_report_error(&err);
+            status = VN_EXIT_ERROR;
+            break;
+        }
         if (!o.json && !o.csv && d > 0 && only < 0)
             putchar('\n');
-        if (print_doc(&c, &c.docs[d], &o, today) != 0)
+        if (print_doc(c, &doc, &o, today) != 0)
             status = VN_EXIT_ERROR;
     }
-    vn_query_close(reg, &c);
+    vn_doc_citations_free(set);
+    vn_registry_free(reg);
     if (fflush(stdout) != 0)
         status = VN_EXIT_ERROR;
     return status;

@@ -192,7 +192,8 @@ vn_status vn_corpus_load_flags(const char *db_path, const vn_registry *registry,
     if (!out->owner)
         return nomem(err);
     if (flags & VN_CORPUS_INSTRUMENTS_ONLY) {
-        vn_status st = vn_instrument_tally_stream(db_path, registry, NULL, NULL, out, err);
+        vn_status st =
+            vn_instrument_tally_stream(db_path, registry, NULL, NULL, out, NULL, NULL, err);
         if (st != VN_OK)
             vn_corpus_free(out);
         return st;

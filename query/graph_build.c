@@ -562,9 +562,10 @@ static const char *tally_key_name(const void *arg, size_t key)
     return vn_instrument_tally_key(arg, key);
 }
 
-static vn_status streamed_doc(void *arg, const vn_corpus_doc *doc, const size_t *keys,
-                              const vn_instrument_tally *t, vn_error *err)
+static vn_status streamed_doc(void *arg, const vn_corpus_doc *doc, size_t rank,
+                              const size_t *keys, const vn_instrument_tally *t, vn_error *err)
 {
+    (void)rank;
     doc_keys of = {keys, vn_instrument_tally_key_count(t), tally_key_name, t};
     return builder_doc(arg, doc, &of, err);
 }
@@ -578,7 +579,8 @@ vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
     memset(instruments, 0, sizeof *instruments);
     builder_init(&b, out, registry, opt ? opt : &defaults);
     vn_status st =
-        vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, instruments, err);
+        vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, instruments, NULL, NULL,
+                                   err);
     if (st == VN_OK)
         st = builder_finish(&b, instruments->instruments, instruments->instrument_count, err);
     builder_free(&b);

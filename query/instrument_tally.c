@@ -448,21 +448,32 @@ static vn_status count_streamed(void *arg, const vn_corpus_doc *doc, size_t rank
     if (!vn_grow((void **)&s->keys, &s->key_cap, doc->cite_count, sizeof *s->keys, 64))
         return nomem(err);
     vn_status st = vn_instrument_tally_doc(s->tally, doc, rank, s->keys, err);
-    return st == VN_OK && s->fn ? s->fn(s->arg, doc, s->keys, s->tally, err) : st;
+    return st == VN_OK && s->fn ? s->fn(s->arg, doc, rank, s->keys, s->tally, err) : st;
 }
 
 vn_status vn_instrument_tally_stream(const char *db_path, const vn_registry *registry,
                                      vn_tallied_doc_fn fn, void *arg, vn_corpus *out,
-                                     vn_error *err)
+                                     size_t **place, size_t *key_count, vn_error *err)
 {
     streamed s = {.fn = fn, .arg = arg};
     out->registry = registry;
+    if (place)
+        *place = NULL;
     vn_status st = vn_instrument_tally_create(registry, &s.tally, err);
     vn_corpus_visitor visitor = {NULL, count_streamed, &s};
     if (st == VN_OK)
         st = vn_corpus_stream(db_path, registry, &visitor, err);
+    size_t keys = st == VN_OK ? vn_instrument_tally_key_count(s.tally) : 0;
+    if (st == VN_OK && place && !(*place = malloc((keys ? keys : 1) * sizeof **place)))
+        st = nomem(err);
     if (st == VN_OK)
-        st = vn_instrument_tally_finish(s.tally, out, NULL, err);
+        st = vn_instrument_tally_finish(s.tally, out, place ? *place : NULL, err);
+    if (st == VN_OK && key_count)
+        *key_count = keys;
+    if (st != VN_OK && place) {
+        free(*place);
+        *place = NULL;
+    }
     vn_instrument_tally_free(s.tally);
     free(s.keys);
     return st;

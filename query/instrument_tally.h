@@ -52,19 +52,23 @@ vn_status vn_instrument_tally_finish(vn_instrument_tally *t, vn_corpus *c, size_
 
 void vn_instrument_tally_free(vn_instrument_tally *t);
 
-/* Gets each streamed document once it is counted, with its citations' key
- * numbers (their keys: vn_instrument_tally_key(t, keys[k])). */
-typedef vn_status (*vn_tallied_doc_fn)(void *arg, const vn_corpus_doc *doc, const size_t *keys,
-                                      const vn_instrument_tally *t, vn_error *err);
+/* Gets each streamed document once it is counted, with its place in file
+ * order and its citations' key numbers (their keys:
+ * vn_instrument_tally_key(t, keys[k])). */
+typedef vn_status (*vn_tallied_doc_fn)(void *arg, const vn_corpus_doc *doc, size_t rank,
+                                      const size_t *keys, const vn_instrument_tally *t,
+                                      vn_error *err);
 
 /*
  * The index at db_path streamed (vn_corpus_stream) into a tally, each
  * document handed to fn as well (fn may be NULL), and the table finished
  * into out (its instruments and their strings; out->registry set).  out
- * must be empty; on an error it stays empty.
+ * must be empty; on an error it stays empty.  Unless place is NULL,
+ * *place gets a malloc'd array of *key_count entries: each key number's
+ * instrument in out (see vn_instrument_tally_finish).
  */
 vn_status vn_instrument_tally_stream(const char *db_path, const vn_registry *registry,
                                      vn_tallied_doc_fn fn, void *arg, vn_corpus *out,
-                                     vn_error *err);
+                                     size_t **place, size_t *key_count, vn_error *err);
 
 #endif

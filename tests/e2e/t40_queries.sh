@@ -103,6 +103,10 @@ rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
 assert len(rows) > 50 and all(r["status_today"] for r in rows)
 PY
 expect_status 2 "citations of an unknown document" -- "$VNCITE" citations --db "$db" nope.txt
+# the rows wait in a temporary file: a TMPDIR that cannot take it is named
+expect_status 2 "citations with an unusable TMPDIR" -- env TMPDIR="$TMP/none" "$VNCITE" citations --db "$db"
+contains "$TMP/err" "$TMP/none: cannot create the temporary file of citations" "the folder is named"
+contains "$TMP/err" "set TMPDIR" "and what to do"
 
 # ---- instruments ----
 expect_status 0 "instruments" -- "$VNCITE" instruments --db "$db" --as-of $AS_OF

@@ -19,6 +19,7 @@
 #include "indexer/indexer.h"
 #include "common/grow.h"
 #include "query/corpus.h"
+#include "query/doc_citations.h"
 #include "query/graph.h"
 #include "query/instrument_tally.h"
 #include "query/outdated.h"
@@ -766,6 +767,63 @@ static void assert_graph_streams(const char *db, const vn_corpus *loaded, const 
 
 /* Streams db: every document once, each as loaded, and the outdated input
  * streamed is the one built from the loaded corpus. */
+/* `vncite citations`'s rows, streamed through a temporary file, are those
+ * of the loaded corpus: per document, its instruments in order of first
+ * mention, each with its mentions and first citation. */
+static void assert_doc_citations_stream(const char *db, const vn_corpus *loaded,
+                                        const vn_registry *reg)
+{
+    vn_doc_citations_set *set;
+    vn_error err;
+    assert_int_equal(vn_doc_citations_open(db, reg, &set, &err), VN_OK);
+    const vn_corpus *table = vn_doc_citations_table(set);
+    assert_same_instruments(loaded, table);
+    size_t count;
+    const char *const *files = vn_doc_citations_files(set, &count);
+    assert_int_equal(count, loaded->doc_count);
+    size_t rows = 0;
+    for (size_t d = 0; d < loaded->doc_count; d++) {
+        const vn_corpus_doc *want = &loaded->docs[d];
+        assert_string_equal(files[d], want->file);
+        vn_doc_citations got;
+        assert_int_equal(vn_doc_citations_get(set, d, &got, &err), VN_OK);
+        assert_string_equal(got.file, want->file);
+        assert_string_equal(got.own_number, want->meta.own_number);
+        vn_date_range date;
+        assert_int_equal(got.dated, vn_corpus_doc_date(want, &date));
+        assert_memory_equal(&got.date, &date, sizeof date);
+        size_t g = 0;
+        for (size_t k = 0; k < want->cite_count; k++) {
+            const vn_corpus_cite *ci = &want->cites[k];
+            size_t before = 0;
+            while (before < k && want->cites[before].instrument != ci->instrument)
+                before++;
+            if (before < k)
+                continue;   /* not its first mention */
+            assert_true(g < got.count);
+            const vn_cited *c = &got.cited[g++];
+            assert_string_equal(table->instruments[c->instrument].id,
+                                loaded->instruments[ci->instrument].id);
+            size_t mentions = 0;
+            for (size_t j = k; j < want->cite_count; j++)
+                mentions += want->cites[j].instrument == ci->instrument;
+            assert_int_equal(c->mentions, mentions);
+            assert_int_equal(c->line, ci->line);
+            assert_int_equal(c->column, ci->column);
+            assert_string_equal(c->text, ci->text);
+        }
+        assert_int_equal(got.count, g);
+        rows += g;
+    }
+    assert_true(rows > 0);
+    /* read back out of order, as `citations DOC` does */
+    vn_doc_citations last;
+    assert_int_equal(vn_doc_citations_get(set, loaded->doc_count - 1, &last, &err), VN_OK);
+    assert_string_equal(last.file, loaded->docs[loaded->doc_count - 1].file);
+    assert_int_not_equal(vn_doc_citations_get(set, loaded->doc_count, &last, &err), VN_OK);
+    vn_doc_citations_free(set);
+}
+
 static void assert_stream_matches(const char *db, const vn_corpus *loaded,
                                   const vn_registry *reg)
 {
@@ -793,6 +851,7 @@ static void assert_stream_matches(const char *db, const vn_corpus *loaded,
     vn_corpus_free(&table);
     assert_tally_in_any_order(loaded);
     assert_graph_streams(db, loaded, reg);
+    assert_doc_citations_stream(db, loaded, reg);
 }
 
 static void test_stream_gives_the_loaded_corpus(void **state)
