@@ -13,6 +13,8 @@
 #ifndef VN_LOWER_H
 #define VN_LOWER_H
 
+#include <stdbool.h>
+
 /* utf8proc_tolower(cp) for a code point >= 0x80. */
 int vn_lower_cp_nonascii(int cp);
 
@@ -22,6 +24,15 @@ static inline int vn_lower_cp(int cp)
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
     return vn_lower_cp_nonascii(cp);
+}
+
+/* Whether a character >= 0x80 whose UTF-8 starts with byte `lead` may lower
+ * to the ASCII letter `ascii`: only U+0130 (İ -> i, C4 B0) and U+212A
+ * (Kelvin sign -> k, E2 84 AA) do (tests/unit/test_lower.c checks every
+ * code point), so a word matcher rejects most pairs on their first byte. */
+static inline bool vn_lower_nonascii_may_be(unsigned char lead, int ascii)
+{
+    return (ascii == 'i' && lead == 0xC4) || (ascii == 'k' && lead == 0xE2);
 }
 
 #endif

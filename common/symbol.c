@@ -567,6 +567,36 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
     return end;
 }
 
+/* An upper-case code may start at t[i] (strict read_code's first test, any
+ * non-ASCII byte taken as a possible capital). */
+static bool may_start_code(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return false;
+    unsigned char b = (unsigned char)t[i];
+    return b >= 0x80 || (b >= 'A' && b <= 'Z');
+}
+
+bool vn_symbol_may_start(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && isdigit((unsigned char)t[i]))
+        i++;
+    if (i == 0 || i >= sizeof ((vn_symbol *)0)->number)
+        return false;
+    bool blank;
+    size_t j = skip_blanks(t, len, i, &blank);
+    char sep;
+    size_t sl = separator_at(t, len, j, &sep);
+    if (sl == 0)
+        return blank && may_start_code(t, len, j);
+    j = skip_blanks(t, len, j + sl, NULL);
+    int year;
+    if (is_year(t, len, j, &year) && separator_at(t, len, skip_blanks(t, len, j + 4, NULL), &sep))
+        return true;
+    return may_start_code(t, len, j);
+}
+
 bool vn_symbol_parse_loose(const char *text, size_t len, const char *type_word,
                            vn_symbol *out)
 {

@@ -72,6 +72,16 @@ bool vn_symbol_parse_loose(const char *text, size_t len, const char *type_word,
 size_t vn_symbol_scan(const char *text, size_t len, const char *type_word,
                       bool strict, vn_symbol *out);
 
+/*
+ * False when vn_symbol_scan(text, len, any type word, strict = true, …)
+ * certainly finds no symbol: the digits are not followed by a separator,
+ * or by a blank and an upper-case letter, or the separator by a year or an
+ * upper-case letter.  It reads a few bytes and decodes nothing, so the
+ * extractor asks it first at every number of running text, most of which
+ * are dates, counts and list markers.  True does not promise a symbol.
+ */
+bool vn_symbol_may_start(const char *text, size_t len);
+
 /* The type word a type code implies ("KL" -> "Kết luận"), or NULL. */
 const char *vn_type_word_for_code(const char *code);
 

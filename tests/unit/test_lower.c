@@ -25,6 +25,26 @@ static void test_every_code_point(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* The fast reject of word matchers: a character >= 0x80 lowers to ASCII
+ * only where vn_lower_nonascii_may_be says it may. */
+static void test_nonascii_lowering_to_ascii(void **state)
+{
+    (void)state;
+    int found = 0;
+    for (int cp = 0x80; cp <= 0x10FFFF; cp++) {
+        int lower = vn_lower_cp(cp);
+        if (lower >= 0x80)
+            continue;
+        unsigned char utf8[4];
+        utf8proc_encode_char(cp, utf8);
+        assert_true(vn_lower_nonascii_may_be(utf8[0], lower));
+        found++;
+    }
+    assert_int_equal(found, 2);
+    assert_false(vn_lower_nonascii_may_be(0xC4, 'k'));
+    assert_false(vn_lower_nonascii_may_be(0xE1, 'i'));
+}
+
 /* What the decoders can hand over besides code points: U+FFFD for malformed
  * input, 0 for "no character". */
 static void test_edges(void **state)
@@ -56,6 +76,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_code_point),
         cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_nonascii_lowering_to_ascii),
         cmocka_unit_test(test_vietnamese_letters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

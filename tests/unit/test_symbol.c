@@ -316,6 +316,87 @@ static void test_variants(void **state)
     assert_false(vn_symbol_code_variants("11-QĐ/TW", "11-QĐ/TW"));
 }
 
+/* vn_symbol_may_start must never say no where the strict scan finds a
+ * symbol, whatever the type word in front. */
+static const char *const may_start_type_words[] = {
+    NULL, "Quy định", "Nghị định", "Kết luận", "Luật", "Quyết định", "Hướng dẫn"
+};
+
+static void assert_may_start_covers_scan(const char *t, size_t len)
+{
+    if (len == 0 || !isdigit((unsigned char)t[0]) || vn_symbol_may_start(t, len))
+        return;
+    for (size_t k = 0; k < sizeof may_start_type_words / sizeof *may_start_type_words; k++) {
+        vn_symbol s;
+        size_t n = vn_symbol_scan(t, len, may_start_type_words[k], true, &s);
+        if (n)
+            fail_msg("may_start said no to \"%.*s\"", (int)(n < 60 ? n : 60), t);
+    }
+}
+
+static void test_may_start(void **state)
+{
+    (void)state;
+    static const char *const symbols[] = {
+        "59/2023/NĐ-CP", "120-KL/TW", "120 KL/TW", "26-KH/BCĐ", "05/2023/TT-BNV",
+        "36/2018 /NĐ-CP", "12 - KH/TU", "7–QĐ/TW", "45/2019/QH14", "2/2010 / NQ-HĐND",
+    };
+    for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++)
+        assert_true(vn_symbol_may_start(symbols[i], strlen(symbols[i])));
+    static const char *const not_symbols[] = {
+        "12/12/2013", "2021-2025 của", "3 người", "5. Ban", "15/3/2024,", "100%",
+        "2024 năm", "1- phối hợp", "12", "", "x12-KH",
+    };
+    for (size_t i = 0; i < sizeof not_symbols / sizeof *not_symbols; i++)
+        assert_false(vn_symbol_may_start(not_symbols[i], strlen(not_symbols[i])));
+
+    /* every number of the sample plans */
+    static const char *const files[] = {
+        "cao-loc-thuy-hung-dang-uy-2024-ke-hoach-150.txt", "duc-pho-bcd-2023-ke-hoach-du-thao.txt",
+        "soc-trang-mttq-2024-ke-hoach-qcdc.txt", "tay-ninh-so-cong-thuong-2024-ke-hoach.txt",
+        "yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt",
+    };
+    size_t symbols_seen = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", VNCITE_CORPUS, files[f]);
+        FILE *fp = fopen(path, "rb");
+        assert_non_null(fp);
+        static char text[1 << 20];
+        size_t len = fread(text, 1, sizeof text, fp);
+        fclose(fp);
+        for (size_t i = 0; i < len; i++) {
+            assert_may_start_covers_scan(text + i, len - i);
+            vn_symbol s;
+            symbols_seen += isdigit((unsigned char)text[i]) && vn_symbol_scan(text + i, len - i, NULL, true, &s);
+        }
+    }
+    assert_true(symbols_seen > 100);
+
+    /* random texts built from the pieces symbols, dates and prose are made of */
+    static const char *const pieces[] = {
+        "1", "12", "2023", "1999", "/", "-", "–", " ", "\n", "\t", "NĐ", "CP", "KL", "TW", "Đ",
+        "a", "ngày", "Qđ", "TTg", ",", ".", "ĐCT", "x", "İ", "QH15",
+    };
+    unsigned seed = 12345;
+    for (int round = 0; round < 200000; round++) {
+        char buf[128];
+        size_t o = 0;
+        int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 10;
+        buf[o++] = (char)('0' + (seed >> 20) % 10);
+        for (int k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+            size_t pl = strlen(p);
+            if (o + pl >= sizeof buf)
+                break;
+            memcpy(buf + o, p, pl);
+            o += pl;
+        }
+        assert_may_start_covers_scan(buf, o);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_type_words_match_reference),
         cmocka_unit_test(test_format_matches_reference),
         cmocka_unit_test(test_variants),
+        cmocka_unit_test(test_may_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
  * and what registry CSV files hold) and strict scanning. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/symbol.h"
@@ -13,8 +14,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *text = (const char *)data;
     if (vn_symbol_parse_loose(text, size, "Quy định", &s))
         vn_symbol_format(&s, out);
-    if (size && data[0] >= '0' && data[0] <= '9' && vn_symbol_scan(text, size, NULL, true, &s))
+    if (size && data[0] >= '0' && data[0] <= '9' && vn_symbol_scan(text, size, NULL, true, &s)) {
         vn_symbol_format(&s, out);
+        if (!vn_symbol_may_start(text, size))
+            abort();    /* the extractor's pre-check would have lost this symbol */
+    }
     size_t start;
     vn_type_word_ending_at(text, size, &start);
     return 0;
