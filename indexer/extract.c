@@ -12,6 +12,7 @@
 #include "extract.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,8 +123,8 @@ static unsigned char utf8_lead_byte(int cp)
 
 /* The byte a lowercase literal must start with to match at t[i] (0 past
  * the end): match_ci needs vn_lower_cp(first character) to be the word's
- * first character, so their encodings share the lead byte.  Word lists
- * test it before matching and skip most of their words on one compare. */
+ * first character, so their encodings share the lead byte.  The alias
+ * scan tests it before matching and skips most aliases on one compare. */
 static unsigned char lowered_lead_byte(const char *t, size_t len, size_t i)
 {
     if (i >= len)
@@ -136,20 +137,72 @@ static unsigned char lowered_lead_byte(const char *t, size_t len, size_t i)
     return utf8_lead_byte(vn_lower_cp(cp));
 }
 
-/* The first word of a NULL-terminated list of lowercase literals that
- * match_word_ci finds at t[i]: its index (-1 if none) and length in t.
- * The words must be valid UTF-8 (a malformed first byte decodes to U+FFFD,
- * whose lead byte it is not). */
-static int match_word_in_list(const char *t, size_t len, size_t i,
-                              const char *const *words, size_t *matched)
+/*
+ * A list of lowercase literals (valid UTF-8), first match wins.  The
+ * extractor asks its lists at every word of an issuer or name, so each is
+ * indexed once by its words' first characters: a position is compared only
+ * with the words that start with its lower-cased character.
+ */
+#define WORD_LIST_MAX 64
+#define WORD_LIST_BUCKETS 32
+
+typedef struct word_list {
+    const char *const *words;               /* NULL-terminated */
+    int first[WORD_LIST_MAX];               /* each word's first character */
+    int second[WORD_LIST_MAX];              /* and its second (-1: none) */
+    signed char head[WORD_LIST_BUCKETS];    /* a bucket's first word */
+    signed char next[WORD_LIST_MAX];        /* the bucket's next word, in list order */
+} word_list;
+
+static void word_list_index(word_list *l)
 {
-    unsigned char lead = lowered_lead_byte(t, len, i);
-    if (lead == 0)
+    for (int b = 0; b < WORD_LIST_BUCKETS; b++)
+        l->head[b] = -1;
+    int count = 0;
+    while (l->words[count])
+        count++;
+    if (count > WORD_LIST_MAX) {
+        /* a data error in this file: fail on first use, in every test */
+        fprintf(stderr, "extract.c: a word list has more than %d words\n", WORD_LIST_MAX);
+        abort();
+    }
+    for (int k = count; k-- > 0;) {
+        size_t wl = strlen(l->words[k]);
+        size_t n = vn_utf8_next(l->words[k], wl, &l->first[k]);
+        l->second[k] = -1;
+        if (n < wl)
+            vn_utf8_next(l->words[k] + n, wl - n, &l->second[k]);
+        unsigned b = (unsigned)l->first[k] % WORD_LIST_BUCKETS;
+        l->next[k] = l->head[b];
+        l->head[b] = (signed char)k;
+    }
+}
+
+static pthread_once_t word_lists_once = PTHREAD_ONCE_INIT;
+static void index_word_lists(void);
+
+/* The first word of the list that match_word_ci finds at t[i]: its index
+ * (-1 if none) and length in t.  match_ci compares each lower-cased text
+ * character with the word's, so words whose first two characters differ
+ * from the text's cannot match. */
+static int match_word_in_list(const char *t, size_t len, size_t i, const word_list *l,
+                              size_t *matched)
+{
+    pthread_once(&word_lists_once, index_word_lists);
+    if (i >= len)
         return -1;
-    for (int k = 0; words[k]; k++) {
-        if ((unsigned char)words[k][0] != lead)
+    int first;
+    size_t first_len = vn_utf8_next(t + i, len - i, &first);
+    first = vn_lower_cp(first);
+    int second = -1;    /* decoded when a word's first character agrees */
+    for (int k = l->head[(unsigned)first % WORD_LIST_BUCKETS]; k >= 0; k = l->next[k]) {
+        if (l->first[k] != first)
             continue;
-        size_t n = match_word_ci(t, len, i, words[k]);
+        if (second == -1)
+            second = vn_lower_cp(next_cp(t, len, i + first_len));
+        if (l->second[k] != -1 && l->second[k] != second)
+            continue;
+        size_t n = match_word_ci(t, len, i, l->words[k]);
         if (n) {
             *matched = n;
             return k;
@@ -328,20 +381,21 @@ static size_t read_pinpoint(const char *t, size_t end, vn_pinpoint *pp)
 /* Lowercase words (and phrases) that end an issuer or a name: what comes
  * after "của Chính phủ" is usually "về …", "quy định …", "ban hành …".
  * Capitalised words never stop ("Ủy ban", "Ban Bí thư"). */
+static word_list stop_words = {.words = (const char *const[]){
+    "về", "quy định", "ban hành", "hướng dẫn", "triển khai", "tổ chức", "đề nghị",
+    "kèm theo", "đảm bảo", "bảo đảm", "tại", "trong", "nhằm", "đã", "đến", "để",
+    "với", "theo", "ngày", "số", "năm", "là", "gồm", "đối", "việc", "tiếp", "và",
+    "được", "có", "sau", "trước", "thì", "cho", "như", "hoặc", "ngay", "nay", "này",
+    "gắn", "góp", "phù", "thông qua", "trên", "các", "những", "một", "mà", "do",
+    "khi", "nếu", "vào", "ra", "hiện hành", NULL
+}};
+
 static bool is_stop_word(const char *t, size_t len, size_t i)
 {
-    static const char *const stops[] = {
-        "về", "quy định", "ban hành", "hướng dẫn", "triển khai", "tổ chức", "đề nghị",
-        "kèm theo", "đảm bảo", "bảo đảm", "tại", "trong", "nhằm", "đã", "đến", "để",
-        "với", "theo", "ngày", "số", "năm", "là", "gồm", "đối", "việc", "tiếp", "và",
-        "được", "có", "sau", "trước", "thì", "cho", "như", "hoặc", "ngay", "nay", "này",
-        "gắn", "góp", "phù", "thông qua", "trên", "các", "những", "một", "mà", "do",
-        "khi", "nếu", "thì", "vào", "ra", "hiện hành", NULL
-    };
     if (is_upper_cp(next_cp(t, len, i)))
         return false;
     size_t n;
-    return match_word_in_list(t, len, i, stops, &n) >= 0;
+    return match_word_in_list(t, len, i, &stop_words, &n) >= 0;
 }
 
 /*
@@ -376,17 +430,18 @@ static size_t skip_spaces_fwd(const char *t, size_t len, size_t i)
     return i;
 }
 
+static word_list type_openers = {.words = (const char *const[]){
+    "quy định", "quyết định", "nghị định", "nghị quyết", "kế hoạch", "chỉ thị",
+    "kết luận", "hướng dẫn", "chương trình", "công văn", "thông tư", "luật",
+    "bộ luật", "pháp lệnh", "quy chế", NULL
+}};
+
 /* An instrument type word starts here, in any case: "của Bộ Chính trị Quy
  * định về …" — the issuer ended before it. */
 static bool starts_type_word(const char *t, size_t len, size_t i)
 {
-    static const char *const words[] = {
-        "quy định", "quyết định", "nghị định", "nghị quyết", "kế hoạch", "chỉ thị",
-        "kết luận", "hướng dẫn", "chương trình", "công văn", "thông tư", "luật",
-        "bộ luật", "pháp lệnh", "quy chế", NULL
-    };
     size_t n;
-    if (match_word_in_list(t, len, i, words, &n) < 0)
+    if (match_word_in_list(t, len, i, &type_openers, &n) < 0)
         return false;
     /* "… Quy định về …" names a new instrument; "Ban Chỉ đạo thực hiện
      * Quy chế dân chủ" is still the issuer's name */
@@ -399,6 +454,9 @@ static bool starts_type_word(const char *t, size_t len, size_t i)
 /* Reads "khóa XIII" / "khoá XIII" at i; returns length, copies numeral. */
 static size_t read_term(const char *t, size_t len, size_t i, char *term, size_t termsz)
 {
+    /* asked at every word of an issuer: k, K, or the Kelvin sign (E2 84 AA) */
+    if (i >= len || (t[i] != 'k' && t[i] != 'K' && (unsigned char)t[i] != 0xE2))
+        return 0;
     size_t n = match_word_ci(t, len, i, "khóa");
     if (!n)
         n = match_word_ci(t, len, i, "khoá");
@@ -605,7 +663,9 @@ static void find_blank_own_number(const char *t, size_t len, vn_extract_result *
 
 /* ---- name-only references -------------------------------------------- */
 
-static const char *const name_openers[] = {"bộ luật", "luật", "pháp lệnh", "hiến pháp", NULL};
+static word_list name_openers = {.words = (const char *const[]){
+    "bộ luật", "luật", "pháp lệnh", "hiến pháp", NULL
+}};
 
 /* Longest alias (any citing date) that starts at t[i]; returns its length. */
 static size_t alias_extent(const vn_registry *reg, const char *t, size_t len, size_t i)
@@ -613,8 +673,8 @@ static size_t alias_extent(const vn_registry *reg, const char *t, size_t len, si
     if (!reg)
         return 0;
     size_t best = 0;
-    /* aliases went through utf8proc, so they are valid UTF-8 and the lead
-     * byte test of match_word_in_list applies */
+    /* aliases went through utf8proc, so they are valid UTF-8 and their
+     * first byte is the lead byte of their first character */
     unsigned char lead = lowered_lead_byte(t, len, i);
     for (size_t a = 0; a < reg->alias_count; a++) {
         if ((unsigned char)reg->aliases[a].folded[0] != lead)
@@ -626,13 +686,22 @@ static size_t alias_extent(const vn_registry *reg, const char *t, size_t len, si
     return best;
 }
 
+static word_list second_halves = {.words = (const char *const[]){
+    "chống", "công chức", "sử dụng", "trưng dụng", "thuế", "viên chức", "tố cáo", NULL
+}};
+
+static void index_word_lists(void)
+{
+    word_list_index(&stop_words);
+    word_list_index(&type_openers);
+    word_list_index(&name_openers);
+    word_list_index(&second_halves);
+}
+
 static bool comma_pair_continues(const char *t, size_t len, size_t i)
 {
-    static const char *const second_halves[] = {
-        "chống", "công chức", "sử dụng", "trưng dụng", "thuế", "viên chức", "tố cáo", NULL
-    };
     size_t n;
-    return match_word_in_list(t, len, i, second_halves, &n) >= 0;
+    return match_word_in_list(t, len, i, &second_halves, &n) >= 0;
 }
 
 /* Generic name: opener + words whose first is capitalised, up to a stop
@@ -735,7 +804,7 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
 {
     static const char *const canonical[] = {"Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp"};
     size_t ol = 0;
-    int which = match_word_in_list(t, len, i, name_openers, &ol);
+    int which = match_word_in_list(t, len, i, &name_openers, &ol);
     /* "Luật", not "LUẬT": a heading in capitals is a title, not a reference */
     if (which < 0 || !is_upper_cp(next_cp(t, len, i)) || is_upper_cp(next_cp(t, len, i + 1)))
         return 0;
