@@ -127,6 +127,12 @@ static void upper_code(const char *code, size_t len, char *out)
 {
     size_t o = 0;
     for (size_t i = 0; i < len && o + 4 < VN_SYMBOL_CODE_MAX;) {
+        unsigned char b = (unsigned char)code[i];
+        if (b < 0x80) {         /* utf8proc_toupper of ASCII, without the call */
+            out[o++] = (char)(b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b);
+            i++;
+            continue;
+        }
         int cp;
         i += vn_utf8_next(code + i, len - i, &cp);
         cp = utf8proc_toupper(cp);

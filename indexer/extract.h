@@ -6,7 +6,10 @@
  * a name-only reference ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp").
  * Around each hit it reads a bounded window backwards (type word, "số",
  * pinpoint "khoản 4 Điều 63") and forwards (date, "của" issuer, term), so
- * the cost stays linear in the text; there is no backtracking regex.
+ * the cost stays linear in the text; there is no backtracking regex.  It
+ * skips to candidate bytes sixteen at a time, and a number whose next bytes
+ * cannot continue a symbol (vn_symbol_may_start: dates, counts, list
+ * markers) costs no look-back unless "số" precedes it.
  *
  * The document's own number ("Số 150-KH/ĐU" at the start of a header line)
  * is metadata, never a citation: it is returned apart.
