@@ -1032,6 +1032,133 @@ static void test_stub_shards(void **state)
     vn_xparser_destroy(p);
 }
 
+/* A shard of `count` documents numbered from `first`: every one has XALL,
+ * the even ones XEVEN, every fifth XFIVE (and the word "ban" to weigh). */
+static void build_numbered_shard(const char *path, int first, int count)
+{
+    vn_xdb *db;
+    OK(vn_xdb_open_writable(path, &db, &g_err));
+    for (int i = first; i < first + count; i++) {
+        vn_xdoc *d;
+        char id[32];
+        OK(vn_xdoc_new(&d, &g_err));
+        int n = snprintf(id, sizeof id, "doc%d", i);
+        OK(vn_xdoc_set_data(d, id, (size_t)n, &g_err));
+        OK(vn_xdoc_add_boolean(d, "XALL", 4, &g_err));
+        if (i % 2 == 0)
+            OK(vn_xdoc_add_boolean(d, "XEVEN", 5, &g_err));
+        if (i % 5 == 0)
+            OK(vn_xdoc_add_boolean(d, "XFIVE", 5, &g_err));
+        for (int k = 0; k <= i % 3; k++)
+            OK(vn_xdoc_add_term(d, "ban", 3, &g_err));
+        char unique[32];
+        n = snprintf(unique, sizeof unique, "Qdoc%d", i);
+        OK(vn_xdb_replace(db, unique, d, NULL, &g_err));
+        vn_xdoc_destroy(d);
+    }
+    OK(vn_xdb_close(db, &g_err));
+}
+
+/* Hits and counts of one search, as text. */
+static char *page_of(vn_xdb *db, const vn_xquery *q, const vn_xsearch_opts *o)
+{
+    vn_xmset *m;
+    OK(vn_xdb_search(db, q, o, &m, &g_err));
+    size_t size = 64 + vn_xmset_size(m) * 64, used = 0;
+    char *out = malloc(size);
+    assert_non_null(out);
+    out[0] = '\0';
+    for (size_t i = 0; i < vn_xmset_size(m); i++) {
+        vn_xhit h;
+        OK(vn_xmset_hit(m, i, &h, &g_err));
+        used += (size_t)snprintf(out + used, size - used, "%u/%zu/%d/%s ", h.docid, h.rank,
+                                 h.percent, h.data);
+    }
+    unsigned long est, lo, hi;
+    vn_xmset_counts(m, &est, &lo, &hi);
+    assert_true(lo <= est && est <= hi);
+    if (o->check_at_least >= 1000)   /* every match examined: exact */
+        snprintf(out + used, size - used, "[%lu %lu %lu]", est, lo, hi);
+    vn_xmset_destroy(m);
+    return out;
+}
+
+/*
+ * A page of a query that weighs nothing (filters only, or docid order) is
+ * read shard by shard from an index of local shards (Xapian walks every
+ * match otherwise): the same pages as the shards searched as one database
+ * (vn_xdb_add_shard keeps that path), at every offset.
+ */
+static void test_weightless_pages_by_shard(void **state)
+{
+    (void)state;
+    build_numbered_shard(tmp_path("wshard0"), 0, 67);
+    build_numbered_shard(tmp_path("wshard1"), 67, 41);
+    build_numbered_shard(tmp_path("wshard2"), 108, 3);
+    const char *shards[] = {"wshard0", "wshard1", "wshard2"};
+    OK(vn_xdb_write_stub(tmp_path("weightless.stub"), shards, 3, &g_err));
+    vn_xdb *by_shard, *as_one;
+    OK(vn_xdb_open(tmp_path("weightless.stub"), &by_shard, &g_err));
+    OK(vn_xdb_open(tmp_path("wshard0"), &as_one, &g_err));
+    OK(vn_xdb_add_shard(as_one, tmp_path("wshard1"), &g_err));
+    OK(vn_xdb_add_shard(as_one, tmp_path("wshard2"), &g_err));
+
+    vn_xquery *all, *even, *five, *either, *ban, *both[2], *queries[6];
+    OK(vn_xquery_term("XALL", 4, 0, &all, &g_err));
+    OK(vn_xquery_term("XEVEN", 5, 0, &even, &g_err));
+    OK(vn_xquery_term("XFIVE", 5, 0, &five, &g_err));
+    OK(vn_xquery_term("ban", 3, 0, &ban, &g_err));
+    both[0] = even;
+    both[1] = five;
+    OK(vn_xquery_combine(VN_XOP_OR, both, 2, 0, &either, &g_err));
+    OK(vn_xquery_scale(all, 0, &queries[0], &g_err));
+    OK(vn_xquery_scale(even, 0, &queries[1], &g_err));
+    OK(vn_xquery_scale(either, 0, &queries[2], &g_err));
+    OK(vn_xquery_scale(ban, 0, &queries[3], &g_err));
+    queries[4] = ban;     /* weighted: the one-database path in both */
+    OK(vn_xquery_term("XNONE", 5, 0, &queries[5], &g_err));
+    OK(vn_xquery_scale(queries[5], 0, &queries[5], &g_err));
+
+    static const size_t offsets[] = {0, 1, 9, 33, 70, 110, 500};
+    static const size_t limits[] = {0, 1, 10, 37, 200};
+    static const vn_xsort sorts[] = {VN_XSORT_RELEVANCE, VN_XSORT_DOCID};
+    int pages = 0;
+    for (size_t qi = 0; qi < 6; qi++)
+        for (size_t oi = 0; oi < sizeof offsets / sizeof *offsets; oi++)
+            for (size_t li = 0; li < sizeof limits / sizeof *limits; li++)
+                for (size_t si = 0; si < 2; si++)
+                    for (size_t check = 0; check <= 1000; check += 1000) {
+                        vn_xsearch_opts o = {0};
+                        o.offset = offsets[oi];
+                        o.limit = limits[li];
+                        o.sort = sorts[si];
+                        o.check_at_least = check;
+                        char *want = page_of(as_one, queries[qi], &o);
+                        char *got = page_of(by_shard, queries[qi], &o);
+                        assert_string_equal(got, want);
+                        free(want);
+                        free(got);
+                        pages++;
+                    }
+    assert_int_equal(pages, 6 * 7 * 5 * 2 * 2);
+
+    /* a page worth checking by eye: the lowest docids, interleaved (shard k
+     * of 3, its d-th document -> docid 3(d-1)+k+1) */
+    vn_xsearch_opts o = {0};
+    o.limit = 4;
+    o.offset = 1;
+    char *got = page_of(by_shard, queries[1], &o);
+    assert_string_equal(got, "3/1/100/doc108 5/2/100/doc68 7/3/100/doc2 9/4/100/doc110 ");
+    free(got);
+
+    vn_xquery *mine[] = {all, even, five, either, ban, queries[0], queries[1], queries[2],
+                         queries[3], queries[5]};
+    for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
+        vn_xquery_destroy(mine[i]);
+    OK(vn_xdb_close(by_shard, &g_err));
+    OK(vn_xdb_close(as_one, &g_err));
+}
+
 static void test_remote_shard(void **state)
 {
     (void)state;
@@ -1188,6 +1315,7 @@ int main(void)
         cmocka_unit_test(test_long_unique_terms),
         cmocka_unit_test(test_batch_commits),
         cmocka_unit_test(test_stub_shards),
+        cmocka_unit_test(test_weightless_pages_by_shard),
         cmocka_unit_test(test_remote_shard),
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_hooks),
