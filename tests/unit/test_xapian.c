@@ -1116,8 +1116,9 @@ static void test_weightless_pages_by_shard(void **state)
     OK(vn_xquery_scale(either, 0, &queries[2], &g_err));
     OK(vn_xquery_scale(ban, 0, &queries[3], &g_err));
     queries[4] = ban;     /* weighted: the one-database path in both */
-    OK(vn_xquery_term("XNONE", 5, 0, &queries[5], &g_err));
-    OK(vn_xquery_scale(queries[5], 0, &queries[5], &g_err));
+    vn_xquery *none;
+    OK(vn_xquery_term("XNONE", 5, 0, &none, &g_err));
+    OK(vn_xquery_scale(none, 0, &queries[5], &g_err));
 
     static const size_t offsets[] = {0, 1, 9, 33, 70, 110, 500};
     static const size_t limits[] = {0, 1, 10, 37, 200};
@@ -1151,8 +1152,8 @@ static void test_weightless_pages_by_shard(void **state)
     assert_string_equal(got, "3/1/100/doc108 5/2/100/doc68 7/3/100/doc2 9/4/100/doc110 ");
     free(got);
 
-    vn_xquery *mine[] = {all, even, five, either, ban, queries[0], queries[1], queries[2],
-                         queries[3], queries[5]};
+    vn_xquery *mine[] = {all, even, five, either, ban, none, queries[0], queries[1],
+                         queries[2], queries[3], queries[5]};
     for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
         vn_xquery_destroy(mine[i]);
     OK(vn_xdb_close(by_shard, &g_err));
