@@ -20,11 +20,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <map>
 #include <memory>
 #include <new>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -46,6 +48,14 @@ struct vn_xdb {
     // sharing its database with `db` (which is made of them), so both see
     // one revision.  Empty otherwise.  See search_shard_by_shard().
     std::vector<Xapian::Database> shards;
+    std::vector<std::string> shard_paths;
+    // Handles of their own for the threads of search_in_parallel(): helper
+    // h's shards and the database made of them, opened on first use.
+    struct helper {
+        std::vector<Xapian::Database> shards;
+        Xapian::Database combined;
+    };
+    std::vector<helper> helpers;
     Xapian::WritableDatabase *wdb = nullptr;
     unsigned batch_docs = VN_XDB_COMMIT_DOCS;
     size_t batch_postings = VN_XDB_COMMIT_POSTINGS;
@@ -275,6 +285,7 @@ extern "C" vn_status vn_xdb_open(const char *path, vn_xdb **out, vn_error *err)
                 db->shards.emplace_back(shard);
                 db->db->add_database(db->shards.back());
             }
+            db->shard_paths = local;
         } else {
             db->db.reset(new Xapian::Database(path));
         }
@@ -294,6 +305,8 @@ extern "C" vn_status vn_xdb_add_shard(vn_xdb *db, const char *path, vn_error *er
     try {
         db->db->add_database(Xapian::Database(path));
         db->shards.clear();   /* the shard handles no longer make up db */
+        db->shard_paths.clear();
+        db->helpers.clear();
         db->path += "+";
         db->path += path;
         return VN_OK;
@@ -1330,10 +1343,214 @@ static void search_shard_by_shard(vn_xmset *m, const std::vector<Xapian::Databas
         m->data.push_back(m->db.get_document(h.docid).get_data());
 }
 
-/* Runs the enquiry into m (from scratch, so that it can be retried). */
-static void run_search(vn_xmset *m, const std::vector<Xapian::Database> &shards,
-                       const Xapian::Query &q, const vn_xsearch_opts *o)
+/*
+ * Matches every document of the shards named (by UUID) and none of the
+ * others: a search of the combined database, with the whole index's
+ * statistics, restricted to some shards.  Xapian inits a copy in each
+ * shard.  No term's estimate is above its own, and it is added last, so
+ * in an AND, whose parts are sorted by estimate (a stable insertion sort
+ * for so few), it stays last and the others keep their order: their
+ * weights add up bit for bit as without it.
+ */
+class ShardFilter : public Xapian::PostingSource {
+  public:
+    explicit ShardFilter(std::vector<std::string> uuids) : uuids_(std::move(uuids)) {}
+
+    void init(const Xapian::Database &db) override
+    {
+        mine_ = std::find(uuids_.begin(), uuids_.end(), db.get_uuid()) != uuids_.end();
+        current_ = 0;
+        last_ = mine_ ? db.get_lastdocid() : 0;
+        estimate_ = mine_ ? db.get_doccount() : 0;
+        set_maxweight(0);
+    }
+    Xapian::doccount get_termfreq_min() const override { return estimate_; }
+    Xapian::doccount get_termfreq_est() const override { return estimate_; }
+    Xapian::doccount get_termfreq_max() const override { return last_; }
+    void next(double) override { ++current_; }
+    void skip_to(Xapian::docid did, double) override
+    {
+        if (did > current_)
+            current_ = did;
+    }
+    bool at_end() const override { return current_ > last_; }
+    Xapian::docid get_docid() const override { return current_; }
+    double get_weight() const override { return 0; }
+    Xapian::PostingSource *clone() const override { return new ShardFilter(uuids_); }
+    std::string name() const override { return "vncite::ShardFilter"; }
+
+  private:
+    std::vector<std::string> uuids_;
+    bool mine_ = false;
+    Xapian::docid current_ = 0, last_ = 0;
+    Xapian::doccount estimate_ = 0;
+};
+
+static bool same_revisions(const std::vector<Xapian::Database> &a,
+                           const std::vector<Xapian::Database> &b)
 {
+    for (size_t k = 0; k < a.size(); ++k)
+        if (a[k].get_revision() != b[k].get_revision())
+            return false;
+    return true;
+}
+
+/* `count` helpers whose shards are at the revisions of db's own; false when
+ * they cannot be brought level (a writer committing all along). */
+static bool level_helpers(vn_xdb *db, size_t count)
+{
+    while (db->helpers.size() < count) {
+        vn_xdb::helper h;
+        for (const std::string &path : db->shard_paths) {
+            h.shards.emplace_back(path);
+            h.combined.add_database(h.shards.back());
+        }
+        db->helpers.push_back(std::move(h));
+    }
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        bool level = true;
+        for (size_t i = 0; i < count; ++i) {
+            if (!same_revisions(db->helpers[i].shards, db->shards)) {
+                db->helpers[i].combined.reopen();
+                level = level && same_revisions(db->helpers[i].shards, db->shards);
+            }
+        }
+        if (level)
+            return true;
+        db->db->reopen();   /* a helper saw a newer commit: catch up with it */
+    }
+    return false;
+}
+
+/* A term that document did alone has (its unique id, normally), or "". */
+static std::string term_of_one(const Xapian::Database &db, Xapian::docid did)
+{
+    Xapian::TermIterator t = db.termlist_begin(did);
+    t.skip_to("Q");
+    if (t != db.termlist_end(did) && (*t)[0] == 'Q' && t.get_termfreq() == 1)
+        return *t;
+    for (t = db.termlist_begin(did); t != db.termlist_end(did); ++t)
+        if (t.get_termfreq() == 1)
+            return *t;
+    return std::string();
+}
+
+/*
+ * A ranked page over several local shards, on as many threads as there are
+ * cores (at most one a shard): thread t searches the combined database
+ * (its own handles, at the same revisions) restricted by a ShardFilter to
+ * its shards, so every weight is the one the whole index gives; the pages
+ * are merged in Xapian's order (weight, then docid).  The percentages
+ * need the top document's share of the query's parts, which the filter
+ * would count as one more matched part: they come from a search of the
+ * combined database for the query restricted to that one document by a
+ * term only it has (a boolean filter term counts for nothing).  False,
+ * with m untouched, when the page cannot be made so; the counts are the
+ * threads' summed estimates.
+ */
+static bool search_in_parallel(vn_xmset *m, vn_xdb *db, const Xapian::Query &q,
+                               const vn_xsearch_opts *o)
+{
+    const size_t n = db->shards.size();
+    const unsigned cores = std::thread::hardware_concurrency();
+    const size_t threads = std::min<size_t>(n, cores ? cores : 1);
+    if (threads < 2 || !level_helpers(db, threads - 1))
+        return false;
+    std::vector<std::vector<std::string>> uuids(threads);
+    for (size_t k = 0; k < n; ++k)
+        uuids[k % threads].push_back(db->shards[k].get_uuid());
+    const Xapian::doccount want = static_cast<Xapian::doccount>(o->offset + o->limit);
+    const Xapian::doccount check =
+        o->check_at_least ? static_cast<Xapian::doccount>(o->check_at_least) : want;
+    // Queries share their parts through counts that are not atomic: each
+    // thread reads its own copy.
+    const std::string serialised = q.serialise();
+    std::vector<Xapian::MSet> parts(threads);
+    std::vector<std::exception_ptr> failures(threads);
+    auto search_part = [&](size_t t, Xapian::Database &database) {
+        try {
+            ShardFilter filter(uuids[t]);
+            Xapian::Enquire e(database);
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                      Xapian::Query::unserialise(serialised),
+                                      Xapian::Query(&filter)));
+            parts[t] = e.get_mset(0, want, check);
+        } catch (...) {
+            failures[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> running;
+    try {
+        for (size_t t = 1; t < threads; ++t)
+            running.emplace_back(search_part, t, std::ref(db->helpers[t - 1].combined));
+    } catch (...) {
+        for (std::thread &th : running)
+            th.join();
+        return false;   /* no thread to be had: search as one */
+    }
+    search_part(0, *db->db);
+    for (std::thread &th : running)
+        th.join();
+    for (const std::exception_ptr &failure : failures)
+        if (failure)
+            std::rethrow_exception(failure);
+
+    std::vector<vn_xmset_hit_row> all;
+    unsigned long estimated = 0, lower = 0, upper = 0;
+    for (const Xapian::MSet &part : parts) {
+        for (auto it = part.begin(); it != part.end(); ++it)
+            all.push_back({*it, it.get_weight(), 0});
+        // the estimate as Xapian would bound it for the shards together
+        estimated += std::min(std::max(part.get_matches_estimated(),
+                                       part.get_matches_lower_bound()),
+                              part.get_matches_upper_bound());
+        lower += part.get_matches_lower_bound();
+        upper += part.get_matches_upper_bound();
+    }
+    std::sort(all.begin(), all.end(), [](const vn_xmset_hit_row &a, const vn_xmset_hit_row &b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+    });
+    if (!all.empty()) {
+        // Of the documents with the top weight, the first Xapian meets
+        // (shard by shard) sets the percentage scale.
+        Xapian::docid top = all[0].docid;
+        for (const vn_xmset_hit_row &h : all) {
+            if (h.weight != all[0].weight)
+                break;
+            Xapian::docid a = h.docid - 1, b = top - 1;
+            if (a % n < b % n || (a % n == b % n && a / n < b / n))
+                top = h.docid;
+        }
+        std::string only = term_of_one(*db->db, top);
+        if (only.empty())
+            return false;
+        Xapian::Enquire e(*db->db);
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only)));
+        Xapian::MSet scale = e.get_mset(0, 1);
+        if (scale.size() != 1 || *scale.begin() != top ||
+            scale.begin().get_weight() != all[0].weight)
+            return false;
+        for (vn_xmset_hit_row &h : all)
+            h.percent = scale.convert_to_percent(h.weight);
+    }
+    size_t first = std::min(o->offset, all.size());
+    size_t last = std::min(o->offset + o->limit, all.size());
+    m->hits.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
+                   all.begin() + static_cast<std::ptrdiff_t>(last));
+    m->estimated = estimated;
+    m->lower = lower;
+    m->upper = upper;
+    m->data.clear();
+    for (const vn_xmset_hit_row &h : m->hits)
+        m->data.push_back(m->db.get_document(h.docid).get_data());
+    return true;
+}
+
+/* Runs the enquiry into m (from scratch, so that it can be retried). */
+static void run_search(vn_xmset *m, vn_xdb *db, const Xapian::Query &q,
+                       const vn_xsearch_opts *o)
+{
+    const std::vector<Xapian::Database> &shards = db->shards;
     m->enquire = Xapian::Enquire(m->db);
     m->spies.clear();
     m->spy_slots.clear();
@@ -1342,6 +1559,9 @@ static void run_search(vn_xmset *m, const std::vector<Xapian::Database> &shards,
     m->hits.clear();
     if (shards.size() > 1 && o->facet_count == 0 && weightless(q, o)) {
         search_shard_by_shard(m, shards, q, o);
+    } else if (shards.size() > 1 && o->facet_count == 0 && o->sort == VN_XSORT_RELEVANCE &&
+               o->limit > 0 && search_in_parallel(m, db, q, o)) {
+        /* the page is in m */
     } else {
         if (o->sort == VN_XSORT_DOCID) {
             m->enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -1387,7 +1607,7 @@ extern "C" vn_status vn_xdb_search(vn_xdb *db, const vn_xquery *q,
     const vn_xsearch_opts *o = opts ? opts : &defaults;
     try {
         std::unique_ptr<vn_xmset> m(new vn_xmset(*db->db));
-        with_reopen(*db->db, [&] { run_search(m.get(), db->shards, q->q, o); });
+        with_reopen(*db->db, [&] { run_search(m.get(), db, q->q, o); });
         *out = m.release();
         return VN_OK;
     } catch (const Xapian::UnimplementedError &e) {

@@ -1033,7 +1033,8 @@ static void test_stub_shards(void **state)
 }
 
 /* A shard of `count` documents numbered from `first`: every one has XALL,
- * the even ones XEVEN, every fifth XFIVE (and the word "ban" to weigh). */
+ * the even ones XEVEN, every fifth XFIVE, and the words "ban", "dan" and
+ * "chu" as often as i mod 3 + 1, mod 4 and mod 7 say (weights, and ties). */
 static void build_numbered_shard(const char *path, int first, int count)
 {
     vn_xdb *db;
@@ -1051,8 +1052,13 @@ static void build_numbered_shard(const char *path, int first, int count)
             OK(vn_xdoc_add_boolean(d, "XFIVE", 5, &g_err));
         for (int k = 0; k <= i % 3; k++)
             OK(vn_xdoc_add_term(d, "ban", 3, &g_err));
+        for (int k = 0; k < i % 4; k++)
+            OK(vn_xdoc_add_term(d, "dan", 3, &g_err));
+        for (int k = 0; k < i % 7; k++)
+            OK(vn_xdoc_add_term(d, "chu", 3, &g_err));
         char unique[32];
         n = snprintf(unique, sizeof unique, "Qdoc%d", i);
+        OK(vn_xdoc_add_boolean(d, unique, (size_t)n, &g_err));
         OK(vn_xdb_replace(db, unique, d, NULL, &g_err));
         vn_xdoc_destroy(d);
     }
@@ -1084,12 +1090,13 @@ static char *page_of(vn_xdb *db, const vn_xquery *q, const vn_xsearch_opts *o)
 }
 
 /*
- * A page of a query that weighs nothing (filters only, or docid order) is
- * read shard by shard from an index of local shards (Xapian walks every
- * match otherwise): the same pages as the shards searched as one database
- * (vn_xdb_add_shard keeps that path), at every offset.
+ * Over an index of local shards, a page of a query that weighs nothing
+ * (filters only, or docid order) is read shard by shard, and a ranked page
+ * is searched one thread a core: the same pages, percentages included, as
+ * the shards searched as one database (vn_xdb_add_shard keeps that path),
+ * at every offset.
  */
-static void test_weightless_pages_by_shard(void **state)
+static void test_pages_by_shard(void **state)
 {
     (void)state;
     build_numbered_shard(tmp_path("wshard0"), 0, 67);
@@ -1103,7 +1110,7 @@ static void test_weightless_pages_by_shard(void **state)
     OK(vn_xdb_add_shard(as_one, tmp_path("wshard1"), &g_err));
     OK(vn_xdb_add_shard(as_one, tmp_path("wshard2"), &g_err));
 
-    vn_xquery *all, *even, *five, *either, *ban, *both[2], *queries[6];
+    vn_xquery *all, *even, *five, *either, *ban, *both[2], *queries[10];
     OK(vn_xquery_term("XALL", 4, 0, &all, &g_err));
     OK(vn_xquery_term("XEVEN", 5, 0, &even, &g_err));
     OK(vn_xquery_term("XFIVE", 5, 0, &five, &g_err));
@@ -1115,16 +1122,28 @@ static void test_weightless_pages_by_shard(void **state)
     OK(vn_xquery_scale(even, 0, &queries[1], &g_err));
     OK(vn_xquery_scale(either, 0, &queries[2], &g_err));
     OK(vn_xquery_scale(ban, 0, &queries[3], &g_err));
-    queries[4] = ban;     /* weighted: the one-database path in both */
+    queries[4] = ban;     /* weighted, in parallel */
     vn_xquery *none;
     OK(vn_xquery_term("XNONE", 5, 0, &none, &g_err));
     OK(vn_xquery_scale(none, 0, &queries[5], &g_err));
+    vn_xquery *dan, *chu, *words[3], *filtered[2];
+    OK(vn_xquery_term("dan", 3, 0, &dan, &g_err));
+    OK(vn_xquery_term("chu", 3, 0, &chu, &g_err));
+    words[0] = ban;
+    words[1] = dan;
+    words[2] = chu;
+    OK(vn_xquery_combine(VN_XOP_OR, words, 3, 0, &queries[6], &g_err));
+    OK(vn_xquery_combine(VN_XOP_AND, words + 1, 2, 0, &queries[7], &g_err));
+    filtered[0] = queries[6];
+    filtered[1] = even;
+    OK(vn_xquery_combine(VN_XOP_FILTER, filtered, 2, 0, &queries[8], &g_err));
+    OK(vn_xquery_combine(VN_XOP_AND_MAYBE, words, 3, 0, &queries[9], &g_err));
 
     static const size_t offsets[] = {0, 1, 9, 33, 70, 110, 500};
     static const size_t limits[] = {0, 1, 10, 37, 200};
     static const vn_xsort sorts[] = {VN_XSORT_RELEVANCE, VN_XSORT_DOCID};
     int pages = 0;
-    for (size_t qi = 0; qi < 6; qi++)
+    for (size_t qi = 0; qi < 10; qi++)
         for (size_t oi = 0; oi < sizeof offsets / sizeof *offsets; oi++)
             for (size_t li = 0; li < sizeof limits / sizeof *limits; li++)
                 for (size_t si = 0; si < 2; si++)
@@ -1141,7 +1160,7 @@ static void test_weightless_pages_by_shard(void **state)
                         free(got);
                         pages++;
                     }
-    assert_int_equal(pages, 6 * 7 * 5 * 2 * 2);
+    assert_int_equal(pages, 10 * 7 * 5 * 2 * 2);
 
     /* a page worth checking by eye: the lowest docids, interleaved (shard k
      * of 3, its d-th document -> docid 3(d-1)+k+1) */
@@ -1152,8 +1171,10 @@ static void test_weightless_pages_by_shard(void **state)
     assert_string_equal(got, "3/1/100/doc108 5/2/100/doc68 7/3/100/doc2 9/4/100/doc110 ");
     free(got);
 
-    vn_xquery *mine[] = {all, even, five, either, ban, none, queries[0], queries[1],
-                         queries[2], queries[3], queries[5]};
+    vn_xquery *mine[] = {all,        even,       five,       either,     ban,
+                         none,       dan,        chu,        queries[0], queries[1],
+                         queries[2], queries[3], queries[5], queries[6], queries[7],
+                         queries[8], queries[9]};
     for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
         vn_xquery_destroy(mine[i]);
     OK(vn_xdb_close(by_shard, &g_err));
@@ -1316,7 +1337,7 @@ int main(void)
         cmocka_unit_test(test_long_unique_terms),
         cmocka_unit_test(test_batch_commits),
         cmocka_unit_test(test_stub_shards),
-        cmocka_unit_test(test_weightless_pages_by_shard),
+        cmocka_unit_test(test_pages_by_shard),
         cmocka_unit_test(test_remote_shard),
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_hooks),
