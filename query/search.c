@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../common/index_schema.h"
 #include "../indexer/doctext.h"
 #include "../indexer/stored_cites.h"
+#include "hit_snippets.h"
 #include "snippet.h"
 
 static const struct { const char *name; unsigned slot; } facet_slots[VN_SEARCH_FACETS] = {
@@ -34,21 +34,6 @@ vn_status vn_search_snippet(const char *text, size_t len, const char *const *ter
 }
 
 /* ---- search --------------------------------------------------------------- */
-
-/* Has the file changed since it was indexed?  (stamp slot: "SEC.NSEC SIZE HASH") */
-static bool file_changed(const char *path, const char *stamp)
-{
-    struct stat st;
-    long long sec;
-    long nsec;
-    unsigned long long size;
-    if (stat(path, &st) != 0)
-        return true;
-    if (!stamp || sscanf(stamp, "%lld.%ld %llu", &sec, &nsec, &size) != 3)
-        return false;
-    return sec != (long long)st.st_mtim.tv_sec || nsec != st.st_mtim.tv_nsec ||
-           size != (unsigned long long)st.st_size;
-}
 
 static const char *json_str(json_t *o, const char *key)
 {
@@ -97,30 +82,6 @@ static vn_status snippet_terms(const vn_xquery *q, char ***out, vn_error *err)
         return vn_error_set(err, VN_ERR_NOMEM, "out of memory while making a snippet");
     *out = terms;
     return VN_OK;
-}
-
-static vn_status make_snippet(vn_snipper *sn, vn_xmset *m, size_t i, const char *const *terms,
-                              vn_search_hit *h, vn_error *err)
-{
-    vn_status st = VN_OK;
-    const char *path = json_str(h->document, "file");
-    const char *stamp = NULL;
-    size_t sl;
-    vn_xmset_value(m, i, VN_SLOT_STAMP, &stamp, &sl, NULL);
-    h->stale = file_changed(path, stamp);
-    vn_doctext dt;
-    vn_error ignored;
-    if (vn_doctext_load(path, &dt, &ignored) == VN_OK) {
-        st = vn_snipper_make(sn, dt.text, dt.len, terms, &h->snippet, h->marks,
-                             &h->mark_count, err);
-        vn_doctext_free(&dt);
-    } else {
-        h->stale = true;
-        h->snippet = strdup(json_str(h->document, "title"));
-        if (!h->snippet)
-            st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
-    }
-    return st;
 }
 
 static vn_status read_facets(vn_xmset *m, vn_search_result *out, vn_error *err)
@@ -197,13 +158,12 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         if (!out->data || !out->hits)
             st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
     }
-    /* one tokenizer and one set of buffers for all the snippets */
-    vn_snipper *sn = NULL;
     char **terms = NULL;
-    if (st == VN_OK && out->hit_count)
-        st = vn_snipper_new(&sn, err);
+    vn_hit_snippet_job *jobs = NULL;
     if (st == VN_OK && out->hit_count)
         st = snippet_terms(q, &terms, err);
+    if (st == VN_OK && out->hit_count && !(jobs = calloc(out->hit_count, sizeof *jobs)))
+        st = vn_error_set(err, VN_ERR_NOMEM, "out of memory");
     for (size_t i = 0; st == VN_OK && i < out->hit_count; i++) {
         vn_xhit h;
         st = vn_xmset_hit(m, i, &h, err);
@@ -227,10 +187,17 @@ vn_status vn_search(const vn_search_request *req, vn_search_result *out, vn_erro
         sh->rank = h.rank + 1;
         sh->percent = h.percent;
         sh->document = doc;
-        st = make_snippet(sn, m, i, (const char *const *)terms, sh, err);
+        const char *stamp = NULL;
+        size_t stamp_len;
+        vn_xmset_value(m, i, VN_SLOT_STAMP, &stamp, &stamp_len, NULL);
+        jobs[i] = (vn_hit_snippet_job){json_str(doc, "file"), stamp, json_str(doc, "title"), sh};
     }
+    /* the files read and their snippets made on every core; the stamps
+     * point into m, which lives until after */
+    if (st == VN_OK && out->hit_count)
+        st = vn_hit_snippets(jobs, out->hit_count, (const char *const *)terms, err);
+    free(jobs);
     free_terms(terms);
-    vn_snipper_free(sn);
     if (st == VN_OK && req->facets)
         st = read_facets(m, out, err);
     vn_xmset_destroy(m);

@@ -14,6 +14,8 @@
 #include "common/terms.h"
 #include "common/tokenize.h"
 #include "indexer/doctext.h"
+#include "query/hit_snippets.h"
+#include "query/search.h"
 #include "query/snippet.h"
 
 static vn_error g_err;
@@ -326,6 +328,58 @@ static void test_far_apart_and_dense(void **state)
     vn_buf_free(&t);
 }
 
+/* ---- a page's snippets on several threads ------------------------------------- */
+
+/* Every job gets the snippet one snipper makes of its file alone; a missing
+ * file gets the title and is stale; a file whose stamp is not the indexed
+ * one is stale too.  More jobs than threads, in any order of completion. */
+static void test_page_of_snippets(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "cao-loc-thuy-hung-dang-uy-2024-ke-hoach-150.txt", "duc-pho-bcd-2023-ke-hoach-du-thao.txt",
+        "soc-trang-mttq-2024-ke-hoach-qcdc.txt", "tay-ninh-so-cong-thuong-2024-ke-hoach.txt",
+        "yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt",
+    };
+    const char *const terms[] = {"dân", "chủ", "tham", "nhung", NULL};
+    enum { JOBS = 23 };
+    char paths[JOBS][512];
+    vn_search_hit hits[JOBS];
+    vn_hit_snippet_job jobs[JOBS];
+    memset(hits, 0, sizeof hits);
+    for (size_t i = 0; i < JOBS; i++) {
+        if (i % 7 == 3)
+            snprintf(paths[i], sizeof paths[i], "%s/no-such-plan-%zu.txt", VNCITE_CORPUS, i);
+        else
+            snprintf(paths[i], sizeof paths[i], "%s/%s", VNCITE_CORPUS, files[i % 5]);
+        jobs[i] = (vn_hit_snippet_job){paths[i], i % 5 == 1 ? "1.5 42 0" : NULL, "Tiêu đề", &hits[i]};
+    }
+    assert_int_equal(vn_hit_snippets(jobs, JOBS, terms, &g_err), VN_OK);
+    for (size_t i = 0; i < JOBS; i++) {
+        if (i % 7 == 3) {
+            assert_string_equal(hits[i].snippet, "Tiêu đề");
+            assert_true(hits[i].stale);
+            assert_int_equal(hits[i].mark_count, 0);
+        } else {
+            vn_doctext dt;
+            assert_int_equal(vn_doctext_load(paths[i], &dt, &g_err), VN_OK);
+            char *want;
+            vn_highlight marks[VN_SNIPPET_MAX_MARKS];
+            size_t mark_count;
+            assert_int_equal(vn_search_snippet(dt.text, dt.len, terms, &want, marks, &mark_count,
+                                               &g_err), VN_OK);
+            assert_string_equal(hits[i].snippet, want);
+            assert_int_equal(hits[i].mark_count, mark_count);
+            assert_memory_equal(hits[i].marks, marks, mark_count * sizeof *marks);
+            assert_int_equal(hits[i].stale, i % 5 == 1);   /* a stamp from another file */
+            free(want);
+            vn_doctext_free(&dt);
+        }
+        free(hits[i].snippet);
+    }
+    assert_int_equal(vn_hit_snippets(jobs, 0, terms, &g_err), VN_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +388,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_corpus_documents, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_far_apart_and_dense, setup, teardown),
+        cmocka_unit_test(test_page_of_snippets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
