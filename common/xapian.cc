@@ -1301,6 +1301,51 @@ static bool weightless(const Xapian::Query &q, const vn_xsearch_opts *o)
            q.get_description().compare(0, 10, "Query(0 * ") == 0;
 }
 
+/* How far a search of one part of the index goes for the page: its first
+ * offset + limit matches, examining check_at_least of them (0: as many). */
+static Xapian::doccount matches_wanted(const vn_xsearch_opts *o)
+{
+    return static_cast<Xapian::doccount>(o->offset + o->limit);
+}
+
+static Xapian::doccount matches_checked(const vn_xsearch_opts *o)
+{
+    return o->check_at_least ? static_cast<Xapian::doccount>(o->check_at_least)
+                             : matches_wanted(o);
+}
+
+/* The counts of searches of parts of the index, summed; each estimate
+ * within its part's bounds, as Xapian bounds it for the parts together. */
+struct match_counts {
+    unsigned long estimated = 0, lower = 0, upper = 0;
+
+    void add(const Xapian::MSet &part)
+    {
+        estimated += std::min(std::max(part.get_matches_estimated(),
+                                       part.get_matches_lower_bound()),
+                              part.get_matches_upper_bound());
+        lower += part.get_matches_lower_bound();
+        upper += part.get_matches_upper_bound();
+    }
+};
+
+/* The page of o out of every part's matches, merged in page order, with the
+ * counts and the documents' data (local shards: no round trips). */
+static void set_page(vn_xmset *m, const std::vector<vn_xmset_hit_row> &all,
+                     const match_counts &counts, const vn_xsearch_opts *o)
+{
+    size_t first = std::min(o->offset, all.size());
+    size_t last = std::min(o->offset + o->limit, all.size());
+    m->hits.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
+                   all.begin() + static_cast<std::ptrdiff_t>(last));
+    m->estimated = counts.estimated;
+    m->lower = counts.lower;
+    m->upper = counts.upper;
+    m->data.clear();
+    for (const vn_xmset_hit_row &h : m->hits)
+        m->data.push_back(m->db.get_document(h.docid).get_data());
+}
+
 /*
  * A weightless page over several local shards, shard by shard.  Xapian 1.4
  * walks every match of every shard for it when the shards are searched as
@@ -1313,34 +1358,23 @@ static bool weightless(const Xapian::Query &q, const vn_xsearch_opts *o)
 static void search_shard_by_shard(vn_xmset *m, const std::vector<Xapian::Database> &shards,
                                   const Xapian::Query &q, const vn_xsearch_opts *o)
 {
-    const Xapian::doccount want = static_cast<Xapian::doccount>(o->offset + o->limit);
-    const Xapian::doccount check =
-        o->check_at_least ? static_cast<Xapian::doccount>(o->check_at_least) : want;
     const Xapian::docid n = static_cast<Xapian::docid>(shards.size());
     std::vector<vn_xmset_hit_row> all;
-    m->estimated = m->lower = m->upper = 0;
+    match_counts counts;
     for (Xapian::docid k = 0; k < n; ++k) {
         Xapian::Enquire e(shards[k]);
         e.set_query(q);
         if (o->sort == VN_XSORT_DOCID)
             e.set_weighting_scheme(Xapian::BoolWeight());
         e.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet part = e.get_mset(0, want, check);
+        Xapian::MSet part = e.get_mset(0, matches_wanted(o), matches_checked(o));
         for (auto it = part.begin(); it != part.end(); ++it)
             all.push_back({(*it - 1) * n + k + 1, it.get_weight(), it.get_percent()});
-        m->estimated += part.get_matches_estimated();
-        m->lower += part.get_matches_lower_bound();
-        m->upper += part.get_matches_upper_bound();
+        counts.add(part);
     }
     std::sort(all.begin(), all.end(),
               [](const vn_xmset_hit_row &a, const vn_xmset_hit_row &b) { return a.docid < b.docid; });
-    size_t first = std::min(o->offset, all.size());
-    size_t last = std::min(o->offset + o->limit, all.size());
-    m->hits.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
-                   all.begin() + static_cast<std::ptrdiff_t>(last));
-    m->data.clear();
-    for (const vn_xmset_hit_row &h : m->hits)   /* local shards: no round trips */
-        m->data.push_back(m->db.get_document(h.docid).get_data());
+    set_page(m, all, counts, o);
 }
 
 /*
@@ -1459,9 +1493,6 @@ static bool search_in_parallel(vn_xmset *m, vn_xdb *db, const Xapian::Query &q,
     std::vector<std::vector<std::string>> uuids(threads);
     for (size_t k = 0; k < n; ++k)
         uuids[k % threads].push_back(db->shards[k].get_uuid());
-    const Xapian::doccount want = static_cast<Xapian::doccount>(o->offset + o->limit);
-    const Xapian::doccount check =
-        o->check_at_least ? static_cast<Xapian::doccount>(o->check_at_least) : want;
     // Queries share their parts through counts that are not atomic: each
     // thread reads its own copy.
     const std::string serialised = q.serialise();
@@ -1474,7 +1505,7 @@ static bool search_in_parallel(vn_xmset *m, vn_xdb *db, const Xapian::Query &q,
             e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                       Xapian::Query::unserialise(serialised),
                                       Xapian::Query(&filter)));
-            parts[t] = e.get_mset(0, want, check);
+            parts[t] = e.get_mset(0, matches_wanted(o), matches_checked(o));
         } catch (...) {
             failures[t] = std::current_exception();
         }
@@ -1496,16 +1527,11 @@ static bool search_in_parallel(vn_xmset *m, vn_xdb *db, const Xapian::Query &q,
             std::rethrow_exception(failure);
 
     std::vector<vn_xmset_hit_row> all;
-    unsigned long estimated = 0, lower = 0, upper = 0;
+    match_counts counts;
     for (const Xapian::MSet &part : parts) {
         for (auto it = part.begin(); it != part.end(); ++it)
             all.push_back({*it, it.get_weight(), 0});
-        // the estimate as Xapian would bound it for the shards together
-        estimated += std::min(std::max(part.get_matches_estimated(),
-                                       part.get_matches_lower_bound()),
-                              part.get_matches_upper_bound());
-        lower += part.get_matches_lower_bound();
-        upper += part.get_matches_upper_bound();
+        counts.add(part);
     }
     std::sort(all.begin(), all.end(), [](const vn_xmset_hit_row &a, const vn_xmset_hit_row &b) {
         return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
@@ -1533,16 +1559,7 @@ static bool search_in_parallel(vn_xmset *m, vn_xdb *db, const Xapian::Query &q,
         for (vn_xmset_hit_row &h : all)
             h.percent = scale.convert_to_percent(h.weight);
     }
-    size_t first = std::min(o->offset, all.size());
-    size_t last = std::min(o->offset + o->limit, all.size());
-    m->hits.assign(all.begin() + static_cast<std::ptrdiff_t>(first),
-                   all.begin() + static_cast<std::ptrdiff_t>(last));
-    m->estimated = estimated;
-    m->lower = lower;
-    m->upper = upper;
-    m->data.clear();
-    for (const vn_xmset_hit_row &h : m->hits)
-        m->data.push_back(m->db.get_document(h.docid).get_data());
+    set_page(m, all, counts, o);
     return true;
 }
 
@@ -1577,8 +1594,7 @@ static void run_search(vn_xmset *m, vn_xdb *db, const Xapian::Query &q,
         }
         Xapian::doccount check = static_cast<Xapian::doccount>(o->check_at_least);
         if (check == 0)
-            check = o->facet_count ? m->db.get_doccount()
-                                   : static_cast<Xapian::doccount>(o->offset + o->limit);
+            check = o->facet_count ? m->db.get_doccount() : matches_wanted(o);
         Xapian::MSet mset = m->enquire.get_mset(static_cast<Xapian::doccount>(o->offset),
                                                 static_cast<Xapian::doccount>(o->limit), check);
         m->estimated = mset.get_matches_estimated();
