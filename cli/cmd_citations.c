@@ -132,7 +132,7 @@ int vn_cmd_citations(int argc, char **argv)
         return VN_EXIT_ERROR;
     vn_error err;
     vn_doc_citations_set *set;
-    if (vn_doc_citations_open(vn_index_default_db(o.db), reg, &set, &err) != VN_OK) {
+    if (vn_doc_citations_open(vn_index_default_db(o.db), reg, 0, &set, &err) != VN_OK) {
         vn_report_error(&err);
         vn_registry_free(reg);
         return VN_EXIT_ERROR;

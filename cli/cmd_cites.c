@@ -3,7 +3,10 @@
  *
  * The documents citing an instrument, each occurrence with its place and
  * the text as written.  INSTRUMENT is matched loosely (vn_corpus_match):
- * the user types what they remember, not our canonical form.
+ * the user types what they remember, not our canonical form.  The index is
+ * streamed (query/doc_citations.h, every citation kept on disk), so memory
+ * is the instrument table whatever the corpus; --json reads the records of
+ * the citing documents again from the index.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -11,16 +14,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "common/grow.h"
+#include "common/index_schema.h"
 #include "common/symbol.h"
+#include "indexer/indexer.h"
+#include "query/doc_citations.h"
 #include "query/validity.h"
 #include "query_opts.h"
 
 #define MAX_MATCHES 64
 
 /* The date as the stored record writes it (docjson.c): "" when none. */
-static const char *date_text(const vn_citation *c, char buf[11])
+static const char *date_text(const vn_date_range *d, char buf[11])
 {
-    return c->date.precision == VN_DATE_NONE ? "" : vn_date_range_str(&c->date, buf);
+    return d->precision == VN_DATE_NONE ? "" : vn_date_range_str(d, buf);
 }
 
 static void print_header(const vn_corpus *c, size_t inst)
@@ -40,46 +47,128 @@ static void print_header(const vn_corpus *c, size_t inst)
            in->citing_docs, in->citing_docs == 1 ? "" : "s");
 }
 
-static int emit(const vn_corpus *c, const vn_query_opts *o, const size_t *match, size_t n)
+/* A document citing matched instrument number m. */
+typedef struct hit {
+    size_t m, doc;
+} hit;
+
+static int by_match_then_doc(const void *a, const void *b)
 {
-    if (o->csv) {
-        static const char *const head[] = {"instrument", "file", "line", "column", "text",
-                                           "kind", "date"};
-        vn_csv_row(stdout, head, sizeof head / sizeof *head);
-    }
-    for (size_t m = 0; m < n; m++) {
-        if (!o->json && !o->csv)
-            print_header(c, match[m]);
-        for (size_t d = 0; d < c->doc_count; d++) {
-            const vn_corpus_doc *doc = &c->docs[d];
-            for (size_t k = 0; k < doc->cite_count; k++) {
-                const vn_corpus_cite *ci = &doc->cites[k];
-                if (ci->instrument != match[m])
+    const hit *x = a, *y = b;
+    if (x->m != y->m)
+        return x->m < y->m ? -1 : 1;
+    return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* The documents citing each matched instrument, in file order. */
+static vn_status find_hits(vn_doc_citations_set *set, const size_t *match, size_t n, hit **out,
+                           size_t *count, vn_error *err)
+{
+    size_t docs, cap = 0;
+    vn_doc_citations_files(set, &docs);
+    *out = NULL;
+    *count = 0;
+    for (size_t d = 0; d < docs; d++) {
+        vn_doc_citations doc;
+        vn_status st = vn_doc_citations_get(set, d, &doc, err);
+        if (st != VN_OK)
+            return st;
+        for (size_t g = 0; g < doc.count; g++)
+            for (size_t m = 0; m < n; m++) {
+                if (doc.cited[g].instrument != match[m])
                     continue;
-                const char *id = c->instruments[match[m]].id;
-                if (o->json) {
-                    /* the record as stored, with today's resolution */
-                    json_t *out = json_deep_copy(ci->record);
-                    if (!out || json_object_set_new(out, "instrument", json_string(id)) != 0 ||
-                        json_object_set_new(out, "ambiguous",
-                                            json_boolean(ci->c.ambiguous)) != 0 ||
-                        vn_print_json_line(out) != 0)
-                        return -1;
-                } else if (o->csv) {
-                    char line[24], col[24], date[11];
-                    snprintf(line, sizeof line, "%ld", ci->line);
-                    snprintf(col, sizeof col, "%ld", ci->column);
-                    const char *fields[] = {id, doc->file, line, col, ci->text,
-                                            vn_citation_kind_name(ci->c.kind),
-                                            date_text(&ci->c, date)};
-                    vn_csv_row(stdout, fields, sizeof fields / sizeof *fields);
-                } else {
-                    printf("  %s:%ld:%ld  \"%s\"\n", doc->file, ci->line, ci->column, ci->text);
-                }
+                if (!vn_grow((void **)out, &cap, *count, sizeof **out, 256))
+                    return vn_error_set(err, VN_ERR_NOMEM, "out of memory listing citations");
+                (*out)[(*count)++] = (hit){m, d};
             }
+    }
+    qsort(*out, *count, sizeof **out, by_match_then_doc);
+    return VN_OK;
+}
+
+/* --json: the document's records as stored, with today's resolution. */
+static vn_status print_records(vn_xdb *db, const char *db_path, const vn_doc_citations *doc,
+                               const char *id, size_t inst, vn_error *err)
+{
+    json_t *records;
+    vn_status st = vn_corpus_stored_records(db, db_path, doc->file, &records, err);
+    if (st != VN_OK)
+        return st;
+    if (json_array_size(records) != doc->cite_count)
+        st = vn_error_set(err, VN_ERR_INDEX, "%s: %s changed while it was read; run the "
+                          "command again", db_path, doc->file);
+    for (size_t k = 0; st == VN_OK && k < doc->cite_count; k++) {
+        const vn_doc_cite *ci = &doc->cites[k];
+        if (ci->instrument != inst)
+            continue;
+        json_t *out = json_deep_copy(json_array_get(records, ci->index));
+        bool made = out && json_object_set_new(out, "instrument", json_string(id)) == 0 &&
+                    json_object_set_new(out, "ambiguous", json_boolean(ci->ambiguous)) == 0;
+        if (!made)
+            json_decref(out);
+        if (!made || vn_print_json_line(out) != 0)   /* which releases out */
+            st = vn_error_set(err, VN_ERR_NOMEM, "out of memory printing citations");
+    }
+    json_decref(records);
+    return st;
+}
+
+static void print_rows(const vn_query_opts *o, const vn_doc_citations *doc, const char *id,
+                       size_t inst)
+{
+    for (size_t k = 0; k < doc->cite_count; k++) {
+        const vn_doc_cite *ci = &doc->cites[k];
+        if (ci->instrument != inst)
+            continue;
+        if (o->csv) {
+            char line[24], col[24], date[11];
+            snprintf(line, sizeof line, "%ld", ci->line);
+            snprintf(col, sizeof col, "%ld", ci->column);
+            const char *fields[] = {id, doc->file, line, col, ci->text,
+                                    vn_citation_kind_name(ci->kind), date_text(&ci->date, date)};
+            vn_csv_row(stdout, fields, sizeof fields / sizeof *fields);
+        } else {
+            printf("  %s:%ld:%ld  \"%s\"\n", doc->file, ci->line, ci->column, ci->text);
         }
     }
-    return 0;
+}
+
+static void print_csv_head(void)
+{
+    static const char *const head[] = {"instrument", "file", "line", "column", "text", "kind",
+                                       "date"};
+    vn_csv_row(stdout, head, sizeof head / sizeof *head);
+}
+
+static vn_status emit(vn_doc_citations_set *set, const char *db_path, const vn_query_opts *o,
+                      const size_t *match, size_t n, vn_error *err)
+{
+    const vn_corpus *c = vn_doc_citations_table(set);
+    hit *hits;
+    size_t count;
+    vn_status st = find_hits(set, match, n, &hits, &count, err);
+    vn_xdb *db = NULL;
+    if (st == VN_OK && o->json)
+        st = vn_schema_open(db_path, &db, err);
+    if (st == VN_OK && o->csv)
+        print_csv_head();
+    size_t h = 0;
+    for (size_t m = 0; st == VN_OK && m < n; m++) {
+        const char *id = c->instruments[match[m]].id;
+        if (!o->json && !o->csv)
+            print_header(c, match[m]);
+        for (; st == VN_OK && h < count && hits[h].m == m; h++) {
+            vn_doc_citations doc;
+            st = vn_doc_citations_get(set, hits[h].doc, &doc, err);
+            if (st == VN_OK && o->json)
+                st = print_records(db, db_path, &doc, id, match[m], err);
+            else if (st == VN_OK)
+                print_rows(o, &doc, id, match[m]);
+        }
+    }
+    vn_xdb_close(db, NULL);
+    free(hits);
+    return st;
 }
 
 /* Nothing in the index matches: is it an instrument at all?  Exit 0 with a
@@ -100,9 +189,7 @@ static int nothing_cites(const vn_corpus *c, const vn_query_opts *o, const char 
         return VN_EXIT_ERROR;
     }
     if (o->csv) {
-        static const char *const head[] = {"instrument", "file", "line", "column", "text",
-                                           "kind", "date"};
-        vn_csv_row(stdout, head, sizeof head / sizeof *head);
+        print_csv_head();
     } else if (!o->json) {
         if (known)
             printf("%s: no indexed document cites it\n",
@@ -120,20 +207,30 @@ int vn_cmd_cites(int argc, char **argv)
     if (p != 0)
         return p > 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
     vn_registry *reg;
-    vn_corpus c;
-    o.keep_records = o.json;   /* --json prints the records as stored */
-    if (!vn_query_open(&o, &reg, &c))
+    if (!vn_cli_load_registry(o.registry, o.no_registry, &reg))
         return VN_EXIT_ERROR;
+    const char *db_path = vn_index_default_db(o.db);
+    vn_error err;
+    vn_doc_citations_set *set;
+    if (vn_doc_citations_open(db_path, reg, VN_DOC_CITATIONS_EVERY, &set, &err) != VN_OK) {
+        vn_report_error(&err);
+        vn_registry_free(reg);
+        return VN_EXIT_ERROR;
+    }
+    const vn_corpus *c = vn_doc_citations_table(set);
     size_t match[MAX_MATCHES];
-    size_t n = vn_corpus_match(&c, o.args[0], match, MAX_MATCHES);
+    size_t n = vn_corpus_match(c, o.args[0], match, MAX_MATCHES);
     if (n > MAX_MATCHES)
         n = MAX_MATCHES;
-    int status;
+    int status = VN_EXIT_OK;
     if (n == 0)
-        status = nothing_cites(&c, &o, o.args[0]);
-    else
-        status = emit(&c, &o, match, n) == 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
-    vn_query_close(reg, &c);
+        status = nothing_cites(c, &o, o.args[0]);
+    else if (emit(set, db_path, &o, match, n, &err) != VN_OK) {
+        vn_report_error(&err);
+        status = VN_EXIT_ERROR;
+    }
+    vn_doc_citations_free(set);
+    vn_registry_free(reg);
     if (fflush(stdout) != 0)
         status = VN_EXIT_ERROR;
     return status;

@@ -455,8 +455,12 @@ size_t vn_corpus_match(const vn_corpus *c, const char *text, size_t *out, size_t
     long exact = vn_corpus_find_instrument(c, s);
     if (exact >= 0) {
         marks[exact] = true;
-        n = collect(c, marks, out, max);
-        goto done;
+        /* A yearless symbol that some citations leave ambiguous or
+         * unresolved still names every dated instrument with it: go on. */
+        if (c->instruments[exact].state == VN_INST_RESOLVED || strchr(s, '@') || s[0] == '~') {
+            n = collect(c, marks, out, max);
+            goto done;
+        }
     }
     vn_symbol sym;
     char canon[VN_SYMBOL_MAX];

@@ -25,6 +25,7 @@
 #include "../common/buf.h"
 #include "../common/registry.h"
 #include "../common/status.h"
+#include "../common/xapian.h"
 #include "../indexer/citation.h"
 #include "../indexer/metadata.h"
 
@@ -154,6 +155,16 @@ long vn_corpus_find_doc(const vn_corpus *c, const char *file);
  * "Luật Tiếp công dân"): writes up to max indices, returns how many match.
  */
 size_t vn_corpus_match(const vn_corpus *c, const char *text, size_t *out, size_t max);
+
+/*
+ * The citation records (docs/JSON.md) of document `file` (its path as
+ * indexed) as db, opened on db_path, stores them, built again exactly as
+ * VN_CORPUS_KEEP_RECORDS builds them (before resolution): a new JSON array
+ * in text order.  VN_ERR_NOTFOUND when db holds no such document.  For a
+ * command that streamed the corpus and prints a few documents' records.
+ */
+vn_status vn_corpus_stored_records(vn_xdb *db, const char *db_path, const char *file,
+                                   json_t **out, vn_error *err);
 
 /* The date a document is judged at: its own (possibly partial) date, else
  * "not before its latest cited date" (metadata.h); false when unknown. */

@@ -533,3 +533,33 @@ void vn_corpus_doc_free(vn_corpus_doc *doc)
     vn_arena_free(&doc->texts);
     memset(doc, 0, sizeof *doc);
 }
+
+vn_status vn_corpus_stored_records(vn_xdb *db, const char *db_path, const char *file,
+                                   json_t **out, vn_error *err)
+{
+    *out = NULL;
+    vn_buf term = VN_BUF_INIT, cites = VN_BUF_INIT;
+    vn_xdoc *doc = NULL;
+    vn_corpus owner = {0};
+    raw_doc r;
+    memset(&r, 0, sizeof r);
+    vn_status st = vn_schema_unique_term(file, &term, err);
+    if (st == VN_OK)
+        st = vn_xdb_find(db, term.data, &doc, err);
+    if (st == VN_OK && !(owner.owner = json_array()))
+        st = nomem(err);
+    if (st == VN_OK) {
+        vn_xhit h = {.docid = vn_xdoc_docid(doc)};
+        h.data = vn_xdoc_data(doc, &h.data_len);
+        /* owner gets the document record, then the array of its citations' */
+        st = read_one(db_path, &h, &owner, true, &cites, &r, err);
+    }
+    if (st == VN_OK)
+        *out = json_incref(json_array_get(owner.owner, 1));
+    vn_raw_doc_free(&r);
+    json_decref(owner.owner);
+    vn_xdoc_destroy(doc);
+    vn_buf_free(&term);
+    vn_buf_free(&cites);
+    return st;
+}

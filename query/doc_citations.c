@@ -7,6 +7,9 @@
  *   u8 dated, u64 rows, the file and its own number, then per row u64 key,
  *   u64 mentions, i64 line, i64 column and the text; each text is a u64
  *   length and its bytes with their NUL, so that it is read back in place.
+ *   With VN_DOC_CITATIONS_EVERY, then u64 citations and per citation u64
+ *   key, i64 line, i64 column, u8 kind, u8 ambiguous, the date range and
+ *   the text.
  * The file lives as long as the set and no other process reads it, so the
  * numbers are written as the machine holds them.
  */
@@ -34,6 +37,7 @@ struct vn_doc_citations_set {
     vn_corpus table;
     size_t *place;            /* [key]: the key's instrument in the table */
     size_t key_count;
+    bool every;               /* VN_DOC_CITATIONS_EVERY */
     FILE *spill;
     char dir[4096];           /* where the temporary file is, for messages */
     vn_arena strings;         /* the file names */
@@ -45,6 +49,8 @@ struct vn_doc_citations_set {
     vn_buf record;            /* a record being written or read back */
     vn_cited *cited;
     size_t cited_cap;
+    vn_doc_cite *cites;
+    size_t cites_cap;
 };
 
 static vn_status nomem(vn_error *err)
@@ -137,6 +143,16 @@ static vn_status spill_doc(void *arg, const vn_corpus_doc *doc, size_t rank, con
              put(b, &line, sizeof line) && put(b, &column, sizeof column) &&
              put_text(b, first->text);
     }
+    if (ok && s->every)
+        ok = put_u64(b, doc->cite_count);
+    for (size_t k = 0; ok && s->every && k < doc->cite_count; k++) {
+        const vn_corpus_cite *ci = &doc->cites[k];
+        int64_t line = ci->line, column = ci->column;
+        uint8_t kind = (uint8_t)ci->c.kind, ambiguous = ci->c.ambiguous;
+        ok = put_u64(b, keys[k]) && put(b, &line, sizeof line) &&
+             put(b, &column, sizeof column) && put(b, &kind, 1) && put(b, &ambiguous, 1) &&
+             put(b, &ci->c.date, sizeof ci->c.date) && put_text(b, ci->text);
+    }
     if (!ok)
         return nomem(err);
     uint64_t body = b->len - sizeof body;
@@ -164,12 +180,13 @@ static vn_status open_spill(vn_doc_citations_set *s, vn_error *err)
 }
 
 vn_status vn_doc_citations_open(const char *db_path, const vn_registry *registry,
-                                vn_doc_citations_set **out, vn_error *err)
+                                unsigned flags, vn_doc_citations_set **out, vn_error *err)
 {
     *out = NULL;
     vn_doc_citations_set *s = calloc(1, sizeof *s);
     if (!s)
         return nomem(err);
+    s->every = flags & VN_DOC_CITATIONS_EVERY;
     s->strings = (vn_arena)VN_ARENA_INIT;
     s->record = (vn_buf)VN_BUF_INIT;
     vn_status st = open_spill(s, err);
@@ -276,11 +293,35 @@ vn_status vn_doc_citations_get(vn_doc_citations_set *s, size_t doc, vn_doc_citat
         r.ok = r.ok && key < s->key_count;
         c->instrument = r.ok ? s->place[key] : 0;
     }
+    uint64_t m = s->every ? take_u64(&r) : 0;
+    if (r.ok && (m > body || !room_for((void **)&s->cites, &s->cites_cap, m, sizeof *s->cites)))
+        return m > body ? io_error(s, "read", err) : nomem(err);
+    for (uint64_t k = 0; r.ok && k < m; k++) {
+        vn_doc_cite *c = &s->cites[k];
+        uint64_t key = take_u64(&r);
+        int64_t line, column;
+        uint8_t kind, ambiguous;
+        take(&r, &line, sizeof line);
+        take(&r, &column, sizeof column);
+        take(&r, &kind, 1);
+        take(&r, &ambiguous, 1);
+        take(&r, &c->date, sizeof c->date);
+        c->text = take_text(&r);
+        c->index = (size_t)k;
+        c->line = (long)line;
+        c->column = (long)column;
+        c->kind = (vn_citation_kind)kind;
+        c->ambiguous = ambiguous;
+        r.ok = r.ok && key < s->key_count;
+        c->instrument = r.ok ? s->place[key] : 0;
+    }
     if (!r.ok || r.p != r.end)
         return vn_error_set(err, VN_ERR_INDEX, "%s: the temporary file of citations is damaged",
                             s->dir);
     out->cited = s->cited;
     out->count = (size_t)n;
+    out->cites = s->cites;
+    out->cite_count = (size_t)m;
     return VN_OK;
 }
 
@@ -298,5 +339,6 @@ void vn_doc_citations_free(vn_doc_citations_set *s)
     free(s->groups);
     vn_buf_free(&s->record);
     free(s->cited);
+    free(s->cites);
     free(s);
 }

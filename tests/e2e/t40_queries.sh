@@ -79,6 +79,11 @@ contains "$TMP/out" "no indexed document cites it" "says nobody cites it"
 expect_status 2 "not an instrument" -- "$VNCITE" cites --db "$db" "hello world"
 contains "$TMP/err" "no instrument in the index or the registry matches" "says what was not understood"
 expect_status 2 "cites needs an argument" -- "$VNCITE" cites --db "$db"
+# cites streams the index through a temporary file too
+expect_status 2 "cites with an unusable TMPDIR" -- env TMPDIR="$TMP/none" "$VNCITE" cites --db "$db" "nd 4/2015"
+contains "$TMP/err" "$TMP/none: cannot create the temporary file of citations" "cites names the folder"
+expect_status 2 "cites without an index" -- "$VNCITE" cites --db "$TMP/none" "nd 4/2015"
+contains "$TMP/err" "no index here" "cites says there is no index"
 
 # ---- citations ----
 expect_status 0 "citations of one document" -- \

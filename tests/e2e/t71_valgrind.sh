@@ -27,6 +27,7 @@ run "outdated --csv --all (reads it)" "$VNCITE" outdated --db "$TMP/db" --csv --
 run "citations --csv" "$VNCITE" citations --db "$TMP/db" --csv
 run "instruments" "$VNCITE" instruments --db "$TMP/db"
 run "cites by name" "$VNCITE" cites --db "$TMP/db" "Luật Thực hiện dân chủ ở cơ sở"
+run "cites --json (records read again)" "$VNCITE" cites --db "$TMP/db" --json "nd 4/2015"
 for format in dot graphml gexf json; do
   run "graph --format $format" "$VNCITE" graph --db "$TMP/db" --format $format -o "$TMP/graph.$format"
 done

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/fnv.h"
@@ -284,6 +285,23 @@ static void test_records_kept_only_when_asked(void **state)
                                 c->docs[d].cites[k].c.instrument ? c->docs[d].cites[k].c.instrument : "");
         }
     }
+    /* one document's records read again by its path are the kept ones */
+    vn_xdb *x;
+    assert_int_equal(vn_schema_open(db, &x, &err), VN_OK);
+    for (size_t d = 0; d < kept.doc_count; d++) {
+        json_t *records;
+        assert_int_equal(vn_corpus_stored_records(x, db, kept.docs[d].file, &records, &err),
+                         VN_OK);
+        assert_int_equal(json_array_size(records), kept.docs[d].cite_count);
+        for (size_t k = 0; k < kept.docs[d].cite_count; k++)
+            assert_true(json_equal(json_array_get(records, k), kept.docs[d].cites[k].record));
+        json_decref(records);
+    }
+    json_t *none = NULL;
+    assert_int_equal(vn_corpus_stored_records(x, db, "corpus/no-such-file.txt", &none, &err),
+                     VN_ERR_NOTFOUND);
+    assert_null(none);
+    vn_xdb_close(x, NULL);
     vn_corpus_free(&kept);
 }
 
@@ -767,15 +785,41 @@ static void assert_graph_streams(const char *db, const vn_corpus *loaded, const 
 
 /* Streams db: every document once, each as loaded, and the outdated input
  * streamed is the one built from the loaded corpus. */
+/* With VN_DOC_CITATIONS_EVERY (`vncite cites`), every citation of the
+ * document as loaded: its instrument, place, text, kind, date and
+ * ambiguity. */
+static void assert_every_cite(const vn_corpus *table, const vn_corpus *loaded,
+                              const vn_corpus_doc *want, const vn_doc_citations *got, bool every)
+{
+    if (!every) {
+        assert_int_equal(got->cite_count, 0);
+        return;
+    }
+    assert_int_equal(got->cite_count, want->cite_count);
+    for (size_t k = 0; k < want->cite_count; k++) {
+        const vn_corpus_cite *ci = &want->cites[k];
+        const vn_doc_cite *c = &got->cites[k];
+        assert_int_equal(c->index, k);
+        assert_string_equal(table->instruments[c->instrument].id,
+                            loaded->instruments[ci->instrument].id);
+        assert_int_equal(c->line, ci->line);
+        assert_int_equal(c->column, ci->column);
+        assert_string_equal(c->text, ci->text);
+        assert_int_equal(c->kind, ci->c.kind);
+        assert_memory_equal(&c->date, &ci->c.date, sizeof c->date);
+        assert_int_equal(c->ambiguous, ci->c.ambiguous);
+    }
+}
+
 /* `vncite citations`'s rows, streamed through a temporary file, are those
  * of the loaded corpus: per document, its instruments in order of first
  * mention, each with its mentions and first citation. */
 static void assert_doc_citations_stream(const char *db, const vn_corpus *loaded,
-                                        const vn_registry *reg)
+                                        const vn_registry *reg, unsigned flags)
 {
     vn_doc_citations_set *set;
     vn_error err;
-    assert_int_equal(vn_doc_citations_open(db, reg, &set, &err), VN_OK);
+    assert_int_equal(vn_doc_citations_open(db, reg, flags, &set, &err), VN_OK);
     const vn_corpus *table = vn_doc_citations_table(set);
     assert_same_instruments(loaded, table);
     size_t count;
@@ -814,6 +858,7 @@ static void assert_doc_citations_stream(const char *db, const vn_corpus *loaded,
         }
         assert_int_equal(got.count, g);
         rows += g;
+        assert_every_cite(table, loaded, want, &got, flags & VN_DOC_CITATIONS_EVERY);
     }
     assert_true(rows > 0);
     /* read back out of order, as `citations DOC` does */
@@ -851,7 +896,8 @@ static void assert_stream_matches(const char *db, const vn_corpus *loaded,
     vn_corpus_free(&table);
     assert_tally_in_any_order(loaded);
     assert_graph_streams(db, loaded, reg);
-    assert_doc_citations_stream(db, loaded, reg);
+    assert_doc_citations_stream(db, loaded, reg, 0);
+    assert_doc_citations_stream(db, loaded, reg, VN_DOC_CITATIONS_EVERY);
 }
 
 static void test_stream_gives_the_loaded_corpus(void **state)
@@ -899,6 +945,48 @@ static void test_stream_pages(void **state)
     vn_corpus_free(&many);
 }
 
+/* A yearless symbol cited on two dates and once without one: the undated
+ * citation is ambiguous, streamed as loaded, and the bare symbol names the
+ * ambiguous entry and both dated instruments. */
+static void test_stream_keeps_ambiguity(void **state)
+{
+    fixture *f = *state;
+    static const char *const texts[] = {
+        "KẾ HOẠCH\nThực hiện Kết luận số 99-KL/TW ngày 07/01/2016 của Bộ Chính trị và Nghị "
+        "định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ.\n",
+        "KẾ HOẠCH\nThực hiện Kết luận số 99-KL/TW ngày 20/11/2020 của Bộ Chính trị.\n",
+        "KẾ HOẠCH\nTiếp tục quán triệt Kết luận số 99-KL/TW của Bộ Chính trị.\n"};
+    char docs[128], db[128], path[160];
+    snprintf(docs, sizeof docs, "%s/ambiguous", f->dir);
+    snprintf(db, sizeof db, "%s/ambiguous-db", f->dir);
+    assert_int_equal(mkdir(docs, 0755), 0);
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%c.txt", docs, (char)('a' + i));
+        FILE *fp = fopen(path, "w");
+        assert_non_null(fp);
+        fputs(texts[i], fp);
+        assert_int_equal(fclose(fp), 0);
+    }
+    char *paths[] = {docs};
+    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 1};
+    vn_index_stats stats;
+    vn_error err;
+    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
+    vn_corpus c;
+    assert_int_equal(vn_corpus_load(db, f->registry, &c, &err), VN_OK);
+    assert_int_equal(c.doc_count, 3);
+    assert_true(c.docs[2].cite_count == 1 && c.docs[2].cites[0].c.ambiguous);
+    assert_int_equal(c.docs[0].cite_count, 2);
+    size_t found[8];
+    assert_int_equal(vn_corpus_match(&c, "99-KL/TW", found, 8), 3);
+    assert_int_equal(c.instruments[found[0]].state, VN_INST_AMBIGUOUS);
+    assert_string_equal(c.instruments[found[1]].id, "99-KL/TW@2016-01-07");
+    assert_string_equal(c.instruments[found[2]].id, "99-KL/TW@2020-11-20");
+    assert_int_equal(vn_corpus_match(&c, "99-KL/TW@2020", found, 8), 1);
+    assert_stream_matches(db, &c, f->registry);
+    vn_corpus_free(&c);
+}
+
 /* A visitor's error stops the stream and is what it returns. */
 static void test_stream_stopped_by_the_visitor(void **state)
 {
@@ -942,6 +1030,7 @@ int main(void)
         cmocka_unit_test(test_stream_gives_the_loaded_corpus),
         cmocka_unit_test(test_stream_path_stored_twice),
         cmocka_unit_test(test_stream_pages),
+        cmocka_unit_test(test_stream_keeps_ambiguity),
         cmocka_unit_test(test_stream_stopped_by_the_visitor),
         cmocka_unit_test(test_missing_index),
     };
