@@ -11,6 +11,7 @@
 
 #include "indexer/cleaner.h"
 #include "indexer/reader.h"
+#include "sample_plans.h"
 
 typedef struct cleaned {
     vn_buf out;
@@ -241,19 +242,11 @@ static size_t count(const char *s, const char *needle)
 static void test_corpus(void **state)
 {
     (void)state;
-    static const char *const files[] = {
-        "cao-loc-thuy-hung-dang-uy-2024-ke-hoach-150.txt",
-        "duc-pho-bcd-2023-ke-hoach-du-thao.txt",
-        "soc-trang-mttq-2024-ke-hoach-qcdc.txt",
-        "tay-ninh-so-cong-thuong-2024-ke-hoach.txt",
-        "yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt",
-    };
-    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+    for (size_t f = 0; f < SAMPLE_PLAN_COUNT; f++) {
         char path[512];
-        snprintf(path, sizeof path, "%s/%s", VNCITE_CORPUS, files[f]);
         vn_decoded file;
         vn_error err;
-        assert_int_equal(vn_read_file(path, &file, &err), VN_OK);
+        assert_int_equal(vn_read_file(sample_plan_path(f, path, sizeof path), &file, &err), VN_OK);
         const char *in = file.text;
         size_t len = file.len;
         cleaned c = clean_n(in, len); /* checks the map byte by byte */

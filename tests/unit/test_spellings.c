@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "common/terms.h"
 #include "common/tokenize.h"
 #include "indexer/doctext.h"
+#include "sample_plans.h"
 
 #define S(x) x, strlen(x)
 
@@ -152,21 +152,14 @@ static void test_sample_words(void **state)
     walk w = {0};
     assert_int_equal(vn_tokenizer_open(&tok, &err), VN_OK);
     assert_int_equal(vn_termgen_new(tok, &w.g, &err), VN_OK);
-    DIR *d = opendir(VNCITE_CORPUS);
-    assert_non_null(d);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (n < 4 || strcmp(e->d_name + n - 4, ".txt") != 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", VNCITE_CORPUS, e->d_name);
+    for (size_t i = 0; i < SAMPLE_PLAN_COUNT; i++) {
+        char path[512];
         vn_doctext dt;   /* read, decoded, cleaned and NFC, as the indexer sees it */
-        assert_int_equal(vn_doctext_load(path, &dt, &err), VN_OK);
+        assert_int_equal(vn_doctext_load(sample_plan_path(i, path, sizeof path), &dt, &err),
+                         VN_OK);
         assert_int_equal(vn_termgen_words(w.g, dt.text, dt.len, check_word, &w, &err), VN_OK);
         vn_doctext_free(&dt);
     }
-    closedir(d);
     /* the sample plans are Vietnamese: nearly every word is spelled */
     assert_true(w.words > 10000);
     assert_true(w.spelled > w.words * 95 / 100);

@@ -13,6 +13,7 @@
 
 #include "common/symbol.h"
 #include "common/utf8.h"
+#include "sample_plans.h"
 
 /* Scans text (strict, as in documents) and returns the canonical symbol. */
 static const char *scan(const char *text, const char *type_word, size_t *consumed)
@@ -351,20 +352,10 @@ static void test_may_start(void **state)
         assert_false(vn_symbol_may_start(not_symbols[i], strlen(not_symbols[i])));
 
     /* every number of the sample plans */
-    static const char *const files[] = {
-        "cao-loc-thuy-hung-dang-uy-2024-ke-hoach-150.txt", "duc-pho-bcd-2023-ke-hoach-du-thao.txt",
-        "soc-trang-mttq-2024-ke-hoach-qcdc.txt", "tay-ninh-so-cong-thuong-2024-ke-hoach.txt",
-        "yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt",
-    };
     size_t symbols_seen = 0;
-    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", VNCITE_CORPUS, files[f]);
-        FILE *fp = fopen(path, "rb");
-        assert_non_null(fp);
-        static char text[1 << 20];
-        size_t len = fread(text, 1, sizeof text, fp);
-        fclose(fp);
+    for (size_t f = 0; f < SAMPLE_PLAN_COUNT; f++) {
+        size_t len;
+        const char *text = sample_plan_bytes(f, &len);
         for (size_t i = 0; i < len; i++) {
             assert_may_start_covers_scan(text + i, len - i);
             vn_symbol s;

@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include "common/tokenize.h"
+#include "sample_plans.h"
 
 /* Collects tokens as "word|word|..." and checks their offsets are in range. */
 typedef struct collect {
@@ -213,19 +214,9 @@ static void test_random_texts_as_icu(void **state)
 /* The sample documents, whole. */
 static void test_corpus_as_icu(void **state)
 {
-    const char *files[] = {"cao-loc-thuy-hung-dang-uy-2024-ke-hoach-150.txt",
-                           "duc-pho-bcd-2023-ke-hoach-du-thao.txt",
-                           "soc-trang-mttq-2024-ke-hoach-qcdc.txt",
-                           "tay-ninh-so-cong-thuong-2024-ke-hoach.txt",
-                           "yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.txt"};
-    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", VNCITE_CORPUS, files[k]);
-        FILE *f = fopen(path, "rb");
-        assert_non_null(f);
-        static char buf[1 << 20];
-        size_t len = fread(buf, 1, sizeof buf, f);
-        fclose(f);
+    for (size_t k = 0; k < SAMPLE_PLAN_COUNT; k++) {
+        size_t len;
+        const char *buf = sample_plan_bytes(k, &len);
         /* Token by token: a document has more tokens than spans holds. */
         size_t from = 0;
         while (from < len) {
