@@ -21,36 +21,28 @@
 
 typedef enum output { OUT_TEXT, OUT_JSON, OUT_CSV } output;
 
-static void print_text(const vn_lint_result *r)
+/* Findings are printed as each document is linted; the totals are kept
+ * for the summary line and the exit status. */
+typedef struct printer {
+    output out;
+    size_t count, warnings;
+} printer;
+
+static void print_text(const vn_lint_finding *f)
 {
-    size_t warnings = 0, infos = 0;
-    for (size_t i = 0; i < r->count; i++) {
-        const vn_lint_finding *f = &r->findings[i];
-        printf("%s:%zu:%zu: %s: %s [%s]\n    \"%s\"\n    suggestion: %s\n", f->file, f->line,
-               f->column, vn_lint_severity_name(f->severity), f->message,
-               vn_lint_rule_name(f->rule), f->text, f->suggestion);
-        if (f->severity == VN_LINT_WARNING)
-            warnings++;
-        else
-            infos++;
-    }
-    printf("%zu finding%s: %zu warning%s, %zu info\n", r->count, r->count == 1 ? "" : "s",
-           warnings, warnings == 1 ? "" : "s", infos);
+    printf("%s:%zu:%zu: %s: %s [%s]\n    \"%s\"\n    suggestion: %s\n", f->file, f->line,
+           f->column, vn_lint_severity_name(f->severity), f->message, vn_lint_rule_name(f->rule),
+           f->text, f->suggestion);
 }
 
-static int print_json(const vn_lint_result *r)
+static int print_json(const vn_lint_finding *f)
 {
-    for (size_t i = 0; i < r->count; i++) {
-        const vn_lint_finding *f = &r->findings[i];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:s, s:s}", "rule",
-                              vn_lint_rule_name(f->rule), "severity",
-                              vn_lint_severity_name(f->severity), "file", f->file, "line",
-                              (json_int_t)f->line, "column", (json_int_t)f->column, "text",
-                              f->text, "message", f->message, "suggestion", f->suggestion);
-        if (vn_print_json_line(o) != 0)
-            return -1;
-    }
-    return 0;
+    json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:s, s:s}", "rule",
+                          vn_lint_rule_name(f->rule), "severity",
+                          vn_lint_severity_name(f->severity), "file", f->file, "line",
+                          (json_int_t)f->line, "column", (json_int_t)f->column, "text", f->text,
+                          "message", f->message, "suggestion", f->suggestion);
+    return vn_print_json_line(o);
 }
 
 /* One CSV row, every field quoted the way spreadsheets read it back. */
@@ -64,20 +56,34 @@ static void csv_row(const char *const *fields, size_t n)
     fputs("\r\n", stdout);
 }
 
-static void print_csv(const vn_lint_result *r)
+static void print_csv(const vn_lint_finding *f)
 {
-    static const char *const head[] = {"rule", "severity", "file", "line", "column",
-                                       "text", "message", "suggestion"};
-    csv_row(head, sizeof head / sizeof *head);
-    for (size_t i = 0; i < r->count; i++) {
-        const vn_lint_finding *f = &r->findings[i];
-        char line[24], column[24];
-        snprintf(line, sizeof line, "%zu", f->line);
-        snprintf(column, sizeof column, "%zu", f->column);
-        const char *fields[] = {vn_lint_rule_name(f->rule), vn_lint_severity_name(f->severity),
-                                f->file, line, column, f->text, f->message, f->suggestion};
-        csv_row(fields, sizeof fields / sizeof *fields);
+    char line[24], column[24];
+    snprintf(line, sizeof line, "%zu", f->line);
+    snprintf(column, sizeof column, "%zu", f->column);
+    const char *fields[] = {vn_lint_rule_name(f->rule), vn_lint_severity_name(f->severity),
+                            f->file, line, column, f->text, f->message, f->suggestion};
+    csv_row(fields, sizeof fields / sizeof *fields);
+}
+
+static vn_status print_findings(void *ctx, const vn_lint_finding *findings, size_t count,
+                                vn_error *err)
+{
+    printer *p = ctx;
+    for (size_t i = 0; i < count; i++) {
+        const vn_lint_finding *f = &findings[i];
+        if (p->out == OUT_JSON && print_json(f) != 0)
+            return vn_error_set(err, VN_ERR_NOMEM, "out of memory printing the findings");
+        if (p->out == OUT_CSV)
+            print_csv(f);
+        else if (p->out == OUT_TEXT)
+            print_text(f);
+        p->count++;
+        p->warnings += f->severity == VN_LINT_WARNING;
     }
+    if (ferror(stdout))
+        return vn_error_set(err, VN_ERR_IO, "cannot write the findings");
+    return VN_OK;
 }
 
 /* "stale-year,corrected-symbol" into the skip mask; false after reporting. */
@@ -117,7 +123,7 @@ static int lint(const char *db_path, const char *doc, output out, const char *re
         vn_registry_free(reg);
         return VN_EXIT_ERROR;
     }
-    vn_lint_options opts = {-1, skip, NULL, NULL};
+    vn_lint_options opts = {-1, skip, NULL, NULL, NULL, NULL};
     if (doc) {
         opts.doc = vn_corpus_find_doc(&c, doc);
         if (opts.doc < 0) {
@@ -128,6 +134,14 @@ static int lint(const char *db_path, const char *doc, output out, const char *re
             goto out;
         }
     }
+    printer p = {out, 0, 0};
+    opts.findings = print_findings;
+    opts.findings_ctx = &p;
+    if (out == OUT_CSV) {
+        static const char *const head[] = {"rule", "severity", "file", "line", "column",
+                                           "text", "message", "suggestion"};
+        csv_row(head, sizeof head / sizeof *head);
+    }
     vn_lint_result r;
     if (vn_lint_run(&c, &opts, &r, &err) != VN_OK) {
         vn_report_error(&err);
@@ -135,18 +149,16 @@ static int lint(const char *db_path, const char *doc, output out, const char *re
     }
     for (size_t i = 0; i < r.note_count; i++)
         vn_warn("%s", r.notes[i]);
-    int printed = 0;
-    if (out == OUT_JSON)
-        printed = print_json(&r);
-    else if (out == OUT_CSV)
-        print_csv(&r);
-    else
-        print_text(&r);
-    if (printed != 0 || fflush(stdout) != 0) {
+    if (out == OUT_TEXT) {
+        size_t infos = p.count - p.warnings;
+        printf("%zu finding%s: %zu warning%s, %zu info\n", p.count, p.count == 1 ? "" : "s",
+               p.warnings, p.warnings == 1 ? "" : "s", infos);
+    }
+    if (fflush(stdout) != 0) {
         vn_error_set(&err, VN_ERR_IO, "cannot write the findings");
         vn_report_error(&err);
     } else {
-        status = r.count ? VN_EXIT_FOUND : VN_EXIT_OK;
+        status = p.count ? VN_EXIT_FOUND : VN_EXIT_OK;
     }
     vn_lint_result_free(&r);
 out:

@@ -1412,17 +1412,35 @@ static bool runs(const lint *L, vn_lint_rule rule)
     return !(L->opts->skip & (1u << rule));
 }
 
+/* The findings of the document just linted, to the caller's callback. */
+static vn_status hand_over(lint *L, vn_error *err)
+{
+    vn_lint_result *r = L->out;
+    if (r->count > 1)
+        qsort(r->findings, r->count, sizeof *r->findings, finding_cmp);
+    vn_status st = r->count ? L->opts->findings(L->opts->findings_ctx, r->findings, r->count, err)
+                            : VN_OK;
+    for (size_t i = 0; i < r->count; i++) {
+        free(r->findings[i].text);
+        free(r->findings[i].message);
+        free(r->findings[i].suggestion);
+    }
+    r->count = 0;
+    return st;
+}
+
 vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_result *out,
                       vn_error *err)
 {
     memset(out, 0, sizeof *out);
-    vn_lint_options defaults = {-1, 0, NULL, NULL};
+    vn_lint_options defaults = {-1, 0, NULL, NULL, NULL, NULL};
     lint L = {.c = c, .opts = opts ? opts : &defaults, .out = out};
     size_t n = c->doc_count ? c->doc_count : 1;
     L.texts = calloc(n, sizeof *L.texts);
     L.text_states = calloc(n, sizeof *L.text_states);
     L.loaded = malloc(n * sizeof *L.loaded);
     vn_status st = L.texts && L.text_states && L.loaded ? build_indexes(&L) : VN_ERR_NOMEM;
+    bool stopped = false;   /* by the findings callback, which set err */
     for (size_t d = 0; st == VN_OK && !L.nomem && d < c->doc_count; d++) {
         if (!reported(&L, d))
             continue;
@@ -1443,6 +1461,8 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
         }
         if (runs(&L, VN_LINT_STALE_YEAR) && !L.nomem)
             rule_stale_year(&L, d);
+        if (L.opts->findings && !L.nomem && (st = hand_over(&L, err)) != VN_OK)
+            stopped = true;
         drop_texts(&L, TEXTS_KEPT);
     }
     if (L.loaded)
@@ -1474,7 +1494,7 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
         st = VN_ERR_NOMEM;
     if (st != VN_OK) {
         vn_lint_result_free(out);
-        return vn_error_set(err, st, "out of memory while linting");
+        return stopped ? st : vn_error_set(err, st, "out of memory while linting");
     }
     if (out->count > 1)
         qsort(out->findings, out->count, sizeof *out->findings, finding_cmp);

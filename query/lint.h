@@ -77,16 +77,28 @@ typedef struct vn_lint_result {
 typedef vn_status (*vn_lint_text_fn)(void *ctx, const char *file, vn_doctext *out,
                                      vn_error *err);
 
+/*
+ * Gets a document's findings as soon as it is linted, in the order
+ * vn_lint_result keeps them (documents in file order); they are freed when
+ * it returns.  A status other than VN_OK stops the run, which returns it
+ * with err as the callback set it.
+ */
+typedef vn_status (*vn_lint_findings_fn)(void *ctx, const vn_lint_finding *findings,
+                                         size_t count, vn_error *err);
+
 typedef struct vn_lint_options {
     long doc;                   /* index of the one document to report on, -1: all.
                                    Rules comparing documents still read them all. */
     unsigned skip;              /* bit (1u << rule) set: rule not run */
     vn_lint_text_fn text;       /* NULL: vn_doctext_load */
     void *text_ctx;
+    vn_lint_findings_fn findings;   /* NULL: every finding is kept in the result */
+    void *findings_ctx;
 } vn_lint_options;
 
 /* Runs every rule not skipped over c (registry c->registry may be NULL: the
- * registry-based parts are then skipped).  Fills out; VN_ERR_NOMEM only. */
+ * registry-based parts are then skipped).  Fills out (with opts->findings,
+ * only its notes); VN_ERR_NOMEM, or the callback's status. */
 vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_result *out,
                       vn_error *err);
 

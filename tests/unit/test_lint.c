@@ -134,6 +134,73 @@ static vn_registry *registry(const char *rows)
     return r;
 }
 
+/* Findings handed over document by document: each must equal the next one
+ * the collecting run kept, and come in order. */
+typedef struct handed {
+    const vn_lint_result *kept;
+    size_t next, calls;
+    const char *last_file;
+} handed;
+
+static vn_status check_handed(void *ctx, const vn_lint_finding *f, size_t count, vn_error *err)
+{
+    (void)err;
+    handed *h = ctx;
+    assert_true(count > 0);
+    h->calls++;
+    for (size_t i = 0; i < count; i++) {
+        assert_true(h->next < h->kept->count);
+        const vn_lint_finding *want = &h->kept->findings[h->next++];
+        assert_string_equal(f[i].file, want->file);
+        assert_string_equal(f[i].file, f[0].file);   /* one document a call */
+        assert_int_equal(f[i].line, want->line);
+        assert_int_equal(f[i].column, want->column);
+        assert_int_equal(f[i].rule, want->rule);
+        assert_int_equal(f[i].severity, want->severity);
+        assert_string_equal(f[i].text, want->text);
+        assert_string_equal(f[i].message, want->message);
+        assert_string_equal(f[i].suggestion, want->suggestion);
+    }
+    assert_true(!h->last_file || strcmp(h->last_file, f[0].file) < 0);
+    h->last_file = f[0].file;
+    return VN_OK;
+}
+
+static vn_status refuse_handed(void *ctx, const vn_lint_finding *f, size_t count, vn_error *err)
+{
+    (void)f;
+    (void)count;
+    ++*(size_t *)ctx;
+    return vn_error_set(err, VN_ERR_IO, "cannot write the findings");
+}
+
+/* The same run with a findings callback: the same findings, a document at
+ * a time, and nothing kept; a callback's error stops the run. */
+static void check_handed_over(const vn_corpus *c, const vn_lint_options *o,
+                              const vn_lint_result *kept)
+{
+    handed h = {kept, 0, 0, NULL};
+    vn_lint_options streamed = *o;
+    streamed.findings = check_handed;
+    streamed.findings_ctx = &h;
+    vn_lint_result r;
+    vn_error err;
+    assert_int_equal(vn_lint_run(c, &streamed, &r, &err), VN_OK);
+    assert_int_equal(h.next, kept->count);
+    assert_int_equal(r.count, 0);
+    assert_int_equal(r.note_count, kept->note_count);
+    vn_lint_result_free(&r);
+    if (kept->count == 0)
+        return;
+    size_t calls = 0;
+    streamed.findings = refuse_handed;
+    streamed.findings_ctx = &calls;
+    assert_int_equal(vn_lint_run(c, &streamed, &r, &err), VN_ERR_IO);
+    assert_string_equal(err.msg, "cannot write the findings");
+    assert_int_equal(calls, 1);
+    assert_int_equal(r.count, 0);
+}
+
 /* Runs lint over docs (all documents, every rule but those in skip). */
 static void run(const tdoc *docs, size_t n, const vn_registry *reg, long only, unsigned skip,
                 vn_lint_result *out)
@@ -141,10 +208,11 @@ static void run(const tdoc *docs, size_t n, const vn_registry *reg, long only, u
     vn_corpus c;
     build(docs, n, reg, &c);
     tcorpus tc = {docs, n};
-    vn_lint_options o = {only, skip, text_of, &tc};
+    vn_lint_options o = {only, skip, text_of, &tc, NULL, NULL};
     vn_error err;
     if (vn_lint_run(&c, &o, out, &err) != VN_OK)
         fail_msg("%s", err.msg);
+    check_handed_over(&c, &o, out);
     for (size_t i = 0; i < out->count; i++)
         print_message("  %s:%zu:%zu %s [%s] \"%s\" %s\n", out->findings[i].file,
                       out->findings[i].line, out->findings[i].column, out->findings[i].message,
@@ -549,7 +617,7 @@ static void test_stale_year_negatives(void **state)
     build(docs, 3, NULL, &c);
     snprintf(c.docs[2].meta.type_word, sizeof c.docs[2].meta.type_word, "Báo cáo");
     tcorpus tc = {docs, 3};
-    vn_lint_options o = {-1, ALL_BUT(VN_LINT_STALE_YEAR), text_of, &tc};
+    vn_lint_options o = {-1, ALL_BUT(VN_LINT_STALE_YEAR), text_of, &tc, NULL, NULL};
     vn_error err;
     assert_int_equal(vn_lint_run(&c, &o, &r, &err), VN_OK);
     for (size_t i = 0; i < r.count; i++)
