@@ -215,16 +215,26 @@ static void note(lint *L, const char *fmt, ...)
     grown[L->out->note_count++] = s;
 }
 
+static void drop_texts(lint *L, size_t keep);
+
+/* A document's text, loaded if need be.  The pointer is good until the
+ * next call: a load may drop the texts loaded longest ago first, since
+ * one document can send lint to the texts of thousands of others. */
 static const vn_doctext *doc_text(lint *L, size_t doc)
 {
     if (L->text_states[doc] == TEXT_UNTRIED) {
+        if (L->loaded_count >= TEXTS_KEPT)
+            drop_texts(L, TEXTS_KEPT - 1);
         vn_error err;
         const char *file = L->c->docs[doc].file;
         vn_status st = L->opts->text ? L->opts->text(L->opts->text_ctx, file, &L->texts[doc], &err)
                                      : vn_doctext_load(file, &L->texts[doc], &err);
         L->text_states[doc] = st == VN_OK ? TEXT_OK : TEXT_FAILED;
-        if (st == VN_OK)
+        if (st == VN_OK) {
             L->loaded[L->loaded_count++] = doc;
+            if (L->loaded_count > L->out->texts_peak)
+                L->out->texts_peak = L->loaded_count;
+        }
         if (st != VN_OK)
             note(L, "%s: text not readable (%s): the stale-year rule is skipped for it and its "
                  "citations' subjects are not compared", file, err.msg);
@@ -233,8 +243,8 @@ static const vn_doctext *doc_text(lint *L, size_t doc)
 }
 
 /*
- * Between documents, drops the texts loaded longest ago when more than
- * `keep` are loaded; they are read again if needed.  Memory stays bounded
+ * Drops the texts loaded longest ago when more than `keep` are loaded,
+ * down to keep / 2; they are read again if needed.  Memory stays bounded
  * whatever the corpus size, while the documents that many others are
  * compared with mostly stay.  A text that failed stays failed, noted once.
  */

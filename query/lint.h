@@ -67,6 +67,7 @@ typedef struct vn_lint_result {
      * not be read, so the rules that need text were skipped for it. */
     char **notes;
     size_t note_count;
+    size_t texts_peak;          /* the most document texts held at once */
 } vn_lint_result;
 
 /*

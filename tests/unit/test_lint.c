@@ -642,6 +642,31 @@ static void test_stale_year_without_text(void **state)
     vn_lint_result_free(&r);
 }
 
+/* One plan's citation sends lint to the subjects of a hundred others of the
+ * same day: their texts are read, but never more than 64 are held. */
+static void test_texts_held_stay_bounded(void **state)
+{
+    (void)state;
+    enum { DOCS = 100 };
+    static tdoc docs[DOCS];
+    static char files[DOCS][32], texts[DOCS][256], written[DOCS][48], symbols[DOCS][24];
+    for (size_t d = 0; d < DOCS; d++) {
+        snprintf(files[d], sizeof files[d], "plan-%03zu.txt", d);
+        snprintf(symbols[d], sizeof symbols[d], "%zu/CT-TTg", 100 + d);
+        snprintf(written[d], sizeof written[d], "Chỉ thị số %.23s", symbols[d]);
+        snprintf(texts[d], sizeof texts[d],
+                 "Thực hiện %.47s ngày 26/11/2021 của Thủ tướng Chính phủ về việc số %zu của năm.\n",
+                 written[d], d);
+        docs[d] = (tdoc){files[d], "2024-03-25", texts[d],
+                         {{written[d], symbols[d], "2021-11-26", NULL, NULL, false}}};
+    }
+    vn_lint_result r;
+    run(docs, DOCS, NULL, -1, ALL_BUT(VN_LINT_MATCHES_OTHER), &r);
+    assert_true(r.texts_peak >= 32);
+    assert_true(r.texts_peak <= 64);
+    vn_lint_result_free(&r);
+}
+
 /* ---- options and names --------------------------------------------------------------------------- */
 
 static void test_one_document_and_skip(void **state)
@@ -694,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_stale_year),
         cmocka_unit_test(test_stale_year_negatives),
         cmocka_unit_test(test_stale_year_without_text),
+        cmocka_unit_test(test_texts_held_stay_bounded),
         cmocka_unit_test(test_one_document_and_skip),
         cmocka_unit_test(test_rule_names),
     };
