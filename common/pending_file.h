@@ -5,6 +5,11 @@
  * sees the old file or the new one, never half of one, whatever fails on
  * the way (full disk, a bad option found late, a kill).
  *
+ * A path that is a symbolic link is written through: the file it names is
+ * replaced, the link stays.  A path that names something other than a
+ * regular file (/dev/null, /dev/stdout, a FIFO) is written straight to,
+ * since nothing can be renamed over a device without destroying it.
+ *
  *   vn_pending_file p;
  *   vn_pending_open(&p, path, err);          then write to p.f
  *   vn_pending_close(&p, err) && vn_pending_commit(&p, err);
@@ -20,7 +25,10 @@
 
 typedef struct vn_pending_file {
     const char *path;          /* the final name (borrowed) */
-    char *tmp;                 /* the name it is written under */
+    char *tmp;                 /* the name it is written under; NULL when written
+                                  straight to path (not a regular file) */
+    char *target;              /* what tmp is renamed to: path, or the file a
+                                  link at path names */
     FILE *f;
 } vn_pending_file;
 

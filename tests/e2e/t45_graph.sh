@@ -134,6 +134,23 @@ expect_status 2 "focus known only to the registry" -- "${G[@]}" --focus 55/1998/
 contains "$TMP/err" "registry knows it" "registry-only focus is explained"
 expect_status 2 "unwritable -o" -- "${G[@]}" -o "$TMP/no/such/dir/graph.dot"
 contains "$TMP/err" "$TMP/no/such/dir/graph.dot" "unwritable -o is named"
+# -o onto a device writes to it and leaves it a device; -o onto a link writes the file
+# it names and leaves the link
+expect_status 0 "-o /dev/null" -- "${G[@]}" --format json -o /dev/null
+[ -c /dev/null ] && pass "/dev/null is still a device" || fail "/dev/null was replaced"
+if [ -c /dev/full ]; then
+  expect_status 2 "-o /dev/full" -- "${G[@]}" --format json -o /dev/full
+  contains "$TMP/err" "/dev/full: cannot write the graph" "a device that fails is named"
+  [ -c /dev/full ] && pass "/dev/full is still a device" || fail "/dev/full was replaced"
+fi
+"${G[@]}" --format json -o /dev/stdout >"$TMP/stdout.json" && cmp -s "$TMP/stdout.json" "$TMP/corpus.json" &&
+  pass "-o /dev/stdout writes standard output" || fail "-o /dev/stdout"
+printf 'old\n' >"$TMP/real.json" && ln -s real.json "$TMP/link.json"
+"${G[@]}" --format json -o "$TMP/link.json" && [ -L "$TMP/link.json" ] &&
+  cmp -s "$TMP/real.json" "$TMP/corpus.json" && pass "-o LINK writes the file it names, the link stays" ||
+  fail "-o onto a link"
+expect_status 2 "-o a folder" -- "${G[@]}" -o "$TMP"
+contains "$TMP/err" "is a folder" "-o a folder says so"
 mkdir "$TMP/ro" && chmod 555 "$TMP/ro"
 if [ -w "$TMP/ro" ]; then pass "(running as root: read-only folder check skipped)"; else
   expect_status 2 "read-only folder" -- "${G[@]}" --format csv -o "$TMP/ro/g"

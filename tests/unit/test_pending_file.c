@@ -95,7 +95,7 @@ static void test_errors_name_the_file(void **state)
     assert_non_null(strstr(err.msg, "/nonexistent/folder/out.txt"));
     vn_pending_discard(&p);
 
-    /* the final name is a folder: the rename fails, the temporary file goes */
+    /* the final name is a folder: refused before anything is written */
     char path[128];
     snprintf(path, sizeof path, "%s/taken", dir);
     assert_int_equal(mkdir(path, 0755), 0);
@@ -104,14 +104,69 @@ static void test_errors_name_the_file(void **state)
     FILE *f = fopen(inside, "w");
     assert_non_null(f);
     fclose(f);
-    assert_int_equal(vn_pending_open(&p, path, &err), VN_OK);
+    assert_int_equal(vn_pending_open(&p, path, &err), VN_ERR_IO);
+    assert_non_null(strstr(err.msg, "is a folder"));
+    vn_pending_discard(&p);
+    assert_int_equal(entries(), 1);   /* the folder only */
+
+    /* the final name becomes a folder while the file is written: the rename
+     * fails, the temporary file goes */
+    char late[128];
+    snprintf(late, sizeof late, "%s/late", dir);
+    assert_int_equal(vn_pending_open(&p, late, &err), VN_OK);
+    assert_int_equal(mkdir(late, 0755), 0);
+    snprintf(inside, sizeof inside, "%s/x", late);
+    f = fopen(inside, "w");
+    assert_non_null(f);
+    fclose(f);
     assert_true(vn_pending_close(&p, &err));
     assert_int_equal(vn_pending_commit(&p, &err), VN_ERR_IO);
     assert_non_null(strstr(err.msg, "cannot put it in place"));
     vn_pending_discard(&p);
-    assert_int_equal(entries(), 1);   /* the folder only */
+    assert_int_equal(entries(), 2);   /* the two folders only */
+    unlink(inside);
+    rmdir(late);
+    snprintf(inside, sizeof inside, "%s/x", path);
     unlink(inside);
     rmdir(path);
+}
+
+/* A device is written straight to, never replaced; a link is written
+ * through, and stays a link. */
+static void test_devices_and_links(void **state)
+{
+    (void)state;
+    vn_error err;
+    vn_pending_file p;
+    assert_int_equal(vn_pending_open(&p, "/dev/null", &err), VN_OK);
+    fputs("gone", p.f);
+    assert_true(vn_pending_close(&p, &err));
+    assert_int_equal(vn_pending_commit(&p, &err), VN_OK);
+    vn_pending_discard(&p);
+    struct stat sb;
+    assert_int_equal(stat("/dev/null", &sb), 0);
+    assert_true(S_ISCHR(sb.st_mode));
+
+    char real[128], link[128], text[64];
+    snprintf(real, sizeof real, "%s/real.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    FILE *f = fopen(real, "w");
+    assert_non_null(f);
+    fputs("old", f);
+    fclose(f);
+    assert_int_equal(symlink("real.txt", link), 0);
+    assert_int_equal(vn_pending_open(&p, link, &err), VN_OK);
+    fputs("new", p.f);
+    assert_true(vn_pending_close(&p, &err));
+    assert_int_equal(vn_pending_commit(&p, &err), VN_OK);
+    vn_pending_discard(&p);
+    assert_int_equal(lstat(link, &sb), 0);
+    assert_true(S_ISLNK(sb.st_mode));
+    read_back(real, text, sizeof text);
+    assert_string_equal(text, "new");
+    assert_int_equal(entries(), 2);   /* the file and the link, no temporary file */
+    unlink(link);
+    unlink(real);
 }
 
 int main(void)
@@ -123,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_commit_replaces_whole),
         cmocka_unit_test(test_discard_leaves_nothing),
         cmocka_unit_test(test_errors_name_the_file),
+        cmocka_unit_test(test_devices_and_links),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(dir);
