@@ -9,6 +9,7 @@
  * the citing documents again from the index.
  */
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,10 +74,12 @@ static vn_status find_hits(vn_doc_citations_set *set, const size_t *match, size_
         vn_status st = vn_doc_citations_get(set, d, &doc, err);
         if (st != VN_OK)
             return st;
+        uint64_t added = 0;   /* the matches this document is listed under */
         for (size_t g = 0; g < doc.count; g++)
             for (size_t m = 0; m < n; m++) {
-                if (doc.cited[g].instrument != match[m])
+                if (doc.cited[g].instrument != match[m] || (added >> m & 1))
                     continue;
+                added |= (uint64_t)1 << m;
                 if (!vn_grow((void **)out, &cap, *count, sizeof **out, 256))
                     return vn_error_set(err, VN_ERR_NOMEM, "out of memory listing citations");
                 (*out)[(*count)++] = (hit){m, d};
