@@ -91,6 +91,11 @@ static vn_status create_index(const char *db, unsigned shards, vn_positions posi
     if (mkdir(db, 0777) != 0 && errno != EEXIST)
         return vn_error_set(err, VN_ERR_IO, "%s: cannot create the index folder: %s", db,
                             strerror(errno));
+    struct stat st_db;
+    if (stat(db, &st_db) != 0 || !S_ISDIR(st_db.st_mode))
+        return vn_error_set(err, VN_ERR_USAGE,
+                            "%s is not a folder; give --db a new folder or an "
+                            "existing vncite index", db);
     char names[VN_INDEX_MAX_JOBS][16];
     const char *list[VN_INDEX_MAX_JOBS];
     for (unsigned i = 0; i < shards; i++) {

@@ -22,4 +22,9 @@ mkdir -p "$TMP/other"; printf 'Luật Tiếp công dân.\n' >"$TMP/other/x.txt"
 "$VNCITE" search --db "$TMP/db" --json '*' | grep -c '"record":"hit"' >"$TMP/n"
 [ "$(cat "$TMP/n")" = 6 ] && pass "first folder kept" || fail "$(cat "$TMP/n") documents after other folder"
 expect_status 2 "bad --jobs" -- "$VNCITE" index --db "$TMP/db" --jobs 0 "$d"
+# --db naming a file (a typo for the corpus, say): refused, the file untouched
+cp "$TMP/other/x.txt" "$TMP/x.copy"
+expect_status 2 "--db is a file" -- "$VNCITE" index --db "$TMP/other/x.txt" "$d"
+contains "$TMP/err" "$TMP/other/x.txt is not a folder" "the file is named"
+cmp -s "$TMP/other/x.txt" "$TMP/x.copy" && pass "the file --db named is untouched" || fail "--db file changed"
 finish
