@@ -169,6 +169,12 @@ static vn_status fail(vn_error *err, const char *what) noexcept
     } catch (const Xapian::DatabaseCreateError &e) {
         return vn_error_set(err, VN_ERR_IO, "%s: cannot create the index (%s)", what,
                             xapian_message(e).c_str());
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        // after its subclasses above: a path that is there but is no index
+        // (a text file given as --db reads as a stub with a "Bad line")
+        return vn_error_set(err, VN_ERR_INDEX,
+                            "%s: not a vncite index (%s); give --db the folder 'vncite index' "
+                            "made", what, xapian_message(e).c_str());
     } catch (const Xapian::DocNotFoundError &e) {
         return vn_error_set(err, VN_ERR_NOTFOUND, "%s: %s", what,
                             xapian_message(e).c_str());

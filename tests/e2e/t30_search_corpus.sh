@@ -31,6 +31,8 @@ golden search-corpus.txt "$TMP/search.txt"
 expect_status 2 "malformed query" -- "$VNCITE" search --db "$TMP/db" 'dân AND'
 contains "$TMP/err" "dân AND" "the malformed query is quoted"
 expect_status 2 "no index" -- "$VNCITE" search --db "$TMP/none" dân
+expect_status 2 "--db is a text file" -- "$VNCITE" search --db corpus/duc-pho-bcd-2023-ke-hoach-du-thao.txt dân
+contains "$TMP/err" "not a vncite index" "a file given as --db is not taken for an index"
 contains "$TMP/err" "vncite index" "missing index says how to make one"
 expect_status 2 "bad --limit" -- "$VNCITE" search --db "$TMP/db" --limit x dân
 finish
