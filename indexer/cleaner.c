@@ -28,6 +28,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -344,12 +347,38 @@ static size_t scan_bracket(cleaner *c, size_t i, vn_status *st)
 
 /* ---- the pass --------------------------------------------------------------- */
 
-/* Bytes the scanner must look at; everything else is skipped by a table
- * lookup. */
+/* Bytes the scanner must look at; everything else is skipped (next_special
+ * compares with the same seven bytes: change both together). */
 static const bool special[256] = {
     ['*'] = true, ['_'] = true, ['\\'] = true, ['<'] = true,
     ['['] = true, ['#'] = true, ['\n'] = true,
 };
+
+/* The first byte at or after i that the cleaner acts on (len if none).
+ * Sixteen bytes at a time where SSE2 is there (every x86-64): one table
+ * lookup per byte was all of the cleaner's time on ordinary text. */
+static size_t next_special(const char *in, size_t len, size_t i)
+{
+#ifdef __SSE2__
+    const __m128i star = _mm_set1_epi8('*'), under = _mm_set1_epi8('_');
+    const __m128i slash = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<');
+    const __m128i bracket = _mm_set1_epi8('['), hash = _mm_set1_epi8('#');
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, under));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, lt)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, bracket), _mm_cmpeq_epi8(v, hash)));
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, nl));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    while (i < len && !special[(unsigned char)in[i]])
+        i++;
+    return i;
+}
 
 /* True if in[from..to) holds only spaces, tabs and CRs. */
 static bool blank(const char *in, size_t from, size_t to)
@@ -367,7 +396,7 @@ vn_status vn_clean_markup(const char *in, size_t len, vn_buf *out, vn_offmap *ma
     while (st == VN_OK && i < len) {
         unsigned char b = (unsigned char)in[i];
         if (!special[b]) {
-            i++;
+            i = next_special(in, len, i + 1);
             continue;
         }
         switch (b) {

@@ -25,6 +25,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/utf16.h>
@@ -108,6 +111,66 @@ typedef struct utf8_stats {
 /* Non-zero if some byte of v is zero (the classic bit trick). */
 #define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
 
+#ifdef __SSE2__
+/* Bytes of v in [lo, lo + width], as a mask of 16 bits. */
+static inline unsigned in_range(__m128i v, unsigned char lo, unsigned char width)
+{
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)width)), d));
+}
+#endif
+
+/*
+ * How many bytes from p (a sequence boundary) decode_utf8 would only pass
+ * over: sixteen at a time while a block holds nothing but ASCII other than
+ * NUL and CR and whole sequences led by C2..DF, E1..EC or EE..EF (the
+ * Vietnamese letters and most of the BMP; E0, ED and 4-byte leads have
+ * range rules and go the careful way).  A sequence cut by the block's end
+ * is left to the next block.  *multibyte counts the sequences passed;
+ * *scalar is how many bytes past the stop the careful path must take
+ * before this is worth trying again (the first byte it has to look at).
+ */
+static size_t plain_utf8_prefix(const unsigned char *p, const unsigned char *end,
+                                size_t *multibyte, size_t *scalar)
+{
+    size_t done = 0;
+#ifdef __SSE2__
+    const __m128i nul = _mm_setzero_si128(), cr = _mm_set1_epi8('\r');
+    while (end - (p + done) >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + done));
+        unsigned high = (unsigned)_mm_movemask_epi8(v);
+        unsigned stop = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, cr)));
+        unsigned take = 16, leads = 0;
+        if (high) {
+            unsigned cont = in_range(v, 0x80, 0x3F), lead2 = in_range(v, 0xC2, 0x1D);
+            unsigned lead3 = in_range(v, 0xE1, 0x0B) | in_range(v, 0xEE, 0x01);
+            unsigned crossing = (lead2 & 0x8000u) | (lead3 & 0xC000u);
+            if (crossing)   /* a sequence goes on past the block: stop at its lead */
+                take = (unsigned)__builtin_ctz(crossing);
+            unsigned kept = (1u << take) - 1;
+            lead2 &= kept;
+            lead3 &= kept;
+            leads = lead2 | lead3;
+            /* where the kept sequences put their continuation bytes */
+            unsigned expected = lead2 << 1 | lead3 << 1 | lead3 << 2;
+            stop |= (high & ~(cont | lead2 | lead3)) | (expected ^ cont);
+            if (expected & ~kept)   /* one of them runs into the one cut off */
+                stop |= 1u << (take - 1);
+        }
+        stop &= take < 16 ? (1u << take) - 1 : 0xFFFFu;
+        if (stop || take == 0) {
+            *scalar = stop ? (size_t)__builtin_ctz(stop) + 1 : 1;
+            return done;
+        }
+        *multibyte += (size_t)__builtin_popcount(leads);
+        done += take;
+    }
+#endif
+    *scalar = (size_t)(end - (p + done));
+    return done;
+}
+
 /* Decodes b[start..n) as UTF-8 into out/map (offsets in map are file
  * offsets, so the BOM's 3 bytes are accounted for).  Stops at the first NUL
  * byte with st->nul set.  Well-formed text is only read here; it reaches
@@ -122,7 +185,15 @@ static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_
         return VN_ERR_NOMEM;
     const unsigned char *p = b + start, *end = b + n;
     const unsigned char *run = p; /* first byte not yet copied to out */
+    const unsigned char *careful = p; /* below this, byte by byte */
     while (p < end) {
+        if (p >= careful) {
+            size_t scalar;
+            p += plain_utf8_prefix(p, end, &st->multibyte, &scalar);
+            careful = p + scalar;
+            if (p == end)
+                break;
+        }
         /* Long ASCII stretches: 8 bytes at a time while none is NUL or CR. */
         while (end - p >= 8) {
             uint64_t v;

@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include "common/text.h"
+#include "common/utf8.h"
 #include "indexer/reader.h"
 
 /* ---- helpers --------------------------------------------------------------- */
@@ -392,6 +393,112 @@ static void test_encoding_names(void **state)
     assert_string_equal(vn_encoding_name(VN_ENC_CP1258), "windows-1258");
 }
 
+/* ---- the 16-byte skip against a byte-by-byte reading ------------------------------ */
+
+/* What decoding must give, one character at a time (vn_utf8_seq's rules):
+ * U+FFFD for each ill-formed sequence, CRLF and lone CR as LF, and for each
+ * output byte its file offset.  False when bytes hold a NUL. */
+typedef struct reference {
+    char text[4096];
+    size_t len, at[4096], invalid_seqs, invalid_bytes, multibyte;
+} reference;
+
+static bool decode_by_hand(const unsigned char *b, size_t n, reference *r)
+{
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = b[i];
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            if (c == '\r' && i + 1 < n && b[i + 1] == '\n') {
+                i++;   /* the LF carries it */
+                continue;
+            }
+            r->at[r->len] = i;
+            r->text[r->len++] = c == '\r' ? '\n' : (char)c;
+            i++;
+            continue;
+        }
+        int k = vn_utf8_seq(b + i, b + n);
+        if (k > 0) {
+            r->multibyte++;
+            for (int j = 0; j < k; j++) {
+                r->at[r->len] = i + (size_t)j;
+                r->text[r->len++] = (char)b[i + (size_t)j];
+            }
+            i += (size_t)k;
+        } else {
+            r->invalid_seqs++;
+            r->invalid_bytes += (size_t)-k;
+            for (int j = 0; j < 3; j++) {   /* the map says where it starts */
+                r->at[r->len] = j ? SIZE_MAX : i;
+                r->text[r->len++] = "\xEF\xBF\xBD"[j];
+            }
+            i += (size_t)-k;
+        }
+    }
+    return true;
+}
+
+/* Random texts made of what plans hold and of what breaks UTF-8, at every
+ * alignment against the 16-byte blocks: the decoded text, the bytes
+ * replaced and where each output byte came from agree with the reference. */
+static void test_skip_agrees_with_bytewise(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "Kế hoạch ", "thực hiện ", "dân chủ", " ", "\n", "\r\n", "\r", "\t", "1", "/",
+        "đ", "Đ", "ơ", "ư", "à", "ế", "ộ", "ữ", "\xEF\xBF\xBD", "\xEE\x80\x80", "\xEF\xBB\xBF",
+        "\xE0\xA0\x80", "\xE0\x80\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xF0\x9F\x98\x80",
+        "\xF4\x90\x80\x80", "\xF0\x80", "\x80", "\xBF", "\xC2", "\xC0\xAF", "\xC1\x81", "\xE1",
+        "\xE1\xBA", "\xE1\xBA\xBF\xBF", "\xC3\xC3\xA0", "\xF5\x80", "\xFF", "\xFE",
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint64_t seed = 0x9E3779B97F4A7C15ULL;
+    size_t compared = 0, with_bad = 0;
+    for (int round = 0; round < 40000; round++) {
+        unsigned char buf[1024];
+        size_t n = 0;
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        size_t want = (size_t)(seed >> 33) % 300;
+        bool clean = round % 3 == 0;   /* a third: Vietnamese text only */
+        while (n < want) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t k = (size_t)(seed >> 33) % (clean ? 19 : np);
+            size_t len = strlen(pieces[k]);
+            if (n + len > sizeof buf)
+                break;
+            memcpy(buf + n, pieces[k], len);
+            n += len;
+        }
+        if ((n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ||
+            (n >= 2 && (memcmp(buf, "\xFE\xFF", 2) == 0 || memcmp(buf, "\xFF\xFE", 2) == 0)))
+            continue;   /* a byte-order mark: not this test's subject */
+        reference r;
+        assert_true(decode_by_hand(buf, n, &r));
+        /* a text this damaged may be read as windows-1258 instead */
+        if (r.invalid_seqs * 100 > n && r.invalid_seqs > 4 * r.multibyte)
+            continue;
+        vn_decoded d;
+        vn_error err;
+        assert_int_equal(vn_decode_bytes("random", buf, n, &d, &err), VN_OK);
+        assert_int_equal(d.encoding, VN_ENC_UTF8);
+        assert_int_equal(d.len, r.len);
+        assert_memory_equal(d.text, r.text, r.len);
+        assert_int_equal(d.invalid_bytes, r.invalid_bytes);
+        for (size_t i = 0; i < r.len; i++)
+            if (r.at[i] != SIZE_MAX && vn_offmap_to_input(&d.map, i) != r.at[i])
+                fail_msg("round %d: output byte %zu maps to %zu, not %zu", round, i,
+                         vn_offmap_to_input(&d.map, i), r.at[i]);
+        vn_decoded_free(&d);
+        compared++;
+        with_bad += r.invalid_bytes > 0;
+    }
+    assert_true(compared > 30000);
+    assert_true(with_bad > 5000);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup(f, reset_warnings)
@@ -411,6 +518,7 @@ int main(void)
         T(test_unreadable),
         T(test_corpus_file),
         T(test_encoding_names),
+        T(test_skip_agrees_with_bytewise),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -280,6 +280,86 @@ static void test_every_code_point(void **state)
     vn_buf_free(&out);
 }
 
+/* ---- the 16-byte skip: every character at every place of a block ------- */
+
+static void check_long(const char *s, size_t n, vn_buf *out, const char *what, size_t at)
+{
+    char *mapped = malloc(n * 3 + 1);
+    assert_non_null(mapped);
+    premap(s, n, mapped);
+    utf8proc_uint8_t *ref = utf8proc_NFC((const utf8proc_uint8_t *)mapped);
+    normalize(s, n, out, NULL);
+    if (strcmp(out->data, (const char *)ref) != 0)
+        fail_msg("%s at byte %zu: normalize gave a different result than NFC", what, at);
+    free(ref);
+    free(mapped);
+}
+
+/* Plain Vietnamese text around one character, placed at every offset of a
+ * 16-byte block (alone, decomposed, and before a combining mark): the
+ * blocks skipped whole must be exactly those the byte-by-byte path leaves
+ * alone.  Then random texts of plain letters, marks, spaces, invisible
+ * characters and lookalikes. */
+static void test_skip_agrees_with_nfc(void **state)
+{
+    (void)state;
+    vn_buf out = VN_BUF_INIT;
+    static const char filler[] = "Kế hoạch thực hiện dân chủ ở cơ sở năm 2024, Đảng ủy. ";
+    const utf8proc_int32_t ranges[][2] = {{0x80, 0x2FF}, {0x300, 0x36F}, {0x1E00, 0x1EFF},
+                                          {0x2000, 0x206F}, {0xFEFF, 0xFEFF}, {0x1100, 0x11FF},
+                                          {0xAC00, 0xAC10}};
+    for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
+        for (utf8proc_int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            if (cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_CS)
+                continue;
+            for (size_t at = 0; at < 18; at++) {
+                char s[256];
+                size_t n = 0;
+                memcpy(s, filler, sizeof filler - 1);
+                n = at;   /* the filler's first `at` bytes may cut a letter: keep whole ones */
+                while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+                    n--;
+                n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)s + n);
+                if (at % 3 == 1) {
+                    memcpy(s + n, "\xCC\x81", 2);   /* a combining acute after it */
+                    n += 2;
+                }
+                memcpy(s + n, filler, sizeof filler - 1);
+                n += sizeof filler - 1;
+                s[n] = '\0';
+                char what[32];
+                snprintf(what, sizeof what, "U+%04X", (unsigned)cp);
+                check_long(s, n, &out, what, at);
+            }
+        }
+    static const char *const pieces[] = {
+        "a", " ", "ế", "ộ", "ữ", "Đ", "đ", "ơ", "à", "\xC2\xA0", "\xC2\xAD", "\xC3\x90", "\xC3\xB0",
+        "\xC6\x89", "e\xCC\x81", "o\xCC\x9B\xCC\x80", "\xCC\xA3", "\xE2\x80\x8B", "\xE2\x80\x83",
+        "\xEF\xBB\xBF", "\xE1\xBA\x9F", "\xE1\xBB\xBA", "\xE1\xB8\x80", "ℓ", "Ω", "한", "\n",
+        "Kế hoạch ", "1/2024/NĐ-CP ",
+    };
+    uint64_t seed = 42;
+    for (int round = 0; round < 20000; round++) {
+        char s[1024];
+        size_t n = 0;
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        size_t want = (size_t)(seed >> 33) % 200;
+        while (n < want) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            const char *p = pieces[(seed >> 33) % (sizeof pieces / sizeof *pieces)];
+            size_t len = strlen(p);
+            if (n + len >= sizeof s)
+                break;
+            memcpy(s + n, p, len);
+            n += len;
+        }
+        s[n] = '\0';
+        check_long(s, n, &out, "random text", (size_t)round);
+    }
+    vn_buf_free(&out);
+}
+
 /* ---- casefold, unaccent, has_accents ------------------------------------ */
 
 static void expect_fold(vn_status (*fn)(const char *, size_t, vn_buf *), const char *in,
@@ -476,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_appends),
         cmocka_unit_test(test_corpus_not_nfc),
         cmocka_unit_test(test_every_code_point),
+        cmocka_unit_test(test_skip_agrees_with_nfc),
         cmocka_unit_test(test_casefold),
         cmocka_unit_test(test_unaccent),
         cmocka_unit_test(test_has_accents),
