@@ -102,7 +102,6 @@ typedef struct utf8_stats {
     size_t invalid_seqs;   /* maximal ill-formed subsequences */
     size_t invalid_bytes;  /* bytes in them */
     size_t first_bad;      /* file offset of the first one */
-    size_t multibyte;      /* well-formed sequences of 2-4 bytes */
     bool nul;
 } utf8_stats;
 
@@ -126,12 +125,12 @@ static inline unsigned in_range(__m128i v, unsigned char lo, unsigned char width
  * NUL and CR and whole sequences led by C2..DF, E1..EC or EE..EF (the
  * Vietnamese letters and most of the BMP; E0, ED and 4-byte leads have
  * range rules and go the careful way).  A sequence cut by the block's end
- * is left to the next block.  *multibyte counts the sequences passed;
- * *scalar is how many bytes past the stop the careful path must take
+ * is left to the next block.  *scalar is how many bytes past the stop
+ * the careful path must take
  * before this is worth trying again (the first byte it has to look at).
  */
 static size_t plain_utf8_prefix(const unsigned char *p, const unsigned char *end,
-                                size_t *multibyte, size_t *scalar)
+                                size_t *scalar)
 {
     size_t done = 0;
 #ifdef __SSE2__
@@ -141,7 +140,7 @@ static size_t plain_utf8_prefix(const unsigned char *p, const unsigned char *end
         unsigned high = (unsigned)_mm_movemask_epi8(v);
         unsigned stop = (unsigned)_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, cr)));
-        unsigned take = 16, leads = 0;
+        unsigned take = 16;
         if (high) {
             unsigned cont = in_range(v, 0x80, 0x3F), lead2 = in_range(v, 0xC2, 0x1D);
             unsigned lead3 = in_range(v, 0xE1, 0x0B) | in_range(v, 0xEE, 0x01);
@@ -151,7 +150,6 @@ static size_t plain_utf8_prefix(const unsigned char *p, const unsigned char *end
             unsigned kept = (1u << take) - 1;
             lead2 &= kept;
             lead3 &= kept;
-            leads = lead2 | lead3;
             /* where the kept sequences put their continuation bytes */
             unsigned expected = lead2 << 1 | lead3 << 1 | lead3 << 2;
             stop |= (high & ~(cont | lead2 | lead3)) | (expected ^ cont);
@@ -163,7 +161,6 @@ static size_t plain_utf8_prefix(const unsigned char *p, const unsigned char *end
             *scalar = stop ? (size_t)__builtin_ctz(stop) + 1 : 1;
             return done;
         }
-        *multibyte += (size_t)__builtin_popcount(leads);
         done += take;
     }
 #endif
@@ -189,7 +186,7 @@ static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_
     while (p < end) {
         if (p >= careful) {
             size_t scalar;
-            p += plain_utf8_prefix(p, end, &st->multibyte, &scalar);
+            p += plain_utf8_prefix(p, end, &scalar);
             careful = p + scalar;
             if (p == end)
                 break;
@@ -213,18 +210,15 @@ static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_
              * bytes from E1 (U+1EA0-U+1EF9): test those first. */
             if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
                 p += 2;
-                st->multibyte++;
                 continue;
             }
             if (c == 0xE1 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
                 p += 3;
-                st->multibyte++;
                 continue;
             }
             int k = vn_utf8_seq(p, end);
             if (k > 0) {
                 p += k;
-                st->multibyte++;
                 continue;
             }
             /* Ill-formed: one U+FFFD for -k bytes; it may be longer than
@@ -272,9 +266,19 @@ static vn_status decode_utf8(const unsigned char *b, size_t start, size_t n, vn_
  * were refused before this point.)  The decode itself must then come out
  * clean: no C1 control characters, which is what ICU gives for the nine
  * bytes windows-1258 leaves undefined. */
-static bool looks_like_cp1258(const utf8_stats *st, size_t n)
+static bool looks_like_cp1258(const utf8_stats *st, const unsigned char *b, size_t n)
 {
-    return st->invalid_seqs * 100 > n && st->invalid_seqs > 4 * st->multibyte;
+    if (st->invalid_seqs * 100 <= n)
+        return false;
+    /* counted only here: almost no file gets this far, and counting in the
+     * decoding loop cost a popcount per 16 bytes */
+    size_t multibyte = 0;
+    for (const unsigned char *p = b, *end = b + n; p < end;) {
+        int k = *p < 0x80 ? 1 : vn_utf8_seq(p, end);
+        multibyte += *p >= 0x80 && k > 0;
+        p += k > 0 ? (size_t)k : (size_t)-k;
+    }
+    return st->invalid_seqs > 4 * multibyte;
 }
 
 /* ---- ICU: UTF-16 and windows-1258 ----------------------------------------- */
@@ -439,7 +443,7 @@ vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n
         goto done;
     }
     /* A UTF-8 BOM is the writer saying "this is UTF-8": believe it. */
-    if (!bom && looks_like_cp1258(&st, n)) {
+    if (!bom && looks_like_cp1258(&st, bytes, n)) {
         vn_buf legacy = VN_BUF_INIT;
         vn_offmap legacy_map = VN_OFFMAP_INIT;
         icu_bad bad = {0};
