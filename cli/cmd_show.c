@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "common/index_schema.h"
 #include "indexer/stored_cites.h"
+#include "indexer/docjson.h"
 #include "indexer/doctext.h"
 #include "indexer/indexer.h"
 
@@ -102,7 +103,6 @@ static int show(const char *db_path, const char *doc_path, bool json, bool with_
     vn_error err;
     vn_xdb *db = NULL;
     vn_xdoc *doc = NULL;
-    vn_buf term = VN_BUF_INIT;
     int status = VN_EXIT_ERROR;
     const char *p = doc_path;
     while (p[0] == '.' && p[1] == '/')
@@ -111,10 +111,8 @@ static int show(const char *db_path, const char *doc_path, bool json, bool with_
     if (st == VN_ERR_NOTFOUND)
         vn_error_set(&err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first",
                      db_path, db_path);
-    if (st == VN_OK)
-        st = vn_schema_unique_term(p, &term, &err);
     if (st == VN_OK) {
-        st = vn_xdb_find(db, term.data, &doc, &err);
+        st = vn_find_document(db, p, &doc, &err);
         if (st == VN_ERR_NOTFOUND)
             vn_error_set(&err, st, "%s: not in the index %s; give the path as 'vncite search' "
                          "prints it", doc_path, db_path);
@@ -133,7 +131,9 @@ static int show(const char *db_path, const char *doc_path, bool json, bool with_
     json_t *d = json_object_get(root, "document"), *cites = json_object_get(root, "citations");
     vn_doctext dt;
     vn_error ferr;
-    bool have_text = vn_doctext_load(p, &dt, &ferr) == VN_OK;
+    char *on_disk;   /* a name that is not UTF-8 is shown with \xNN escapes */
+    bool have_text = vn_doctext_load(vn_path_on_disk(p, &on_disk), &dt, &ferr) == VN_OK;
+    free(on_disk);
     if (!have_text)
         vn_warn("%s", ferr.msg);
 
@@ -189,7 +189,6 @@ static int show(const char *db_path, const char *doc_path, bool json, bool with_
 out:
     vn_xdoc_destroy(doc);
     vn_xdb_close(db, NULL);
-    vn_buf_free(&term);
     return status;
 }
 

@@ -1,10 +1,13 @@
 /* docjson.c — JSON records for documents and citations (see docjson.h). */
 #include "docjson.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../common/index_schema.h"
 #include "../common/utf8.h"
 
 static bool utf8_valid(const char *s, size_t n)
@@ -46,6 +49,53 @@ json_t *vn_path_json(const char *path)
     json_t *j = json_string(out);
     free(out);
     return j;
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+char *vn_path_unescape(const char *shown)
+{
+    if (!strstr(shown, "\\x"))
+        return NULL;
+    size_t n = strlen(shown), o = 0;
+    char *raw = malloc(n + 1);
+    if (!raw)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        int hi = i + 3 < n && shown[i] == '\\' && shown[i + 1] == 'x' ? hex_digit(shown[i + 2]) : -1;
+        int lo = hi >= 0 ? hex_digit(shown[i + 3]) : -1;
+        if (lo >= 0 && hi >= 8) {   /* only bytes >= 0x80 were written so */
+            raw[o++] = (char)(hi << 4 | lo);
+            i += 4;
+        } else {
+            raw[o++] = shown[i++];
+        }
+    }
+    raw[o] = '\0';
+    /* only a name vn_path_json() would show exactly so */
+    json_t *again = vn_path_json(raw);
+    bool same = again && strcmp(json_string_value(again), shown) == 0 && strcmp(raw, shown) != 0;
+    json_decref(again);
+    if (!same) {
+        free(raw);
+        return NULL;
+    }
+    return raw;
+}
+
+const char *vn_path_on_disk(const char *shown, char **owned)
+{
+    *owned = NULL;
+    if (access(shown, F_OK) == 0)
+        return shown;
+    char *raw = vn_path_unescape(shown);
+    if (raw && access(raw, F_OK) == 0)
+        return *owned = raw;
+    free(raw);
+    return shown;
 }
 
 static json_t *str_or_null(const char *s)
@@ -151,4 +201,24 @@ json_t *vn_citation_record(json_t *file, const vn_citation *c, long line, long c
         "ambiguous", c->ambiguous,
         "candidates", cands);
     return o;
+}
+
+vn_status vn_find_document(vn_xdb *db, const char *shown, vn_xdoc **out, vn_error *err)
+{
+    *out = NULL;
+    vn_buf term = VN_BUF_INIT;
+    vn_status st = vn_schema_unique_term(shown, &term, err);
+    if (st == VN_OK)
+        st = vn_xdb_find(db, term.data, out, err);
+    char *raw = st == VN_ERR_NOTFOUND ? vn_path_unescape(shown) : NULL;
+    if (raw) {
+        vn_error again;
+        term.len = 0;
+        if (vn_schema_unique_term(raw, &term, &again) == VN_OK &&
+            vn_xdb_find(db, term.data, out, &again) == VN_OK)
+            st = VN_OK;
+        free(raw);
+    }
+    vn_buf_free(&term);
+    return st;
 }

@@ -17,6 +17,7 @@
 #include "../common/index_schema.h"
 #include "../common/pair_run.h"
 #include "../common/stored.h"
+#include "../indexer/docjson.h"
 #include "../indexer/stored_cites.h"
 
 /* ---- small helpers --------------------------------------------------------------- */
@@ -538,14 +539,12 @@ vn_status vn_corpus_stored_records(vn_xdb *db, const char *db_path, const char *
                                    json_t **out, vn_error *err)
 {
     *out = NULL;
-    vn_buf term = VN_BUF_INIT, cites = VN_BUF_INIT;
+    vn_buf cites = VN_BUF_INIT;
     vn_xdoc *doc = NULL;
     vn_corpus owner = {0};
     raw_doc r;
     memset(&r, 0, sizeof r);
-    vn_status st = vn_schema_unique_term(file, &term, err);
-    if (st == VN_OK)
-        st = vn_xdb_find(db, term.data, &doc, err);
+    vn_status st = vn_find_document(db, file, &doc, err);
     if (st == VN_OK && !(owner.owner = json_array()))
         st = nomem(err);
     if (st == VN_OK) {
@@ -559,7 +558,6 @@ vn_status vn_corpus_stored_records(vn_xdb *db, const char *db_path, const char *
     vn_raw_doc_free(&r);
     json_decref(owner.owner);
     vn_xdoc_destroy(doc);
-    vn_buf_free(&term);
     vn_buf_free(&cites);
     return st;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../indexer/doctext.h"
+#include "../indexer/docjson.h"
 #include "snippet.h"
 
 /* Threads at most: a page is ten hits, and each thread has its own snipper. */
@@ -43,10 +44,14 @@ static vn_status make_one(vn_snipper *sn, const vn_hit_snippet_job *job,
                           const char *const *terms, vn_error *err)
 {
     vn_search_hit *h = job->hit;
-    h->stale = file_changed(job->path, job->stamp);
+    char *owned;   /* a name that is not UTF-8 is stored with \xNN escapes */
+    const char *path = vn_path_on_disk(job->path, &owned);
+    h->stale = file_changed(path, job->stamp);
     vn_doctext dt;
     vn_error ignored;
-    if (vn_doctext_load(job->path, &dt, &ignored) == VN_OK) {
+    vn_status loaded = vn_doctext_load(path, &dt, &ignored);
+    free(owned);
+    if (loaded == VN_OK) {
         vn_status st = vn_snipper_make(sn, dt.text, dt.len, terms, &h->snippet, h->marks,
                                        &h->mark_count, err);
         vn_doctext_free(&dt);

@@ -20,6 +20,7 @@
 #include "../common/grow.h"
 #include "../common/symbol.h"
 #include "../common/text.h"
+#include "../indexer/docjson.h"
 #include "validity.h"
 
 /* How far after a citation its "của X về <subject>" may start, and how long
@@ -227,8 +228,11 @@ static const vn_doctext *doc_text(lint *L, size_t doc)
             drop_texts(L, TEXTS_KEPT - 1);
         vn_error err;
         const char *file = L->c->docs[doc].file;
-        vn_status st = L->opts->text ? L->opts->text(L->opts->text_ctx, file, &L->texts[doc], &err)
-                                     : vn_doctext_load(file, &L->texts[doc], &err);
+        char *on_disk = NULL;   /* a name that is not UTF-8 is stored with \xNN escapes */
+        vn_status st = L->opts->text
+                           ? L->opts->text(L->opts->text_ctx, file, &L->texts[doc], &err)
+                           : vn_doctext_load(vn_path_on_disk(file, &on_disk), &L->texts[doc], &err);
+        free(on_disk);
         L->text_states[doc] = st == VN_OK ? TEXT_OK : TEXT_FAILED;
         if (st == VN_OK) {
             L->loaded[L->loaded_count++] = doc;

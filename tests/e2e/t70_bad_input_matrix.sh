@@ -49,6 +49,23 @@ expect_status 2 "index over the matrix" -- "$VNCITE" index --db "$TMP/db" "$d"
 contains "$TMP/err" "2 failed" "the PDF and the ZIP fail, nothing else"
 n=$("$VNCITE" search --db "$TMP/db" --json --limit 0 '*' | grep -o '"total":[0-9]*')
 [ "$n" = '"total":11' ] && pass "11 documents indexed (13 names: the PDF, the ZIP and a dangling link are not)" || fail "indexed: $n"
+# the name that is not UTF-8 is shown with \xNN; the commands that read the file again
+# (search snippets, show, lint) and those that find it by that name (show, cites --json) reach it
+shown="$d/k\\xE9-ho\\xB9ch.txt"
+"$VNCITE" search --db "$TMP/db" --json 'cites:59/2023/NĐ-CP' >"$TMP/hits.json"
+/usr/bin/python3 - "$TMP/hits.json" "$shown" <<'PY' && pass "a name that is not UTF-8: snippet read, not taken for changed" || fail "non-UTF-8 name in search"
+import json, sys
+hits = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if '"record":"hit"' in l]
+h = [x for x in hits if x["file"] == sys.argv[2]]
+assert len(h) == 1 and not h[0]["stale"] and "59/2023/NĐ-CP" in h[0]["snippet"], h
+PY
+expect_status 0 "show by the name as shown" -- "$VNCITE" show --db "$TMP/db" "$shown"
+contains "$TMP/out" "59/2023/NĐ-CP" "show prints its citations"
+expect_status 0 "cites --json with a name that is not UTF-8" -- "$VNCITE" cites --db "$TMP/db" --json 59/2023/NĐ-CP
+/usr/bin/python3 -c 'import json, sys; assert any(json.loads(l)["file"] == sys.argv[2] for l in open(sys.argv[1], encoding="utf-8"))' \
+  "$TMP/out" "$shown" && pass "its records are there" || fail "cites --json lost it"
+"$VNCITE" lint --db "$TMP/db" >/dev/null 2>"$TMP/lint.err" || true
+! grep -qF "k\\xE9-ho\\xB9ch.txt: text not readable" "$TMP/lint.err" && pass "lint reads its text" || fail "lint could not read it"
 # a file that turns bad later keeps its indexed version
 cp "$d/scan.pdf.txt" "$d/good.txt"
 expect_status 2 "re-index after good.txt turned into a PDF" -- "$VNCITE" index --db "$TMP/db" "$d"
