@@ -17,6 +17,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "indexer/reader.h"
+#include "random_text.h"
 
 /* ---- helpers --------------------------------------------------------------- */
 
@@ -459,19 +460,9 @@ static void test_skip_agrees_with_bytewise(void **state)
     size_t compared = 0, with_bad = 0;
     for (int round = 0; round < 40000; round++) {
         unsigned char buf[1024];
-        size_t n = 0;
-        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-        size_t want = (size_t)(seed >> 33) % 300;
+        size_t want = random_below(&seed, 300);
         bool clean = round % 3 == 0;   /* a third: Vietnamese text only */
-        while (n < want) {
-            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-            size_t k = (size_t)(seed >> 33) % (clean ? 19 : np);
-            size_t len = strlen(pieces[k]);
-            if (n + len > sizeof buf)
-                break;
-            memcpy(buf + n, pieces[k], len);
-            n += len;
-        }
+        size_t n = random_text(&seed, pieces, clean ? 19 : np, want, (char *)buf, sizeof buf);
         if ((n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ||
             (n >= 2 && (memcmp(buf, "\xFE\xFF", 2) == 0 || memcmp(buf, "\xFF\xFE", 2) == 0)))
             continue;   /* a byte-order mark: not this test's subject */

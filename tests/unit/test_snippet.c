@@ -17,6 +17,7 @@
 #include "query/search.h"
 #include "query/snippet.h"
 #include "sample_plans.h"
+#include "random_text.h"
 
 static vn_error g_err;
 
@@ -244,11 +245,6 @@ static const char *const pieces[] = {
 };
 static const char *const gaps[] = {" ", " ", " ", "  ", "\n", "\t", "\r\n", ""};
 
-static size_t rnd(uint64_t *s, size_t n)
-{
-    *s = *s * 6364136223846793005u + 1442695040888963407u;
-    return (size_t)((*s >> 33) % n);
-}
 
 static void test_random_texts(void **state)
 {
@@ -259,19 +255,19 @@ static void test_random_texts(void **state)
     for (int round = 0; round < 400; round++) {
         t.len = 0;
         /* short texts show every word; long ones need regions and margins */
-        size_t words = round % 4 == 0 ? 5 + rnd(&seed, 30) : 40 + rnd(&seed, 400);
+        size_t words = round % 4 == 0 ? 5 + random_below(&seed, 30) : 40 + random_below(&seed, 400);
         for (size_t k = 0; k < words; k++) {
-            const char *p = pieces[rnd(&seed, npieces)];
+            const char *p = pieces[random_below(&seed, npieces)];
             /* mostly plain syllables, so matches are sparse and regions apart */
-            if (rnd(&seed, 3) != 0)
-                p = pieces[rnd(&seed, 12)];
+            if (random_below(&seed, 3) != 0)
+                p = pieces[random_below(&seed, 12)];
             vn_buf_append(&t, p, strlen(p));
-            const char *g = gaps[rnd(&seed, ngaps)];
+            const char *g = gaps[random_below(&seed, ngaps)];
             vn_buf_append(&t, g, strlen(g));
         }
         vn_buf_append_char(&t, '\0');
         t.len--;
-        compare_on(f, t.data, t.len, 1 + rnd(&seed, 5));
+        compare_on(f, t.data, t.len, 1 + random_below(&seed, 5));
     }
     vn_buf_free(&t);
 }

@@ -13,6 +13,7 @@
 
 #include "common/text.h"
 #include "indexer/reader.h"
+#include "random_text.h"
 
 /* Normalises s into out (reset first) and map (freed first). */
 static void normalize(const char *s, size_t n, vn_buf *out, vn_offmap *map)
@@ -342,19 +343,8 @@ static void test_skip_agrees_with_nfc(void **state)
     uint64_t seed = 42;
     for (int round = 0; round < 20000; round++) {
         char s[1024];
-        size_t n = 0;
-        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-        size_t want = (size_t)(seed >> 33) % 200;
-        while (n < want) {
-            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-            const char *p = pieces[(seed >> 33) % (sizeof pieces / sizeof *pieces)];
-            size_t len = strlen(p);
-            if (n + len >= sizeof s)
-                break;
-            memcpy(s + n, p, len);
-            n += len;
-        }
-        s[n] = '\0';
+        size_t want = random_below(&seed, 200);
+        size_t n = random_text(&seed, pieces, sizeof pieces / sizeof *pieces, want, s, sizeof s);
         check_long(s, n, &out, "random text", (size_t)round);
     }
     vn_buf_free(&out);
