@@ -126,8 +126,8 @@ static inline unsigned in_range(__m128i v, unsigned char lo, unsigned char width
  * Vietnamese letters and most of the BMP; E0, ED and 4-byte leads have
  * range rules and go the careful way).  A sequence cut by the block's end
  * is left to the next block.  *scalar is how many bytes past the stop
- * the careful path must take
- * before this is worth trying again (the first byte it has to look at).
+ * the careful path must take before this is worth trying again (up to the
+ * first byte it has to look at).
  */
 static size_t plain_utf8_prefix(const unsigned char *p, const unsigned char *end,
                                 size_t *scalar)

@@ -248,9 +248,10 @@ static const vn_doctext *doc_text(lint *L, size_t doc)
 
 /*
  * Drops the texts loaded longest ago when more than `keep` are loaded,
- * down to keep / 2; they are read again if needed.  Memory stays bounded
- * whatever the corpus size, while the documents that many others are
- * compared with mostly stay.  A text that failed stays failed, noted once.
+ * down to keep / 2; they are read again if needed.  doc_text() calls it
+ * before each load, so memory stays bounded whatever the corpus size,
+ * while the documents that many others are compared with mostly stay.  A
+ * text that failed stays failed, noted once.
  */
 static void drop_texts(lint *L, size_t keep)
 {
@@ -1426,6 +1427,17 @@ static bool runs(const lint *L, vn_lint_rule rule)
     return !(L->opts->skip & (1u << rule));
 }
 
+/* Frees the findings' strings and empties the list (its array stays). */
+static void clear_findings(vn_lint_result *r)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        free(r->findings[i].text);
+        free(r->findings[i].message);
+        free(r->findings[i].suggestion);
+    }
+    r->count = 0;
+}
+
 /* The findings of the document just linted, to the caller's callback. */
 static vn_status hand_over(lint *L, vn_error *err)
 {
@@ -1434,12 +1446,7 @@ static vn_status hand_over(lint *L, vn_error *err)
         qsort(r->findings, r->count, sizeof *r->findings, finding_cmp);
     vn_status st = r->count ? L->opts->findings(L->opts->findings_ctx, r->findings, r->count, err)
                             : VN_OK;
-    for (size_t i = 0; i < r->count; i++) {
-        free(r->findings[i].text);
-        free(r->findings[i].message);
-        free(r->findings[i].suggestion);
-    }
-    r->count = 0;
+    clear_findings(r);
     return st;
 }
 
@@ -1477,7 +1484,6 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
             rule_stale_year(&L, d);
         if (L.opts->findings && !L.nomem && (st = hand_over(&L, err)) != VN_OK)
             stopped = true;
-        drop_texts(&L, TEXTS_KEPT);
     }
     if (L.loaded)
         drop_texts(&L, 0);
@@ -1519,11 +1525,7 @@ void vn_lint_result_free(vn_lint_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->count; i++) {
-        free(r->findings[i].text);
-        free(r->findings[i].message);
-        free(r->findings[i].suggestion);
-    }
+    clear_findings(r);
     free(r->findings);
     for (size_t i = 0; i < r->note_count; i++)
         free(r->notes[i]);
