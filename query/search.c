@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "../common/index_schema.h"
-#include "../indexer/doctext.h"
 #include "../indexer/stored_cites.h"
 #include "hit_snippets.h"
 #include "snippet.h"
