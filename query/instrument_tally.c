@@ -24,31 +24,41 @@
 #include "corpus_read.h"
 #include "validity.h"
 
-/* A citation's place in file order. */
+/* A citation's place in file order.  32 bits each: a table entry holds four
+ * places, and a corpus of 4 G documents (or one document of 4 G citations)
+ * would not fit in memory anyway (vn_instrument_tally_doc refuses one). */
 typedef struct cite_place {
-    size_t rank, k;
+    uint32_t rank, k;
 } cite_place;
 
-static const cite_place NOWHERE = {SIZE_MAX, SIZE_MAX};
+static const cite_place NOWHERE = {UINT32_MAX, UINT32_MAX};
 
 static bool before(cite_place a, cite_place b)
 {
     return a.rank != b.rank ? a.rank < b.rank : a.k < b.k;
 }
 
+/* One per distinct instrument: a 100k-plan corpus has some 780,000, so the
+ * entry is kept small (places in 32 bits, type words and issuers shared). */
 typedef struct entry {
-    cite_place first;           /* the key's first citation */
     const char *label;          /* what the first citation calls it (label_of) */
-    bool first_has_symbol;
-    cite_place type_at, issuer_at, candidates_at;
     const char *type_word, *issuer, *candidates;   /* the first written, or NULL */
-    size_t mentions, citing_docs;
-    size_t last_rank;           /* the document citing_docs counted last */
+    cite_place first;           /* the key's first citation */
+    cite_place type_at, issuer_at, candidates_at;
+    size_t mentions;
+    uint32_t citing_docs;
+    uint32_t last_rank;         /* the document citing_docs counted last */
+    /* The first issue date its citations give, and how many give it: most
+     * instruments are cited with one date, so only the others go to the
+     * tally's table of (key, date) counts. */
+    vn_date_range date;
+    size_t date_count;
+    bool first_has_symbol;
     bool any_resolved, any_ambiguous;
     bool dated_id;              /* the key carries its date ("…@2024-03-25") */
 } entry;
 
-/* How often citations of a key give one date. */
+/* How often citations of a key give one date other than its entry's. */
 typedef struct date_count {
     size_t key;
     vn_date_range range;
@@ -59,6 +69,7 @@ struct vn_instrument_tally {
     const vn_registry *registry;
     vn_arena strings;
     vn_intern keys;             /* key number -> key (strings in `strings`) */
+    vn_intern shared;           /* type words and issuers, kept once (in `strings`) */
     entry *entries;
     size_t entry_cap;
     vn_intern date_keys;        /* "key precision first last" -> dates[] index */
@@ -83,6 +94,7 @@ vn_status vn_instrument_tally_create(const vn_registry *registry, vn_instrument_
     t->registry = registry;
     t->strings = (vn_arena)VN_ARENA_INIT;
     t->keys = (vn_intern)VN_INTERN_INIT;
+    t->shared = (vn_intern)VN_INTERN_INIT;
     t->date_keys = (vn_intern)VN_INTERN_INIT;
     t->date_strings = (vn_arena)VN_ARENA_INIT;
     t->key = (vn_buf)VN_BUF_INIT;
@@ -96,6 +108,7 @@ void vn_instrument_tally_free(vn_instrument_tally *t)
         return;
     vn_arena_free(&t->strings);
     vn_intern_free(&t->keys);
+    vn_intern_free(&t->shared);
     vn_intern_free(&t->date_keys);
     vn_arena_free(&t->date_strings);
     vn_buf_free(&t->key);
@@ -133,7 +146,7 @@ static vn_status key_number(vn_instrument_tally *t, const char *key, size_t *out
     const char *at = strchr(copy, '@');
     vn_date_range dated;
     t->entries[n] = (entry){.first = NOWHERE, .type_at = NOWHERE, .issuer_at = NOWHERE,
-                            .candidates_at = NOWHERE, .last_rank = SIZE_MAX,
+                            .candidates_at = NOWHERE, .last_rank = UINT32_MAX,
                             .dated_id = at && vn_corpus_iso_range(at + 1, &dated)};
     return VN_OK;
 }
@@ -168,13 +181,25 @@ static const char *label_of(vn_arena *a, const vn_citation *c, const char *key)
     return vn_arena_strdup(a, buf);
 }
 
-/* Keeps s as the value first written when `at` comes before what is kept. */
-static vn_status keep_first(vn_arena *a, const char *s, cite_place at, cite_place *kept_at,
-                            const char **kept)
+/* s kept in the tally's strings, once for every entry that holds it. */
+static const char *share(vn_instrument_tally *t, const char *s)
+{
+    size_t known = vn_intern_find(&t->shared, s);
+    if (known != SIZE_MAX)
+        return t->shared.keys[known];
+    const char *copy = vn_arena_strdup(&t->strings, s);
+    size_t id;
+    return copy && vn_intern_add(&t->shared, copy, &id) == VN_OK ? copy : NULL;
+}
+
+/* Keeps s as the value first written when `at` comes before what is kept;
+ * shared (type words and issuers repeat across instruments) or copied. */
+static vn_status keep_first(vn_instrument_tally *t, bool shared, const char *s, cite_place at,
+                            cite_place *kept_at, const char **kept)
 {
     if (!s || !s[0] || !before(at, *kept_at))
         return VN_OK;
-    const char *copy = vn_arena_strdup(a, s);
+    const char *copy = shared ? share(t, s) : vn_arena_strdup(&t->strings, s);
     if (!copy)
         return VN_ERR_NOMEM;
     *kept = copy;
@@ -182,8 +207,20 @@ static vn_status keep_first(vn_arena *a, const char *s, cite_place at, cite_plac
     return VN_OK;
 }
 
+static bool same_range(const vn_date_range *a, const vn_date_range *b)
+{
+    return a->precision == b->precision && vn_date_cmp(a->first, b->first) == 0 &&
+           vn_date_cmp(a->last, b->last) == 0;
+}
+
 static vn_status count_date(vn_instrument_tally *t, size_t key, const vn_date_range *r)
 {
+    entry *e = &t->entries[key];
+    if (!e->date_count || same_range(&e->date, r)) {
+        e->date = *r;
+        e->date_count++;
+        return VN_OK;
+    }
     char text[96];
     snprintf(text, sizeof text, "%zu %d %d-%d-%d %d-%d-%d", key, (int)r->precision,
              r->first.year, r->first.month, r->first.day, r->last.year, r->last.month,
@@ -222,11 +259,11 @@ static vn_status count_citation(vn_instrument_tally *t, const vn_citation *c, si
         e->label = label;
         e->first_has_symbol = c->symbol[0] != '\0';
     }
-    vn_status st = keep_first(&t->strings, c->type_word, at, &e->type_at, &e->type_word);
+    vn_status st = keep_first(t, true, c->type_word, at, &e->type_at, &e->type_word);
     if (st == VN_OK)
-        st = keep_first(&t->strings, c->issuer, at, &e->issuer_at, &e->issuer);
+        st = keep_first(t, true, c->issuer, at, &e->issuer_at, &e->issuer);
     if (st == VN_OK)
-        st = keep_first(&t->strings, c->candidates, at, &e->candidates_at, &e->candidates);
+        st = keep_first(t, false, c->candidates, at, &e->candidates_at, &e->candidates);
     if (st == VN_OK && !e->dated_id && c->date.precision != VN_DATE_NONE)
         st = count_date(t, key, &c->date);
     return st;
@@ -237,6 +274,10 @@ vn_status vn_instrument_tally_doc(vn_instrument_tally *t, const vn_corpus_doc *d
 {
     if (t->finished)
         return vn_error_set(err, VN_ERR_USAGE, "the instrument tally is finished");
+    if (rank >= UINT32_MAX || doc->cite_count >= UINT32_MAX)
+        return vn_error_set(err, VN_ERR_USAGE,
+                            "%s: too many documents or citations to count (at most %u)",
+                            doc->file, (unsigned)UINT32_MAX - 1);
     for (size_t k = 0; k < doc->cite_count; k++) {
         const vn_citation *c = &doc->cites[k].c;
         const char *id = c->instrument;
@@ -250,7 +291,7 @@ vn_status vn_instrument_tally_doc(vn_instrument_tally *t, const vn_corpus_doc *d
             id = t->key.data;
         }
         if (key_number(t, id, &keys[k]) != VN_OK ||
-            count_citation(t, c, keys[k], (cite_place){rank, k}) != VN_OK)
+            count_citation(t, c, keys[k], (cite_place){(uint32_t)rank, (uint32_t)k}) != VN_OK)
             return nomem(err);
     }
     return VN_OK;
@@ -318,24 +359,24 @@ static bool better_date(const date_count *a, const date_count *best)
     return (r ? r : vn_date_cmp(a->range.last, best->range.last)) < 0;
 }
 
-/* Per key, the date its citations agree on most (NULL: none). */
-static const date_count **best_dates(const vn_instrument_tally *t)
+/* Leaves in every entry the date its citations agree on most. */
+static void settle_dates(vn_instrument_tally *t)
 {
-    const date_count **best = calloc(t->keys.count ? t->keys.count : 1, sizeof *best);
-    if (!best)
-        return NULL;
     for (size_t i = 0; i < t->date_keys.count; i++) {
         const date_count *d = &t->dates[i];
-        if (better_date(d, best[d->key]))
-            best[d->key] = d;
+        entry *e = &t->entries[d->key];
+        date_count kept = {d->key, e->date, e->date_count};
+        if (better_date(d, &kept)) {
+            e->date = d->range;
+            e->date_count = d->count;
+        }
     }
-    return best;
 }
 
 /* The issue date of an instrument not in the registry: the date in its
  * identity, else the finest date its citations give, the most frequent of
  * those (earliest on a tie), else the year of its symbol. */
-static void issued_from_citations(const char *id, const char *symbol, const date_count *best,
+static void issued_from_citations(const char *id, const char *symbol, const vn_date_range *best,
                                   vn_date_range *out)
 {
     memset(out, 0, sizeof *out);
@@ -343,7 +384,7 @@ static void issued_from_citations(const char *id, const char *symbol, const date
     if (at && vn_corpus_iso_range(at + 1, out))
         return;
     if (best) {
-        *out = best->range;
+        *out = *best;
         return;
     }
     vn_symbol s;
@@ -359,8 +400,7 @@ static const char *keep(vn_arena *a, const char *s)
 
 /* Instrument `key`; its strings are the tally's (moved to the corpus) or
  * copied into them. */
-static vn_status fill(vn_instrument_tally *t, size_t key, const date_count *best,
-                      vn_corpus_instrument *in)
+static vn_status fill(vn_instrument_tally *t, size_t key, vn_corpus_instrument *in)
 {
     const vn_registry *reg = t->registry;
     const entry *e = &t->entries[key];
@@ -391,7 +431,7 @@ static vn_status fill(vn_instrument_tally *t, size_t key, const date_count *best
     if (ri)
         vn_instrument_issue_range(reg, (size_t)in->registry, &in->issued);
     else if (in->state == VN_INST_RESOLVED)
-        issued_from_citations(id, in->symbol, best, &in->issued);
+        issued_from_citations(id, in->symbol, e->date_count ? &e->date : NULL, &in->issued);
     return VN_OK;
 }
 
@@ -405,20 +445,20 @@ vn_status vn_instrument_tally_finish(vn_instrument_tally *t, vn_corpus *c, size_
     vn_status st = t->registry ? add_replacements(t) : VN_OK;
     size_t n = t->keys.count;
     size_t *order = st == VN_OK ? malloc((n ? n : 1) * sizeof *order) : NULL;
-    const date_count **best = st == VN_OK ? best_dates(t) : NULL;
     vn_corpus_instrument *in = st == VN_OK ? calloc(n ? n : 1, sizeof *in) : NULL;
-    if (!order || !best || !in)
+    if (!order || !in)
         st = VN_ERR_NOMEM;
+    if (st == VN_OK)
+        settle_dates(t);
     if (st == VN_OK)
         vn_intern_order(&t->keys, order);
     for (size_t r = 0; st == VN_OK && r < n; r++) {
         size_t key = order[r];
-        st = fill(t, key, best[key], &in[r]);
+        st = fill(t, key, &in[r]);
         if (place && key < cited)
             place[key] = r;
     }
     free(order);
-    free(best);
     if (st != VN_OK) {
         free(in);
         return nomem(err);

@@ -107,6 +107,56 @@ static void test_file_order_whatever_comes_first(void **state)
     }
 }
 
+/* The issue date is the one most citations agree on among the finest given,
+ * whichever date came first (the entry keeps the first one seen, the others
+ * are counted beside it) and whichever order the documents come in. */
+static void test_most_given_date_wins(void **state)
+{
+    (void)state;
+    const char *id = "7/2024/NQ-CP";
+    vn_corpus_cite a[3] = {cite(id, id, "", "", 2024, 3, 1), cite(id, id, "", "", 2024, 0, 0),
+                           cite(id, id, "", "", 2024, 5, 5)};
+    vn_corpus_cite b[3] = {cite(id, id, "", "", 2024, 5, 5), cite(id, id, "", "", 2024, 3, 1),
+                           cite(id, id, "", "", 2024, 5, 5)};
+    vn_corpus_doc pair[2] = {{.file = "a.txt", .cites = a, .cite_count = 3},
+                             {.file = "b.txt", .cites = b, .cite_count = 3}};
+    for (int run = 0; run < 2; run++) {
+        vn_instrument_tally *t;
+        vn_error err;
+        size_t keys[3];
+        assert_int_equal(vn_instrument_tally_create(NULL, &t, &err), VN_OK);
+        for (size_t i = 0; i < 2; i++) {
+            size_t d = run ? 1 - i : i;
+            assert_int_equal(vn_instrument_tally_doc(t, &pair[d], d, keys, &err), VN_OK);
+        }
+        vn_corpus c = {0};
+        assert_int_equal(vn_instrument_tally_finish(t, &c, NULL, &err), VN_OK);
+        const vn_corpus_instrument *in = find(&c, id);
+        /* 5 May three times against 1 March twice; the bare year is coarser */
+        assert_int_equal(in->issued.precision, VN_DATE_DAY);
+        assert_int_equal(in->issued.first.month, 5);
+        assert_int_equal(in->issued.first.day, 5);
+        assert_int_equal(in->mentions, 6);
+        vn_corpus_free(&c);
+        vn_instrument_tally_free(t);
+    }
+}
+
+/* A document place beyond what the table records is refused, not wrapped. */
+static void test_rank_out_of_range(void **state)
+{
+    (void)state;
+    make_docs();
+    vn_instrument_tally *t;
+    vn_error err;
+    size_t keys[4];
+    assert_int_equal(vn_instrument_tally_create(NULL, &t, &err), VN_OK);
+    assert_int_equal(vn_instrument_tally_doc(t, &docs[0], (size_t)UINT32_MAX, keys, &err),
+                     VN_ERR_USAGE);
+    assert_non_null(strstr(err.msg, "a.txt"));
+    vn_instrument_tally_free(t);
+}
+
 /* A table with nothing counted is empty; a finished tally takes nothing more. */
 static void test_empty_and_finished(void **state)
 {
@@ -132,6 +182,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_order_whatever_comes_first),
         cmocka_unit_test(test_empty_and_finished),
+        cmocka_unit_test(test_most_given_date_wins),
+        cmocka_unit_test(test_rank_out_of_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
