@@ -168,19 +168,48 @@ const char *vn_graph_strdup(vn_graph *g, const char *s)
 
 /* A string shared by every node or edge that holds it (type words, dates,
  * verdicts, citations as written repeat across millions of edges): copied,
- * made valid, once. */
+ * made valid, once.  *number is its number in `shared`. */
+static const char *share_numbered(vn_graph *g, const char *s, size_t *number)
+{
+    size_t known = vn_intern_find(&g->shared, s);
+    if (known != SIZE_MAX) {
+        *number = known;
+        return g->shared.keys[known];
+    }
+    const char *p = vn_graph_strdup(g, s);
+    if (!p)
+        return NULL;
+    if (strcmp(p, s) != 0 && (known = vn_intern_find(&g->shared, p)) != SIZE_MAX) {
+        *number = known;   /* made valid: the same as one kept before */
+        return g->shared.keys[known];
+    }
+    return vn_intern_add(&g->shared, p, number) == VN_OK ? p : NULL;
+}
+
 static const char *share(vn_graph *g, const char *s)
 {
+    size_t number;
+    return !s || !*s ? "" : share_numbered(g, s, &number);
+}
+
+vn_status vn_graph_share(vn_graph *g, const char *s, uint32_t *n, vn_error *err)
+{
+    *n = 0;
     if (!s || !*s)
-        return "";
-    size_t known = vn_intern_find(&g->shared, s);
-    if (known != SIZE_MAX)
-        return g->shared.keys[known];
-    const char *p = vn_graph_strdup(g, s);
-    size_t id;
-    if (!p || strcmp(p, s) != 0)
-        return p;   /* made valid: not what callers pass, so not worth keeping */
-    return vn_intern_add(&g->shared, p, &id) == VN_OK ? p : NULL;
+        return VN_OK;
+    size_t number;
+    if (!share_numbered(g, s, &number))
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the graph");
+    if (number >= UINT32_MAX - 1)
+        return vn_error_set(err, VN_ERR_USAGE, "graph: more than %u distinct edge strings",
+                            (unsigned)UINT32_MAX - 2);
+    *n = (uint32_t)number + 1;
+    return VN_OK;
+}
+
+const char *vn_graph_shared(const vn_graph *g, uint32_t n)
+{
+    return n && n <= g->shared.count ? g->shared.keys[n - 1] : "";
 }
 
 /* ---- id index ---------------------------------------------------------------------------- */
@@ -222,7 +251,8 @@ void vn_graph_free(vn_graph *g)
     if (!g)
         return;
     free(g->nodes);
-    free(g->edges);
+    free(g->links);
+    free(g->notes);
     vn_intern_free(&g->ids);
     vn_intern_free(&g->shared);
     vn_arena_free(&g->strings);
@@ -283,6 +313,9 @@ vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *inde
             return nomem(err);
         at = vn_graph_find(g, id);
         if (at < 0) {
+            if (g->node_count >= UINT32_MAX - 1)   /* edges keep node indices in 32 bits */
+                return vn_error_set(err, VN_ERR_USAGE, "graph: more than %u nodes",
+                                    (unsigned)UINT32_MAX - 2);
             if (!vn_grow((void **)&g->nodes, &g->node_cap, g->node_count, sizeof *g->nodes, 64))
                 return nomem(err);
             vn_graph_node n;
@@ -312,22 +345,65 @@ vn_status vn_graph_set_node(vn_graph *g, size_t index, const vn_graph_node *tmpl
     return st;
 }
 
+static bool fits_u32(long v)
+{
+    return v >= 0 && (unsigned long)v < UINT32_MAX;
+}
+
 vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err)
 {
     if (tmpl->source >= g->node_count || tmpl->target >= g->node_count)
         return vn_error_set(err, VN_ERR_PARSE, "graph edge names a node that does not exist");
-    if (!vn_grow((void **)&g->edges, &g->edge_cap, g->edge_count, sizeof *g->edges, 64))
+    if (!fits_u32(tmpl->weight) || !fits_u32(tmpl->line))
+        return vn_error_set(err, VN_ERR_USAGE, "graph edge: weight %ld or line %ld out of range",
+                            tmpl->weight, tmpl->line);
+    if (!vn_grow((void **)&g->links, &g->edge_cap, g->edge_count, sizeof *g->links, 64))
         return nomem(err);
-    vn_graph_edge n = *tmpl;
-    COPY(relation);
-    COPY(date);
-    COPY(text);
-    COPY(outdated);
-    COPY(provision);
-    COPY(provenance);
-    COPY(confidence);
-    g->edges[g->edge_count++] = n;
+    vn_graph_link l = {(uint32_t)tmpl->source, (uint32_t)tmpl->target, (uint32_t)tmpl->weight,
+                       (uint32_t)tmpl->line, 0, 0, 0, 0, 0};
+    vn_graph_note note;
+    vn_status st = vn_graph_share(g, tmpl->relation, &l.relation, err);
+    if (st == VN_OK)
+        st = vn_graph_share(g, tmpl->date, &l.date, err);
+    if (st == VN_OK)
+        st = vn_graph_share(g, tmpl->text, &l.text, err);
+    if (st == VN_OK)
+        st = vn_graph_share(g, tmpl->outdated, &l.outdated, err);
+    if (st == VN_OK)
+        st = vn_graph_share(g, tmpl->provision, &note.provision, err);
+    if (st == VN_OK)
+        st = vn_graph_share(g, tmpl->provenance, &note.provenance, err);
+    if (st == VN_OK)
+        st = vn_graph_share(g, tmpl->confidence, &note.confidence, err);
+    if (st != VN_OK)
+        return st;
+    if (note.provision || note.provenance || note.confidence) {
+        if (g->note_count >= UINT32_MAX - 1 ||
+            !vn_grow((void **)&g->notes, &g->note_cap, g->note_count, sizeof *g->notes, 16))
+            return nomem(err);
+        g->notes[g->note_count++] = note;
+        l.note = (uint32_t)g->note_count;
+    }
+    g->links[g->edge_count++] = l;
     return VN_OK;
+}
+
+vn_graph_edge vn_graph_edge_at(const vn_graph *g, size_t i)
+{
+    const vn_graph_link *l = &g->links[i];
+    static const vn_graph_note none = {0, 0, 0};
+    const vn_graph_note *note = l->note ? &g->notes[l->note - 1] : &none;
+    return (vn_graph_edge){l->source,
+                           l->target,
+                           vn_graph_shared(g, l->relation),
+                           l->weight,
+                           l->line,
+                           vn_graph_shared(g, l->date),
+                           vn_graph_shared(g, l->text),
+                           vn_graph_shared(g, l->outdated),
+                           vn_graph_shared(g, note->provision),
+                           vn_graph_shared(g, note->provenance),
+                           vn_graph_shared(g, note->confidence)};
 }
 
 /* ---- sorting ----------------------------------------------------------------------------- */
@@ -351,14 +427,16 @@ static int sort_node_cmp(const void *a, const void *b)
 }
 
 /* Edges are compared through the (already sorted) node indices. */
-static int edge_cmp(const void *a, const void *b)
+static int edge_cmp(const void *a, const void *b, void *graph)
 {
-    const vn_graph_edge *x = a, *y = b;
+    const vn_graph_link *x = a, *y = b;
     if (x->source != y->source)
         return x->source < y->source ? -1 : 1;
     if (x->target != y->target)
         return x->target < y->target ? -1 : 1;
-    return strcmp(x->relation, y->relation);
+    if (x->relation == y->relation)
+        return 0;
+    return strcmp(vn_graph_shared(graph, x->relation), vn_graph_shared(graph, y->relation));
 }
 
 vn_status vn_graph_sort(vn_graph *g, vn_error *err)
@@ -382,15 +460,15 @@ vn_status vn_graph_sort(vn_graph *g, vn_error *err)
         where[tmp[i].old] = i;
     }
     for (size_t i = 0; i < g->edge_count; i++) {
-        g->edges[i].source = where[g->edges[i].source];
-        g->edges[i].target = where[g->edges[i].target];
+        g->links[i].source = (uint32_t)where[g->links[i].source];
+        g->links[i].target = (uint32_t)where[g->links[i].target];
     }
     free(tmp);
     free(where);
     /* node order is documents then instruments, each by id: comparing
      * indices compares (kind, id) */
     if (g->edge_count)
-        qsort(g->edges, g->edge_count, sizeof *g->edges, edge_cmp);
+        qsort_r(g->links, g->edge_count, sizeof *g->links, edge_cmp, g);
     if (index_rebuild(g) != VN_OK)
         return nomem(err);
     return VN_OK;
@@ -419,13 +497,13 @@ vn_status vn_graph_keep_near(vn_graph *g, const size_t *seeds, size_t seed_count
         return nomem(err);
     }
     for (size_t i = 0; i < g->edge_count; i++) {
-        deg[g->edges[i].source + 1]++;
-        deg[g->edges[i].target + 1]++;
+        deg[g->links[i].source + 1]++;
+        deg[g->links[i].target + 1]++;
     }
     for (size_t i = 0; i < n; i++)
         deg[i + 1] += deg[i];
     for (size_t i = 0; i < g->edge_count; i++) {
-        size_t s = g->edges[i].source, t = g->edges[i].target;
+        size_t s = g->links[i].source, t = g->links[i].target;
         adj[deg[s] + fill[s]++] = t;
         adj[deg[t] + fill[t]++] = s;
     }
@@ -460,12 +538,12 @@ vn_status vn_graph_keep_near(vn_graph *g, const size_t *seeds, size_t seed_count
     }
     size_t edges = 0;
     for (size_t i = 0; i < g->edge_count; i++) {
-        vn_graph_edge e = g->edges[i];
+        vn_graph_link e = g->links[i];
         if (dist[e.source] == SIZE_MAX || dist[e.target] == SIZE_MAX)
             continue;
-        e.source = fill[e.source];
-        e.target = fill[e.target];
-        g->edges[edges++] = e;
+        e.source = (uint32_t)fill[e.source];
+        e.target = (uint32_t)fill[e.target];
+        g->links[edges++] = e;
     }
     g->node_count = kept;
     g->edge_count = edges;

@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "common/arena.h"
@@ -81,16 +82,35 @@ typedef struct vn_graph_edge {
     const char *confidence;  /* relation: high | medium | low */
 } vn_graph_edge;
 
+/* How an edge is kept: a graph of 100,000 plans has 2.5 M of them, so the
+ * strings are numbers in the graph's table of shared strings (0 = "") and
+ * the registry's provenance of a relation lives beside, in `notes`.  Read
+ * edges with vn_graph_edge_at(); only graph*.c look inside. */
+typedef struct vn_graph_link {
+    uint32_t source, target;      /* node indices */
+    uint32_t weight, line;
+    uint32_t relation, date, text, outdated;
+    uint32_t note;                /* 1 + index into notes, 0 = none */
+} vn_graph_link;
+
+typedef struct vn_graph_note {
+    uint32_t provision, provenance, confidence;
+} vn_graph_note;
+
 typedef struct vn_graph {
     vn_graph_node *nodes;
     size_t node_count, node_cap;
-    vn_graph_edge *edges;
-    size_t edge_count, edge_cap;
+    size_t edge_count;
     char as_of[11];          /* the date statuses are given for, ISO ("" if not set) */
-    /* private: strings and id index */
+    /* private: edges, strings and id index */
+    vn_graph_link *links;
+    size_t edge_cap;
+    vn_graph_note *notes;
+    size_t note_count, note_cap;
     vn_arena strings;
     vn_intern ids;           /* node ids numbered as the nodes are: id i is node i */
-    vn_intern shared;        /* attribute strings kept once (graph.c) */
+    vn_intern shared;        /* attribute strings kept once (graph.c); edge strings
+                                are their numbers + 1 */
 } vn_graph;
 
 /* ---- attributes, once for every format -------------------------------------------- */
@@ -145,8 +165,17 @@ vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *inde
  * copied, NULL → ""); VN_ERR_USAGE when there is no such node. */
 vn_status vn_graph_set_node(vn_graph *g, size_t index, const vn_graph_node *tmpl, vn_error *err);
 
-/* Adds an edge copied from `tmpl` (strings copied, NULL → ""). */
+/* Adds an edge copied from `tmpl` (strings copied, NULL → "").  VN_ERR_USAGE
+ * when its weight or line is negative or beyond 32 bits. */
 vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err);
+
+/* Edge i (< edge_count) with its strings; they live as long as the graph. */
+vn_graph_edge vn_graph_edge_at(const vn_graph *g, size_t i);
+
+/* Private to graph*.c: the number edges keep for s (copied, made valid; NULL
+ * or "" is 0), and the string of a number. */
+vn_status vn_graph_share(vn_graph *g, const char *s, uint32_t *n, vn_error *err);
+const char *vn_graph_shared(const vn_graph *g, uint32_t n);
 
 /* Index of the node with this id, or -1. */
 long vn_graph_find(const vn_graph *g, const char *id);

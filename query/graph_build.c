@@ -198,7 +198,7 @@ static size_t *edge_slot(const edge_table *t, const vn_graph *g, size_t source, 
         size_t at = t->slots[i];
         if (at == 0)
             return &t->slots[i];
-        const vn_graph_edge *e = &g->edges[at - 1];
+        const vn_graph_link *e = &g->links[at - 1];
         if (e->source == source && e->target == target && kinds[at - 1] == kind)
             return &t->slots[i];
     }
@@ -239,7 +239,8 @@ static vn_status add_relation_edges(vn_graph *g, const vn_registry *r, const boo
             break;
         size_t *slot = edge_slot(&t, g, (size_t)source, target, ev->kind, kinds);
         if (*slot) {
-            g->edges[*slot - 1].weight++;
+            vn_graph_link *same = &g->links[*slot - 1];
+            same->weight += same->weight < UINT32_MAX - 1;   /* more events than that: as many */
             continue;
         }
         char date[11];
@@ -477,6 +478,30 @@ static const char *cite_verdict(const builder *b, const vn_corpus_instrument *in
     return vn_outdated_status_name(o.status);
 }
 
+/* The verdicts are a handful of static names: each is looked up in the
+ * graph's strings once, not once per edge. */
+typedef struct verdict_numbers {
+    const char *name[16];
+    uint32_t number[16];
+    size_t count;
+} verdict_numbers;
+
+static vn_status verdict_number(vn_graph *g, verdict_numbers *v, const char *name, uint32_t *out,
+                                vn_error *err)
+{
+    for (size_t i = 0; i < v->count; i++)
+        if (v->name[i] == name) {
+            *out = v->number[i];
+            return VN_OK;
+        }
+    vn_status st = vn_graph_share(g, name, out, err);
+    if (st == VN_OK && v->count < sizeof v->name / sizeof v->name[0]) {
+        v->name[v->count] = name;
+        v->number[v->count++] = *out;
+    }
+    return st;
+}
+
 /* Every document is in: the instruments' attributes, the registry
  * instruments their relations reach, the verdicts, the relation edges. */
 static vn_status builder_finish(builder *b, const vn_corpus_instrument *instruments,
@@ -495,10 +520,13 @@ static vn_status builder_finish(builder *b, const vn_corpus_instrument *instrume
         st = nomem(err);
     for (size_t i = 0; st == VN_OK && i < count; i++)
         inst_of[node_of[i]] = i + 1;
+    verdict_numbers numbers = {0};
     for (size_t e = 0; st == VN_OK && e < cites; e++) {
-        vn_graph_edge *edge = &g->edges[e];
+        vn_graph_link *edge = &g->links[e];
         size_t in = inst_of[edge->target];
-        edge->outdated = in ? cite_verdict(b, &instruments[in - 1], &b->judged[edge->source]) : "";
+        const char *verdict =
+            in ? cite_verdict(b, &instruments[in - 1], &b->judged[edge->source]) : "";
+        st = verdict_number(g, &numbers, verdict, &edge->outdated, err);
     }
     free(inst_of);
     free(node_of);

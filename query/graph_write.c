@@ -74,8 +74,8 @@ static bool has_parallel_edges(const vn_graph *g)
     if (!pairs)
         return true;   /* the safe answer: a multigraph reader accepts a simple graph */
     for (size_t i = 0; i < g->edge_count; i++) {
-        pairs[2 * i] = g->edges[i].source;
-        pairs[2 * i + 1] = g->edges[i].target;
+        pairs[2 * i] = g->links[i].source;
+        pairs[2 * i + 1] = g->links[i].target;
     }
     qsort(pairs, g->edge_count, 2 * sizeof *pairs, pair_cmp);
     bool parallel = false;
@@ -315,7 +315,7 @@ static vn_status write_dot(const vn_graph *g, FILE *out, const char *where, vn_e
         }
     }
     for (size_t i = 0; ok && i < g->edge_count; i++) {
-        const vn_graph_edge *e = &g->edges[i];
+        const vn_graph_edge edge = vn_graph_edge_at(g, i), *e = &edge;
         dot_style s = edge_style(e);
         fputs("  ", out);
         ok = dot_put_quoted(out, &q, g->nodes[e->source].id);
@@ -492,7 +492,7 @@ static vn_status write_graphml(const vn_graph *g, FILE *out, const char *where, 
         X(xmlTextWriterEndElement(w));
     }
     for (size_t i = 0; i < g->edge_count; i++) {
-        const vn_graph_edge *e = &g->edges[i];
+        const vn_graph_edge edge = vn_graph_edge_at(g, i), *e = &edge;
         char id[32];
         snprintf(id, sizeof id, "e%zu", i);
         X(xmlTextWriterStartElement(w, xs("edge")));
@@ -619,7 +619,7 @@ static vn_status write_gexf(const vn_graph *g, FILE *out, const char *where, vn_
     X(xmlTextWriterEndElement(w));
     X(xmlTextWriterStartElement(w, xs("edges")));
     for (size_t i = 0; i < g->edge_count; i++) {
-        const vn_graph_edge *e = &g->edges[i];
+        const vn_graph_edge edge = vn_graph_edge_at(g, i), *e = &edge;
         char id[32], weight[32], start[11];
         snprintf(id, sizeof id, "%zu", i);
         snprintf(weight, sizeof weight, "%ld", e->weight);
@@ -695,7 +695,7 @@ static json_t *node_json(const vn_graph *g, size_t i)
 
 static json_t *link_json(const vn_graph *g, size_t i)
 {
-    const vn_graph_edge *e = &g->edges[i];
+    const vn_graph_edge edge = vn_graph_edge_at(g, i), *e = &edge;
     json_t *o = json_object();
     bool ok = o && put(o, "source", json_string(g->nodes[e->source].id)) &&
               put(o, "target", json_string(g->nodes[e->target].id));
@@ -810,7 +810,7 @@ static vn_status write_edges_csv(const vn_graph *g, FILE *out, const char *where
     }
     ok = ok && csv_end_row(out, &first);
     for (size_t i = 0; ok && i < g->edge_count; i++) {
-        const vn_graph_edge *e = &g->edges[i];
+        const vn_graph_edge edge = vn_graph_edge_at(g, i), *e = &edge;
         char weight[32];
         snprintf(weight, sizeof weight, "%ld", e->weight);
         ok = csv_field(out, g->nodes[e->source].id, &first) &&

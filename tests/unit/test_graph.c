@@ -180,10 +180,10 @@ static void test_ids_and_sort(void **state)
     assert_int_equal(vn_graph_find(&g, "z-instrument"), 2);
     assert_int_equal(vn_graph_find(&g, "nothing"), -1);
     assert_int_equal(g.edge_count, 3);
-    assert_string_equal(g.nodes[g.edges[0].target].id, "a-instrument");
-    assert_int_equal(g.edges[0].weight, 2);
-    assert_string_equal(g.nodes[g.edges[1].target].id, "z-instrument");
-    assert_string_equal(g.edges[2].relation, "replaced_by");
+    assert_string_equal(g.nodes[vn_graph_edge_at(&g, 0).target].id, "a-instrument");
+    assert_int_equal(vn_graph_edge_at(&g, 0).weight, 2);
+    assert_string_equal(g.nodes[vn_graph_edge_at(&g, 1).target].id, "z-instrument");
+    assert_string_equal(vn_graph_edge_at(&g, 2).relation, "replaced_by");
     /* many nodes: the id index grows */
     for (int i = 0; i < 500; i++) {
         char id[32];
@@ -222,6 +222,52 @@ static void test_strings_made_valid(void **state)
     vn_graph_free(&g);
 }
 
+/* Edges keep their strings as numbers: what goes in comes back (made valid),
+ * a relation's provenance too, and what 32 bits cannot hold is refused. */
+static void test_edges_kept_compact(void **state)
+{
+    (void)state;
+    vn_graph g;
+    vn_graph_init(&g);
+    size_t a = add_node(&g, "a", VN_GRAPH_INSTRUMENT), b = add_node(&g, "b", VN_GRAPH_INSTRUMENT);
+    vn_error err;
+    vn_graph_edge cites = {.source = a, .target = b, .relation = "cites", .weight = 3,
+                           .line = 4000000000L, .date = "2024-03-01", .text = "số 5\x01",
+                           .outdated = "outdated"};
+    vn_graph_edge replaced = {.source = b, .target = a, .relation = "replaced_by", .weight = 1,
+                              .provision = "Điều 60", .provenance = "registry.csv:3",
+                              .confidence = "high"};
+    assert_int_equal(vn_graph_add_edge(&g, &cites, &err), VN_OK);
+    assert_int_equal(vn_graph_add_edge(&g, &cites, &err), VN_OK);
+    assert_int_equal(vn_graph_add_edge(&g, &replaced, &err), VN_OK);
+    vn_graph_edge e0 = vn_graph_edge_at(&g, 0), e1 = vn_graph_edge_at(&g, 1);
+    vn_graph_edge e2 = vn_graph_edge_at(&g, 2);
+    assert_int_equal(e0.source, a);
+    assert_int_equal(e0.target, b);
+    assert_int_equal(e0.weight, 3);
+    assert_int_equal(e0.line, 4000000000L);
+    assert_string_equal(e0.text, "số 5\xEF\xBF\xBD");
+    assert_ptr_equal(e0.text, e1.text);   /* kept once */
+    assert_string_equal(e0.outdated, "outdated");
+    assert_string_equal(e0.provision, "");
+    assert_string_equal(e2.relation, "replaced_by");
+    assert_string_equal(e2.provision, "Điều 60");
+    assert_string_equal(e2.provenance, "registry.csv:3");
+    assert_string_equal(e2.confidence, "high");
+    assert_string_equal(e2.text, "");
+    vn_graph_edge bad = cites;
+    bad.weight = -1;
+    assert_int_equal(vn_graph_add_edge(&g, &bad, &err), VN_ERR_USAGE);
+    bad = cites;
+    bad.line = 5000000000L;
+    assert_int_equal(vn_graph_add_edge(&g, &bad, &err), VN_ERR_USAGE);
+    bad = cites;
+    bad.target = 7;
+    assert_int_equal(vn_graph_add_edge(&g, &bad, &err), VN_ERR_PARSE);
+    assert_int_equal(g.edge_count, 3);
+    vn_graph_free(&g);
+}
+
 static void test_keep_near(void **state)
 {
     (void)state;
@@ -248,7 +294,8 @@ static void test_keep_near(void **state)
     assert_int_equal(vn_graph_find(&g, "c"), -1);
     assert_int_equal(g.edge_count, 2);
     for (size_t i = 0; i < g.edge_count; i++)
-        assert_true(g.edges[i].source < g.node_count && g.edges[i].target < g.node_count);
+        assert_true(vn_graph_edge_at(&g, i).source < g.node_count &&
+                    vn_graph_edge_at(&g, i).target < g.node_count);
     vn_graph_free(&g);
 
     vn_graph_init(&g);
@@ -451,7 +498,7 @@ static void test_write_json(void **state)
     free(text);
 
     /* a second edge between the same pair makes it a multigraph */
-    vn_graph_edge e = g.edges[0];
+    vn_graph_edge e = vn_graph_edge_at(&g, 0);
     e.relation = "cites";
     vn_error err;
     assert_int_equal(vn_graph_add_edge(&g, &e, &err), VN_OK);
@@ -646,13 +693,17 @@ static const vn_graph_node *node(const vn_graph *g, const char *id)
     return &g->nodes[i];
 }
 
+/* The edge s -rel-> t, valid until the next call. */
 static const vn_graph_edge *edge(const vn_graph *g, const char *s, const char *t, const char *rel)
 {
+    static vn_graph_edge found;
     long a = vn_graph_find(g, s), b = vn_graph_find(g, t);
-    for (size_t i = 0; a >= 0 && b >= 0 && i < g->edge_count; i++)
-        if (g->edges[i].source == (size_t)a && g->edges[i].target == (size_t)b &&
-            strcmp(g->edges[i].relation, rel) == 0)
-            return &g->edges[i];
+    for (size_t i = 0; a >= 0 && b >= 0 && i < g->edge_count; i++) {
+        found = vn_graph_edge_at(g, i);
+        if (found.source == (size_t)a && found.target == (size_t)b &&
+            strcmp(found.relation, rel) == 0)
+            return &found;
+    }
     fail_msg("no edge %s -%s-> %s", s, rel, t);
     return NULL;
 }
@@ -751,6 +802,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ids_and_sort),
         cmocka_unit_test(test_strings_made_valid),
+        cmocka_unit_test(test_edges_kept_compact),
         cmocka_unit_test(test_keep_near),
         cmocka_unit_test(test_dot_quote),
         cmocka_unit_test(test_format_names),
