@@ -350,9 +350,11 @@ static bool fits_u32(long v)
     return v >= 0 && (unsigned long)v < UINT32_MAX;
 }
 
-vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err)
+static vn_status add_link(vn_graph *g, const vn_graph_edge *tmpl, bool target_is_node,
+                          vn_error *err)
 {
-    if (tmpl->source >= g->node_count || tmpl->target >= g->node_count)
+    if (tmpl->source >= g->node_count ||
+        (target_is_node ? tmpl->target >= g->node_count : tmpl->target >= UINT32_MAX))
         return vn_error_set(err, VN_ERR_PARSE, "graph edge names a node that does not exist");
     if (!fits_u32(tmpl->weight) || !fits_u32(tmpl->line))
         return vn_error_set(err, VN_ERR_USAGE, "graph edge: weight %ld or line %ld out of range",
@@ -388,6 +390,16 @@ vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *er
     return VN_OK;
 }
 
+vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err)
+{
+    return add_link(g, tmpl, true, err);
+}
+
+vn_status vn_graph_add_pending_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err)
+{
+    return add_link(g, tmpl, false, err);
+}
+
 vn_graph_edge vn_graph_edge_at(const vn_graph *g, size_t i)
 {
     const vn_graph_link *l = &g->links[i];
@@ -416,14 +428,10 @@ static int node_cmp(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-typedef struct sort_node {
-    vn_graph_node node;
-    size_t old;
-} sort_node;
-
-static int sort_node_cmp(const void *a, const void *b)
+static int node_order_cmp(const void *a, const void *b, void *nodes)
 {
-    return node_cmp(&((const sort_node *)a)->node, &((const sort_node *)b)->node);
+    const vn_graph_node *n = nodes;
+    return node_cmp(&n[*(const size_t *)a], &n[*(const size_t *)b]);
 }
 
 /* Edges are compared through the (already sorted) node indices. */
@@ -443,27 +451,40 @@ vn_status vn_graph_sort(vn_graph *g, vn_error *err)
 {
     if (g->node_count == 0)
         return VN_OK;
-    sort_node *tmp = malloc(g->node_count * sizeof *tmp);
-    size_t *where = malloc(g->node_count * sizeof *where);
-    if (!tmp || !where) {
-        free(tmp);
+    /* sorted by index, then moved in place cycle by cycle: a sorted copy
+     * of the nodes would double them (a million at 100,000 plans) */
+    size_t n = g->node_count;
+    size_t *order = malloc(n * sizeof *order);
+    size_t *where = malloc(n * sizeof *where);
+    if (!order || !where) {
+        free(order);
         free(where);
         return nomem(err);
     }
-    for (size_t i = 0; i < g->node_count; i++) {
-        tmp[i].node = g->nodes[i];
-        tmp[i].old = i;
-    }
-    qsort(tmp, g->node_count, sizeof *tmp, sort_node_cmp);
-    for (size_t i = 0; i < g->node_count; i++) {
-        g->nodes[i] = tmp[i].node;
-        where[tmp[i].old] = i;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof *order, node_order_cmp, g->nodes);
+    for (size_t i = 0; i < n; i++)
+        where[order[i]] = i;
+    for (size_t i = 0; i < n; i++) {
+        if (order[i] == i)
+            continue;
+        vn_graph_node held = g->nodes[i];
+        size_t at = i;
+        while (order[at] != i) {
+            size_t from = order[at];
+            g->nodes[at] = g->nodes[from];
+            order[at] = at;
+            at = from;
+        }
+        g->nodes[at] = held;
+        order[at] = at;
     }
     for (size_t i = 0; i < g->edge_count; i++) {
         g->links[i].source = (uint32_t)where[g->links[i].source];
         g->links[i].target = (uint32_t)where[g->links[i].target];
     }
-    free(tmp);
+    free(order);
     free(where);
     /* node order is documents then instruments, each by id: comparing
      * indices compares (kind, id) */

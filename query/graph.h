@@ -169,6 +169,11 @@ vn_status vn_graph_set_node(vn_graph *g, size_t index, const vn_graph_node *tmpl
  * when its weight or line is negative or beyond 32 bits. */
 vn_status vn_graph_add_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err);
 
+/* Private to graph_build.c: an edge whose target is not a node yet but a
+ * number below UINT32_MAX; the builder points every such edge at a node
+ * before anything else reads the graph. */
+vn_status vn_graph_add_pending_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_error *err);
+
 /* Edge i (< edge_count) with its strings; they live as long as the graph. */
 vn_graph_edge vn_graph_edge_at(const vn_graph *g, size_t i);
 

@@ -6,6 +6,7 @@
 #include "graph.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -265,10 +266,10 @@ static vn_status add_relation_edges(vn_graph *g, const vn_registry *r, const boo
 
 /* ---- the builder: documents one at a time, then the instruments ------------------------- */
 
-/* Where a key's node is, and what the document being added says of it. */
+/* What the document being added says of a key (per key number; both 0
+ * between documents). */
 typedef struct key_slot {
-    size_t node;            /* node index + 1; 0: no node yet */
-    size_t first, count;    /* the document's first citation of it, and how many */
+    uint32_t first, count;  /* the document's first citation of it, and how many */
 } key_slot;
 
 typedef struct builder {
@@ -285,12 +286,10 @@ typedef struct builder {
     size_t judged_cap;
 } builder;
 
-/* The key numbers of a document's citations and what each key is called. */
+/* The key numbers of a document's citations. */
 typedef struct doc_keys {
     const size_t *of;       /* per citation */
     size_t count;           /* key numbers are below this */
-    const char *(*name)(const void *arg, size_t key);
-    const void *arg;
 } doc_keys;
 
 static void builder_init(builder *b, vn_graph *g, const vn_registry *registry,
@@ -344,29 +343,17 @@ static vn_status add_document_node(builder *b, const vn_corpus_doc *doc, size_t 
     return VN_OK;
 }
 
-/* The node of key number i, added (its attributes come in builder_finish). */
-static vn_status key_node(builder *b, const doc_keys *keys, size_t i, size_t *node,
-                          vn_error *err)
-{
-    if (b->keys[i].node) {
-        *node = b->keys[i].node - 1;
-        return VN_OK;
-    }
-    vn_graph_node n = {0};
-    n.id = keys->name(keys->arg, i);
-    n.kind = VN_GRAPH_INSTRUMENT;
-    vn_status st = vn_graph_add_node(b->g, &n, node, err);
-    if (st == VN_OK)
-        b->keys[i].node = *node + 1;
-    return st;
-}
-
 /* A resolved document: its node and one cites edge per instrument it cites
  * (weight = mentions; the first mention in reading order gives line and
- * text).  Verdicts wait for builder_finish, which knows the instruments. */
+ * text).  The edge's target is the key number until builder_finish makes
+ * the instruments' nodes (they would be most of the graph's nodes, held
+ * while the index is streamed); verdicts wait for it too. */
 static vn_status builder_doc(builder *b, const vn_corpus_doc *doc, const doc_keys *keys,
                              vn_error *err)
 {
+    if (keys->count >= UINT32_MAX || doc->cite_count >= UINT32_MAX)
+        return vn_error_set(err, VN_ERR_USAGE, "%s: too many instruments for the graph",
+                            doc->file);
     size_t source;
     vn_status st = add_document_node(b, doc, &source, err);
     if (st != VN_OK)
@@ -384,7 +371,7 @@ static vn_status builder_doc(builder *b, const vn_corpus_doc *doc, const doc_key
     for (size_t k = 0; k < doc->cite_count; k++) {
         key_slot *slot = &b->keys[keys->of[k]];
         if (!slot->count++) {
-            slot->first = k;
+            slot->first = (uint32_t)k;
             b->distinct[distinct++] = keys->of[k];
         }
     }
@@ -392,27 +379,24 @@ static vn_status builder_doc(builder *b, const vn_corpus_doc *doc, const doc_key
     range_text(&doc->meta.date, date);
     for (size_t j = 0; j < distinct; j++) {
         key_slot *slot = &b->keys[b->distinct[j]];
-        size_t target;
-        if (st == VN_OK)
-            st = key_node(b, keys, b->distinct[j], &target, err);
         if (st == VN_OK) {
             const vn_corpus_cite *first = &doc->cites[slot->first];
             vn_graph_edge e = {0};
             e.source = source;
-            e.target = target;
+            e.target = b->distinct[j];
             e.relation = "cites";
             e.weight = (long)slot->count;
             e.line = first->line;
             e.date = date;
             e.text = first->text;
-            st = vn_graph_add_edge(b->g, &e, err);
+            st = vn_graph_add_pending_edge(b->g, &e, err);
         }
         slot->count = 0;
     }
     return st;
 }
 
-/* An instrument's attributes, on its node (added when no citation made it). */
+/* An instrument's node with its attributes. */
 static vn_status fill_instrument_node(builder *b, const vn_corpus_instrument *in, size_t *node,
                                       vn_error *err)
 {
@@ -502,33 +486,29 @@ static vn_status verdict_number(vn_graph *g, verdict_numbers *v, const char *nam
     return st;
 }
 
-/* Every document is in: the instruments' attributes, the registry
- * instruments their relations reach, the verdicts, the relation edges. */
+/* Every document is in: the instruments' nodes and attributes, the cites
+ * edges pointed at them (key k is instrument inst_of_key[k], or k itself
+ * when inst_of_key is NULL), the registry instruments their relations
+ * reach, the verdicts, the relation edges. */
 static vn_status builder_finish(builder *b, const vn_corpus_instrument *instruments,
-                                size_t count, vn_error *err)
+                                size_t count, const size_t *inst_of_key, vn_error *err)
 {
     vn_graph *g = b->g;
     size_t cites = g->edge_count;
-    size_t *inst_of = NULL;   /* per node: its instrument + 1, 0 for none */
     vn_status st = VN_OK;
     size_t *node_of = malloc((count ? count : 1) * sizeof *node_of);
     if (!node_of)
         st = nomem(err);
     for (size_t i = 0; st == VN_OK && i < count; i++)
         st = fill_instrument_node(b, &instruments[i], &node_of[i], err);
-    if (st == VN_OK && !(inst_of = calloc(g->node_count ? g->node_count : 1, sizeof *inst_of)))
-        st = nomem(err);
-    for (size_t i = 0; st == VN_OK && i < count; i++)
-        inst_of[node_of[i]] = i + 1;
     verdict_numbers numbers = {0};
     for (size_t e = 0; st == VN_OK && e < cites; e++) {
         vn_graph_link *edge = &g->links[e];
-        size_t in = inst_of[edge->target];
-        const char *verdict =
-            in ? cite_verdict(b, &instruments[in - 1], &b->judged[edge->source]) : "";
+        size_t in = inst_of_key ? inst_of_key[edge->target] : edge->target;
+        edge->target = (uint32_t)node_of[in];
+        const char *verdict = cite_verdict(b, &instruments[in], &b->judged[edge->source]);
         st = verdict_number(g, &numbers, verdict, &edge->outdated, err);
     }
-    free(inst_of);
     free(node_of);
     bool *in_graph = NULL;
     const vn_registry *reg = b->registry;
@@ -550,11 +530,6 @@ static vn_status builder_finish(builder *b, const vn_corpus_instrument *instrume
 
 /* ---- from a loaded corpus ------------------------------------------------------------------ */
 
-static const char *corpus_key_name(const void *arg, size_t key)
-{
-    return ((const vn_corpus *)arg)->instruments[key].id;
-}
-
 vn_status vn_graph_build(const vn_corpus *c, const vn_registry *registry,
                          const vn_graph_options *opt, vn_graph *out, vn_error *err)
 {
@@ -571,12 +546,12 @@ vn_status vn_graph_build(const vn_corpus *c, const vn_registry *registry,
         }
         for (size_t k = 0; k < doc->cite_count; k++)
             of[k] = doc->cites[k].instrument;
-        doc_keys keys = {of, c->instrument_count, corpus_key_name, c};
+        doc_keys keys = {of, c->instrument_count};
         st = builder_doc(&b, doc, &keys, err);
     }
     free(of);
     if (st == VN_OK)
-        st = builder_finish(&b, c->instruments, c->instrument_count, err);
+        st = builder_finish(&b, c->instruments, c->instrument_count, NULL, err);
     builder_free(&b);
     if (st != VN_OK)
         vn_graph_free(out);
@@ -585,16 +560,11 @@ vn_status vn_graph_build(const vn_corpus *c, const vn_registry *registry,
 
 /* ---- streamed from an index ---------------------------------------------------------------- */
 
-static const char *tally_key_name(const void *arg, size_t key)
-{
-    return vn_instrument_tally_key(arg, key);
-}
-
 static vn_status streamed_doc(void *arg, const vn_corpus_doc *doc, size_t rank,
                               const size_t *keys, const vn_instrument_tally *t, vn_error *err)
 {
     (void)rank;
-    doc_keys of = {keys, vn_instrument_tally_key_count(t), tally_key_name, t};
+    doc_keys of = {keys, vn_instrument_tally_key_count(t)};
     return builder_doc(arg, doc, &of, err);
 }
 
@@ -606,11 +576,13 @@ vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
     builder b;
     memset(instruments, 0, sizeof *instruments);
     builder_init(&b, out, registry, opt ? opt : &defaults);
-    vn_status st =
-        vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, instruments, NULL, NULL,
-                                   err);
+    size_t *place = NULL;
+    vn_status st = vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, instruments,
+                                              &place, NULL, err);
     if (st == VN_OK)
-        st = builder_finish(&b, instruments->instruments, instruments->instrument_count, err);
+        st = builder_finish(&b, instruments->instruments, instruments->instrument_count, place,
+                            err);
+    free(place);
     builder_free(&b);
     if (st != VN_OK) {
         vn_graph_free(out);
