@@ -9,13 +9,14 @@
 
 #include "fnv.h"
 
-static uint64_t hash_of(const char *s)
+static uint32_t hash_of(const char *s)
 {
-    return vn_fnv1a_str(VN_FNV_SEED, s);
+    uint64_t h = vn_fnv1a_str(VN_FNV_SEED, s);
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 /* Slot of key: where it is, or the empty slot where it would go. */
-static size_t probe(const vn_intern *t, const char *key, uint64_t h)
+static size_t probe(const vn_intern *t, const char *key, uint32_t h)
 {
     size_t mask = t->slot_count - 1;
     size_t i = (size_t)h & mask;
@@ -31,14 +32,14 @@ static size_t probe(const vn_intern *t, const char *key, uint64_t h)
 static vn_status grow_slots(vn_intern *t)
 {
     size_t n = t->slot_count ? t->slot_count * 2 : 64;
-    size_t *slots = calloc(n, sizeof *slots);
+    uint32_t *slots = calloc(n, sizeof *slots);
     if (!slots)
         return VN_ERR_NOMEM;
     for (size_t id = 0; id < t->count; id++) {
         size_t i = (size_t)t->hashes[id] & (n - 1);
         while (slots[i])
             i = (i + 1) & (n - 1);
-        slots[i] = id + 1;
+        slots[i] = (uint32_t)(id + 1);
     }
     free(t->slots);
     t->slots = slots;
@@ -53,7 +54,7 @@ static vn_status grow_keys(vn_intern *t)
     if (!keys)
         return VN_ERR_NOMEM;
     t->keys = keys;
-    uint64_t *hashes = realloc(t->hashes, n * sizeof *hashes);
+    uint32_t *hashes = realloc(t->hashes, n * sizeof *hashes);
     if (!hashes)
         return VN_ERR_NOMEM;
     t->hashes = hashes;
@@ -63,7 +64,7 @@ static vn_status grow_keys(vn_intern *t)
 
 vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id)
 {
-    uint64_t h = hash_of(key);
+    uint32_t h = hash_of(key);
     if (t->slot_count) {
         size_t i = probe(t, key, h);
         if (t->slots[i]) {
@@ -71,6 +72,8 @@ vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id)
             return VN_OK;
         }
     }
+    if (t->count >= UINT32_MAX - 1)
+        return VN_ERR_NOMEM;
     if (t->count == t->key_cap && grow_keys(t) != VN_OK)
         return VN_ERR_NOMEM;
     if ((t->count + 1) * 2 > t->slot_count && grow_slots(t) != VN_OK)
@@ -78,7 +81,7 @@ vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id)
     size_t i = probe(t, key, h);
     t->keys[t->count] = key;
     t->hashes[t->count] = h;
-    t->slots[i] = ++t->count;
+    t->slots[i] = (uint32_t)++t->count;
     *id = t->count - 1;
     return VN_OK;
 }

@@ -14,19 +14,22 @@
 #include <stdint.h>
 #include "status.h"
 
+/* 32-bit hashes and slots: the big tables (a corpus's instruments, a
+ * graph's nodes) hold millions of strings, and 4 G of them would not fit in
+ * memory anyway (vn_intern_add refuses more). */
 typedef struct vn_intern {
     const char **keys;      /* keys[id]: the string numbered id */
-    uint64_t *hashes;       /* hashes[id] */
+    uint32_t *hashes;       /* hashes[id] */
     size_t count;           /* distinct strings so far */
     size_t key_cap;
-    size_t *slots;          /* open addressing: id + 1, 0 = empty */
+    uint32_t *slots;        /* open addressing: id + 1, 0 = empty */
     size_t slot_count;      /* a power of two, or 0 before the first add */
 } vn_intern;
 
 #define VN_INTERN_INIT {NULL, NULL, 0, 0, NULL, 0}
 
 /* Numbers key (NUL-terminated): *id is its number, new or known.
- * VN_ERR_NOMEM leaves the table as it was. */
+ * VN_ERR_NOMEM (also past UINT32_MAX - 1 strings) leaves the table as it was. */
 vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id);
 
 /* The number of key, or SIZE_MAX when it was never added. */
