@@ -60,8 +60,12 @@ typedef struct written_entry {
 } written_entry;
 
 struct vn_resolve_table {
-    vn_arena strings;
-    vn_intern keys;             /* "symbol\x1fYYYYMMDD\x1ftype word" -> written[id] */
+    vn_arena strings;           /* symbols and type words (kept once: type_words) */
+    vn_intern type_words;
+    vn_arena key_strings;       /* the keys */
+    /* "symbol\x1fYYYYMMDD\x1ftype word" -> written[id]; once finished, only
+     * the keys of "Quy định" (the only ones written_count() is asked for) */
+    vn_intern keys;
     written_entry *written;
     size_t written_cap;
     corpus_table united;        /* after vn_resolve_table_finish */
@@ -584,6 +588,8 @@ void vn_resolve_table_free(vn_resolve_table *t)
     free(t->united.items);
     vn_intern_free(&t->keys);
     free(t->written);
+    vn_intern_free(&t->type_words);
+    vn_arena_free(&t->key_strings);
     vn_arena_free(&t->strings);
     free(t);
 }
@@ -591,6 +597,49 @@ void vn_resolve_table_free(vn_resolve_table *t)
 static bool in_table(const vn_citation *c)
 {
     return c->kind == VN_CITE_NUMBERED && !c->has_year && c->date.precision == VN_DATE_DAY;
+}
+
+/* A type word kept once in the table's strings (a handful repeat across
+ * hundreds of thousands of entries). */
+static const char *type_word_kept(vn_resolve_table *t, const char *type_word)
+{
+    size_t id = vn_intern_find(&t->type_words, type_word);
+    if (id != SIZE_MAX)
+        return t->type_words.keys[id];
+    const char *copy = vn_arena_strdup(&t->strings, type_word);
+    return copy && vn_intern_add(&t->type_words, copy, &id) == VN_OK ? copy : NULL;
+}
+
+/* After finishing, only the "Quy định" keys are asked for (unite_reason):
+ * the others, most of the table at 100,000 plans, are dropped. */
+static vn_status keep_quy_dinh_keys(vn_resolve_table *t)
+{
+    vn_intern keys = VN_INTERN_INIT;
+    written_entry *written = NULL;
+    size_t cap = 0;
+    vn_arena strings = VN_ARENA_INIT;
+    for (size_t i = 0; i < t->keys.count; i++) {
+        if (strcmp(t->written[i].type_word, "Quy định") != 0)
+            continue;
+        size_t id;
+        const char *key = vn_arena_strdup(&strings, t->keys.keys[i]);
+        if (!key || !vn_grow((void **)&written, &cap, keys.count, sizeof *written, 16) ||
+            vn_intern_add(&keys, key, &id) != VN_OK) {
+            vn_intern_free(&keys);
+            free(written);
+            vn_arena_free(&strings);
+            return VN_ERR_NOMEM;
+        }
+        written[id] = t->written[i];
+    }
+    vn_intern_free(&t->keys);
+    free(t->written);
+    vn_arena_free(&t->key_strings);
+    t->keys = keys;
+    t->written = written;
+    t->written_cap = cap;
+    t->key_strings = strings;
+    return VN_OK;
 }
 
 vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, vn_error *err)
@@ -609,9 +658,9 @@ vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, v
             if (!vn_grow((void **)&t->written, &t->written_cap, t->keys.count,
                          sizeof *t->written, 256))
                 return nomem(err);
-            const char *kept = vn_arena_strdup(&t->strings, key);
+            const char *kept = vn_arena_strdup(&t->key_strings, key);
             const char *symbol = vn_arena_strdup(&t->strings, c->symbol);
-            const char *type_word = vn_arena_strdup(&t->strings, c->type_word);
+            const char *type_word = type_word_kept(t, c->type_word);
             if (!kept || !symbol || !type_word || vn_intern_add(&t->keys, kept, &id) != VN_OK)
                 return nomem(err);
             t->written[id] = (written_entry){symbol, type_word, c->date.first, 0};
@@ -651,7 +700,8 @@ vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *reg, v
             u->items[kept++] = u->items[k];
     u->count = kept;
     table_index(u);
-    if (number_index_build(&u->by_number, u->items, u->count) != VN_OK)
+    if (number_index_build(&u->by_number, u->items, u->count) != VN_OK ||
+        keep_quy_dinh_keys(t) != VN_OK)
         return nomem(err);
     t->finished = true;
     return VN_OK;
