@@ -278,15 +278,15 @@ int vn_cmd_graph(int argc, char **argv)
     if (!vn_cli_load_registry(o.registry, o.no_registry, &reg))
         return VN_EXIT_ERROR;
     vn_error err;
-    vn_corpus instruments;   /* the instrument table alone, for --focus */
+    vn_corpus instruments = {0};   /* the instrument table alone, for --focus */
     vn_graph g;
     vn_graph_options opt = {0};
     if (o.has_as_of) {
         opt.as_of = o.as_of;
         opt.judge_on_as_of = true;
     }
-    if (vn_graph_build_index(vn_index_default_db(o.db), reg, &opt, &g, &instruments, &err) !=
-        VN_OK) {
+    if (vn_graph_build_index(vn_index_default_db(o.db), reg, &opt, &g,
+                             o.focus_count ? &instruments : NULL, &err) != VN_OK) {
         vn_report_error(&err);
         vn_registry_free(reg);
         return VN_EXIT_ERROR;

@@ -447,6 +447,46 @@ static int edge_cmp(const void *a, const void *b, void *graph)
     return strcmp(vn_graph_shared(graph, x->relation), vn_graph_shared(graph, y->relation));
 }
 
+/* The edges grouped by source in place (a counting sort that swaps each
+ * edge into its source's part), then each source's few edges sorted:
+ * qsort of all of them at once would take scratch as big as the edges. */
+static vn_status sort_links(vn_graph *g)
+{
+    size_t n = g->node_count;
+    size_t *start = calloc(n + 1, sizeof *start);
+    size_t *next = malloc((n ? n : 1) * sizeof *next);
+    if (!start || !next) {
+        free(start);
+        free(next);
+        return VN_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < g->edge_count; i++)
+        start[g->links[i].source + 1]++;
+    for (size_t v = 0; v < n; v++) {
+        start[v + 1] += start[v];
+        next[v] = start[v];
+    }
+    for (size_t v = 0; v < n; v++) {
+        while (next[v] < start[v + 1]) {
+            vn_graph_link *at = &g->links[next[v]];
+            size_t home = at->source;
+            if (home == v) {
+                next[v]++;
+                continue;
+            }
+            vn_graph_link moved = *at;
+            *at = g->links[next[home]];
+            g->links[next[home]++] = moved;
+        }
+    }
+    for (size_t v = 0; v < n; v++)
+        if (start[v + 1] - start[v] > 1)
+            qsort_r(g->links + start[v], start[v + 1] - start[v], sizeof *g->links, edge_cmp, g);
+    free(start);
+    free(next);
+    return VN_OK;
+}
+
 vn_status vn_graph_sort(vn_graph *g, vn_error *err)
 {
     if (g->node_count == 0)
@@ -488,9 +528,7 @@ vn_status vn_graph_sort(vn_graph *g, vn_error *err)
     free(where);
     /* node order is documents then instruments, each by id: comparing
      * indices compares (kind, id) */
-    if (g->edge_count)
-        qsort_r(g->links, g->edge_count, sizeof *g->links, edge_cmp, g);
-    if (index_rebuild(g) != VN_OK)
+    if (sort_links(g) != VN_OK || index_rebuild(g) != VN_OK)
         return nomem(err);
     return VN_OK;
 }

@@ -221,10 +221,10 @@ vn_status vn_graph_build(const struct vn_corpus *c, const vn_registry *registry,
 /*
  * The same graph straight from the index at db_path, without holding the
  * corpus: its documents are streamed (vn_corpus_stream) and counted into
- * the graph one at a time.  `instruments` gets the corpus's instrument
- * table alone (no documents), for vn_graph_focus_nodes; free it with
- * vn_corpus_free.  Memory is the graph itself, the resolver's table and a
- * page of documents.
+ * the graph one at a time.  Unless `instruments` is NULL it gets the
+ * corpus's instrument table alone (no documents), for vn_graph_focus_nodes;
+ * free it with vn_corpus_free (on an error it is empty).  Memory is the
+ * graph itself, the resolver's table and a page of documents.
  */
 vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
                                const vn_graph_options *opt, vn_graph *out,

@@ -489,7 +489,7 @@ static vn_status verdict_number(vn_graph *g, verdict_numbers *v, const char *nam
 /* Every document is in: the instruments' nodes and attributes, the cites
  * edges pointed at them (key k is instrument inst_of_key[k], or k itself
  * when inst_of_key is NULL), the registry instruments their relations
- * reach, the verdicts, the relation edges. */
+ * reach, the verdicts, the relation edges.  The graph is not sorted yet. */
 static vn_status builder_finish(builder *b, const vn_corpus_instrument *instruments,
                                 size_t count, const size_t *inst_of_key, vn_error *err)
 {
@@ -523,8 +523,6 @@ static vn_status builder_finish(builder *b, const vn_corpus_instrument *instrume
     if (st == VN_OK && reg)
         st = add_relation_edges(g, reg, in_graph, err);
     free(in_graph);
-    if (st == VN_OK)
-        st = vn_graph_sort(g, err);
     return st;
 }
 
@@ -553,6 +551,8 @@ vn_status vn_graph_build(const vn_corpus *c, const vn_registry *registry,
     if (st == VN_OK)
         st = builder_finish(&b, c->instruments, c->instrument_count, NULL, err);
     builder_free(&b);
+    if (st == VN_OK)
+        st = vn_graph_sort(out, err);
     if (st != VN_OK)
         vn_graph_free(out);
     return st;
@@ -574,19 +574,29 @@ vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
 {
     vn_graph_options defaults = {0};
     builder b;
-    memset(instruments, 0, sizeof *instruments);
+    vn_corpus table = {0};
+    if (instruments)
+        memset(instruments, 0, sizeof *instruments);
     builder_init(&b, out, registry, opt ? opt : &defaults);
     size_t *place = NULL;
-    vn_status st = vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, instruments,
+    vn_status st = vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, &table,
                                               &place, NULL, err);
     if (st == VN_OK)
-        st = builder_finish(&b, instruments->instruments, instruments->instrument_count, place,
-                            err);
+        st = builder_finish(&b, table.instruments, table.instrument_count, place, err);
     free(place);
     builder_free(&b);
+    /* the table is as big as the instrument nodes: gone before the sort's
+     * scratch unless the caller keeps it */
+    if (instruments && st == VN_OK)
+        *instruments = table;
+    else
+        vn_corpus_free(&table);
+    if (st == VN_OK)
+        st = vn_graph_sort(out, err);
     if (st != VN_OK) {
         vn_graph_free(out);
-        vn_corpus_free(instruments);
+        if (instruments)
+            vn_corpus_free(instruments);
     }
     return st;
 }

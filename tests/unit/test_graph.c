@@ -268,6 +268,61 @@ static void test_edges_kept_compact(void **state)
     vn_graph_free(&g);
 }
 
+/* Sorting moves nodes and edges in place: on a random graph every edge
+ * is still there, between the same ids, and edges come by (source id,
+ * target id, relation). */
+static void test_sort_random_graph(void **state)
+{
+    (void)state;
+    vn_graph g;
+    vn_graph_init(&g);
+    unsigned seed = 12345;
+    enum { NODES = 300, EDGES = 4000 };
+    for (int i = 0; i < NODES; i++) {
+        char id[16];
+        seed = seed * 1103515245u + 12345u;
+        snprintf(id, sizeof id, "n%05u", (seed >> 8) % 100000);
+        add_node(&g, id, (seed >> 20) & 1 ? VN_GRAPH_DOCUMENT : VN_GRAPH_INSTRUMENT);
+    }
+    static const char *const relations[] = {"cites", "amended_by", "replaced_by"};
+    static const char *source_of[EDGES + 1], *target_of[EDGES + 1];
+    vn_error err;
+    for (int i = 0; i < EDGES; i++) {
+        seed = seed * 1103515245u + 12345u;
+        vn_graph_edge e = {.source = (seed >> 4) % g.node_count,
+                           .target = (seed >> 14) % g.node_count,
+                           .relation = relations[(seed >> 24) % 3],
+                           .weight = i + 1};
+        /* the weight says which edge it was */
+        source_of[i + 1] = g.nodes[e.source].id;
+        target_of[i + 1] = g.nodes[e.target].id;
+        assert_int_equal(vn_graph_add_edge(&g, &e, &err), VN_OK);
+    }
+    assert_int_equal(vn_graph_sort(&g, &err), VN_OK);
+    static bool seen[EDGES + 1];
+    for (size_t i = 0; i < g.edge_count; i++) {
+        vn_graph_edge e = vn_graph_edge_at(&g, i);
+        assert_false(seen[e.weight]);
+        seen[e.weight] = true;
+        assert_ptr_equal(g.nodes[e.source].id, source_of[e.weight]);
+        assert_ptr_equal(g.nodes[e.target].id, target_of[e.weight]);
+        if (i == 0)
+            continue;
+        vn_graph_edge p = vn_graph_edge_at(&g, i - 1);
+        assert_true(p.source < e.source ||
+                    (p.source == e.source &&
+                     (p.target < e.target ||
+                      (p.target == e.target && strcmp(p.relation, e.relation) <= 0))));
+    }
+    assert_int_equal(g.edge_count, EDGES);
+    for (size_t i = 1; i < g.node_count; i++) {
+        const vn_graph_node *a = &g.nodes[i - 1], *b = &g.nodes[i];
+        assert_true(a->kind < b->kind || (a->kind == b->kind && strcmp(a->id, b->id) < 0));
+        assert_int_equal(vn_graph_find(&g, b->id), (long)i);
+    }
+    vn_graph_free(&g);
+}
+
 static void test_keep_near(void **state)
 {
     (void)state;
@@ -803,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_ids_and_sort),
         cmocka_unit_test(test_strings_made_valid),
         cmocka_unit_test(test_edges_kept_compact),
+        cmocka_unit_test(test_sort_random_graph),
         cmocka_unit_test(test_keep_near),
         cmocka_unit_test(test_dot_quote),
         cmocka_unit_test(test_format_names),
