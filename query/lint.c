@@ -1232,6 +1232,16 @@ static bool range_follows(const char *s, size_t len, size_t p, int min_year)
     return year_at(s, len, p) >= min_year;
 }
 
+/* Can a date, "năm YYYY", "quý …/YYYY" or "tháng …/YYYY" start with this
+ * byte?  Every form rule_stale_year reads starts with a digit or with n
+ * (ngày, năm), t (tháng) or q (quý) in either case; other bytes are passed
+ * without trying each reader. */
+static bool may_start_date(char c)
+{
+    unsigned char lower = (unsigned char)c | 0x20;
+    return (c >= '0' && c <= '9') || lower == 'n' || lower == 't' || lower == 'q';
+}
+
 /* "quý IV/2023", "tháng 5/2023": the year's offset, else 0. */
 static size_t period_slash_year(const char *s, size_t len, size_t p)
 {
@@ -1319,7 +1329,7 @@ static void rule_stale_year(lint *L, size_t d)
     const char *s = dt->text;
     size_t len = dt->len;
     for (size_t i = 0; i < len;) {
-        if (i > 0 && is_word_byte((unsigned char)s[i - 1])) {
+        if (!may_start_date(s[i]) || (i > 0 && is_word_byte((unsigned char)s[i - 1]))) {
             i++;
             continue;
         }

@@ -566,11 +566,12 @@ static void test_stale_year(void **state)
                     "1. Xây dựng kế hoạch năm 2024 (hoàn thành trước ngày 10/4/2023 và báo cáo).\n"
                     "2. Quý I và quý II, năm 2023 tổ chức quán triệt.\n"
                     "3. Tổ chức hội nghị vào Quý II/2023; tập huấn trong năm 2023.\n"
-                    "4. Hạn chót: đến ngày 30/6/2023 gửi báo cáo.\n",
+                    "4. Hạn chót: đến ngày 30/6/2023 gửi báo cáo.\n"
+                    "5. Tổ chức tập huấn vào Tháng 9/2023.\n",
                     {{NULL, NULL, NULL, NULL, NULL, false}}}};
     vn_lint_result r;
     run(docs, 1, NULL, -1, 0, &r);
-    assert_int_equal(r.count, 5);
+    assert_int_equal(r.count, 6);
     for (size_t i = 0; i < r.count; i++) {
         assert_int_equal(r.findings[i].rule, VN_LINT_STALE_YEAR);
         assert_int_equal(r.findings[i].severity, VN_LINT_WARNING);
@@ -584,6 +585,7 @@ static void test_stale_year(void **state)
     assert_string_equal(r.findings[2].text, "Quý II/2023");
     assert_string_equal(r.findings[3].text, "trong năm 2023");
     assert_string_equal(r.findings[4].text, "đến ngày 30/6/2023");
+    assert_string_equal(r.findings[5].text, "Tháng 9/2023");   /* a capital T */
     vn_lint_result_free(&r);
 }
 
