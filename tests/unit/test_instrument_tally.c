@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "query/corpus.h"
@@ -142,6 +143,47 @@ static void test_most_given_date_wins(void **state)
     }
 }
 
+/* The finished table is written over the tally's entries and moved into
+ * id order in place: with many instruments first seen in scrambled order,
+ * it comes out sorted, each with its own counts and the place of its key. */
+static void test_table_sorted_in_place(void **state)
+{
+    (void)state;
+    enum { KEYS = 300 };
+    static char symbols[KEYS][24];
+    static vn_corpus_cite cites[KEYS * 3];
+    size_t count = 0;
+    for (size_t i = 0; i < KEYS; i++) {
+        size_t k = (i * 7919) % KEYS;   /* first seen out of order */
+        snprintf(symbols[k], sizeof symbols[k], "%zu/2024/NQ-CP", k + 1);
+        for (size_t m = 0; m <= k % 3; m++)
+            cites[count++] = cite(symbols[k], symbols[k], "Nghị quyết", "", 2024, 1, 2);
+    }
+    vn_corpus_doc doc = {.file = "many.txt", .cites = cites, .cite_count = count};
+    vn_instrument_tally *t;
+    vn_error err;
+    static size_t keys[KEYS * 3];
+    size_t place[KEYS];
+    assert_int_equal(vn_instrument_tally_create(NULL, &t, &err), VN_OK);
+    assert_int_equal(vn_instrument_tally_doc(t, &doc, 0, keys, &err), VN_OK);
+    vn_corpus c = {0};
+    assert_int_equal(vn_instrument_tally_finish(t, &c, place, &err), VN_OK);
+    assert_int_equal(c.instrument_count, KEYS);
+    for (size_t i = 1; i < c.instrument_count; i++)
+        assert_true(strcmp(c.instruments[i - 1].id, c.instruments[i].id) < 0);
+    for (size_t key = 0; key < KEYS; key++) {
+        const vn_corpus_instrument *in = &c.instruments[place[key]];
+        assert_string_equal(in->id, vn_instrument_tally_key(t, key));
+        size_t k = (size_t)atoi(in->id) - 1;
+        assert_int_equal(in->mentions, k % 3 + 1);
+        assert_int_equal(in->citing_docs, 1);
+        assert_string_equal(in->type_word, "Nghị quyết");
+        assert_int_equal(in->issued.first.day, 2);
+    }
+    vn_corpus_free(&c);
+    vn_instrument_tally_free(t);
+}
+
 /* A document place beyond what the table records is refused, not wrapped. */
 static void test_rank_out_of_range(void **state)
 {
@@ -184,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_finished),
         cmocka_unit_test(test_most_given_date_wins),
         cmocka_unit_test(test_rank_out_of_range),
+        cmocka_unit_test(test_table_sorted_in_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
