@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "common/grow.h"
+#include "common/permute.h"
 #include "common/utf8.h"
 
 /* ---- attribute tables ------------------------------------------------------------------- */
@@ -506,20 +507,8 @@ vn_status vn_graph_sort(vn_graph *g, vn_error *err)
     qsort_r(order, n, sizeof *order, node_order_cmp, g->nodes);
     for (size_t i = 0; i < n; i++)
         where[order[i]] = i;
-    for (size_t i = 0; i < n; i++) {
-        if (order[i] == i)
-            continue;
-        vn_graph_node held = g->nodes[i];
-        size_t at = i;
-        while (order[at] != i) {
-            size_t from = order[at];
-            g->nodes[at] = g->nodes[from];
-            order[at] = at;
-            at = from;
-        }
-        g->nodes[at] = held;
-        order[at] = at;
-    }
+    vn_graph_node held;
+    vn_permute_from(g->nodes, n, sizeof *g->nodes, sizeof *g->nodes, order, &held);
     for (size_t i = 0; i < g->edge_count; i++) {
         g->links[i].source = (uint32_t)where[g->links[i].source];
         g->links[i].target = (uint32_t)where[g->links[i].target];

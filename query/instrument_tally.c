@@ -20,6 +20,7 @@
 #include "../common/buf.h"
 #include "../common/grow.h"
 #include "../common/intern.h"
+#include "../common/permute.h"
 #include "../common/symbol.h"
 #include "corpus_read.h"
 #include "validity.h"
@@ -447,21 +448,8 @@ _Static_assert(sizeof(entry) >= sizeof(vn_corpus_instrument) &&
 static vn_corpus_instrument *table_over_entries(vn_instrument_tally *t, size_t n, size_t *order)
 {
     unsigned char *slots = (unsigned char *)t->entries;
-    for (size_t r = 0; r < n; r++) {
-        if (order[r] == r)
-            continue;
-        vn_corpus_instrument held;
-        memcpy(&held, slots + r * sizeof(entry), sizeof held);
-        size_t at = r;
-        while (order[at] != r) {
-            size_t from = order[at];
-            memcpy(slots + at * sizeof(entry), slots + from * sizeof(entry), sizeof held);
-            order[at] = at;
-            at = from;
-        }
-        memcpy(slots + at * sizeof(entry), &held, sizeof held);
-        order[at] = at;
-    }
+    vn_corpus_instrument held;
+    vn_permute_from(slots, n, sizeof(entry), sizeof held, order, &held);
     for (size_t r = 1; r < n; r++)
         memmove(slots + r * sizeof(vn_corpus_instrument), slots + r * sizeof(entry),
                 sizeof(vn_corpus_instrument));
