@@ -94,6 +94,15 @@ size_t vn_intern_find(const vn_intern *t, const char *key)
     return t->slots[i] ? t->slots[i] - 1 : SIZE_MAX;
 }
 
+const char *vn_intern_keep(vn_intern *t, vn_arena *strings, const char *key)
+{
+    size_t id = vn_intern_find(t, key);
+    if (id != SIZE_MAX)
+        return t->keys[id];
+    const char *copy = vn_arena_strdup(strings, key);
+    return copy && vn_intern_add(t, copy, &id) == VN_OK ? copy : NULL;
+}
+
 static int key_order_cmp(const void *a, const void *b, void *keys)
 {
     const char *const *k = keys;

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "arena.h"
 #include "status.h"
 
 /* 32-bit hashes and slots: the big tables (a corpus's instruments, a
@@ -31,6 +32,11 @@ typedef struct vn_intern {
 /* Numbers key (NUL-terminated): *id is its number, new or known.
  * VN_ERR_NOMEM (also past UINT32_MAX - 1 strings) leaves the table as it was. */
 vn_status vn_intern_add(vn_intern *t, const char *key, size_t *id);
+
+/* The table's own copy of key: the one kept when key was added before, else
+ * a copy made in `strings` and added.  NULL when out of memory.  For strings
+ * that repeat (type words, issuers) and are kept once. */
+const char *vn_intern_keep(vn_intern *t, vn_arena *strings, const char *key);
 
 /* The number of key, or SIZE_MAX when it was never added. */
 size_t vn_intern_find(const vn_intern *t, const char *key);

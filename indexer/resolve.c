@@ -599,17 +599,6 @@ static bool in_table(const vn_citation *c)
     return c->kind == VN_CITE_NUMBERED && !c->has_year && c->date.precision == VN_DATE_DAY;
 }
 
-/* A type word kept once in the table's strings (a handful repeat across
- * hundreds of thousands of entries). */
-static const char *type_word_kept(vn_resolve_table *t, const char *type_word)
-{
-    size_t id = vn_intern_find(&t->type_words, type_word);
-    if (id != SIZE_MAX)
-        return t->type_words.keys[id];
-    const char *copy = vn_arena_strdup(&t->strings, type_word);
-    return copy && vn_intern_add(&t->type_words, copy, &id) == VN_OK ? copy : NULL;
-}
-
 /* After finishing, only the "Quy định" keys are asked for (unite_reason):
  * the others, most of the table at 100,000 plans, are dropped. */
 static vn_status keep_quy_dinh_keys(vn_resolve_table *t)
@@ -660,7 +649,8 @@ vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, v
                 return nomem(err);
             const char *kept = vn_arena_strdup(&t->key_strings, key);
             const char *symbol = vn_arena_strdup(&t->strings, c->symbol);
-            const char *type_word = type_word_kept(t, c->type_word);
+            /* a handful of type words repeat across hundreds of thousands of entries */
+            const char *type_word = vn_intern_keep(&t->type_words, &t->strings, c->type_word);
             if (!kept || !symbol || !type_word || vn_intern_add(&t->keys, kept, &id) != VN_OK)
                 return nomem(err);
             t->written[id] = (written_entry){symbol, type_word, c->date.first, 0};

@@ -182,17 +182,6 @@ static const char *label_of(vn_arena *a, const vn_citation *c, const char *key)
     return vn_arena_strdup(a, buf);
 }
 
-/* s kept in the tally's strings, once for every entry that holds it. */
-static const char *share(vn_instrument_tally *t, const char *s)
-{
-    size_t known = vn_intern_find(&t->shared, s);
-    if (known != SIZE_MAX)
-        return t->shared.keys[known];
-    const char *copy = vn_arena_strdup(&t->strings, s);
-    size_t id;
-    return copy && vn_intern_add(&t->shared, copy, &id) == VN_OK ? copy : NULL;
-}
-
 /* Keeps s as the value first written when `at` comes before what is kept;
  * shared (type words and issuers repeat across instruments) or copied. */
 static vn_status keep_first(vn_instrument_tally *t, bool shared, const char *s, cite_place at,
@@ -200,7 +189,8 @@ static vn_status keep_first(vn_instrument_tally *t, bool shared, const char *s, 
 {
     if (!s || !s[0] || !before(at, *kept_at))
         return VN_OK;
-    const char *copy = shared ? share(t, s) : vn_arena_strdup(&t->strings, s);
+    const char *copy =
+        shared ? vn_intern_keep(&t->shared, &t->strings, s) : vn_arena_strdup(&t->strings, s);
     if (!copy)
         return VN_ERR_NOMEM;
     *kept = copy;

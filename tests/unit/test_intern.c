@@ -76,9 +76,32 @@ static void test_many_keys(void **state)
     free(b);
 }
 
+/* vn_intern_keep: the first call copies the string into the arena and adds
+ * the copy; a later one with equal text returns that copy. */
+static void test_keep_once(void **state)
+{
+    (void)state;
+    vn_intern t = VN_INTERN_INIT;
+    vn_arena strings = VN_ARENA_INIT;
+    char word[] = "Nghị quyết";
+    const char *kept = vn_intern_keep(&t, &strings, word);
+    assert_non_null(kept);
+    assert_ptr_not_equal(kept, word);
+    assert_string_equal(kept, "Nghị quyết");
+    word[0] = 'X';   /* the caller's buffer may change: the copy does not */
+    assert_ptr_equal(vn_intern_keep(&t, &strings, "Nghị quyết"), kept);
+    assert_string_equal(kept, "Nghị quyết");
+    assert_int_equal(t.count, 1);
+    assert_ptr_not_equal(vn_intern_keep(&t, &strings, word), kept);
+    assert_int_equal(t.count, 2);
+    vn_intern_free(&t);
+    vn_arena_free(&strings);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keep_once),
         cmocka_unit_test(test_first_seen_order),
         cmocka_unit_test(test_empty_table),
         cmocka_unit_test(test_many_keys),
