@@ -462,30 +462,6 @@ static const char *cite_verdict(const builder *b, const vn_corpus_instrument *in
     return vn_outdated_status_name(o.status);
 }
 
-/* The verdicts are a handful of static names: each is looked up in the
- * graph's strings once, not once per edge. */
-typedef struct verdict_numbers {
-    const char *name[16];
-    uint32_t number[16];
-    size_t count;
-} verdict_numbers;
-
-static vn_status verdict_number(vn_graph *g, verdict_numbers *v, const char *name, uint32_t *out,
-                                vn_error *err)
-{
-    for (size_t i = 0; i < v->count; i++)
-        if (v->name[i] == name) {
-            *out = v->number[i];
-            return VN_OK;
-        }
-    vn_status st = vn_graph_share(g, name, out, err);
-    if (st == VN_OK && v->count < sizeof v->name / sizeof v->name[0]) {
-        v->name[v->count] = name;
-        v->number[v->count++] = *out;
-    }
-    return st;
-}
-
 /* Every document is in: the instruments' nodes and attributes, the cites
  * edges pointed at them (key k is instrument inst_of_key[k], or k itself
  * when inst_of_key is NULL), the registry instruments their relations
@@ -501,13 +477,12 @@ static vn_status builder_finish(builder *b, const vn_corpus_instrument *instrume
         st = nomem(err);
     for (size_t i = 0; st == VN_OK && i < count; i++)
         st = fill_instrument_node(b, &instruments[i], &node_of[i], err);
-    verdict_numbers numbers = {0};
     for (size_t e = 0; st == VN_OK && e < cites; e++) {
         vn_graph_link *edge = &g->links[e];
         size_t in = inst_of_key ? inst_of_key[edge->target] : edge->target;
         edge->target = (uint32_t)node_of[in];
         const char *verdict = cite_verdict(b, &instruments[in], &b->judged[edge->source]);
-        st = verdict_number(g, &numbers, verdict, &edge->outdated, err);
+        st = vn_graph_share(g, verdict, &edge->outdated, err);
     }
     free(node_of);
     bool *in_graph = NULL;
