@@ -319,6 +319,18 @@ static bool remote_stub(const fixture *f, const char *name, const char *db, char
     return true;
 }
 
+/* Indexes the folder `docs` into `db` on `jobs` jobs; the number of
+ * documents added. */
+static size_t index_folder(const fixture *f, char *docs, const char *db, unsigned jobs)
+{
+    char *paths[] = {docs};
+    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = jobs};
+    vn_index_stats stats;
+    vn_error err;
+    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
+    return stats.added;
+}
+
 /* Indexes `copies` copies of the sample plans (dir/NAME) into dir/NAME-db
  * (db_out) on two jobs. */
 static void index_copies(const fixture *f, const char *name, int copies, char db_out[128])
@@ -331,12 +343,7 @@ static void index_copies(const fixture *f, const char *name, int copies, char db
              "cp \"$p\" '%s'/$i-$(basename \"$p\"); done; done", docs, copies, VNCITE_CORPUS,
              docs);
     assert_int_equal(system(cmd), 0);
-    char *paths[] = {docs};
-    vn_index_opts opts = {.db_path = db_out, .registry = f->registry, .jobs = 2};
-    vn_index_stats stats;
-    vn_error err;
-    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
-    assert_int_equal(stats.added, (size_t)copies * 5);
+    assert_int_equal(index_folder(f, docs, db_out, 2), (size_t)copies * 5);
 }
 
 /* 40 documents (the sample plans, 8 copies each): enough for a page to be
@@ -967,11 +974,8 @@ static void test_stream_keeps_ambiguity(void **state)
         fputs(texts[i], fp);
         assert_int_equal(fclose(fp), 0);
     }
-    char *paths[] = {docs};
-    vn_index_opts opts = {.db_path = db, .registry = f->registry, .jobs = 1};
-    vn_index_stats stats;
+    assert_int_equal(index_folder(f, docs, db, 1), 3);
     vn_error err;
-    assert_int_equal(vn_index_run(paths, 1, &opts, &stats, &err), VN_OK);
     vn_corpus c;
     assert_int_equal(vn_corpus_load(db, f->registry, &c, &err), VN_OK);
     assert_int_equal(c.doc_count, 3);
