@@ -277,6 +277,10 @@ static void registry_candidates(const vn_registry *reg, const char *symbol, cons
 
 /* ---- variants: Party "Quy định" written QĐ or QĐi -------------------- */
 
+/* The one type word united and counted by written_count(); the finished
+ * table keeps the written keys of this type word only. */
+static const char QUY_DINH[] = "Quy định";
+
 static bool variant_of(const char *symbol, char *out)
 {
     const char *p = strstr(symbol, "-QĐi/");
@@ -302,7 +306,7 @@ static const char *unite_reason(const char *symbol, const char *type_word, const
                                 const vn_registry *reg, const vn_resolve_table *t,
                                 char variant[VN_SYMBOL_MAX])
 {
-    if (strcmp(type_word, "Quy định") != 0 || !variant_of(symbol, variant))
+    if (strcmp(type_word, QUY_DINH) != 0 || !variant_of(symbol, variant))
         return NULL;
     candidates exact = {0}, other = {0};
     registry_candidates(reg, symbol, date, &exact);
@@ -312,8 +316,8 @@ static const char *unite_reason(const char *symbol, const char *type_word, const
     if (exact.count == 0 && other.count == 0 && date) {
         /* the corpus cites the same Quy định both ways: the majority form
          * wins; on a tie QĐi, the Party's code for "Quy định" (HD 36-HD/VPTW) */
-        size_t mine = written_count(t, symbol, date, "Quy định");
-        size_t theirs = written_count(t, variant, date, "Quy định");
+        size_t mine = written_count(t, symbol, date, QUY_DINH);
+        size_t theirs = written_count(t, variant, date, QUY_DINH);
         if (theirs > mine || (theirs > 0 && theirs == mine && strstr(variant, "QĐi")))
             return "the form the other citations of this Quy định use";
     }
@@ -608,7 +612,7 @@ static vn_status keep_quy_dinh_keys(vn_resolve_table *t)
     size_t cap = 0;
     vn_arena strings = VN_ARENA_INIT;
     for (size_t i = 0; i < t->keys.count; i++) {
-        if (strcmp(t->written[i].type_word, "Quy định") != 0)
+        if (strcmp(t->written[i].type_word, QUY_DINH) != 0)
             continue;
         size_t id;
         const char *key = vn_arena_strdup(&strings, t->keys.keys[i]);
