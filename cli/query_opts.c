@@ -95,8 +95,7 @@ bool vn_query_open(const vn_query_opts *o, vn_registry **reg, vn_corpus *corpus)
         return false;
     vn_error err;
     const char *db = vn_index_default_db(o->db);
-    unsigned flags = (o->keep_records ? VN_CORPUS_KEEP_RECORDS : 0) |
-                     (o->instruments_only ? VN_CORPUS_INSTRUMENTS_ONLY : 0);
+    unsigned flags = o->instruments_only ? VN_CORPUS_INSTRUMENTS_ONLY : 0;
     vn_status st = vn_corpus_load_flags(db, *reg, flags, corpus, &err);
     if (st == VN_ERR_NOTFOUND)
         vn_error_set(&err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first", db,

@@ -26,7 +26,6 @@ typedef struct vn_query_opts {
     const char *status;        /* --status S (instruments) */
     bool all;                  /* --all (outdated: also amended/partly repealed) */
     bool no_cache;             /* --no-cache (outdated: neither read nor write its cache) */
-    bool keep_records;         /* not an option: the command prints stored records */
     bool instruments_only;     /* not an option: the command reads only the instrument
                                   table (vn_query_open streams the documents) */
     const char *args[VN_QUERY_MAX_ARGS];
