@@ -9,6 +9,7 @@
  */
 #include <csv.h>
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@ typedef enum output { OUT_TEXT, OUT_JSON, OUT_CSV } output;
 typedef struct printer {
     output out;
     size_t count, warnings;
+    bool csv_head;          /* printed: it waits for the first findings, so that an
+                               error (no such document) prints nothing before it */
 } printer;
 
 static void print_text(const vn_lint_finding *f)
@@ -66,10 +69,20 @@ static void print_csv(const vn_lint_finding *f)
     csv_row(fields, sizeof fields / sizeof *fields);
 }
 
+static void print_csv_head(printer *p)
+{
+    static const char *const head[] = {"rule", "severity", "file", "line", "column",
+                                       "text", "message", "suggestion"};
+    if (p->out == OUT_CSV && !p->csv_head)
+        csv_row(head, sizeof head / sizeof *head);
+    p->csv_head = true;
+}
+
 static vn_status print_findings(void *ctx, const vn_lint_finding *findings, size_t count,
                                 vn_error *err)
 {
     printer *p = ctx;
+    print_csv_head(p);
     for (size_t i = 0; i < count; i++) {
         const vn_lint_finding *f = &findings[i];
         if (p->out == OUT_JSON && print_json(f) != 0)
@@ -115,38 +128,17 @@ static int lint(const char *db_path, const char *doc, output out, const char *re
     vn_registry *reg = NULL;
     if (!vn_cli_load_registry(registry_dir, no_registry, &reg))
         return VN_EXIT_ERROR;
-    vn_corpus c;
     vn_error err;
     int status = VN_EXIT_ERROR;
-    if (vn_corpus_load(db_path, reg, &c, &err) != VN_OK) {
+    printer p = {out, 0, 0, false};
+    vn_lint_options opts = {-1, skip, NULL, NULL, print_findings, &p, doc};
+    vn_lint_result r;
+    if (vn_lint_stream(db_path, reg, &opts, &r, &err) != VN_OK) {
         vn_report_error(&err);
         vn_registry_free(reg);
         return VN_EXIT_ERROR;
     }
-    vn_lint_options opts = {-1, skip, NULL, NULL, NULL, NULL};
-    if (doc) {
-        opts.doc = vn_corpus_find_doc(&c, doc);
-        if (opts.doc < 0) {
-            vn_error_set(&err, VN_ERR_NOTFOUND,
-                         "%s: not in the index %s; give the path as 'vncite search' prints it",
-                         doc, db_path);
-            vn_report_error(&err);
-            goto out;
-        }
-    }
-    printer p = {out, 0, 0};
-    opts.findings = print_findings;
-    opts.findings_ctx = &p;
-    if (out == OUT_CSV) {
-        static const char *const head[] = {"rule", "severity", "file", "line", "column",
-                                           "text", "message", "suggestion"};
-        csv_row(head, sizeof head / sizeof *head);
-    }
-    vn_lint_result r;
-    if (vn_lint_run(&c, &opts, &r, &err) != VN_OK) {
-        vn_report_error(&err);
-        goto out;
-    }
+    print_csv_head(&p);
     for (size_t i = 0; i < r.note_count; i++)
         vn_warn("%s", r.notes[i]);
     if (out == OUT_TEXT) {
@@ -161,8 +153,6 @@ static int lint(const char *db_path, const char *doc, output out, const char *re
         status = p.count ? VN_EXIT_FOUND : VN_EXIT_OK;
     }
     vn_lint_result_free(&r);
-out:
-    vn_corpus_free(&c);
     vn_registry_free(reg);
     return status;
 }

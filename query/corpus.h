@@ -134,6 +134,14 @@ typedef struct vn_corpus_visitor {
 vn_status vn_corpus_stream(const char *db_path, const vn_registry *registry,
                            const vn_corpus_visitor *visitor, vn_error *err);
 
+/* The same with `passes` visits of every document after the one read that
+ * fills the table, visitors[p] on the p-th: for a command that must see
+ * the whole corpus before it judges a document (lint).  Each visit reads
+ * the index again; the table is made once. */
+vn_status vn_corpus_stream_passes(const char *db_path, const vn_registry *registry,
+                                  const vn_corpus_visitor *visitors, size_t passes,
+                                  vn_error *err);
+
 /*
  * The instrument-table key of a citation the resolver left without an
  * identity: what the index calls it (symbol, or "~" + the filter key of a

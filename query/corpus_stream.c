@@ -4,9 +4,9 @@
  *
  * Resolution needs every document once, for the table of dated symbols,
  * and then each document on its own (indexer/resolve.h).  So the index is
- * read twice through the same database handle, which sees one revision:
- * the first read adds each document to the table and lets it go, keeping
- * its file name; the second resolves a page at a time.  vn_corpus_load()
+ * read twice (or more) through the same database handle, which sees one
+ * revision: the first read adds each document to the table and lets it go,
+ * keeping its file name; each later one resolves a page at a time.  vn_corpus_load()
  * reads once and holds everything, about 560 bytes a citation: 1.7 GB at
  * 100k plans, 17 GB at a million.
  */
@@ -102,7 +102,7 @@ static vn_status visit_page(void *arg, raw_doc *docs, size_t n, vn_error *err)
         /* the same handle reads the same revision: anything else is a bug */
         if (seq >= s->count || strcmp(s->read[seq].file, docs[i].doc.file) != 0)
             st = vn_error_set(err, VN_ERR_INDEX,
-                              "the index changed between its two reads; run the command again");
+                              "the index changed between its reads; run the command again");
         else if (s->read[seq].rank != SIZE_MAX)
             s->rdocs[m++] = (vn_resolve_doc){&docs[i].doc.meta, &docs[i].list};
     }
@@ -127,8 +127,14 @@ static vn_status visit_page(void *arg, raw_doc *docs, size_t n, vn_error *err)
 vn_status vn_corpus_stream(const char *db_path, const vn_registry *registry,
                            const vn_corpus_visitor *visitor, vn_error *err)
 {
-    stream s = {.registry = registry, .visitor = visitor, .strings = VN_ARENA_INIT,
-                .files = VN_INTERN_INIT};
+    return vn_corpus_stream_passes(db_path, registry, visitor, 1, err);
+}
+
+vn_status vn_corpus_stream_passes(const char *db_path, const vn_registry *registry,
+                                  const vn_corpus_visitor *visitors, size_t passes,
+                                  vn_error *err)
+{
+    stream s = {.registry = registry, .strings = VN_ARENA_INIT, .files = VN_INTERN_INIT};
     vn_xdb *db;
     unsigned long total;
     vn_status st = vn_corpus_read_open(db_path, &db, &total, err);
@@ -142,13 +148,17 @@ vn_status vn_corpus_stream(const char *db_path, const vn_registry *registry,
         st = vn_resolve_table_finish(s.table, registry, err);
     if (st == VN_OK)
         st = rank_files(&s, err);
-    if (st == VN_OK && visitor->begin)
-        st = visitor->begin(visitor->arg, s.files.count, err);
-    if (st == VN_OK)
-        st = vn_corpus_read_pages(db, db_path, s.count, NULL, false, visit_page, &s, err);
-    if (st == VN_OK && s.next != s.count)
-        st = vn_error_set(err, VN_ERR_INDEX,
-                          "the index changed between its two reads; run the command again");
+    for (size_t p = 0; st == VN_OK && p < passes; p++) {
+        s.visitor = &visitors[p];
+        s.next = 0;
+        if (s.visitor->begin)
+            st = s.visitor->begin(s.visitor->arg, s.files.count, err);
+        if (st == VN_OK)
+            st = vn_corpus_read_pages(db, db_path, s.count, NULL, false, visit_page, &s, err);
+        if (st == VN_OK && s.next != s.count)
+            st = vn_error_set(err, VN_ERR_INDEX,
+                              "the index changed between its reads; run the command again");
+    }
     vn_xdb_close(db, NULL);
     vn_resolve_table_free(s.table);
     vn_intern_free(&s.files);

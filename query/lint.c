@@ -11,16 +11,21 @@
 #include "lint.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/arena.h"
 #include "../common/buf.h"
 #include "../common/fnv.h"
 #include "../common/grow.h"
+#include "../common/intern.h"
+#include "../common/permute.h"
 #include "../common/symbol.h"
 #include "../common/text.h"
 #include "../indexer/docjson.h"
+#include "find_file.h"
 #include "validity.h"
 
 /* How far after a citation its "của X về <subject>" may start, and how long
@@ -70,10 +75,24 @@ typedef enum text_state { TEXT_UNTRIED, TEXT_OK, TEXT_FAILED } text_state;
 /* Texts kept loaded between documents (about 0.1 MB each). */
 enum { TEXTS_KEPT = 64 };
 
-/* A citation of the corpus: document and position in it. */
-typedef struct cite_ref {
-    size_t doc, cite;
-} cite_ref;
+/*
+ * A dated citation with a symbol, as the rules that compare documents see
+ * the citations of the others: lint holds these for the whole corpus and
+ * each document in full only while it is linted, so a corpus need not fit
+ * in memory (about 110 bytes a dated citation, with the indexes below).
+ */
+typedef struct dated_cite {
+    vn_date_range date;
+    uint32_t doc;           /* its document, in file order */
+    const char *symbol;     /* kept once (dated_symbols) */
+    size_t end;             /* its end byte in the file, and the start of the next
+                               citation of its document (SIZE_MAX: none): */
+    size_t next_start;      /* its subject lies between (subject_of) */
+    long line;
+    uint32_t cite;          /* its place in its document */
+    uint32_t group;         /* its symbol's place among the symbols (spans) */
+    bool date_shared;
+} dated_cite;
 
 /* Of the dates a symbol is cited with: the latest first day and the earliest
  * last day.  A date that overlaps both overlaps every one of them. */
@@ -87,54 +106,74 @@ typedef struct kind_ref {
     size_t item;
 } kind_ref;
 
-/* A citation dated to the day, with the kind of its symbol (kind_of()). */
+/* A citation dated to the day (an index into dated), with the kind of its
+ * symbol (kind_of()). */
 typedef struct day_ref {
-    cite_ref at;
     uint64_t kind;
-    vn_date day;            /* its date and symbol, copied: sorting and searching */
-    const char *symbol;     /* by_day then touch nothing else */
+    vn_date day;            /* its date, copied: sorting and searching read no more */
+    uint32_t at;
 } day_ref;
 
+/* A document's findings, made before those of the documents before it
+ * (vn_lint_stream gets documents in index order): handed over in turn. */
+typedef struct held_findings {
+    vn_lint_finding *findings;
+    size_t count;
+} held_findings;
+
 typedef struct lint {
-    const vn_corpus *c;
     const vn_lint_options *opts;
+    const vn_registry *reg;         /* may be NULL */
     vn_lint_result *out;
+    const char **files;     /* per document, in file order: its path */
+    size_t doc_count;
+    vn_arena *file_names;   /* the paths, when lint keeps them (vn_lint_stream) */
+    const vn_corpus_doc *doc;   /* the document being linted */
     vn_doctext *texts;      /* per document, loaded on demand */
     text_state *text_states;
     size_t *loaded;         /* the documents whose text is loaded (TEXT_OK) */
     size_t loaded_count;
-    cite_ref *by_symbol;    /* dated citations with a symbol, by symbol then date */
-    size_t by_symbol_count;
-    date_span *symbol_span; /* at the first by_symbol entry of each symbol: its dates' span */
-    day_ref *by_day;        /* citations dated to the day with a symbol, by date, kind,
+    dated_cite *dated;      /* every dated citation with a symbol; once the indexes are
+                               built, by symbol, then date, then place */
+    size_t dated_count, dated_cap;
+    vn_intern symbols;      /* the symbols of dated, kept once … */
+    vn_arena symbol_strings;    /* … here */
+    date_span *spans;       /* per symbol of dated (dated_cite.group): its dates' span */
+    day_ref *by_day;        /* the citations of dated dated to the day, by date, kind,
                                symbol, then place */
-    char **day_subjects;    /* subject_of() each by_day citation, once asked (NULL: none) */
-    char **group_subject;   /* at a symbol group's first by_day entry: the subject last
-                               looked for in the group (a copy), and … */
+    size_t by_day_count;
+    uint32_t *days_by_doc;  /* by_day indices by document and place */
+    const char **day_subjects;  /* subject_of() each by_day citation, once asked (NULL:
+                                   none) */
+    const char **group_subject; /* at a symbol group's first by_day entry: the subject last
+                                   looked for in the group, and … */
     long *group_first;      /* … its first citation with that subject, or -1 */
     bool *day_subject_tried;
-    size_t *first_cite;     /* per document: the number of citations before it */
-    size_t *day_index;      /* per citation (first_cite[doc] + cite): its by_day index,
-                               SIZE_MAX if none */
-    size_t by_day_count;
+    vn_intern subjects;     /* those subjects, each kept once (the citations of an
+                               instrument mostly give it the same one) … */
+    vn_arena subject_strings;   /* … here */
     vn_symbol *reg_symbols; /* the registry's symbols, parsed once */
     bool *reg_parsed;       /* … and whether each parsed */
     size_t *reg_by_day;     /* registry instruments issued on a known day, by date */
     kind_ref *reg_by_kind;  /* registry instruments with a title, by kind_of(), then index */
     size_t reg_by_kind_count;
     /* the document being linted, its citations chained by symbol: */
+    size_t most_cites;      /* the most citations a document has */
     size_t *first_same;     /* the first citation with citation k's symbol */
     size_t *next_same;      /* the next one after k, SIZE_MAX at the end */
     size_t *doc_order;      /* scratch: the citations by symbol */
     size_t reg_by_day_count;
+    /* findings handed over in file order: */
+    size_t next_hand;       /* the first document whose findings are not handed over */
+    bool *linted;           /* per document: linted (or not to be reported) */
+    held_findings *held;    /* per document: findings waiting for those before */
     bool nomem;
 } lint;
 
-static const vn_corpus_cite *cite_at(const lint *L, cite_ref r)
+static const dated_cite *day_cite(const lint *L, size_t i)
 {
-    return &L->c->docs[r.doc].cites[r.cite];
+    return &L->dated[L->by_day[i].at];
 }
-
 
 static bool reported(const lint *L, size_t doc)
 {
@@ -190,7 +229,7 @@ static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, si
         L->nomem = true;
         return;
     }
-    r->findings[r->count++] = (vn_lint_finding){rule, sev, L->c->docs[doc].file, line, column,
+    r->findings[r->count++] = (vn_lint_finding){rule, sev, L->files[doc], line, column,
                                                 byte, text, message, suggestion};
 }
 
@@ -227,7 +266,7 @@ static const vn_doctext *doc_text(lint *L, size_t doc)
         if (L->loaded_count >= TEXTS_KEPT)
             drop_texts(L, TEXTS_KEPT - 1);
         vn_error err;
-        const char *file = L->c->docs[doc].file;
+        const char *file = L->files[doc];
         char *on_disk = NULL;   /* a name that is not UTF-8 is stored with \xNN escapes */
         vn_status st = L->opts->text
                            ? L->opts->text(L->opts->text_ctx, file, &L->texts[doc], &err)
@@ -363,19 +402,18 @@ static size_t next_cite_start(const vn_corpus_doc *d, size_t after)
 }
 
 /*
- * The subject a citation gives its instrument: "Chỉ thị số 33/CT-TTg, ngày
- * 26/11/2021 của Thủ tướng Chính phủ về <subject>;".  The "về" must come
- * before the clause ends and before the next citation.  Returns a malloc'd
- * copy, or NULL when there is none (or no text).
+ * The subject a citation (ending at file byte end_byte, the next citation
+ * of its document starting at `next`) gives its instrument: "Chỉ thị số
+ * 33/CT-TTg, ngày 26/11/2021 của Thủ tướng Chính phủ về <subject>;".  The
+ * "về" must come before the clause ends and before the next citation.
+ * Returns a malloc'd copy, or NULL when there is none (or no text).
  */
-static char *subject_of(lint *L, size_t doc, const vn_corpus_cite *ci)
+static char *subject_of(lint *L, size_t doc, size_t end_byte, size_t next)
 {
     const vn_doctext *dt = doc_text(L, doc);
     if (!dt)
         return NULL;
-    size_t end_byte = (size_t)ci->end;
     size_t t = text_offset_of(dt, end_byte);
-    size_t next = next_cite_start(&L->c->docs[doc], end_byte);
     size_t limit = next == (size_t)-1 ? dt->len : text_offset_of(dt, next);
     const char *s = dt->text;
     size_t gap_end = t + SUBJECT_GAP_BYTES < limit ? t + SUBJECT_GAP_BYTES : limit;
@@ -470,20 +508,20 @@ static bool same_subject(const char *a, const char *b)
 
 /* ---- the citation indexes -------------------------------------------------------------- */
 
-/* qsort_r comparators; ctx is the corpus or the registry. */
-static int by_symbol_cmp(const void *a, const void *b, void *ctx)
+/* qsort_r comparators; ctx is the dated citations or the registry. */
+
+/* By symbol, date, then place: the order of dated once built. */
+static int dated_cmp(const void *a, const void *b, void *ctx)
 {
-    const vn_corpus *sort_corpus = ctx;
-    const cite_ref *x = a, *y = b;
-    const vn_citation *p = &sort_corpus->docs[x->doc].cites[x->cite].c;
-    const vn_citation *q = &sort_corpus->docs[y->doc].cites[y->cite].c;
-    int r = strcmp(p->symbol, q->symbol);
+    const dated_cite *all = ctx;
+    const dated_cite *p = &all[*(const size_t *)a], *q = &all[*(const size_t *)b];
+    int r = p->symbol == q->symbol ? 0 : strcmp(p->symbol, q->symbol);
     if (!r)
         r = vn_date_cmp(p->date.first, q->date.first);
     if (!r)
-        r = x->doc < y->doc ? -1 : x->doc > y->doc;
+        r = p->doc < q->doc ? -1 : p->doc > q->doc;
     if (!r)
-        r = x->cite < y->cite ? -1 : x->cite > y->cite;
+        r = p->cite < q->cite ? -1 : p->cite > q->cite;
     return r;
 }
 
@@ -509,20 +547,30 @@ static uint64_t kind_of(const char *symbol)
     return parse_symbol(symbol, &s) ? kind_of_parsed(&s) : 0;
 }
 
-static int by_day_cmp(const void *a, const void *b)
+/* By date, kind, symbol, then place (dated is in symbol-then-place order
+ * within a day, so the index decides the last two). */
+static int by_day_cmp(const void *a, const void *b, void *ctx)
 {
-    const day_ref *dx = a, *dy = b;
-    const cite_ref *x = &dx->at, *y = &dy->at;
-    int r = vn_date_cmp(dx->day, dy->day);
+    const dated_cite *all = ctx;
+    const day_ref *x = a, *y = b;
+    int r = vn_date_cmp(x->day, y->day);
     if (!r)
-        r = dx->kind < dy->kind ? -1 : dx->kind > dy->kind;
+        r = x->kind < y->kind ? -1 : x->kind > y->kind;
+    if (!r && all[x->at].symbol != all[y->at].symbol)
+        r = strcmp(all[x->at].symbol, all[y->at].symbol);
     if (!r)
-        r = strcmp(dx->symbol, dy->symbol);
-    if (!r)
-        r = x->doc < y->doc ? -1 : x->doc > y->doc;
-    if (!r)
-        r = x->cite < y->cite ? -1 : x->cite > y->cite;
+        r = x->at < y->at ? -1 : x->at > y->at;
     return r;
+}
+
+/* by_day indices by the place of their citation. */
+static int days_by_doc_cmp(const void *a, const void *b, void *ctx)
+{
+    const lint *L = ctx;
+    const dated_cite *p = day_cite(L, *(const uint32_t *)a), *q = day_cite(L, *(const uint32_t *)b);
+    if (p->doc != q->doc)
+        return p->doc < q->doc ? -1 : 1;
+    return p->cite < q->cite ? -1 : p->cite > q->cite;
 }
 
 static int kind_ref_cmp(const void *a, const void *b)
@@ -542,41 +590,99 @@ static int reg_day_cmp(const void *a, const void *b, void *ctx)
     return r ? r : (x < y ? -1 : x > y);
 }
 
-static vn_status build_indexes(lint *L)
+/* Keeps what the rules comparing documents need of document `rank`'s
+ * citations.  Every document is collected before the first is linted. */
+static vn_status collect_doc(lint *L, const vn_corpus_doc *doc, size_t rank)
 {
-    size_t total = 0, most = 1;
-    for (size_t d = 0; d < L->c->doc_count; d++) {
-        total += L->c->docs[d].cite_count;
-        if (L->c->docs[d].cite_count > most)
-            most = L->c->docs[d].cite_count;
-    }
-    L->first_same = malloc(most * sizeof *L->first_same);
-    L->next_same = malloc(most * sizeof *L->next_same);
-    L->doc_order = malloc(most * sizeof *L->doc_order);
-    L->by_symbol = malloc((total ? total : 1) * sizeof *L->by_symbol);
-    L->by_day = malloc((total ? total : 1) * sizeof *L->by_day);
-    L->day_subjects = calloc(total ? total : 1, sizeof *L->day_subjects);
-    L->day_subject_tried = calloc(total ? total : 1, sizeof *L->day_subject_tried);
-    L->group_subject = calloc(total ? total : 1, sizeof *L->group_subject);
-    L->group_first = malloc((total ? total : 1) * sizeof *L->group_first);
-    L->first_cite = malloc((L->c->doc_count ? L->c->doc_count : 1) * sizeof *L->first_cite);
-    L->day_index = malloc((total ? total : 1) * sizeof *L->day_index);
-    L->symbol_span = malloc((total ? total : 1) * sizeof *L->symbol_span);
-    if (!L->by_symbol || !L->by_day || !L->day_subjects || !L->day_subject_tried ||
-        !L->first_cite || !L->day_index || !L->symbol_span || !L->group_subject ||
-        !L->group_first || !L->first_same || !L->next_same || !L->doc_order)
+    if (doc->cite_count > L->most_cites)
+        L->most_cites = doc->cite_count;
+    if (rank > UINT32_MAX || doc->cite_count > UINT32_MAX)
         return VN_ERR_NOMEM;
-    for (size_t d = 0; d < L->c->doc_count; d++)
-        for (size_t k = 0; k < L->c->docs[d].cite_count; k++) {
-            const vn_citation *ci = &L->c->docs[d].cites[k].c;
-            if (!ci->symbol[0] || ci->date.precision == VN_DATE_NONE)
-                continue;
-            L->by_symbol[L->by_symbol_count++] = (cite_ref){d, k};
-            if (ci->date.precision == VN_DATE_DAY)
-                L->by_day[L->by_day_count++] =
-                    (day_ref){{d, k}, kind_of(ci->symbol), ci->date.first, ci->symbol};
-        }
-    const vn_registry *reg = L->c->registry;
+    for (size_t k = 0; k < doc->cite_count; k++) {
+        const vn_corpus_cite *ci = &doc->cites[k];
+        if (!ci->c.symbol[0] || ci->c.date.precision == VN_DATE_NONE)
+            continue;
+        if (L->dated_count >= UINT32_MAX ||
+            !vn_grow((void **)&L->dated, &L->dated_cap, L->dated_count, sizeof *L->dated, 1024))
+            return VN_ERR_NOMEM;
+        const char *symbol = vn_intern_keep(&L->symbols, &L->symbol_strings, ci->c.symbol);
+        if (!symbol)
+            return VN_ERR_NOMEM;
+        L->dated[L->dated_count++] = (dated_cite){
+            ci->c.date, (uint32_t)rank, symbol, (size_t)ci->end,
+            next_cite_start(doc, (size_t)ci->end), ci->line, (uint32_t)k, 0, ci->c.date_shared};
+    }
+    return VN_OK;
+}
+
+/* dated in its order (dated_cmp) and each symbol's span of dates. */
+static vn_status sort_dated(lint *L)
+{
+    size_t n = L->dated_count;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    if (!order)
+        return VN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof *order, dated_cmp, L->dated);
+    dated_cite held;
+    vn_permute_from(L->dated, n, sizeof *L->dated, sizeof *L->dated, order, &held);
+    free(order);
+    size_t groups = 0;
+    for (size_t i = 0; i < n; i++)
+        groups += i == 0 || L->dated[i].symbol != L->dated[i - 1].symbol;
+    L->spans = malloc((groups ? groups : 1) * sizeof *L->spans);
+    if (!L->spans)
+        return VN_ERR_NOMEM;
+    for (size_t i = 0, g = 0; i < n; i++) {
+        dated_cite *ci = &L->dated[i];
+        if (i > 0 && ci->symbol != L->dated[i - 1].symbol)
+            g++;
+        ci->group = (uint32_t)g;
+        date_span *sp = &L->spans[g];
+        if (i == 0 || ci->symbol != L->dated[i - 1].symbol)
+            *sp = (date_span){ci->date.first, ci->date.last};
+        if (vn_date_cmp(ci->date.first, sp->max_first) > 0)
+            sp->max_first = ci->date.first;
+        if (vn_date_cmp(ci->date.last, sp->min_last) < 0)
+            sp->min_last = ci->date.last;
+    }
+    return VN_OK;
+}
+
+/* by_day, days_by_doc and the subjects' caches, from the sorted dated. */
+static vn_status index_days(lint *L)
+{
+    size_t n = L->dated_count ? L->dated_count : 1;
+    L->by_day = malloc(n * sizeof *L->by_day);
+    L->day_subjects = calloc(n, sizeof *L->day_subjects);
+    L->day_subject_tried = calloc(n, sizeof *L->day_subject_tried);
+    L->group_subject = calloc(n, sizeof *L->group_subject);
+    L->group_first = malloc(n * sizeof *L->group_first);
+    L->days_by_doc = malloc(n * sizeof *L->days_by_doc);
+    if (!L->by_day || !L->day_subjects || !L->day_subject_tried || !L->group_subject ||
+        !L->group_first || !L->days_by_doc)
+        return VN_ERR_NOMEM;
+    uint64_t kind = 0;
+    for (size_t i = 0; i < L->dated_count; i++) {
+        const dated_cite *ci = &L->dated[i];
+        /* a symbol's citations are one run of dated: its kind is worked out once */
+        if (i == 0 || ci->symbol != L->dated[i - 1].symbol)
+            kind = kind_of(ci->symbol);
+        if (ci->date.precision == VN_DATE_DAY)
+            L->by_day[L->by_day_count++] = (day_ref){kind, ci->date.first, (uint32_t)i};
+    }
+    qsort_r(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp, L->dated);
+    for (size_t i = 0; i < L->by_day_count; i++)
+        L->days_by_doc[i] = (uint32_t)i;
+    qsort_r(L->days_by_doc, L->by_day_count, sizeof *L->days_by_doc, days_by_doc_cmp, L);
+    return VN_OK;
+}
+
+/* The registry's symbols parsed, by day and by kind. */
+static vn_status index_registry(lint *L)
+{
+    const vn_registry *reg = L->reg;
     size_t rn = reg && reg->instrument_count ? reg->instrument_count : 1;
     L->reg_symbols = malloc(rn * sizeof *L->reg_symbols);
     L->reg_parsed = calloc(rn, sizeof *L->reg_parsed);
@@ -595,30 +701,25 @@ static vn_status build_indexes(lint *L)
     qsort(L->reg_by_kind, L->reg_by_kind_count, sizeof *L->reg_by_kind, kind_ref_cmp);
     qsort_r(L->reg_by_day, L->reg_by_day_count, sizeof *L->reg_by_day, reg_day_cmp,
             (void *)reg);
-    qsort_r(L->by_symbol, L->by_symbol_count, sizeof *L->by_symbol, by_symbol_cmp,
-            (void *)L->c);
-    qsort(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp);
-    for (size_t i = 0, run = 0; i < L->by_symbol_count; i++) {
-        const vn_citation *ci = &cite_at(L, L->by_symbol[i])->c;
-        if (i == 0 || strcmp(ci->symbol, cite_at(L, L->by_symbol[run])->c.symbol) != 0) {
-            run = i;
-            L->symbol_span[run] = (date_span){ci->date.first, ci->date.last};
-        }
-        date_span *sp = &L->symbol_span[run];
-        if (vn_date_cmp(ci->date.first, sp->max_first) > 0)
-            sp->max_first = ci->date.first;
-        if (vn_date_cmp(ci->date.last, sp->min_last) < 0)
-            sp->min_last = ci->date.last;
-    }
-    for (size_t d = 0, before = 0; d < L->c->doc_count; d++) {
-        L->first_cite[d] = before;
-        before += L->c->docs[d].cite_count;
-    }
-    for (size_t k = 0; k < total; k++)
-        L->day_index[k] = SIZE_MAX;
-    for (size_t i = 0; i < L->by_day_count; i++)
-        L->day_index[L->first_cite[L->by_day[i].at.doc] + L->by_day[i].at.cite] = i;
     return VN_OK;
+}
+
+/* After every document is collected: the indexes the rules search. */
+static vn_status build_indexes(lint *L)
+{
+    size_t most = L->most_cites ? L->most_cites : 1;
+    L->first_same = malloc(most * sizeof *L->first_same);
+    L->next_same = malloc(most * sizeof *L->next_same);
+    L->doc_order = malloc(most * sizeof *L->doc_order);
+    if (!L->first_same || !L->next_same || !L->doc_order)
+        return VN_ERR_NOMEM;
+    vn_intern_free(&L->symbols);    /* the strings stay, in symbol_strings */
+    vn_status st = sort_dated(L);
+    if (st == VN_OK)
+        st = index_days(L);
+    if (st == VN_OK)
+        st = index_registry(L);
+    return st;
 }
 
 /* First index in by_day whose (date, kind) is >= (d, kind). */
@@ -658,7 +759,7 @@ static size_t symbol_group_end(const lint *L, size_t from, size_t end, const cha
     size_t lo = from, hi = end;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(L->by_day[mid].symbol, symbol) <= 0)
+        if (strcmp(day_cite(L, mid)->symbol, symbol) <= 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -680,9 +781,9 @@ static size_t reg_kind_lower_bound(const lint *L, uint64_t kind)
     return lo;
 }
 
-static bool place_before(cite_ref a, cite_ref b)
+static bool place_before(const dated_cite *a, const dated_cite *b)
 {
-    return a.doc != b.doc ? a.doc < b.doc : a.cite < b.cite;
+    return a->doc != b->doc ? a->doc < b->doc : a->cite < b->cite;
 }
 
 static const char *day_subject(lint *L, size_t i);
@@ -693,29 +794,29 @@ static const char *day_subject(lint *L, size_t i);
  * kept: comparing subjects is the costly part. */
 static long group_match(lint *L, size_t g, size_t end, const char *subject)
 {
-    if (L->group_subject[g] && strcmp(L->group_subject[g], subject) == 0)
+    /* out of memory: simply not kept */
+    const char *kept = vn_intern_keep(&L->subjects, &L->subject_strings, subject);
+    if (kept && L->group_subject[g] == kept)
         return L->group_first[g];
     long first = -1;
     for (size_t i = g; i < end && first < 0; i++)
-        if (!cite_at(L, L->by_day[i].at)->c.date_shared &&
+        if (!day_cite(L, i)->date_shared &&
             same_subject(subject, day_subject(L, i)))
             first = (long)i;
-    char *copy = strdup(subject);
-    if (copy) {     /* out of memory: simply not kept */
-        free(L->group_subject[g]);
-        L->group_subject[g] = copy;
+    if (kept) {
+        L->group_subject[g] = kept;
         L->group_first[g] = first;
     }
     return first;
 }
 
-/* First index in by_symbol whose symbol is >= symbol. */
+/* First index in dated whose symbol is >= symbol. */
 static size_t symbol_lower_bound(const lint *L, const char *symbol)
 {
-    size_t lo = 0, hi = L->by_symbol_count;
+    size_t lo = 0, hi = L->dated_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(cite_at(L, L->by_symbol[mid])->c.symbol, symbol) < 0)
+        if (strcmp(L->dated[mid].symbol, symbol) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -766,14 +867,27 @@ static bool registry_knows(const vn_registry *r, const char *symbol, const vn_da
 static const char *day_subject(lint *L, size_t i)
 {
     if (!L->day_subject_tried[i]) {
-        size_t doc = L->by_day[i].at.doc;
-        const vn_corpus_doc *d = &L->c->docs[doc];
-        for (size_t k = 0; k < d->cite_count; k++) {
-            size_t j = L->day_index[L->first_cite[doc] + k];
-            if (j == SIZE_MAX || L->day_subject_tried[j])
+        uint32_t doc = day_cite(L, i)->doc;
+        size_t lo = 0, hi = L->by_day_count;
+        while (lo < hi) {   /* the document's first in days_by_doc */
+            size_t mid = lo + (hi - lo) / 2;
+            if (day_cite(L, L->days_by_doc[mid])->doc < doc)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t t = lo; t < L->by_day_count && day_cite(L, L->days_by_doc[t])->doc == doc;
+             t++) {
+            size_t j = L->days_by_doc[t];
+            if (L->day_subject_tried[j])
                 continue;
             L->day_subject_tried[j] = true;
-            L->day_subjects[j] = subject_of(L, doc, &d->cites[k]);
+            const dated_cite *o = day_cite(L, j);
+            char *subject = subject_of(L, doc, o->end, o->next_start);
+            if (subject && !(L->day_subjects[j] = vn_intern_keep(&L->subjects,
+                                                                 &L->subject_strings, subject)))
+                L->nomem = true;
+            free(subject);
         }
     }
     return L->day_subjects[i];
@@ -782,7 +896,7 @@ static const char *day_subject(lint *L, size_t i)
 /* The subject of any citation of `symbol` dated `day` in the corpus that
  * matches `subject`: true and *where set when found. */
 static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const char *subject,
-                              cite_ref *where)
+                              const dated_cite **where)
 {
     /* the citations of one symbol share its kind: look in that run only */
     uint64_t kind = kind_of(symbol);
@@ -790,21 +904,20 @@ static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const ch
         const day_ref *r = &L->by_day[i];
         if (vn_date_cmp(r->day, day) != 0 || r->kind != kind)
             break;
-        if (strcmp(r->symbol, symbol) != 0)
+        if (strcmp(L->dated[r->at].symbol, symbol) != 0)
             continue;
         bool same = same_subject(subject, day_subject(L, i));
         if (same) {
-            *where = L->by_day[i].at;
+            *where = day_cite(L, i);
             return true;
         }
     }
     return false;
 }
 
-static void where_text(const lint *L, cite_ref r, char *buf, size_t size)
+static void where_text(const lint *L, const dated_cite *o, char *buf, size_t size)
 {
-    const vn_corpus_cite *o = cite_at(L, r);
-    snprintf(buf, size, "%s:%lld", L->c->docs[r.doc].file, (long long)o->line);
+    snprintf(buf, size, "%s:%lld", L->files[o->doc], (long long)o->line);
 }
 
 /* First index in reg_by_day whose issue day is >= d. */
@@ -813,7 +926,7 @@ static size_t reg_day_lower_bound(const lint *L, vn_date d)
     size_t lo = 0, hi = L->reg_by_day_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (vn_date_cmp(L->c->registry->instruments[L->reg_by_day[mid]].issued.first, d) < 0)
+        if (vn_date_cmp(L->reg->instruments[L->reg_by_day[mid]].issued.first, d) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -831,16 +944,16 @@ static const char *subject_now(lint *L, size_t d, const vn_corpus_cite *ci, lazy
 {
     if (!s->tried) {
         s->tried = true;
-        s->text = subject_of(L, d, ci);
+        s->text = subject_of(L, d, (size_t)ci->end, next_cite_start(L->doc, (size_t)ci->end));
     }
     return s->text;
 }
 
 static void rule_matches_other(lint *L, size_t d, size_t k)
 {
-    const vn_corpus_cite *ci = &L->c->docs[d].cites[k];
+    const vn_corpus_cite *ci = &L->doc->cites[k];
     const vn_citation *c = &ci->c;
-    const vn_registry *reg = L->c->registry;
+    const vn_registry *reg = L->reg;
     vn_symbol mine;
     if (!c->symbol[0] || c->date_shared || !parse_symbol(c->symbol, &mine))
         return;
@@ -861,7 +974,7 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
         if (!L->reg_parsed[idx] || !other_number_same_kind(&mine, &L->reg_symbols[idx]))
             continue;
         const char *subj = subject_now(L, d, ci, &subject);
-        cite_ref there = {0, 0};
+        const dated_cite *there = NULL;
         bool by_title = in->title[0] && same_subject(subj, in->title);
         /* a different title says it is a sibling of the same day, not a slip */
         if (in->title[0] && subj && !by_title)
@@ -900,7 +1013,7 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
     size_t hi = lo < L->by_day_count ? day_run_end(L, lo, c->date.first, kind) : lo;
     long best = -1;
     for (size_t g = lo, end; g < hi; g = end) {
-        const char *sym = L->by_day[g].symbol;
+        const char *sym = day_cite(L, g)->symbol;
         end = symbol_group_end(L, g, hi, sym);
         vn_symbol theirs;
         if (strcmp(sym, c->symbol) == 0 || !parse_symbol(sym, &theirs) ||
@@ -910,19 +1023,20 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
         if (!subj)
             break;
         long first = group_match(L, g, end, subj);
-        if (first >= 0 && (best < 0 || place_before(L->by_day[first].at, L->by_day[best].at)))
+        if (first >= 0 && (best < 0 || place_before(day_cite(L, (size_t)first),
+                                                    day_cite(L, (size_t)best))))
             best = first;
     }
     if (best >= 0) {
-        const vn_corpus_cite *o = cite_at(L, L->by_day[best].at);
-        bool other_known = registry_knows(reg, o->c.symbol, &o->c.date);
+        const dated_cite *o = day_cite(L, (size_t)best);
+        bool other_known = registry_knows(reg, o->symbol, &o->date);
         char w[300];
-        where_text(L, L->by_day[best].at, w, sizeof w);
+        where_text(L, o, w, sizeof w);
         add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
-                    format("check which symbol is right: %s or %s", c->symbol, o->c.symbol),
+                    format("check which symbol is right: %s or %s", c->symbol, o->symbol),
                     "date and subject match another instrument: %s and %s (%s) are both cited "
                     "as of %s with the same subject; they cannot both be right%s",
-                    c->symbol, o->c.symbol, w, show_date(&c->date, when),
+                    c->symbol, o->symbol, w, show_date(&c->date, when),
                     other_known ? ", and the registry knows the other one" : "");
         free(subject.text);
         return;
@@ -961,7 +1075,7 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
 
 static void rule_conflicting_dates(lint *L, size_t d, size_t k)
 {
-    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_doc *doc = L->doc;
     const vn_corpus_cite *ci = &doc->cites[k];
     const vn_citation *c = &ci->c;
     if (!c->symbol[0] || c->date.precision == VN_DATE_NONE)
@@ -994,7 +1108,7 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
                     c->symbol, show_date(&c->date, mine), sym.year);
         return;
     }
-    const vn_registry *reg = L->c->registry;
+    const vn_registry *reg = L->reg;
     long r = reg && c->instrument ? vn_registry_by_id(reg, c->instrument) : -1;
     if (r >= 0) {
         const vn_instrument *in = &reg->instruments[r];
@@ -1007,24 +1121,26 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
         return;   /* the registry is the reference: other documents do not decide */
     }
     size_t first = symbol_lower_bound(L, c->symbol);
+    if (first == L->dated_count || strcmp(L->dated[first].symbol, c->symbol) != 0)
+        return;     /* not collected: no other citation to disagree with */
     /* usually every citation of the symbol agrees: then none can disagree */
-    const date_span *sp = &L->symbol_span[first];
+    const date_span *sp = &L->spans[L->dated[first].group];
     if (vn_date_cmp(sp->max_first, c->date.last) <= 0 &&
         vn_date_cmp(c->date.first, sp->min_last) <= 0)
         return;
-    for (size_t i = first; i < L->by_symbol_count; i++) {
-        const vn_corpus_cite *o = cite_at(L, L->by_symbol[i]);
-        if (strcmp(o->c.symbol, c->symbol) != 0)
+    for (size_t i = first; i < L->dated_count; i++) {
+        const dated_cite *o = &L->dated[i];
+        if (strcmp(o->symbol, c->symbol) != 0)
             break;
-        if (L->by_symbol[i].doc == d || ranges_overlap(&o->c.date, &c->date))
+        if (o->doc == d || ranges_overlap(&o->date, &c->date))
             continue;
         char w[300];
-        where_text(L, L->by_symbol[i], w, sizeof w);
+        where_text(L, o, w, sizeof w);
         add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
                     format("check the date against the original of %s", c->symbol),
                     "%s is cited as of %s here but as of %s at %s; a symbol with a year names "
                     "one instrument",
-                    c->symbol, show_date(&c->date, mine), show_date(&o->c.date, theirs), w);
+                    c->symbol, show_date(&c->date, mine), show_date(&o->date, theirs), w);
         return;
     }
 }
@@ -1033,7 +1149,7 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
 
 static void rule_corrected(lint *L, size_t d, size_t k)
 {
-    const vn_corpus_cite *ci = &L->c->docs[d].cites[k];
+    const vn_corpus_cite *ci = &L->doc->cites[k];
     if (!ci->c.corrected)
         return;
     add_on_cite(L, VN_LINT_CORRECTED_SYMBOL, VN_LINT_INFO, d, ci,
@@ -1044,7 +1160,7 @@ static void rule_corrected(lint *L, size_t d, size_t k)
 
 static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
 {
-    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_doc *doc = L->doc;
     const vn_corpus_cite *ci = &doc->cites[k];
     const vn_citation *c = &ci->c;
     vn_date_range own;
@@ -1075,9 +1191,9 @@ static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
 
 static void rule_not_yet_issued(lint *L, size_t d, size_t k)
 {
-    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_doc *doc = L->doc;
     const vn_corpus_cite *ci = &doc->cites[k];
-    const vn_registry *reg = L->c->registry;
+    const vn_registry *reg = L->reg;
     vn_date_range own;
     if (!reg || !ci->c.instrument || !own_date(doc, &own))
         return;
@@ -1307,7 +1423,7 @@ static bool citation_date(const span *spans, size_t n, size_t start, const vn_da
 
 static void rule_stale_year(lint *L, size_t d)
 {
-    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_doc *doc = L->doc;
     vn_date_range own;
     /* a report (báo cáo) looks back by nature: its past dates are its subject */
     if (!own_date(doc, &own) || strcmp(doc->meta.type_word, "Báo cáo") == 0)
@@ -1398,11 +1514,11 @@ static int same_symbol_cmp(const void *a, const void *b, void *ctx)
     return r ? r : (x < y ? -1 : x > y);
 }
 
-/* Chains document d's citations by symbol (first_same, next_same), so a
+/* Chains the linted document's citations by symbol (first_same, next_same), so a
  * citation finds the earlier ones of its symbol without a pass over all. */
-static void chain_symbols(lint *L, size_t d)
+static void chain_symbols(lint *L)
 {
-    const vn_corpus_doc *doc = &L->c->docs[d];
+    const vn_corpus_doc *doc = L->doc;
     size_t n = doc->cite_count;
     for (size_t k = 0; k < n; k++)
         L->doc_order[k] = k;
@@ -1437,98 +1553,247 @@ static bool runs(const lint *L, vn_lint_rule rule)
     return !(L->opts->skip & (1u << rule));
 }
 
+static void free_findings(vn_lint_finding *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(f[i].text);
+        free(f[i].message);
+        free(f[i].suggestion);
+    }
+}
+
 /* Frees the findings' strings and empties the list (its array stays). */
 static void clear_findings(vn_lint_result *r)
 {
-    for (size_t i = 0; i < r->count; i++) {
-        free(r->findings[i].text);
-        free(r->findings[i].message);
-        free(r->findings[i].suggestion);
-    }
+    free_findings(r->findings, r->count);
     r->count = 0;
 }
 
-/* The findings of the document just linted, to the caller's callback. */
-static vn_status hand_over(lint *L, vn_error *err)
+static vn_status out_of_memory(vn_error *err)
+{
+    return vn_error_set(err, VN_ERR_NOMEM, "out of memory while linting");
+}
+
+/* The findings of the documents from next_hand on that are linted, to the
+ * caller's callback in file order. */
+static vn_status hand_over_ready(lint *L, vn_error *err)
+{
+    vn_status st = VN_OK;
+    while (st == VN_OK && L->next_hand < L->doc_count && L->linted[L->next_hand]) {
+        held_findings *h = &L->held[L->next_hand++];
+        if (h->count)
+            st = L->opts->findings(L->opts->findings_ctx, h->findings, h->count, err);
+        free_findings(h->findings, h->count);
+        free(h->findings);
+        *h = (held_findings){NULL, 0};
+    }
+    return st;
+}
+
+/* The findings of document `rank`, just linted: sorted, and held until
+ * those of the documents before it are handed over. */
+static vn_status hand_over(lint *L, size_t rank, vn_error *err)
 {
     vn_lint_result *r = L->out;
     if (r->count > 1)
         qsort(r->findings, r->count, sizeof *r->findings, finding_cmp);
-    vn_status st = r->count ? L->opts->findings(L->opts->findings_ctx, r->findings, r->count, err)
-                            : VN_OK;
-    clear_findings(r);
-    return st;
+    L->held[rank] = (held_findings){r->findings, r->count};
+    r->findings = NULL;
+    r->count = r->cap = 0;
+    L->linted[rank] = true;
+    return hand_over_ready(L, err);
 }
+
+/* Room for doc_count documents, to be collected, then linted. */
+static vn_status lint_begin(lint *L, size_t doc_count, vn_error *err)
+{
+    size_t n = doc_count ? doc_count : 1;
+    L->doc_count = doc_count;
+    L->files = calloc(n, sizeof *L->files);
+    L->texts = calloc(n, sizeof *L->texts);
+    L->text_states = calloc(n, sizeof *L->text_states);
+    L->loaded = malloc(n * sizeof *L->loaded);
+    L->linted = calloc(n, sizeof *L->linted);
+    L->held = calloc(n, sizeof *L->held);
+    if (!L->files || !L->texts || !L->text_states || !L->loaded || !L->linted || !L->held)
+        return out_of_memory(err);
+    return VN_OK;
+}
+
+/* Runs every rule not skipped over document `rank` (all of them collected
+ * before), then hands its findings over (with a callback). */
+static vn_status lint_doc(lint *L, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+{
+    if (reported(L, rank)) {
+        L->doc = doc;
+        chain_symbols(L);
+        for (size_t k = 0; k < doc->cite_count && !L->nomem; k++) {
+            if (runs(L, VN_LINT_MATCHES_OTHER))
+                rule_matches_other(L, rank, k);
+            if (runs(L, VN_LINT_CONFLICTING_DATES))
+                rule_conflicting_dates(L, rank, k);
+            if (runs(L, VN_LINT_CORRECTED_SYMBOL))
+                rule_corrected(L, rank, k);
+            bool forward = false;
+            if (runs(L, VN_LINT_FORWARD_CITATION))
+                rule_forward(L, rank, k, &forward);
+            /* a forward citation already says the dates disagree */
+            if (!forward && runs(L, VN_LINT_NOT_YET_ISSUED))
+                rule_not_yet_issued(L, rank, k);
+        }
+        if (runs(L, VN_LINT_STALE_YEAR) && !L->nomem)
+            rule_stale_year(L, rank);
+        L->doc = NULL;
+    }
+    if (L->nomem)
+        return out_of_memory(err);
+    return L->opts->findings ? hand_over(L, rank, err) : VN_OK;
+}
+
+static int note_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Frees what lint holds; on success puts the findings (without a callback)
+ * and the notes in their order.  Returns st. */
+static vn_status lint_end(lint *L, vn_status st)
+{
+    if (L->loaded)
+        drop_texts(L, 0);
+    for (size_t i = 0; L->held && i < L->doc_count; i++) {
+        free_findings(L->held[i].findings, L->held[i].count);
+        free(L->held[i].findings);
+    }
+    free(L->held);
+    free(L->linted);
+    free(L->loaded);
+    free(L->texts);
+    free(L->text_states);
+    free(L->files);
+    free(L->dated);
+    vn_intern_free(&L->symbols);
+    vn_arena_free(&L->symbol_strings);
+    free(L->spans);
+    free(L->day_subjects);
+    free(L->group_subject);
+    vn_intern_free(&L->subjects);
+    vn_arena_free(&L->subject_strings);
+    free(L->group_first);
+    free(L->day_subject_tried);
+    free(L->days_by_doc);
+    free(L->by_day);
+    free(L->reg_symbols);
+    free(L->reg_parsed);
+    free(L->reg_by_day);
+    free(L->reg_by_kind);
+    free(L->first_same);
+    free(L->next_same);
+    free(L->doc_order);
+    vn_lint_result *out = L->out;
+    if (st != VN_OK) {
+        vn_lint_result_free(out);
+        return st;
+    }
+    if (out->count > 1)
+        qsort(out->findings, out->count, sizeof *out->findings, finding_cmp);
+    /* a note is made when a text is first needed, which depends on the
+     * order documents come in: sorted, they do not */
+    if (out->note_count > 1)
+        qsort(out->notes, out->note_count, sizeof *out->notes, note_cmp);
+    return VN_OK;
+}
+
+static void lint_init(lint *L, const vn_registry *reg, const vn_lint_options *opts,
+                      vn_lint_result *out)
+{
+    memset(out, 0, sizeof *out);
+    *L = (lint){.opts = opts, .reg = reg, .out = out, .symbols = VN_INTERN_INIT,
+                .symbol_strings = VN_ARENA_INIT, .subjects = VN_INTERN_INIT,
+                .subject_strings = VN_ARENA_INIT};
+}
+
+static const vn_lint_options default_options = {-1, 0, NULL, NULL, NULL, NULL, NULL};
 
 vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_result *out,
                       vn_error *err)
 {
-    memset(out, 0, sizeof *out);
-    vn_lint_options defaults = {-1, 0, NULL, NULL, NULL, NULL};
-    lint L = {.c = c, .opts = opts ? opts : &defaults, .out = out};
-    size_t n = c->doc_count ? c->doc_count : 1;
-    L.texts = calloc(n, sizeof *L.texts);
-    L.text_states = calloc(n, sizeof *L.text_states);
-    L.loaded = malloc(n * sizeof *L.loaded);
-    vn_status st = L.texts && L.text_states && L.loaded ? build_indexes(&L) : VN_ERR_NOMEM;
-    bool stopped = false;   /* by the findings callback, which set err */
-    for (size_t d = 0; st == VN_OK && !L.nomem && d < c->doc_count; d++) {
-        if (!reported(&L, d))
-            continue;
-        chain_symbols(&L, d);
-        for (size_t k = 0; k < c->docs[d].cite_count && !L.nomem; k++) {
-            if (runs(&L, VN_LINT_MATCHES_OTHER))
-                rule_matches_other(&L, d, k);
-            if (runs(&L, VN_LINT_CONFLICTING_DATES))
-                rule_conflicting_dates(&L, d, k);
-            if (runs(&L, VN_LINT_CORRECTED_SYMBOL))
-                rule_corrected(&L, d, k);
-            bool forward = false;
-            if (runs(&L, VN_LINT_FORWARD_CITATION))
-                rule_forward(&L, d, k, &forward);
-            /* a forward citation already says the dates disagree */
-            if (!forward && runs(&L, VN_LINT_NOT_YET_ISSUED))
-                rule_not_yet_issued(&L, d, k);
-        }
-        if (runs(&L, VN_LINT_STALE_YEAR) && !L.nomem)
-            rule_stale_year(&L, d);
-        if (L.opts->findings && !L.nomem && (st = hand_over(&L, err)) != VN_OK)
-            stopped = true;
+    lint L;
+    lint_init(&L, c->registry, opts ? opts : &default_options, out);
+    vn_status st = lint_begin(&L, c->doc_count, err);
+    for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
+        L.files[d] = c->docs[d].file;
+        if (collect_doc(&L, &c->docs[d], d) != VN_OK)
+            st = out_of_memory(err);
     }
-    if (L.loaded)
-        drop_texts(&L, 0);
-    free(L.loaded);
-    free(L.texts);
-    free(L.text_states);
-    free(L.by_symbol);
-    for (size_t i = 0; L.day_subjects && i < L.by_day_count; i++)
-        free(L.day_subjects[i]);
-    free(L.day_subjects);
-    for (size_t i = 0; L.group_subject && i < L.by_day_count; i++)
-        free(L.group_subject[i]);
-    free(L.group_subject);
-    free(L.group_first);
-    free(L.day_subject_tried);
-    free(L.first_cite);
-    free(L.day_index);
-    free(L.symbol_span);
-    free(L.by_day);
-    free(L.reg_symbols);
-    free(L.reg_parsed);
-    free(L.reg_by_day);
-    free(L.reg_by_kind);
-    free(L.first_same);
-    free(L.next_same);
-    free(L.doc_order);
-    if (st == VN_OK && L.nomem)
-        st = VN_ERR_NOMEM;
-    if (st != VN_OK) {
-        vn_lint_result_free(out);
-        return stopped ? st : vn_error_set(err, st, "out of memory while linting");
-    }
-    if (out->count > 1)
-        qsort(out->findings, out->count, sizeof *out->findings, finding_cmp);
+    if (st == VN_OK && build_indexes(&L) != VN_OK)
+        st = out_of_memory(err);
+    for (size_t d = 0; st == VN_OK && d < c->doc_count; d++)
+        st = lint_doc(&L, &c->docs[d], d, err);
+    return lint_end(&L, st);
+}
+
+/* ---- streamed ---------------------------------------------------------------------------- */
+
+typedef struct lint_stream {
+    lint L;
+    vn_lint_options opts;   /* the caller's, with doc found from file */
+    const char *db_path;
+} lint_stream;
+
+static vn_status stream_begin(void *arg, size_t doc_count, vn_error *err)
+{
+    lint_stream *s = arg;
+    return lint_begin(&s->L, doc_count, err);
+}
+
+static vn_status stream_collect(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+{
+    lint_stream *s = arg;
+    if (rank >= s->L.doc_count || s->L.files[rank])
+        return vn_error_set(err, VN_ERR_INDEX, "%s: document %zu read twice; run the command "
+                            "again", s->db_path, rank);
+    s->L.files[rank] = vn_arena_strdup(&s->L.out->file_names, doc->file);
+    if (!s->L.files[rank] || collect_doc(&s->L, doc, rank) != VN_OK)
+        return out_of_memory(err);
     return VN_OK;
+}
+
+static vn_status stream_indexes(void *arg, size_t doc_count, vn_error *err)
+{
+    lint_stream *s = arg;
+    (void)doc_count;
+    if (build_indexes(&s->L) != VN_OK)
+        return out_of_memory(err);
+    if (s->opts.file) {
+        s->opts.doc = vn_find_file(s->opts.file, s->L.files, s->L.doc_count, sizeof *s->L.files);
+        if (s->opts.doc < 0)
+            return vn_error_set(err, VN_ERR_NOTFOUND,
+                                "%s: not in the index %s; give the path as 'vncite search' "
+                                "prints it", s->opts.file, s->db_path);
+    }
+    return VN_OK;
+}
+
+static vn_status stream_lint(void *arg, const vn_corpus_doc *doc, size_t rank, vn_error *err)
+{
+    lint_stream *s = arg;
+    return lint_doc(&s->L, doc, rank, err);
+}
+
+vn_status vn_lint_stream(const char *db_path, const vn_registry *registry,
+                         const vn_lint_options *opts, vn_lint_result *out, vn_error *err)
+{
+    lint_stream s = {.opts = opts ? *opts : default_options, .db_path = db_path};
+    lint_init(&s.L, registry, &s.opts, out);
+    const vn_corpus_visitor passes[2] = {{stream_begin, stream_collect, &s},
+                                         {stream_indexes, stream_lint, &s}};
+    vn_status st = vn_corpus_stream_passes(db_path, registry, passes, 2, err);
+    /* every document is handed over by now, unless the index changed */
+    if (st == VN_OK && s.opts.findings && s.L.next_hand != s.L.doc_count)
+        st = vn_error_set(err, VN_ERR_INDEX, "the index changed while it was read; run the "
+                          "command again");
+    return lint_end(&s.L, st);
 }
 
 void vn_lint_result_free(vn_lint_result *r)
@@ -1540,5 +1805,6 @@ void vn_lint_result_free(vn_lint_result *r)
     for (size_t i = 0; i < r->note_count; i++)
         free(r->notes[i]);
     free(r->notes);
+    vn_arena_free(&r->file_names);
     memset(r, 0, sizeof *r);
 }

@@ -52,7 +52,7 @@ typedef enum vn_lint_severity {
 typedef struct vn_lint_finding {
     vn_lint_rule rule;
     vn_lint_severity severity;
-    const char *file;       /* borrowed from the corpus */
+    const char *file;       /* borrowed from the corpus (vn_lint_stream: the result) */
     size_t line, column;    /* 1-based, in the file as read (column in characters) */
     size_t byte;            /* byte offset in the file, for ordering */
     char *text;             /* as written */
@@ -68,6 +68,7 @@ typedef struct vn_lint_result {
     char **notes;
     size_t note_count;
     size_t texts_peak;          /* the most document texts held at once */
+    vn_arena file_names;        /* the findings' file names (vn_lint_stream) */
 } vn_lint_result;
 
 /*
@@ -95,6 +96,8 @@ typedef struct vn_lint_options {
     void *text_ctx;
     vn_lint_findings_fn findings;   /* NULL: every finding is kept in the result */
     void *findings_ctx;
+    const char *file;           /* vn_lint_stream: the one document to report on, as
+                                   'vncite search' prints it (replaces doc); NULL: doc */
 } vn_lint_options;
 
 /* Runs every rule not skipped over c (registry c->registry may be NULL: the
@@ -102,6 +105,19 @@ typedef struct vn_lint_options {
  * only its notes); VN_ERR_NOMEM, or the callback's status. */
 vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_result *out,
                       vn_error *err);
+
+/*
+ * The same over the index at db_path without holding it (vn_corpus_stream_passes):
+ * a first visit keeps what the rules comparing documents read of every dated
+ * citation (about 110 bytes each), a second lints each document in full.
+ * Findings come to the callback in file order as vn_lint_run gives them;
+ * a document visited before one it follows in file order (the index keeps
+ * another order after files were added) has its findings held until then.
+ * opts->file names the one document to report on (VN_ERR_NOTFOUND with a
+ * message when the index has no such document).
+ */
+vn_status vn_lint_stream(const char *db_path, const vn_registry *registry,
+                         const vn_lint_options *opts, vn_lint_result *out, vn_error *err);
 
 void vn_lint_result_free(vn_lint_result *r);
 

@@ -208,7 +208,7 @@ static void run(const tdoc *docs, size_t n, const vn_registry *reg, long only, u
     vn_corpus c;
     build(docs, n, reg, &c);
     tcorpus tc = {docs, n};
-    vn_lint_options o = {only, skip, text_of, &tc, NULL, NULL};
+    vn_lint_options o = {only, skip, text_of, &tc, NULL, NULL, NULL};
     vn_error err;
     if (vn_lint_run(&c, &o, out, &err) != VN_OK)
         fail_msg("%s", err.msg);
@@ -619,7 +619,7 @@ static void test_stale_year_negatives(void **state)
     build(docs, 3, NULL, &c);
     snprintf(c.docs[2].meta.type_word, sizeof c.docs[2].meta.type_word, "Báo cáo");
     tcorpus tc = {docs, 3};
-    vn_lint_options o = {-1, ALL_BUT(VN_LINT_STALE_YEAR), text_of, &tc, NULL, NULL};
+    vn_lint_options o = {-1, ALL_BUT(VN_LINT_STALE_YEAR), text_of, &tc, NULL, NULL, NULL};
     vn_error err;
     assert_int_equal(vn_lint_run(&c, &o, &r, &err), VN_OK);
     for (size_t i = 0; i < r.count; i++)
