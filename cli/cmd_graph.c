@@ -146,9 +146,25 @@ static bool choose_format(const graph_opts *o, vn_graph_format *f)
 
 /* ---- --focus ------------------------------------------------------------------------- */
 
+/* What each --focus means in the instrument table (focus_match), found
+ * while vn_graph_build_index still holds the table. */
+typedef struct focus_matches {
+    const graph_opts *o;
+    vn_graph_focus matched[MAX_FOCUS];
+} focus_matches;
+
+static vn_status focus_match(void *ctx, const vn_corpus *instruments, vn_error *err)
+{
+    focus_matches *m = ctx;
+    vn_status st = VN_OK;
+    for (size_t f = 0; st == VN_OK && f < m->o->focus_count; f++)
+        st = vn_graph_focus_match(instruments, m->o->focus[f], &m->matched[f], err);
+    return st;
+}
+
 /* Keeps the neighbourhood of every --focus; false after reporting what was
  * not found. */
-static bool apply_focus(vn_graph *g, const vn_corpus *c, const vn_registry *reg,
+static bool apply_focus(vn_graph *g, const focus_matches *m, const vn_registry *reg,
                         const graph_opts *o)
 {
     size_t cap = g->node_count ? g->node_count : 1, seed_count = 0;
@@ -161,7 +177,7 @@ static bool apply_focus(vn_graph *g, const vn_corpus *c, const vn_registry *reg,
         vn_report_error(&err);
     }
     for (size_t f = 0; ok && f < o->focus_count; f++) {
-        size_t n = vn_graph_focus_nodes(g, c, reg, o->focus[f], found, cap);
+        size_t n = vn_graph_focus_nodes(g, &m->matched[f], reg, o->focus[f], found, cap);
         for (size_t k = 0; k < n && k < cap && seed_count < cap; k++)
             seeds[seed_count++] = found[k];
         if (n > 0)
@@ -278,28 +294,29 @@ int vn_cmd_graph(int argc, char **argv)
     if (!vn_cli_load_registry(o.registry, o.no_registry, &reg))
         return VN_EXIT_ERROR;
     vn_error err;
-    vn_corpus instruments = {0};   /* the instrument table alone, for --focus */
+    focus_matches matches = {.o = &o};
     vn_graph g;
     vn_graph_options opt = {0};
     if (o.has_as_of) {
         opt.as_of = o.as_of;
         opt.judge_on_as_of = true;
     }
-    if (vn_graph_build_index(vn_index_default_db(o.db), reg, &opt, &g,
-                             o.focus_count ? &instruments : NULL, &err) != VN_OK) {
-        vn_report_error(&err);
-        vn_registry_free(reg);
-        return VN_EXIT_ERROR;
-    }
     int status = VN_EXIT_ERROR;
-    if (o.focus_count && !apply_focus(&g, &instruments, reg, &o))
+    if (vn_graph_build_index(vn_index_default_db(o.db), reg, &opt, &g,
+                             o.focus_count ? focus_match : NULL, &matches, &err) != VN_OK) {
+        vn_report_error(&err);
+        goto free_matches;
+    }
+    if (o.focus_count && !apply_focus(&g, &matches, reg, &o))
         goto out;
     bool written = format == VN_GRAPH_CSV ? write_csv_pair(&g, o.output)
                                           : write_one(&g, format, o.output);
     status = written ? VN_EXIT_OK : VN_EXIT_ERROR;
 out:
     vn_graph_free(&g);
-    vn_corpus_free(&instruments);
+free_matches:
+    for (size_t f = 0; f < o.focus_count; f++)
+        vn_graph_focus_free(&matches.matched[f]);
     vn_registry_free(reg);
     return status;
 }

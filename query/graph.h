@@ -218,26 +218,45 @@ typedef struct vn_graph_options {
 vn_status vn_graph_build(const struct vn_corpus *c, const vn_registry *registry,
                          const vn_graph_options *opt, vn_graph *out, vn_error *err);
 
+/* Gets the corpus's instrument table alone (no documents) from
+ * vn_graph_build_index, before the table is freed; a non-OK status stops
+ * the build and is returned. */
+typedef vn_status (*vn_graph_table_fn)(void *ctx, const struct vn_corpus *instruments,
+                                       vn_error *err);
+
 /*
  * The same graph straight from the index at db_path, without holding the
  * corpus: its documents are streamed (vn_corpus_stream) and counted into
- * the graph one at a time.  Unless `instruments` is NULL it gets the
- * corpus's instrument table alone (no documents), for vn_graph_focus_nodes;
- * free it with vn_corpus_free (on an error it is empty).  Memory is the
- * graph itself, the resolver's table and a page of documents.
+ * the graph one at a time.  Unless `table` is NULL it is given the
+ * instrument table (for vn_graph_focus_match) once the graph is built; the
+ * table is then freed, before the graph is sorted.  Memory is the graph
+ * itself, the resolver's table and a page of documents.
  */
 vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
                                const vn_graph_options *opt, vn_graph *out,
-                               struct vn_corpus *instruments, vn_error *err);
+                               vn_graph_table_fn table, void *table_ctx, vn_error *err);
+
+/* The instruments a --focus text means in an instrument table, kept apart
+ * from it (vn_graph_build_index frees the table before the sort). */
+typedef struct vn_graph_focus {
+    char **ids;             /* their ids, copies */
+    size_t count;
+} vn_graph_focus;
+
+/* The instruments of c that `text` means in any loose form the corpus
+ * understands (vn_corpus_match) into out; VN_ERR_NOMEM. */
+vn_status vn_graph_focus_match(const struct vn_corpus *c, const char *text,
+                               vn_graph_focus *out, vn_error *err);
+void vn_graph_focus_free(vn_graph_focus *f);
 
 /*
  * The nodes a user means by `text` (--focus): a document path (as indexed,
- * "./" ignored, looked up among the graph's own documents, so `c` needs only
- * its instruments), a node id, instruments in any loose form the corpus
- * understands (vn_corpus_match), else the registry (vn_registry_find).
- * Writes up to max node indices; returns how many match (0: none).
+ * "./" ignored, looked up among the graph's own documents), a node id, the
+ * instruments `matched` names (vn_graph_focus_match of the same text; may
+ * be NULL), else the registry (vn_registry_find).  Writes up to max node
+ * indices; returns how many match (0: none).
  */
-size_t vn_graph_focus_nodes(const vn_graph *g, const struct vn_corpus *c,
+size_t vn_graph_focus_nodes(const vn_graph *g, const vn_graph_focus *matched,
                             const vn_registry *registry, const char *text, size_t *out,
                             size_t max);
 

@@ -545,13 +545,11 @@ static vn_status streamed_doc(void *arg, const vn_corpus_doc *doc, size_t rank,
 
 vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
                                const vn_graph_options *opt, vn_graph *out,
-                               vn_corpus *instruments, vn_error *err)
+                               vn_graph_table_fn table_fn, void *table_ctx, vn_error *err)
 {
     vn_graph_options defaults = {0};
     builder b;
     vn_corpus table = {0};
-    if (instruments)
-        memset(instruments, 0, sizeof *instruments);
     builder_init(&b, out, registry, opt ? opt : &defaults);
     size_t *place = NULL;
     vn_status st = vn_instrument_tally_stream(db_path, registry, streamed_doc, &b, &table,
@@ -560,19 +558,15 @@ vn_status vn_graph_build_index(const char *db_path, const vn_registry *registry,
         st = builder_finish(&b, table.instruments, table.instrument_count, place, err);
     free(place);
     builder_free(&b);
+    if (st == VN_OK && table_fn)
+        st = table_fn(table_ctx, &table, err);
     /* the table is as big as the instrument nodes: gone before the sort's
-     * scratch unless the caller keeps it */
-    if (instruments && st == VN_OK)
-        *instruments = table;
-    else
-        vn_corpus_free(&table);
+     * scratch */
+    vn_corpus_free(&table);
     if (st == VN_OK)
         st = vn_graph_sort(out, err);
-    if (st != VN_OK) {
+    if (st != VN_OK)
         vn_graph_free(out);
-        if (instruments)
-            vn_corpus_free(instruments);
-    }
     return st;
 }
 
@@ -588,8 +582,40 @@ static size_t add_unique(size_t *out, size_t max, size_t n, size_t index)
     return n + 1;
 }
 
-size_t vn_graph_focus_nodes(const vn_graph *g, const vn_corpus *c, const vn_registry *registry,
-                            const char *text, size_t *out, size_t max)
+vn_status vn_graph_focus_match(const vn_corpus *c, const char *text, vn_graph_focus *out,
+                               vn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t room = c->instrument_count ? c->instrument_count : 1;
+    size_t *found = malloc(room * sizeof *found);
+    size_t hits = found && text ? vn_corpus_match(c, text, found, room) : 0;
+    if (hits > room)
+        hits = room;
+    out->ids = found ? calloc(hits ? hits : 1, sizeof *out->ids) : NULL;
+    for (size_t k = 0; out->ids && k < hits; k++) {
+        if (!(out->ids[k] = strdup(c->instruments[found[k]].id))) {
+            vn_graph_focus_free(out);
+            break;
+        }
+        out->count++;
+    }
+    free(found);
+    if (!out->ids)
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while looking for '%s'", text);
+    return VN_OK;
+}
+
+void vn_graph_focus_free(vn_graph_focus *f)
+{
+    for (size_t k = 0; f->ids && k < f->count; k++)
+        free(f->ids[k]);
+    free(f->ids);
+    memset(f, 0, sizeof *f);
+}
+
+size_t vn_graph_focus_nodes(const vn_graph *g, const vn_graph_focus *matched,
+                            const vn_registry *registry, const char *text, size_t *out,
+                            size_t max)
 {
     if (!text || !*text)
         return 0;
@@ -608,20 +634,17 @@ size_t vn_graph_focus_nodes(const vn_graph *g, const vn_corpus *c, const vn_regi
         return 1;
     }
     size_t n = 0;
-    size_t room = c->instrument_count;
-    if (registry && registry->instrument_count > room)
-        room = registry->instrument_count;
-    size_t *found = malloc((room ? room : 1) * sizeof *found);
-    if (!found)
-        return 0;
-    size_t hits = vn_corpus_match(c, text, found, room);
-    for (size_t k = 0; k < hits && k < room; k++) {
-        long i = vn_graph_find(g, c->instruments[found[k]].id);
+    for (size_t k = 0; matched && k < matched->count; k++) {
+        long i = vn_graph_find(g, matched->ids[k]);
         if (i >= 0)
             n = add_unique(out, max, n, (size_t)i);
     }
+    size_t room = registry && registry->instrument_count ? registry->instrument_count : 1;
+    size_t *found = malloc(room * sizeof *found);
+    if (!found)
+        return n;
     if (registry) {
-        hits = vn_registry_find(registry, text, found, room);
+        size_t hits = vn_registry_find(registry, text, found, room);
         for (size_t k = 0; k < hits && k < room; k++) {
             long i = vn_graph_find(g, registry->instruments[found[k]].id);
             if (i >= 0)

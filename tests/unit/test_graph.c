@@ -832,14 +832,21 @@ static void test_build(void **state)
 
     /* --focus: a document path, an exact id, a loose symbol, the registry */
     size_t found[8];
-    assert_int_equal(vn_graph_focus_nodes(&g, &h.c, reg, "./plans/b.txt", found, 8), 1);
-    assert_string_equal(g.nodes[found[0]].id, "plans/b.txt");
-    assert_int_equal(vn_graph_focus_nodes(&g, &h.c, reg, "~quyet-dinh-217", found, 8), 1);
-    assert_int_equal(vn_graph_focus_nodes(&g, &h.c, reg, "34/2007/pl-ubtvqh11", found, 8), 1);
-    assert_string_equal(g.nodes[found[0]].id, "34/2007/PL-UBTVQH11");
-    assert_int_equal(vn_graph_focus_nodes(&g, &h.c, reg, "97/2025/QH15", found, 8), 1);
-    assert_int_equal(vn_graph_focus_nodes(&g, &h.c, reg, "nothing at all", found, 8), 0);
-    assert_int_equal(vn_graph_focus_nodes(&g, &h.c, reg, "", found, 8), 0);
+    vn_graph_focus m;
+    vn_error focus_err;
+    const char *texts[] = {"./plans/b.txt", "~quyet-dinh-217", "34/2007/pl-ubtvqh11",
+                           "97/2025/QH15", "nothing at all", ""};
+    const size_t want[] = {1, 1, 1, 1, 0, 0};
+    const char *first[] = {"plans/b.txt", NULL, "34/2007/PL-UBTVQH11", NULL, NULL, NULL};
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        assert_int_equal(vn_graph_focus_match(&h.c, texts[t], &m, &focus_err), VN_OK);
+        assert_int_equal(vn_graph_focus_nodes(&g, &m, reg, texts[t], found, 8), want[t]);
+        if (first[t])
+            assert_string_equal(g.nodes[found[0]].id, first[t]);
+        vn_graph_focus_free(&m);
+    }
+    /* a loose symbol needs what the table matched */
+    assert_int_equal(vn_graph_focus_nodes(&g, NULL, NULL, "34/2007/pl-ubtvqh11", found, 8), 0);
     vn_graph_free(&g);
 
     /* without a registry: no statuses, no relations */
