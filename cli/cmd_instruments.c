@@ -1,11 +1,12 @@
 /*
  * cmd_instruments.c — `vncite instruments [--db DIR] [--as-of DATE] [--status S]
- *                     [--json | --csv]`
+ *                     [--json | --csv] [--no-cache]`
  *
  * Every instrument of the citation graph: identity, type, issuer, issue
  * date, status, how many documents cite it.  Unresolved and ambiguous
  * citations are rows too, so what the resolver could not place stays in
- * sight.
+ * sight.  The table is kept in DB/instruments.cache for the next run
+ * (query/instrument_cache.h, read by vn_query_open).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -50,7 +51,8 @@ int vn_cmd_instruments(int argc, char **argv)
 {
     vn_query_opts o;
     int p = vn_query_opts_parse("instruments", argc, argv,
-                                VN_QOPT_CSV | VN_QOPT_AS_OF | VN_QOPT_STATUS, 0, 0, &o);
+                                VN_QOPT_CSV | VN_QOPT_AS_OF | VN_QOPT_STATUS | VN_QOPT_NO_CACHE,
+                                0, 0, &o);
     if (p != 0)
         return p > 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
     if (o.status && !known_status(o.status)) {

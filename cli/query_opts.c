@@ -4,13 +4,16 @@
 #include "query_opts.h"
 
 #include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <utf8proc.h>
 
 #include "cli.h"
 #include "indexer/indexer.h"
+#include "query/cache_file.h"
 #include "query/find_file.h"
+#include "query/instrument_cache.h"
 
 static bool takes_value(const char *a, unsigned accepted)
 {
@@ -96,7 +99,21 @@ bool vn_query_open(const vn_query_opts *o, vn_registry **reg, vn_corpus *corpus)
     vn_error err;
     const char *db = vn_index_default_db(o->db);
     unsigned flags = o->instruments_only ? VN_CORPUS_INSTRUMENTS_ONLY : 0;
+    /* the instrument table alone is kept between runs (instrument_cache.h);
+     * a cache that cannot be keyed, read or written only costs time */
+    char *key = NULL, *path = NULL;
+    if (o->instruments_only && !o->no_cache && vn_cache_key(db, *reg, &key, &err) == VN_OK &&
+        (path = vn_instrument_cache_path(db)) != NULL &&
+        vn_instrument_cache_read(path, key, *reg, corpus, &err) == VN_OK) {
+        free(key);
+        free(path);
+        return true;
+    }
     vn_status st = vn_corpus_load_flags(db, *reg, flags, corpus, &err);
+    if (st == VN_OK && key && path)
+        vn_instrument_cache_write(path, key, corpus, &err);
+    free(key);
+    free(path);
     if (st == VN_ERR_NOTFOUND)
         vn_error_set(&err, st, "%s: no index here; run 'vncite index --db %s FOLDER' first", db,
                      db);

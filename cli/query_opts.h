@@ -25,7 +25,8 @@ typedef struct vn_query_opts {
     vn_date_range as_of;       /* --as-of DATE (a day, month or year) */
     const char *status;        /* --status S (instruments) */
     bool all;                  /* --all (outdated: also amended/partly repealed) */
-    bool no_cache;             /* --no-cache (outdated: neither read nor write its cache) */
+    bool no_cache;             /* --no-cache (outdated, instruments: neither read nor
+                                  write the command's cache) */
     bool instruments_only;     /* not an option: the command reads only the instrument
                                   table (vn_query_open streams the documents) */
     const char *args[VN_QUERY_MAX_ARGS];

@@ -196,7 +196,7 @@ static const vn_command commands[] = {
      "Exit status: 0, 2 on errors or when DOC is not in the index.\n"},
     {"instruments", vn_cmd_instruments, "every instrument cited in the index, with its status",
      "usage: vncite instruments [--db DIR] [--registry DIR | --no-registry] [--as-of DATE]\n"
-     "                          [--status S] [--json | --csv]\n"
+     "                          [--status S] [--json | --csv] [--no-cache]\n"
      "\n"
      "Every instrument the index cites, and the registry instruments that replace\n"
      "them: identity, type, issuer, issue date, status (today or on --as-of), number\n"
@@ -211,6 +211,9 @@ static const vn_command commands[] = {
      "                    unresolved, ambiguous\n"
      "  --json            JSON Lines (docs/QUERIES.md)\n"
      "  --csv             CSV with a header row\n"
+     "  --no-cache        read the index, neither reading nor writing\n"
+     "                    DB/instruments.cache (kept so that a second run over the\n"
+     "                    same index, registry and program is fast)\n"
      "Exit status: 0, 2 on errors.\n"},
     {"outdated", vn_cmd_outdated, "citations of instruments no longer in force",
      "usage: vncite outdated [--db DIR] [--registry DIR] [--as-of DATE] [--all]\n"
@@ -230,7 +233,7 @@ static const vn_command commands[] = {
      "  --json            JSON Lines: {\"record\":\"outdated\"} per citation, then a\n"
      "                    {\"record\":\"summary\"} (docs/QUERIES.md)\n"
      "  --csv             CSV with a header row\n"
-     "  --no-cache        load the whole corpus, neither reading nor writing\n"
+     "  --no-cache        read the index, neither reading nor writing\n"
      "                    DB/outdated.cache (kept so that a second run over the\n"
      "                    same index, registry and program is fast)\n"
      "Exit status: 0 when nothing is outdated, 1 when something is (or possibly is, or\n"

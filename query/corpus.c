@@ -220,6 +220,7 @@ void vn_corpus_free(vn_corpus *c)
     free(c->docs);
     free(c->instruments);
     vn_arena_free(&c->instrument_strings);
+    free(c->storage);
     json_decref(c->owner);
     memset(c, 0, sizeof *c);
 }

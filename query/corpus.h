@@ -81,6 +81,8 @@ typedef struct vn_corpus {
     const vn_registry *registry;    /* borrowed, may be NULL */
     json_t *owner;                  /* keeps every stored record alive */
     vn_arena instrument_strings;    /* the instruments' strings */
+    char *storage;                  /* or the bytes they point into, read from
+                                       DB/instruments.cache (instrument_cache.h) */
 } vn_corpus;
 
 /* Reads every document of the index at db_path and resolves citations
