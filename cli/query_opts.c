@@ -194,15 +194,19 @@ void vn_print_cell(FILE *out, const char *s, int width)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
     size_t len = strlen((const char *)p), at = 0;
-    int used = 0;
-    bool fits = cells(p, len) <= width;
-    while (at < len) {
+    int used = cells(p, len);
+    bool fits = used <= width;
+    if (fits)
+        fwrite(p, 1, len, out);
+    else
+        used = 0;
+    while (!fits && at < len) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &cp);
         if (n <= 0)
             break;
         int w = utf8proc_charwidth(cp);
-        if (!fits && used + w > width - 1)
+        if (used + w > width - 1)
             break;
         fwrite(p + at, 1, (size_t)n, out);
         used += w;
@@ -212,6 +216,9 @@ void vn_print_cell(FILE *out, const char *s, int width)
         fputs("…", out);
         used++;
     }
-    for (; used < width; used++)
-        fputc(' ', out);
+    static const char spaces[] = "                                ";
+    for (int pad; used < width; used += pad) {
+        pad = width - used < (int)sizeof spaces - 1 ? width - used : (int)sizeof spaces - 1;
+        fwrite(spaces, 1, (size_t)pad, out);
+    }
 }
