@@ -36,3 +36,37 @@ finish() {
   if [ "$failures" -gt 0 ]; then echo "$failures failed"; exit 1; fi
   echo "all checks passed"
 }
+
+# cached_same_as_plain COMMAND DESCRIPTION [options…]: `vncite COMMAND --db $db`
+# answers (output, exit status) as with --no-cache, run after it so that it
+# cannot have read the cache, and says nothing on stderr
+cached_same_as_plain() {
+  local command=$1 what=$2; shift 2
+  local got=0 want=0
+  "$VNCITE" "$command" --db "$db" "$@" >"$TMP/cached" 2>"$TMP/cached.err" || got=$?
+  "$VNCITE" "$command" --db "$db" --no-cache "$@" >"$TMP/plain" 2>/dev/null || want=$?
+  if [ "$got" = "$want" ] && cmp -s "$TMP/cached" "$TMP/plain" && [ ! -s "$TMP/cached.err" ]; then
+    pass "$what"; else fail "$what: exit $got/$want"; diff "$TMP/plain" "$TMP/cached" | head -5
+    head -3 "$TMP/cached.err"; fi
+}
+
+# damaged_caches COMMAND CACHE: a cache cut in half, with a changed byte,
+# of random bytes, empty, or a folder in its place is not believed
+damaged_caches() {
+  local command=$1 cache=$2
+  "$VNCITE" "$command" --db "$db" >/dev/null || true
+  local size
+  size=$(stat -c %s "$cache")
+  head -c $((size / 2)) "$cache" >"$TMP/half" && cp "$TMP/half" "$cache"
+  cached_same_as_plain "$command" "a cache cut in half is ignored"
+  printf 'x' | dd of="$cache" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+  cached_same_as_plain "$command" "a cache with a changed byte is ignored"
+  head -c 4096 /dev/urandom >"$cache"
+  cached_same_as_plain "$command" "a cache of random bytes is ignored"
+  : >"$cache"
+  cached_same_as_plain "$command" "an empty cache is ignored"
+  rm -f "$cache"
+  mkdir "$cache"
+  cached_same_as_plain "$command" "a folder where the cache would go: answered all the same"
+  rmdir "$cache"
+}

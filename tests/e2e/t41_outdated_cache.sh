@@ -8,17 +8,7 @@ mkdir "$TMP/plans"
 cp corpus/*.txt "$TMP/plans/"
 "$VNCITE" index --db "$db" "$TMP/plans" 2>/dev/null
 identity() { stat -c '%i %Y' "$cache"; }
-# same_as_uncached DESCRIPTION [outdated options…]: output and exit status
-# equal those of --no-cache (run after, so it cannot have read the cache)
-same_as_uncached() {
-  local what=$1; shift
-  local got=0 want=0
-  "$VNCITE" outdated --db "$db" "$@" >"$TMP/cached" 2>"$TMP/cached.err" || got=$?
-  "$VNCITE" outdated --db "$db" --no-cache "$@" >"$TMP/plain" 2>/dev/null || want=$?
-  if [ "$got" = "$want" ] && cmp -s "$TMP/cached" "$TMP/plain" && [ ! -s "$TMP/cached.err" ]; then
-    pass "$what"; else fail "$what: exit $got/$want"; diff "$TMP/plain" "$TMP/cached" | head -5
-    head -3 "$TMP/cached.err"; fi
-}
+same_as_uncached() { cached_same_as_plain outdated "$@"; }
 
 expect_status 1 "--no-cache runs" -- "$VNCITE" outdated --db "$db" --no-cache
 cp "$TMP/out" "$TMP/uncached.txt"
@@ -60,20 +50,7 @@ same_as_uncached "after a plan is removed"
 if grep -q "yen-bai-copy.txt" "$TMP/cached"; then fail "the removed plan still shows"; else pass "the removed plan is gone"; fi
 
 # a damaged cache is not believed, and is replaced
-"$VNCITE" outdated --db "$db" >/dev/null || true
-size=$(stat -c %s "$cache")
-head -c $((size / 2)) "$cache" >"$TMP/half" && cp "$TMP/half" "$cache"
-same_as_uncached "a cache cut in half is ignored"
-printf 'x' | dd of="$cache" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
-same_as_uncached "a cache with a changed byte is ignored"
-head -c 4096 /dev/urandom >"$cache"
-same_as_uncached "a cache of random bytes is ignored"
-: >"$cache"
-same_as_uncached "an empty cache is ignored"
-rm -f "$cache"
-mkdir "$cache"
-same_as_uncached "a folder where the cache would go: answered all the same"
-rmdir "$cache"
+damaged_caches outdated "$cache"
 
 # a cache copied from another index is stale there
 "$VNCITE" index --db "$TMP/other" corpus/tay-ninh-so-cong-thuong-2024-ke-hoach.txt 2>/dev/null

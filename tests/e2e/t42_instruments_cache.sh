@@ -9,17 +9,7 @@ mkdir "$TMP/plans"
 cp corpus/*.txt "$TMP/plans/"
 "$VNCITE" index --db "$db" "$TMP/plans" 2>/dev/null
 identity() { stat -c '%i %Y' "$cache"; }
-# same_as_uncached DESCRIPTION [instruments options…]: output and exit
-# status equal those of --no-cache (run after, so it cannot have read it)
-same_as_uncached() {
-  local what=$1; shift
-  local got=0 want=0
-  "$VNCITE" instruments --db "$db" "$@" >"$TMP/cached" 2>"$TMP/cached.err" || got=$?
-  "$VNCITE" instruments --db "$db" --no-cache "$@" >"$TMP/plain" 2>/dev/null || want=$?
-  if [ "$got" = "$want" ] && cmp -s "$TMP/cached" "$TMP/plain" && [ ! -s "$TMP/cached.err" ]; then
-    pass "$what"; else fail "$what: exit $got/$want"; diff "$TMP/plain" "$TMP/cached" | head -5
-    head -3 "$TMP/cached.err"; fi
-}
+same_as_uncached() { cached_same_as_plain instruments "$@"; }
 
 expect_status 0 "--no-cache runs" -- "$VNCITE" instruments --db "$db" --no-cache --as-of 2025-01-01
 cp "$TMP/out" "$TMP/uncached.txt"
@@ -60,20 +50,7 @@ same_as_uncached "after the plan is removed"
 if grep -q "77/2099" "$TMP/cached"; then fail "the removed plan's instrument still shows"; else pass "it is gone"; fi
 
 # a damaged cache is not believed, and is replaced
-"$VNCITE" instruments --db "$db" >/dev/null
-size=$(stat -c %s "$cache")
-head -c $((size / 2)) "$cache" >"$TMP/half" && cp "$TMP/half" "$cache"
-same_as_uncached "a cache cut in half is ignored"
-printf 'x' | dd of="$cache" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
-same_as_uncached "a cache with a changed byte is ignored"
-head -c 4096 /dev/urandom >"$cache"
-same_as_uncached "a cache of random bytes is ignored"
-: >"$cache"
-same_as_uncached "an empty cache is ignored"
-rm -f "$cache"
-mkdir "$cache"
-same_as_uncached "a folder where the cache would go: answered all the same"
-rmdir "$cache"
+damaged_caches instruments "$cache"
 # the outdated cache in its place is another kind of file
 "$VNCITE" outdated --db "$db" >/dev/null || true
 cp "$db/outdated.cache" "$cache"

@@ -25,6 +25,7 @@
 #include "query/instrument_tally.h"
 #include "query/outdated.h"
 #include "query/outdated_cache.h"
+#include "same_instruments.h"
 
 static vn_outdated_input outdated_input;   /* of the last collect() */
 
@@ -695,27 +696,6 @@ static vn_status check_doc(void *arg, const vn_corpus_doc *doc, size_t rank, vn_
         assert_string_equal(or_empty(a->c.candidates), or_empty(b->c.candidates));
     }
     return VN_OK;
-}
-
-static void assert_same_instruments(const vn_corpus *a, const vn_corpus *b)
-{
-    assert_int_equal(a->instrument_count, b->instrument_count);
-    for (size_t i = 0; i < a->instrument_count; i++) {
-        const vn_corpus_instrument *x = &a->instruments[i], *y = &b->instruments[i];
-        assert_string_equal(x->id, y->id);
-        assert_string_equal(x->symbol, y->symbol);
-        assert_string_equal(x->label, y->label);
-        assert_string_equal(x->type_word, y->type_word);
-        assert_string_equal(x->issuer, y->issuer);
-        assert_string_equal(or_empty(x->candidates), or_empty(y->candidates));
-        assert_int_equal(x->issued.precision, y->issued.precision);
-        assert_int_equal(vn_date_cmp(x->issued.first, y->issued.first), 0);
-        assert_int_equal(vn_date_cmp(x->issued.last, y->issued.last), 0);
-        assert_int_equal(x->registry, y->registry);
-        assert_int_equal(x->state, y->state);
-        assert_int_equal(x->citing_docs, y->citing_docs);
-        assert_int_equal(x->mentions, y->mentions);
-    }
 }
 
 /* The loaded corpus's documents counted into a tally last to first: the

@@ -15,6 +15,7 @@
 
 #include "common/fnv.h"
 #include "query/instrument_cache.h"
+#include "same_instruments.h"
 
 static const char INSTRUMENTS[] =
     "symbol,issued,type,issuer,title,in_force,source,confidence,note\n"
@@ -73,27 +74,6 @@ static void reseal(vn_buf *b)
         b->data[b->len - 8 + i] = (char)(sum >> (8 * i));
 }
 
-static void assert_same_table(const vn_corpus *a, const vn_corpus *b)
-{
-    assert_int_equal(a->instrument_count, b->instrument_count);
-    for (size_t i = 0; i < a->instrument_count; i++) {
-        const vn_corpus_instrument *x = &a->instruments[i], *y = &b->instruments[i];
-        assert_string_equal(x->id, y->id);
-        assert_string_equal(x->symbol, y->symbol);
-        assert_string_equal(x->label, y->label);
-        assert_string_equal(x->type_word, y->type_word);
-        assert_string_equal(x->issuer, y->issuer);
-        assert_true((x->candidates == NULL) == (y->candidates == NULL));
-        if (x->candidates)
-            assert_string_equal(x->candidates, y->candidates);
-        assert_memory_equal(&x->issued, &y->issued, sizeof x->issued);
-        assert_int_equal(x->registry, y->registry);
-        assert_int_equal(x->state, y->state);
-        assert_int_equal(x->citing_docs, y->citing_docs);
-        assert_int_equal(x->mentions, y->mentions);
-    }
-}
-
 static void test_round_trip(void **state)
 {
     (void)state;
@@ -106,7 +86,7 @@ static void test_round_trip(void **state)
     vn_error err;
     assert_int_equal(vn_instrument_cache_parse(image.data, image.len, "key", reg, &back, &err),
                      VN_OK);
-    assert_same_table(&c, &back);
+    assert_same_instruments(&c, &back);
     assert_ptr_equal(back.registry, reg);
     assert_int_equal(back.doc_count, 0);
     assert_int_equal(vn_corpus_find_instrument(&back, "~quyet-dinh-217"), 2);
@@ -119,7 +99,7 @@ static void test_round_trip(void **state)
     snprintf(path, sizeof path, "%s/instruments.cache", dir);
     assert_int_equal(vn_instrument_cache_write(path, "key", &c, &err), VN_OK);
     assert_int_equal(vn_instrument_cache_read(path, "key", reg, &back, &err), VN_OK);
-    assert_same_table(&c, &back);
+    assert_same_instruments(&c, &back);
     vn_corpus_free(&back);
     assert_int_equal(vn_instrument_cache_read(path, "other key", reg, &back, &err),
                      VN_ERR_NOTFOUND);

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/fnv.h"
 #include "common/utf8.h"
 #include "query/instrument_cache.h"
 #include "query/outdated.h"
+#include "resealed.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -64,15 +64,9 @@ static void check_table(const vn_corpus *c, const vn_registry *reg)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const vn_registry *reg = registry();
-    uint8_t *image = malloc(size ? size : 1);
+    uint8_t *image = resealed_copy(data, size);
     if (!image)
         return 0;
-    memcpy(image, data, size);
-    if (size >= 8) {
-        uint64_t sum = vn_fnv1a(VN_FNV_SEED, image, size - 8);
-        for (int i = 0; i < 8; i++)
-            image[size - 8 + i] = (uint8_t)(sum >> (8 * i));
-    }
     vn_corpus c;
     vn_error err;
     if (vn_instrument_cache_parse(image, size, "fuzz", reg, &c, &err) != VN_OK) {

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/fnv.h"
 #include "common/utf8.h"
 #include "query/outdated_cache.h"
+#include "resealed.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -63,15 +63,9 @@ static void check_fields(const vn_outdated_input *in, size_t registry_count)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const vn_registry *reg = registry();
-    uint8_t *image = malloc(size ? size : 1);
+    uint8_t *image = resealed_copy(data, size);
     if (!image)
         return 0;
-    memcpy(image, data, size);
-    if (size >= 8) {
-        uint64_t sum = vn_fnv1a(VN_FNV_SEED, image, size - 8);
-        for (int i = 0; i < 8; i++)
-            image[size - 8 + i] = (uint8_t)(sum >> (8 * i));
-    }
     vn_outdated_input in;
     vn_error err;
     vn_status st = vn_outdated_cache_parse(image, size, "fuzz", reg->instrument_count, &in, &err);
