@@ -124,7 +124,8 @@ static int print_doc(const vn_corpus *c, const vn_doc_citations *doc, const vn_q
 int vn_cmd_citations(int argc, char **argv)
 {
     vn_query_opts o;
-    int p = vn_query_opts_parse("citations", argc, argv, VN_QOPT_CSV | VN_QOPT_AS_OF, 0, 1, &o);
+    int p = vn_query_opts_parse("citations", argc, argv,
+                                VN_QOPT_CSV | VN_QOPT_AS_OF | VN_QOPT_NO_CACHE, 0, 1, &o);
     if (p != 0)
         return p > 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
     vn_registry *reg;

@@ -206,7 +206,8 @@ static int nothing_cites(const vn_corpus *c, const vn_query_opts *o, const char 
 int vn_cmd_cites(int argc, char **argv)
 {
     vn_query_opts o;
-    int p = vn_query_opts_parse("cites", argc, argv, VN_QOPT_CSV, 1, 1, &o);
+    int p = vn_query_opts_parse("cites", argc, argv, VN_QOPT_CSV | VN_QOPT_NO_CACHE, 1, 1,
+                                &o);
     if (p != 0)
         return p > 0 ? VN_EXIT_OK : VN_EXIT_ERROR;
     vn_registry *reg;

@@ -73,6 +73,10 @@ static int parse(int argc, char **argv, graph_opts *o)
             o->no_registry = true;
             continue;
         }
+        if (strcmp(a, "--no-cache") == 0) {
+            vn_corpus_stream_use_cache(false);
+            continue;
+        }
         bool takes = false;
         for (size_t k = 0; k < sizeof needs_value / sizeof needs_value[0]; k++)
             takes |= strcmp(a, needs_value[k]) == 0;

@@ -177,6 +177,8 @@ int vn_cmd_lint(int argc, char **argv)
             out = want;
         } else if (strcmp(a, "--no-registry") == 0) {
             no_registry = true;
+        } else if (strcmp(a, "--no-cache") == 0) {
+            vn_corpus_stream_use_cache(false);
         } else if (strcmp(a, "--db") == 0 || strcmp(a, "--registry") == 0 ||
                    strcmp(a, "--skip") == 0) {
             if (++i >= argc) {

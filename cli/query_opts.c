@@ -66,6 +66,7 @@ int vn_query_opts_parse(const char *command, int argc, char **argv, unsigned acc
             o->all = true;
         } else if (strcmp(a, "--no-cache") == 0 && (accepted & VN_QOPT_NO_CACHE)) {
             o->no_cache = true;
+            vn_corpus_stream_use_cache(false);
         } else if (strcmp(a, "--no-registry") == 0) {
             o->no_registry = true;
         } else if (takes_value(a, accepted)) {

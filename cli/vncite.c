@@ -103,7 +103,7 @@ static const vn_command commands[] = {
      "Exit status: 0 (also when nothing matches), 2 on a malformed query or no index.\n"},
     {"lint", vn_cmd_lint, "likely errors in citations: wrong symbols, dates, stale years",
      "usage: vncite lint [--db DIR] [--json | --csv] [--registry DIR | --no-registry]\n"
-     "                   [--skip RULE[,RULE...]] [DOC]\n"
+     "                   [--skip RULE[,RULE...]] [--no-cache] [DOC]\n"
      "\n"
      "Flags likely errors in the indexed documents' citations (docs/LINT.md):\n"
      "  matches-other-instrument  the cited date or subject is another instrument's\n"
@@ -123,6 +123,7 @@ static const vn_command commands[] = {
      "  --csv           the same fields as CSV with a header row\n"
      "  --skip RULES    do not run these rules (comma-separated, repeatable)\n"
      "  --registry DIR, --no-registry   as for 'vncite extract'\n"
+     "  --no-cache      neither read nor write DB/stream.cache (see 'vncite graph')\n"
      "Human output: FILE:LINE:COL: SEVERITY: MESSAGE [RULE], the text as written\n"
      "and a suggestion, then a summary line.\n"
      "Exit status: 0 no findings, 1 findings, 2 on an error (no index, unknown DOC,\n"
@@ -140,6 +141,7 @@ static const vn_command commands[] = {
      "usage: vncite graph [--db DIR] [--registry DIR | --no-registry]\n"
      "                    [--format dot|graphml|gexf|json|csv] [-o FILE]\n"
      "                    [--focus DOC|INSTRUMENT]... [--depth N] [--as-of DATE]\n"
+     "                    [--no-cache]\n"
      "\n"
      "Writes the citation graph of the index: documents and the instruments they\n"
      "cite (edge weight = mentions; unresolved and ambiguous citations stay as\n"
@@ -161,12 +163,15 @@ static const vn_command commands[] = {
      "                  (default: status today, each citation judged on its\n"
      "                  document's date)\n"
      "  --registry DIR, --no-registry   as for 'vncite extract'\n"
+     "  --no-cache      read the whole index twice, neither reading nor writing\n"
+     "                  DB/stream.cache (what the first read learns, kept for the next\n"
+     "                  command over the same index, registry and program)\n"
      "Example: vncite graph | dot -Tsvg -o graph.svg\n"
      "Exit status: 0, or 2 on a bad option, an unknown --focus, no index, or a\n"
      "file that cannot be written.\n"},
     {"cites", vn_cmd_cites, "the documents citing an instrument",
      "usage: vncite cites [--db DIR] [--registry DIR | --no-registry] [--json | --csv]\n"
-     "                    INSTRUMENT\n"
+     "                    [--no-cache] INSTRUMENT\n"
      "\n"
      "Every citation of INSTRUMENT in the index: file:line:column and the text as\n"
      "written.  INSTRUMENT in any loose form: 59/2023/ND-CP, \"nd 59/2023\", \"Nghị định\n"
@@ -178,11 +183,12 @@ static const vn_command commands[] = {
      "                    edits need no re-index\n"
      "  --json            JSON Lines: {\"record\":\"citation\"} per occurrence (docs/QUERIES.md)\n"
      "  --csv             CSV with a header row\n"
+     "  --no-cache        neither read nor write DB/stream.cache (see 'vncite graph')\n"
      "Exit status: 0 (also when no document cites it), 2 on errors or when INSTRUMENT\n"
      "is not understood.\n"},
     {"citations", vn_cmd_citations, "the instruments a document cites, with their status",
      "usage: vncite citations [--db DIR] [--registry DIR | --no-registry] [--as-of DATE]\n"
-     "                        [--json | --csv] [DOC]\n"
+     "                        [--json | --csv] [--no-cache] [DOC]\n"
      "\n"
      "For DOC (its path as indexed), or every document: each instrument cited, how\n"
      "often and first where, its status today and on the document's date, and whether\n"
@@ -193,6 +199,7 @@ static const vn_command commands[] = {
      "  --as-of DATE      'today' means DATE (2024-03-25, 25/03/2024, 03/2024, 2024)\n"
      "  --json            JSON Lines (docs/QUERIES.md)\n"
      "  --csv             CSV with a header row\n"
+     "  --no-cache        neither read nor write DB/stream.cache (see 'vncite graph')\n"
      "Exit status: 0, 2 on errors or when DOC is not in the index.\n"},
     {"instruments", vn_cmd_instruments, "every instrument cited in the index, with its status",
      "usage: vncite instruments [--db DIR] [--registry DIR | --no-registry] [--as-of DATE]\n"
@@ -212,8 +219,8 @@ static const vn_command commands[] = {
      "  --json            JSON Lines (docs/QUERIES.md)\n"
      "  --csv             CSV with a header row\n"
      "  --no-cache        read the index, neither reading nor writing\n"
-     "                    DB/instruments.cache (kept so that a second run over the\n"
-     "                    same index, registry and program is fast)\n"
+     "                    DB/instruments.cache and DB/stream.cache (kept so that a\n"
+     "                    second run over the same index, registry and program is fast)\n"
      "Exit status: 0, 2 on errors.\n"},
     {"outdated", vn_cmd_outdated, "citations of instruments no longer in force",
      "usage: vncite outdated [--db DIR] [--registry DIR] [--as-of DATE] [--all]\n"
@@ -234,8 +241,8 @@ static const vn_command commands[] = {
      "                    {\"record\":\"summary\"} (docs/QUERIES.md)\n"
      "  --csv             CSV with a header row\n"
      "  --no-cache        read the index, neither reading nor writing\n"
-     "                    DB/outdated.cache (kept so that a second run over the\n"
-     "                    same index, registry and program is fast)\n"
+     "                    DB/outdated.cache and DB/stream.cache (kept so that a\n"
+     "                    second run over the same index, registry and program is fast)\n"
      "Exit status: 0 when nothing is outdated, 1 when something is (or possibly is, or\n"
      "was suspended), 2 on errors.\n"},
 };

@@ -714,3 +714,98 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
     vn_resolve_table_free(t);
     return st;
 }
+
+/* ---- kept between runs ---------------------------------------------------------------- */
+
+size_t vn_resolve_table_united_count(const vn_resolve_table *t)
+{
+    return t->finished ? t->united.count : 0;
+}
+
+vn_resolve_row vn_resolve_table_united_at(const vn_resolve_table *t, size_t i)
+{
+    return (vn_resolve_row){t->united.items[i].symbol, NULL, t->united.items[i].date, 0};
+}
+
+size_t vn_resolve_table_written_count(const vn_resolve_table *t)
+{
+    return t->finished ? t->keys.count : 0;
+}
+
+vn_resolve_row vn_resolve_table_written_at(const vn_resolve_table *t, size_t i)
+{
+    const written_entry *w = &t->written[i];
+    return (vn_resolve_row){w->symbol, w->type_word, w->date, w->count};
+}
+
+/* Adds the written row r (its key new) to t. */
+static vn_status restore_written(vn_resolve_table *t, const vn_resolve_row *r, vn_error *err)
+{
+    char key[WRITTEN_KEY_MAX];
+    if (strlen(r->symbol) >= VN_SYMBOL_MAX ||
+        strlen(r->type_word) >= sizeof((vn_citation *)0)->type_word ||
+        !written_key(r->symbol, r->date, r->type_word, key))
+        return vn_error_set(err, VN_ERR_PARSE, "a symbol or type word too long: %.40s",
+                            r->symbol);
+    if (vn_intern_find(&t->keys, key) != SIZE_MAX)
+        return vn_error_set(err, VN_ERR_PARSE, "%s counted twice", r->symbol);
+    size_t id;
+    const char *kept = vn_arena_strdup(&t->key_strings, key);
+    const char *symbol = vn_arena_strdup(&t->strings, r->symbol);
+    const char *type_word = vn_intern_keep(&t->type_words, &t->strings, r->type_word);
+    if (!kept || !symbol || !type_word ||
+        !vn_grow((void **)&t->written, &t->written_cap, t->keys.count, sizeof *t->written,
+                 16) ||
+        vn_intern_add(&t->keys, kept, &id) != VN_OK)
+        return nomem(err);
+    t->written[id] = (written_entry){symbol, type_word, r->date, r->count};
+    return VN_OK;
+}
+
+vn_status vn_resolve_table_restore(const vn_resolve_row *united, size_t united_count,
+                                   const vn_resolve_row *written, size_t written_count,
+                                   vn_resolve_table **out, vn_error *err)
+{
+    vn_resolve_table *t;
+    vn_status st = vn_resolve_table_create(&t, err);
+    if (st != VN_OK)
+        return st;
+    corpus_table *u = &t->united;
+    u->items = malloc((united_count ? united_count : 1) * sizeof *u->items);
+    if (!u->items)
+        st = nomem(err);
+    for (size_t k = 0; st == VN_OK && k < united_count; k++) {
+        const char *symbol = strlen(united[k].symbol) < VN_SYMBOL_MAX
+                                 ? vn_arena_strdup(&t->strings, united[k].symbol)
+                                 : NULL;
+        if (!symbol)
+            st = strlen(united[k].symbol) < VN_SYMBOL_MAX
+                     ? nomem(err)
+                     : vn_error_set(err, VN_ERR_PARSE, "a symbol too long: %.40s",
+                                    united[k].symbol);
+        else
+            u->items[u->count++] = (seen){symbol, united[k].date, 0};
+    }
+    /* as vn_resolve_table_finish leaves it: sorted, one item per (symbol, date) */
+    if (st == VN_OK && table_sort(u) != VN_OK)
+        st = nomem(err);
+    if (st == VN_OK) {
+        size_t kept = 0;
+        for (size_t k = 0; k < u->count; k++)
+            if (kept == 0 || seen_cmp(&u->items[kept - 1], &u->items[k]) != 0)
+                u->items[kept++] = u->items[k];
+        u->count = kept;
+        table_index(u);
+        if (number_index_build(&u->by_number, u->items, u->count) != VN_OK)
+            st = nomem(err);
+    }
+    for (size_t k = 0; st == VN_OK && k < written_count; k++)
+        st = restore_written(t, &written[k], err);
+    if (st != VN_OK) {
+        vn_resolve_table_free(t);
+        return st;
+    }
+    t->finished = true;
+    *out = t;
+    return VN_OK;
+}

@@ -59,4 +59,29 @@ vn_status vn_resolve_with(vn_resolve_doc *docs, size_t count, const vn_resolve_t
                           const vn_registry *registry, vn_error *err);
 void vn_resolve_table_free(vn_resolve_table *t);
 
+/*
+ * A finished table as rows, to keep between runs (query/stream_cache.h):
+ * the dated symbols as united (symbol, date; type_word NULL, count 0) and
+ * the counts written_count() can be asked for (symbol, type word, date,
+ * count).  Strings belong to the table.
+ */
+typedef struct vn_resolve_row {
+    const char *symbol, *type_word;
+    vn_date date;
+    size_t count;
+} vn_resolve_row;
+
+size_t vn_resolve_table_united_count(const vn_resolve_table *t);
+vn_resolve_row vn_resolve_table_united_at(const vn_resolve_table *t, size_t i);
+size_t vn_resolve_table_written_count(const vn_resolve_table *t);
+vn_resolve_row vn_resolve_table_written_at(const vn_resolve_table *t, size_t i);
+
+/* The finished table those rows came from (strings copied): it resolves as
+ * that one did.  VN_ERR_PARSE when a symbol or type word is longer than a
+ * citation can hold (VN_SYMBOL_MAX, vn_citation.type_word), or a count is
+ * written twice; VN_ERR_NOMEM. */
+vn_status vn_resolve_table_restore(const vn_resolve_row *united, size_t united_count,
+                                   const vn_resolve_row *written, size_t written_count,
+                                   vn_resolve_table **out, vn_error *err);
+
 #endif

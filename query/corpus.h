@@ -136,6 +136,12 @@ typedef struct vn_corpus_visitor {
 vn_status vn_corpus_stream(const char *db_path, const vn_registry *registry,
                            const vn_corpus_visitor *visitor, vn_error *err);
 
+/* Whether vn_corpus_stream keeps what its first read learns (the resolver's
+ * table, which file each document is) in DB/stream.cache, keyed like the
+ * other caches, and reads it from there when the key matches
+ * (query/stream_cache.h); on by default, off for --no-cache. */
+void vn_corpus_stream_use_cache(bool use);
+
 /* The same with `passes` visits of every document after the one read that
  * fills the table, visitors[p] on the p-th: for a command that must see
  * the whole corpus before it judges a document (lint).  Each visit reads

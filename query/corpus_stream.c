@@ -19,7 +19,17 @@
 #include "../common/grow.h"
 #include "../common/intern.h"
 #include "../indexer/resolve.h"
+#include "cache_file.h"
 #include "corpus_read.h"
+#include "stream_cache.h"
+
+/* Whether the first read is kept in DB/stream.cache and read back from it. */
+static bool use_stream_cache = true;
+
+void vn_corpus_stream_use_cache(bool use)
+{
+    use_stream_cache = use;
+}
 
 /* A document of the first read. */
 typedef struct read_doc {
@@ -45,28 +55,91 @@ static vn_status nomem(vn_error *err)
     return vn_error_set(err, VN_ERR_NOMEM, "out of memory while reading the index");
 }
 
-/* First pass: the table, and which file each document is.  The first
- * document read of a file is the one kept, as vn_corpus_load() keeps it. */
+/* The next document of the first read is `path`: *first when no document
+ * before it was the same file.  The first document read of a file is the
+ * one kept, as vn_corpus_load() keeps it. */
+static vn_status note_file(stream *s, const char *path, bool *first, vn_error *err)
+{
+    if (!vn_grow((void **)&s->read, &s->cap, s->count, sizeof *s->read, 1024))
+        return nomem(err);
+    const char *file = vn_arena_strdup(&s->strings, path);
+    size_t before = s->files.count, id;
+    if (!file || vn_intern_add(&s->files, file, &id) != VN_OK)
+        return nomem(err);
+    *first = s->files.count > before;
+    s->read[s->count++] = (read_doc){file, *first ? id : SIZE_MAX};
+    return VN_OK;
+}
+
+/* First pass: the table, and which file each document is. */
 static vn_status table_page(void *arg, raw_doc *docs, size_t n, vn_error *err)
 {
     stream *s = arg;
     vn_status st = VN_OK;
     for (size_t i = 0; i < n; i++) {
-        if (st == VN_OK && !vn_grow((void **)&s->read, &s->cap, s->count, sizeof *s->read, 1024))
-            st = nomem(err);
-        const char *file = st == VN_OK ? vn_arena_strdup(&s->strings, docs[i].doc.file) : NULL;
-        size_t before = s->files.count, id;
-        if (st == VN_OK && (!file || vn_intern_add(&s->files, file, &id) != VN_OK))
-            st = nomem(err);
-        if (st == VN_OK) {
-            bool first = s->files.count > before;
-            s->read[s->count++] = (read_doc){file, first ? id : SIZE_MAX};
-            if (first)
-                st = vn_resolve_table_add(s->table, &docs[i].list, err);
-        }
+        bool first = false;
+        if (st == VN_OK)
+            st = note_file(s, docs[i].doc.file, &first, err);
+        if (st == VN_OK && first)
+            st = vn_resolve_table_add(s->table, &docs[i].list, err);
         vn_raw_doc_free(&docs[i]);
     }
     return st;
+}
+
+/* The first pass from DB/stream.cache: false (s untouched) when there is
+ * none to use; an error only when memory runs out halfway. */
+static bool first_pass_cached(stream *s, const char *path, const char *key, vn_status *st,
+                              vn_error *err)
+{
+    vn_stream_cache c;
+    vn_resolve_table *t = NULL;
+    vn_error ignored;
+    if (vn_stream_cache_read(path, key, &c, &ignored) != VN_OK)
+        return false;
+    if (vn_resolve_table_restore(c.united, c.united_count, c.written, c.written_count, &t,
+                                 &ignored) != VN_OK) {
+        vn_stream_cache_free(&c);
+        return false;
+    }
+    vn_resolve_table_free(s->table);
+    s->table = t;
+    for (size_t i = 0; *st == VN_OK && i < c.file_count; i++) {
+        bool first;
+        *st = note_file(s, c.files[i], &first, err);
+    }
+    vn_stream_cache_free(&c);
+    return true;
+}
+
+/* The key of a cache for the index's revision that `db` (just opened) reads:
+ * made before and after the open, and kept only when the two agree, since
+ * revisions only grow.  NULL: keep no cache. */
+static char *steady_key(const char *db_path, const vn_registry *registry, char *before)
+{
+    char *after = NULL;
+    vn_error ignored;
+    if (before && vn_cache_key(db_path, registry, &after, &ignored) == VN_OK &&
+        strcmp(before, after) == 0) {
+        free(after);
+        return before;
+    }
+    free(before);
+    free(after);
+    return NULL;
+}
+
+/* Keeps the first pass for the next stream; a cache that cannot be
+ * written only costs time. */
+static void write_cache(const stream *s, const char *path, const char *key)
+{
+    const char **files = malloc((s->count ? s->count : 1) * sizeof *files);
+    vn_error ignored;
+    for (size_t q = 0; files && q < s->count; q++)
+        files[q] = s->read[q].file;
+    if (files)
+        vn_stream_cache_write(path, key, s->table, files, s->count, &ignored);
+    free(files);
 }
 
 /* File numbers -> places in file order. */
@@ -137,15 +210,29 @@ vn_status vn_corpus_stream_passes(const char *db_path, const vn_registry *regist
     stream s = {.registry = registry, .strings = VN_ARENA_INIT, .files = VN_INTERN_INIT};
     vn_xdb *db;
     unsigned long total;
+    char *key = NULL, *path = NULL;
+    vn_error ignored;
+    if (use_stream_cache && vn_cache_key(db_path, registry, &key, &ignored) != VN_OK)
+        key = NULL;
     vn_status st = vn_corpus_read_open(db_path, &db, &total, err);
-    if (st != VN_OK)
+    if (st != VN_OK) {
+        free(key);
         return st;
+    }
+    key = steady_key(db_path, registry, key);
+    path = key ? vn_stream_cache_path(db_path) : NULL;
     s.rdocs = malloc(VN_CORPUS_READ_PAGE * sizeof *s.rdocs);
     st = s.rdocs ? vn_resolve_table_create(&s.table, err) : nomem(err);
-    if (st == VN_OK)
+    bool cached = st == VN_OK && path && first_pass_cached(&s, path, key, &st, err);
+    if (st == VN_OK && !cached) {
         st = vn_corpus_read_pages(db, db_path, total, NULL, false, table_page, &s, err);
-    if (st == VN_OK)
-        st = vn_resolve_table_finish(s.table, registry, err);
+        if (st == VN_OK)
+            st = vn_resolve_table_finish(s.table, registry, err);
+        if (st == VN_OK && path)
+            write_cache(&s, path, key);
+    }
+    free(key);
+    free(path);
     if (st == VN_OK)
         st = rank_files(&s, err);
     for (size_t p = 0; st == VN_OK && p < passes; p++) {
