@@ -189,7 +189,7 @@ if "$vncite" outdated --help 2>&1 | grep -q -- "--no-cache"; then
     # without DB/outdated.cache (the whole corpus loaded), then the run that
     # writes it, then the run that reads it: the three must print the same
     log "outdated over the whole corpus: without its cache, writing it, reading it"
-    rm -f "$work/db-vncite2/outdated.cache"
+    rm -f "$work/db-vncite2"/*.cache
     measure outdated-cold outdated --no-cache
     measure outdated-first outdated
     measure outdated outdated
@@ -201,7 +201,15 @@ elif "$vncite" --help 2>&1 | grep -q "^  outdated "; then
     log "outdated over the whole corpus"
     measure outdated outdated
 fi
-if "$vncite" --help 2>&1 | grep -q "^  graph "; then
+if "$vncite" graph --help 2>&1 | grep -q -- "--no-cache"; then
+    # reading the whole index twice, then with the first read from
+    # DB/stream.cache (which `outdated` wrote): the two must print the same
+    log "graph over the whole corpus: without DB/stream.cache, then with it"
+    measure graph-cold graph --no-cache
+    measure graph graph
+    cmp -s "$work/graph-cold.out" "$work/graph.out" ||
+        echo "output differs from --no-cache" >"$work/graph.failed"
+elif "$vncite" --help 2>&1 | grep -q "^  graph "; then
     log "graph over the whole corpus"
     measure graph graph
 fi
