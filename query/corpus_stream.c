@@ -6,9 +6,11 @@
  * and then each document on its own (indexer/resolve.h).  So the index is
  * read twice (or more) through the same database handle, which sees one
  * revision: the first read adds each document to the table and lets it go,
- * keeping its file name; each later one resolves a page at a time.  vn_corpus_load()
- * reads once and holds everything, about 560 bytes a citation: 1.7 GB at
- * 100k plans, 17 GB at a million.
+ * keeping its file name; each later one resolves a page at a time.  What
+ * the first read learns is kept in DB/stream.cache (stream_cache.h) and
+ * read from there instead while the index, registry and program stay the
+ * same.  vn_corpus_load() reads once and holds everything, about 560 bytes
+ * a citation: 1.7 GB at 100k plans, 17 GB at a million.
  */
 #include "corpus.h"
 
