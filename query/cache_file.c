@@ -126,44 +126,98 @@ vn_status vn_cache_put_fields(vn_buf *records, const uint32_t *v, size_t n)
     return st;
 }
 
-vn_status vn_cache_frame(const char *magic, const char *key, const uint64_t *counts,
-                         size_t kinds, const vn_buf *records, const vn_cache_strings *t,
-                         vn_buf *out)
+/* Where a frame goes, part after part, hashed on the way: a buffer (an
+ * image) or a file (a cache written without first making its image, which
+ * at 100k plans would double the memory of the run that writes it). */
+typedef struct sink {
+    vn_buf *buf;
+    FILE *file;
+    uint64_t hash;
+} sink;
+
+static vn_status sink_put(sink *s, const void *data, size_t n)
 {
-    out->len = 0;
+    s->hash = vn_fnv1a(s->hash, data, n);
+    if (s->buf)
+        return vn_buf_append(s->buf, data, n);
+    return fwrite(data, 1, n, s->file) == n ? VN_OK : VN_ERR_IO;
+}
+
+static vn_status sink_le(sink *s, uint64_t v, size_t bytes)
+{
+    unsigned char p[8];
+    for (size_t i = 0; i < bytes; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+    return sink_put(s, p, bytes);
+}
+
+static vn_status put_frame(sink *s, const char *magic, const char *key, const uint64_t *counts,
+                           size_t kinds, const vn_buf *records, const vn_cache_strings *t)
+{
     size_t key_len = strlen(key);
     if (key_len > KEY_MAX)
         return VN_ERR_USAGE;
-    vn_status st = vn_buf_append(out, magic, VN_CACHE_MAGIC_LEN);
+    vn_status st = sink_put(s, magic, VN_CACHE_MAGIC_LEN);
     if (st == VN_OK)
-        st = put_le(out, key_len, 4);
+        st = sink_le(s, key_len, 4);
     if (st == VN_OK)
-        st = vn_buf_append(out, key, key_len);
+        st = sink_put(s, key, key_len);
     for (size_t k = 0; st == VN_OK && k < kinds; k++)
-        st = put_le(out, counts[k], 8);
+        st = sink_le(s, counts[k], 8);
     if (st == VN_OK)
-        st = put_le(out, t->block.len, 8);
+        st = sink_le(s, t->block.len, 8);
     if (st == VN_OK)
-        st = vn_buf_append(out, records->data, records->len);
+        st = sink_put(s, records->data, records->len);
     if (st == VN_OK)
-        st = vn_buf_append(out, t->block.data, t->block.len);
+        st = sink_put(s, t->block.data, t->block.len);
     if (st == VN_OK)
-        st = put_le(out, vn_fnv1a(VN_FNV_SEED, out->data, out->len), 8);
-    return st == VN_OK ? VN_OK : VN_ERR_NOMEM;
+        st = sink_le(s, s->hash, 8);
+    return st;
 }
 
-vn_status vn_cache_write(const char *path, const vn_buf *image, vn_error *err)
+/* The frame written to a temporary file beside path, renamed over path. */
+static vn_status write_frame(const char *path, const char *magic, const char *key,
+                             const uint64_t *counts, size_t kinds, const vn_buf *records,
+                             const vn_cache_strings *t, vn_error *err)
 {
     vn_pending_file out = {0};
     vn_status st = vn_pending_open(&out, path, err);
-    if (st == VN_OK && fwrite(image->data, 1, image->len, out.f) != image->len)
-        st = vn_error_set(err, VN_ERR_IO, "%s: cannot write it: %s", path, strerror(errno));
+    if (st == VN_OK) {
+        sink s = {NULL, out.f, VN_FNV_SEED};
+        st = put_frame(&s, magic, key, counts, kinds, records, t);
+        if (st == VN_ERR_USAGE)
+            vn_error_set(err, st, "%s: cache key too long", path);
+        else if (st != VN_OK)
+            st = vn_error_set(err, VN_ERR_IO, "%s: cannot write it: %s", path, strerror(errno));
+    }
     if (st == VN_OK && !vn_pending_close(&out, err))
         st = VN_ERR_IO;
     if (st == VN_OK)
         st = vn_pending_commit(&out, err);
     vn_pending_discard(&out);
     return st;
+}
+
+vn_status vn_cache_emit(vn_status built, const char *magic, const char *what, const char *key,
+                        const uint64_t *counts, size_t kinds, const vn_buf *records,
+                        const vn_cache_strings *t, vn_buf *image, const char *path,
+                        vn_error *err)
+{
+    if (built == VN_ERR_USAGE)
+        return vn_error_set(err, built, "a position or count does not fit the %s's format",
+                            what);
+    if (built != VN_OK)
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory writing the %s", what);
+    if (!image)
+        return write_frame(path, magic, key, counts, kinds, records, t, err);
+    image->len = 0;
+    sink s = {image, NULL, VN_FNV_SEED};
+    vn_status st = put_frame(&s, magic, key, counts, kinds, records, t);
+    if (st == VN_ERR_USAGE)
+        return vn_error_set(err, st, "%s key too long", what);
+    if (st != VN_OK)
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory writing the %s", what);
+    return VN_OK;
 }
 
 /* ---- reading -------------------------------------------------------------------------- */

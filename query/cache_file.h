@@ -60,15 +60,19 @@ vn_status vn_cache_put_fields(vn_buf *records, const uint32_t *v, size_t n);
 /* Whether v fits a u32 field. */
 bool vn_cache_fits(long v);
 
-/* The whole image into out: magic, key, counts[0..kinds), the string
- * bytes, records, strings, checksum.  VN_ERR_USAGE (key too long), NOMEM. */
-vn_status vn_cache_frame(const char *magic, const char *key, const uint64_t *counts,
-                         size_t kinds, const vn_buf *records, const vn_cache_strings *t,
-                         vn_buf *out);
-
-/* Writes image to a temporary file beside path and renames it over path,
- * so a reader sees the old cache or the new one, never half. */
-vn_status vn_cache_write(const char *path, const vn_buf *image, vn_error *err);
+/*
+ * The cache of `records` and `t`: magic, key, counts[0..kinds), the string
+ * bytes, records, strings, checksum.  Into *image, or (image NULL) into a
+ * temporary file beside path, part after part (the image is never whole in
+ * memory), renamed over path, so a reader sees the old cache or the new
+ * one, never half.  `built` is how making the records went: VN_ERR_USAGE
+ * (a number that does not fit) or VN_ERR_NOMEM are reported as such, with
+ * `what` ("outdated cache") in the message; err is set on every failure.
+ */
+vn_status vn_cache_emit(vn_status built, const char *magic, const char *what, const char *key,
+                        const uint64_t *counts, size_t kinds, const vn_buf *records,
+                        const vn_cache_strings *t, vn_buf *image, const char *path,
+                        vn_error *err);
 
 /* ---- reading ---- */
 

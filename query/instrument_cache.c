@@ -43,8 +43,9 @@ static vn_status put_instrument(vn_buf *b, vn_cache_strings *t, const vn_corpus_
     return st == VN_OK ? vn_cache_put_fields(b, v, FIELDS) : st;
 }
 
-vn_status vn_instrument_cache_image(const char *key, const vn_corpus *c, vn_buf *out,
-                                    vn_error *err)
+/* The cache of c's table: into image, or (image NULL) into the file at path. */
+static vn_status make(const char *key, const vn_corpus *c, vn_buf *image, const char *path,
+                      vn_error *err)
 {
     vn_cache_strings t = VN_CACHE_STRINGS_INIT;
     vn_buf records = VN_BUF_INIT;
@@ -52,26 +53,22 @@ vn_status vn_instrument_cache_image(const char *key, const vn_corpus *c, vn_buf 
     for (size_t i = 0; st == VN_OK && i < c->instrument_count; i++)
         st = put_instrument(&records, &t, &c->instruments[i]);
     const uint64_t counts[1] = {c->instrument_count};
-    if (st == VN_OK)
-        st = vn_cache_frame(MAGIC, key, counts, 1, &records, &t, out);
+    st = vn_cache_emit(st, MAGIC, WHAT, key, counts, 1, &records, &t, image, path, err);
     vn_cache_strings_free(&t);
     vn_buf_free(&records);
-    if (st == VN_ERR_USAGE)
-        return vn_error_set(err, st, "a count does not fit the instrument cache's format");
-    if (st != VN_OK)
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory writing the instrument cache");
-    return VN_OK;
+    return st;
+}
+
+vn_status vn_instrument_cache_image(const char *key, const vn_corpus *c, vn_buf *out,
+                                    vn_error *err)
+{
+    return make(key, c, out, NULL, err);
 }
 
 vn_status vn_instrument_cache_write(const char *path, const char *key, const vn_corpus *c,
                                     vn_error *err)
 {
-    vn_buf image = VN_BUF_INIT;
-    vn_status st = vn_instrument_cache_image(key, c, &image, err);
-    if (st == VN_OK)
-        st = vn_cache_write(path, &image, err);
-    vn_buf_free(&image);
-    return st;
+    return make(key, c, NULL, path, err);
 }
 
 /* ---- reading -------------------------------------------------------------------------- */

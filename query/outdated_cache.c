@@ -55,8 +55,9 @@ static vn_status put_row(vn_buf *b, vn_cache_strings *t, const vn_outdated_row *
     return st == VN_OK ? vn_cache_put_fields(b, v, ROW_FIELDS) : st;
 }
 
-vn_status vn_outdated_cache_image(const char *key, const vn_outdated_input *in, vn_buf *out,
-                                  vn_error *err)
+/* The cache of in: into image, or (image NULL) into the file at path. */
+static vn_status make(const char *key, const vn_outdated_input *in, vn_buf *image,
+                      const char *path, vn_error *err)
 {
     vn_cache_strings t = VN_CACHE_STRINGS_INIT;
     vn_buf records = VN_BUF_INIT;
@@ -66,26 +67,22 @@ vn_status vn_outdated_cache_image(const char *key, const vn_outdated_input *in, 
     for (size_t r = 0; st == VN_OK && r < in->row_count; r++)
         st = put_row(&records, &t, &in->rows[r]);
     const uint64_t counts[2] = {in->doc_count, in->row_count};
-    if (st == VN_OK)
-        st = vn_cache_frame(MAGIC, key, counts, 2, &records, &t, out);
+    st = vn_cache_emit(st, MAGIC, WHAT, key, counts, 2, &records, &t, image, path, err);
     vn_cache_strings_free(&t);
     vn_buf_free(&records);
-    if (st == VN_ERR_USAGE)
-        return vn_error_set(err, st, "a position or count does not fit the cache format");
-    if (st != VN_OK)
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory writing the cache");
-    return VN_OK;
+    return st;
+}
+
+vn_status vn_outdated_cache_image(const char *key, const vn_outdated_input *in, vn_buf *out,
+                                  vn_error *err)
+{
+    return make(key, in, out, NULL, err);
 }
 
 vn_status vn_outdated_cache_write(const char *path, const char *key,
                                   const vn_outdated_input *in, vn_error *err)
 {
-    vn_buf image = VN_BUF_INIT;
-    vn_status st = vn_outdated_cache_image(key, in, &image, err);
-    if (st == VN_OK)
-        st = vn_cache_write(path, &image, err);
-    vn_buf_free(&image);
-    return st;
+    return make(key, in, NULL, path, err);
 }
 
 /* ---- reading -------------------------------------------------------------------------- */

@@ -38,9 +38,9 @@ static vn_status put_row(vn_buf *b, vn_cache_strings *t, const vn_resolve_row *r
     return st == VN_OK ? vn_cache_put_fields(b, v, n) : st;
 }
 
-vn_status vn_stream_cache_image(const char *key, const vn_resolve_table *t,
-                                const char *const *files, size_t file_count, vn_buf *out,
-                                vn_error *err)
+/* The cache of t and files: into image, or (image NULL) into the file at path. */
+static vn_status make(const char *key, const vn_resolve_table *t, const char *const *files,
+                      size_t file_count, vn_buf *image, const char *path, vn_error *err)
 {
     vn_cache_strings strings = VN_CACHE_STRINGS_INIT;
     vn_buf records = VN_BUF_INIT;
@@ -61,26 +61,23 @@ vn_status vn_stream_cache_image(const char *key, const vn_resolve_table *t,
             st = vn_cache_put_fields(&records, &file, FILE_FIELDS);
     }
     const uint64_t counts[3] = {united, written, file_count};
-    if (st == VN_OK)
-        st = vn_cache_frame(MAGIC, key, counts, 3, &records, &strings, out);
+    st = vn_cache_emit(st, MAGIC, WHAT, key, counts, 3, &records, &strings, image, path, err);
     vn_cache_strings_free(&strings);
     vn_buf_free(&records);
-    if (st == VN_ERR_USAGE)
-        return vn_error_set(err, st, "a count does not fit the stream cache's format");
-    if (st != VN_OK)
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory writing the stream cache");
-    return VN_OK;
+    return st;
+}
+
+vn_status vn_stream_cache_image(const char *key, const vn_resolve_table *t,
+                                const char *const *files, size_t file_count, vn_buf *out,
+                                vn_error *err)
+{
+    return make(key, t, files, file_count, out, NULL, err);
 }
 
 vn_status vn_stream_cache_write(const char *path, const char *key, const vn_resolve_table *t,
                                 const char *const *files, size_t file_count, vn_error *err)
 {
-    vn_buf image = VN_BUF_INIT;
-    vn_status st = vn_stream_cache_image(key, t, files, file_count, &image, err);
-    if (st == VN_OK)
-        st = vn_cache_write(path, &image, err);
-    vn_buf_free(&image);
-    return st;
+    return make(key, t, files, file_count, NULL, path, err);
 }
 
 /* ---- reading -------------------------------------------------------------------------- */

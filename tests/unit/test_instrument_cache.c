@@ -99,6 +99,14 @@ static void test_round_trip(void **state)
     assert_non_null(path);
     assert_non_null(strstr(path, "/instruments.cache"));
     assert_int_equal(vn_instrument_cache_write(path, "key", &c, &err), VN_OK);
+    /* written part after part, the file is the image */
+    FILE *file = fopen(path, "rb");
+    assert_non_null(file);
+    char *bytes = malloc(image.len + 1);
+    assert_int_equal(fread(bytes, 1, image.len + 1, file), image.len);
+    fclose(file);
+    assert_memory_equal(bytes, image.data, image.len);
+    free(bytes);
     assert_int_equal(vn_instrument_cache_read(path, "key", reg, &back, &err), VN_OK);
     assert_same_instruments(&c, &back);
     vn_corpus_free(&back);

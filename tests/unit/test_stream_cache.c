@@ -194,6 +194,12 @@ static void test_image_checks(void **state)
         assert_string_equal(r.symbol, c.united[i].symbol);
         assert_int_equal(vn_date_cmp(r.date, c.united[i].date), 0);
     }
+    /* the restored table, with the same files, makes the same image */
+    vn_buf again = VN_BUF_INIT;
+    assert_int_equal(vn_stream_cache_image(key, t, c.files, c.file_count, &again, &err), VN_OK);
+    assert_int_equal(again.len, len);
+    assert_memory_equal(again.data, data, len);
+    vn_buf_free(&again);
     vn_resolve_table_free(t);
     /* a symbol longer than a citation holds is refused */
     vn_resolve_row longer = c.united[0];
