@@ -666,6 +666,21 @@ vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, v
 
 /* The table by symbol as united (the symbols a citation ends up with),
  * one item per (symbol, date). */
+/* The united table's items (filled) sorted, one per (symbol, date), and
+ * indexed by symbol and by number; VN_ERR_NOMEM. */
+static vn_status united_index(corpus_table *u)
+{
+    if (table_sort(u) != VN_OK)
+        return VN_ERR_NOMEM;
+    size_t kept = 0;
+    for (size_t k = 0; k < u->count; k++)
+        if (kept == 0 || seen_cmp(&u->items[kept - 1], &u->items[k]) != 0)
+            u->items[kept++] = u->items[k];
+    u->count = kept;
+    table_index(u);
+    return number_index_build(&u->by_number, u->items, u->count);
+}
+
 vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *reg, vn_error *err)
 {
     if (t->finished)
@@ -685,17 +700,7 @@ vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *reg, v
             return nomem(err);
         u->items[u->count++] = (seen){symbol, w->date, 0};
     }
-    if (table_sort(u) != VN_OK)
-        return nomem(err);
-    /* keep one entry per (symbol, date) */
-    size_t kept = 0;
-    for (size_t k = 0; k < u->count; k++)
-        if (kept == 0 || seen_cmp(&u->items[kept - 1], &u->items[k]) != 0)
-            u->items[kept++] = u->items[k];
-    u->count = kept;
-    table_index(u);
-    if (number_index_build(&u->by_number, u->items, u->count) != VN_OK ||
-        keep_quy_dinh_keys(t) != VN_OK)
+    if (united_index(u) != VN_OK || keep_quy_dinh_keys(t) != VN_OK)
         return nomem(err);
     t->finished = true;
     return VN_OK;
@@ -786,19 +791,9 @@ vn_status vn_resolve_table_restore(const vn_resolve_row *united, size_t united_c
         else
             u->items[u->count++] = (seen){symbol, united[k].date, 0};
     }
-    /* as vn_resolve_table_finish leaves it: sorted, one item per (symbol, date) */
-    if (st == VN_OK && table_sort(u) != VN_OK)
+    /* as vn_resolve_table_finish leaves it */
+    if (st == VN_OK && united_index(u) != VN_OK)
         st = nomem(err);
-    if (st == VN_OK) {
-        size_t kept = 0;
-        for (size_t k = 0; k < u->count; k++)
-            if (kept == 0 || seen_cmp(&u->items[kept - 1], &u->items[k]) != 0)
-                u->items[kept++] = u->items[k];
-        u->count = kept;
-        table_index(u);
-        if (number_index_build(&u->by_number, u->items, u->count) != VN_OK)
-            st = nomem(err);
-    }
     for (size_t k = 0; st == VN_OK && k < written_count; k++)
         st = restore_written(t, &written[k], err);
     if (st != VN_OK) {
