@@ -84,7 +84,7 @@ enum { TEXTS_KEPT = 64 };
 typedef struct dated_cite {
     vn_date_range date;
     uint32_t doc;           /* its document, in file order */
-    const char *symbol;     /* kept once (dated_symbols) */
+    const char *symbol;     /* kept once (lint.symbols) */
     size_t end;             /* its end byte in the file, and the start of the next
                                citation of its document (SIZE_MAX: none): */
     size_t next_start;      /* its subject lies between (subject_of) */
@@ -125,9 +125,9 @@ typedef struct lint {
     const vn_lint_options *opts;
     const vn_registry *reg;         /* may be NULL */
     vn_lint_result *out;
-    const char **files;     /* per document, in file order: its path */
+    const char **files;     /* per document, in file order: its path (the corpus's, or
+                               for vn_lint_stream the result's file_names) */
     size_t doc_count;
-    vn_arena *file_names;   /* the paths, when lint keeps them (vn_lint_stream) */
     const vn_corpus_doc *doc;   /* the document being linted */
     vn_doctext *texts;      /* per document, loaded on demand */
     text_state *text_states;
