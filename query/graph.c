@@ -187,12 +187,6 @@ static const char *share_numbered(vn_graph *g, const char *s, size_t *number)
     return vn_intern_add(&g->shared, p, number) == VN_OK ? p : NULL;
 }
 
-static const char *share(vn_graph *g, const char *s)
-{
-    size_t number;
-    return !s || !*s ? "" : share_numbered(g, s, &number);
-}
-
 vn_status vn_graph_share(vn_graph *g, const char *s, uint32_t *n, vn_error *err)
 {
     *n = 0;
@@ -202,7 +196,7 @@ vn_status vn_graph_share(vn_graph *g, const char *s, uint32_t *n, vn_error *err)
     if (!share_numbered(g, s, &number))
         return vn_error_set(err, VN_ERR_NOMEM, "out of memory while building the graph");
     if (number >= UINT32_MAX - 1)
-        return vn_error_set(err, VN_ERR_USAGE, "graph: more than %u distinct edge strings",
+        return vn_error_set(err, VN_ERR_USAGE, "graph: more than %u distinct strings",
                             (unsigned)UINT32_MAX - 2);
     *n = (uint32_t)number + 1;
     return VN_OK;
@@ -267,8 +261,9 @@ static vn_status nomem(vn_error *err)
 
 #define COPY(field)                                          \
     do {                                                     \
-        if (!(n.field = share(g, tmpl->field)))              \
-            return nomem(err);                               \
+        vn_status shared_st = vn_graph_share(g, tmpl->field, &n.field, err); \
+        if (shared_st != VN_OK)                              \
+            return shared_st;                                \
     } while (0)
 
 /* A document's file and an instrument's label and symbol are mostly its id. */
@@ -280,12 +275,17 @@ static vn_status nomem(vn_error *err)
             return nomem(err);                               \
     } while (0)
 
+static bool fits_u32(long v);
+
 /* The attributes of tmpl, copied, with `id` as the node's id. */
 static vn_status copy_node(vn_graph *g, const vn_graph_node *tmpl, const char *id,
-                           vn_graph_node *out, vn_error *err)
+                           vn_graph_point *out, vn_error *err)
 {
-    vn_graph_node n = *tmpl;
-    n.id = id;
+    if (!fits_u32(tmpl->citing_docs) || !fits_u32(tmpl->mentions))
+        return vn_error_set(err, VN_ERR_USAGE, "graph: a count beyond 32 bits on node %s", id);
+    vn_graph_point n = {.id = id, .kind = (uint8_t)tmpl->kind, .in_registry = tmpl->in_registry,
+                        .draft = tmpl->draft, .citing_docs = (uint32_t)tmpl->citing_docs,
+                        .mentions = (uint32_t)tmpl->mentions};
     COPY_OR_ID(label);
     COPY(type);
     COPY(issuer);
@@ -301,6 +301,30 @@ static vn_status copy_node(vn_graph *g, const vn_graph_node *tmpl, const char *i
     COPY(end);
     *out = n;
     return VN_OK;
+}
+
+vn_graph_node vn_graph_node_at(const vn_graph *g, size_t i)
+{
+    const vn_graph_point *p = &g->nodes[i];
+    return (vn_graph_node){.id = p->id,
+                           .kind = (vn_graph_kind)p->kind,
+                           .label = p->label,
+                           .type = vn_graph_shared(g, p->type),
+                           .issuer = vn_graph_shared(g, p->issuer),
+                           .date = vn_graph_shared(g, p->date),
+                           .file = p->file,
+                           .title = vn_graph_shared(g, p->title),
+                           .symbol = p->symbol,
+                           .state = vn_graph_shared(g, p->state),
+                           .status = vn_graph_shared(g, p->status),
+                           .ceased = vn_graph_shared(g, p->ceased),
+                           .candidates = vn_graph_shared(g, p->candidates),
+                           .start = vn_graph_shared(g, p->start),
+                           .end = vn_graph_shared(g, p->end),
+                           .in_registry = p->in_registry,
+                           .draft = p->draft,
+                           .citing_docs = p->citing_docs,
+                           .mentions = p->mentions};
 }
 
 vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *index, vn_error *err)
@@ -319,7 +343,7 @@ vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *inde
                                     (unsigned)UINT32_MAX - 2);
             if (!vn_grow((void **)&g->nodes, &g->node_cap, g->node_count, sizeof *g->nodes, 64))
                 return nomem(err);
-            vn_graph_node n;
+            vn_graph_point n;
             vn_status st = copy_node(g, tmpl, id, &n, err);
             size_t i;
             if (st != VN_OK)
@@ -339,7 +363,7 @@ vn_status vn_graph_set_node(vn_graph *g, size_t index, const vn_graph_node *tmpl
 {
     if (index >= g->node_count)
         return vn_error_set(err, VN_ERR_USAGE, "graph: no node %zu", index);
-    vn_graph_node n;
+    vn_graph_point n;
     vn_status st = copy_node(g, tmpl, g->nodes[index].id, &n, err);
     if (st == VN_OK)
         g->nodes[index] = n;
@@ -423,7 +447,7 @@ vn_graph_edge vn_graph_edge_at(const vn_graph *g, size_t i)
 
 static int node_cmp(const void *a, const void *b)
 {
-    const vn_graph_node *x = a, *y = b;
+    const vn_graph_point *x = a, *y = b;
     if (x->kind != y->kind)
         return x->kind == VN_GRAPH_DOCUMENT ? -1 : 1;
     return strcmp(x->id, y->id);
@@ -431,7 +455,7 @@ static int node_cmp(const void *a, const void *b)
 
 static int node_order_cmp(const void *a, const void *b, void *nodes)
 {
-    const vn_graph_node *n = nodes;
+    const vn_graph_point *n = nodes;
     return node_cmp(&n[*(const size_t *)a], &n[*(const size_t *)b]);
 }
 
@@ -507,7 +531,7 @@ vn_status vn_graph_sort(vn_graph *g, vn_error *err)
     qsort_r(order, n, sizeof *order, node_order_cmp, g->nodes);
     for (size_t i = 0; i < n; i++)
         where[order[i]] = i;
-    vn_graph_node held;
+    vn_graph_point held;
     vn_permute_from(g->nodes, n, sizeof *g->nodes, sizeof *g->nodes, order, &held);
     for (size_t i = 0; i < g->edge_count; i++) {
         g->links[i].source = (uint32_t)where[g->links[i].source];

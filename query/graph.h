@@ -97,8 +97,22 @@ typedef struct vn_graph_note {
     uint32_t provision, provenance, confidence;
 } vn_graph_note;
 
+/* How a node is kept: a graph of 100,000 plans has 877,000 of them, so the
+ * strings that repeat (type words, issuers, dates, statuses …) are numbers
+ * in the graph's table of shared strings (0 = ""), as for edges.  Read
+ * nodes with vn_graph_node_at(); only graph*.c look inside but at the id
+ * and the kind. */
+typedef struct vn_graph_point {
+    const char *id;               /* first: vn_find_file reads it */
+    const char *label, *file, *symbol;     /* mostly the id itself */
+    uint32_t type, issuer, date, title, state, status, ceased, candidates, start, end;
+    uint32_t citing_docs, mentions;
+    uint8_t kind;                 /* vn_graph_kind */
+    bool in_registry, draft;
+} vn_graph_point;
+
 typedef struct vn_graph {
-    vn_graph_node *nodes;
+    vn_graph_point *nodes;   /* read with vn_graph_node_at() but for id and kind */
     size_t node_count, node_cap;
     size_t edge_count;
     char as_of[11];          /* the date statuses are given for, ISO ("" if not set) */
@@ -157,7 +171,8 @@ const char *vn_graph_strdup(vn_graph *g, const char *s);
 /*
  * Adds a node copied from `tmpl` (its strings are copied; NULL strings
  * become "").  When a node with this id exists, nothing is added and
- * *index is the existing one.  index may be NULL.
+ * *index is the existing one.  index may be NULL.  VN_ERR_USAGE when its
+ * citing_docs or mentions is negative or beyond 32 bits.
  */
 vn_status vn_graph_add_node(vn_graph *g, const vn_graph_node *tmpl, size_t *index, vn_error *err);
 
@@ -176,6 +191,9 @@ vn_status vn_graph_add_pending_edge(vn_graph *g, const vn_graph_edge *tmpl, vn_e
 
 /* Edge i (< edge_count) with its strings; they live as long as the graph. */
 vn_graph_edge vn_graph_edge_at(const vn_graph *g, size_t i);
+
+/* Node i (< node_count) with its strings; they live as long as the graph. */
+vn_graph_node vn_graph_node_at(const vn_graph *g, size_t i);
 
 /* Private to graph*.c: the number edges keep for s (copied, made valid; NULL
  * or "" is 0), and the string of a number. */

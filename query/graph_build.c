@@ -621,7 +621,7 @@ size_t vn_graph_focus_nodes(const vn_graph *g, const vn_graph_focus *matched,
         return 0;
     /* a document path, or an exact node id, means exactly that node; the
      * graph is sorted, documents first, each node starting with its id */
-    _Static_assert(offsetof(vn_graph_node, id) == 0, "vn_find_file reads the id first");
+    _Static_assert(offsetof(vn_graph_point, id) == 0, "vn_find_file reads the id first");
     size_t docs = 0;
     while (docs < g->node_count && g->nodes[docs].kind == VN_GRAPH_DOCUMENT)
         docs++;

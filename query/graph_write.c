@@ -297,7 +297,7 @@ static vn_status write_dot(const vn_graph *g, FILE *out, const char *where, vn_e
           "  edge [fontname=\"DejaVu Sans\", fontsize=8, arrowsize=0.7];\n",
           out);
     for (size_t i = 0; ok && i < g->node_count; i++) {
-        const vn_graph_node *n = &g->nodes[i];
+        const vn_graph_node node = vn_graph_node_at(g, i), *n = &node;
         dot_style s = node_style(n);
         fputs("  ", out);
         ok = dot_put_quoted(out, &q, n->id) && dot_display_label(n, &label);
@@ -484,7 +484,7 @@ static vn_status write_graphml(const vn_graph *g, FILE *out, const char *where, 
     X(xmlTextWriterWriteAttribute(w, xs("edgedefault"), xs("directed")));
     X(graphml_data(w, "g", &as_of_attr, (vn_graph_value){VN_GRAPH_STRING, g->as_of, 0, false}));
     for (size_t i = 0; i < g->node_count; i++) {
-        const vn_graph_node *n = &g->nodes[i];
+        const vn_graph_node node = vn_graph_node_at(g, i), *n = &node;
         X(xmlTextWriterStartElement(w, xs("node")));
         X(xmlTextWriterWriteAttribute(w, xs("id"), xs(n->id)));
         for (size_t a = 0; a < vn_graph_node_attr_count; a++)
@@ -608,7 +608,7 @@ static vn_status write_gexf(const vn_graph *g, FILE *out, const char *where, vn_
     X(gexf_attributes(w, "edge", vn_graph_edge_attrs, vn_graph_edge_attr_count));
     X(xmlTextWriterStartElement(w, xs("nodes")));
     for (size_t i = 0; i < g->node_count; i++) {
-        const vn_graph_node *n = &g->nodes[i];
+        const vn_graph_node node = vn_graph_node_at(g, i), *n = &node;
         X(xmlTextWriterStartElement(w, xs("node")));
         X(xmlTextWriterWriteAttribute(w, xs("id"), xs(n->id)));
         X(xmlTextWriterWriteAttribute(w, xs("label"), xs(n->label)));
@@ -683,9 +683,10 @@ static int dump_at(json_t *v, const char *pad, FILE *out)
 static json_t *node_json(const vn_graph *g, size_t i)
 {
     json_t *o = json_object();
-    bool ok = o && put(o, "id", json_string(g->nodes[i].id));
+    const vn_graph_node n = vn_graph_node_at(g, i);
+    bool ok = o && put(o, "id", json_string(n.id));
     for (size_t a = 0; ok && a < vn_graph_node_attr_count; a++)
-        ok = put(o, vn_graph_node_attrs[a].name, json_value(vn_graph_node_value(&g->nodes[i], a)));
+        ok = put(o, vn_graph_node_attrs[a].name, json_value(vn_graph_node_value(&n, a)));
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -782,7 +783,7 @@ static vn_status write_nodes_csv(const vn_graph *g, FILE *out, const char *where
             ok = csv_field(out, vn_graph_node_attrs[a].name, &first);
     ok = ok && csv_end_row(out, &first);
     for (size_t i = 0; ok && i < g->node_count; i++) {
-        const vn_graph_node *n = &g->nodes[i];
+        const vn_graph_node node = vn_graph_node_at(g, i), *n = &node;
         ok = csv_field(out, n->id, &first) && csv_field(out, n->label, &first);
         for (size_t a = 0; ok && a < vn_graph_node_attr_count; a++) {
             char num[32];

@@ -224,6 +224,52 @@ static void test_strings_made_valid(void **state)
 
 /* Edges keep their strings as numbers: what goes in comes back (made valid),
  * a relation's provenance too, and what 32 bits cannot hold is refused. */
+/* Nodes keep their repeating strings once, as numbers, and give every
+ * attribute back; counts beyond 32 bits are refused. */
+static void test_nodes_kept_compact(void **state)
+{
+    (void)state;
+    vn_graph g;
+    vn_graph_init(&g);
+    vn_error err;
+    vn_graph_node tmpl = {.id = "10/2022/QH15", .kind = VN_GRAPH_INSTRUMENT,
+                          .label = "10/2022/QH15", .type = "Luật", .issuer = "Quốc hội",
+                          .date = "2022-11-10", .title = "Thực hiện dân chủ ở cơ sở",
+                          .symbol = "10/2022/QH15", .state = "resolved", .status = "in_force",
+                          .start = "2022-11-10", .in_registry = true, .citing_docs = 4,
+                          .mentions = 4000000000L};
+    size_t a, b;
+    assert_int_equal(vn_graph_add_node(&g, &tmpl, &a, &err), VN_OK);
+    tmpl.id = tmpl.label = tmpl.symbol = "11/2022/QH15";
+    tmpl.mentions = 1;
+    tmpl.draft = true;
+    assert_int_equal(vn_graph_add_node(&g, &tmpl, &b, &err), VN_OK);
+    vn_graph_node x = vn_graph_node_at(&g, a), y = vn_graph_node_at(&g, b);
+    assert_string_equal(x.id, "10/2022/QH15");
+    assert_ptr_equal(x.label, x.id);            /* the id, not a copy */
+    assert_string_equal(x.type, "Luật");
+    assert_ptr_equal(x.type, y.type);           /* kept once */
+    assert_ptr_equal(x.issuer, y.issuer);
+    assert_string_equal(x.title, "Thực hiện dân chủ ở cơ sở");
+    assert_string_equal(x.status, "in_force");
+    assert_string_equal(x.ceased, "");          /* NULL given: "" */
+    assert_string_equal(x.candidates, "");
+    assert_int_equal(x.kind, VN_GRAPH_INSTRUMENT);
+    assert_true(x.in_registry && !x.draft && y.draft);
+    assert_int_equal(x.citing_docs, 4);
+    assert_int_equal(x.mentions, 4000000000L);
+    assert_true(sizeof(vn_graph_point) <= 88);
+    tmpl.id = "12/2022/QH15";
+    tmpl.mentions = -1;
+    assert_int_equal(vn_graph_add_node(&g, &tmpl, NULL, &err), VN_ERR_USAGE);
+    tmpl.mentions = 0;
+    tmpl.citing_docs = 5000000000L;
+    assert_int_equal(vn_graph_add_node(&g, &tmpl, NULL, &err), VN_ERR_USAGE);
+    assert_int_equal(vn_graph_set_node(&g, a, &tmpl, &err), VN_ERR_USAGE);
+    assert_int_equal(g.node_count, 2);
+    vn_graph_free(&g);
+}
+
 static void test_edges_kept_compact(void **state)
 {
     (void)state;
@@ -316,7 +362,7 @@ static void test_sort_random_graph(void **state)
     }
     assert_int_equal(g.edge_count, EDGES);
     for (size_t i = 1; i < g.node_count; i++) {
-        const vn_graph_node *a = &g.nodes[i - 1], *b = &g.nodes[i];
+        const vn_graph_point *a = &g.nodes[i - 1], *b = &g.nodes[i];
         assert_true(a->kind < b->kind || (a->kind == b->kind && strcmp(a->id, b->id) < 0));
         assert_int_equal(vn_graph_find(&g, b->id), (long)i);
     }
@@ -740,12 +786,15 @@ static vn_registry *hand_registry(void)
     return r;
 }
 
+/* The node with this id, valid until the next call. */
 static const vn_graph_node *node(const vn_graph *g, const char *id)
 {
+    static vn_graph_node found;
     long i = vn_graph_find(g, id);
     if (i < 0)
         fail_msg("no node %s", id);
-    return &g->nodes[i];
+    found = vn_graph_node_at(g, (size_t)i);
+    return &found;
 }
 
 /* The edge s -rel-> t, valid until the next call. */
@@ -864,6 +913,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ids_and_sort),
         cmocka_unit_test(test_strings_made_valid),
+        cmocka_unit_test(test_nodes_kept_compact),
         cmocka_unit_test(test_edges_kept_compact),
         cmocka_unit_test(test_sort_random_graph),
         cmocka_unit_test(test_keep_near),
