@@ -79,20 +79,50 @@ enum { TEXTS_KEPT = 64 };
  * A dated citation with a symbol, as the rules that compare documents see
  * the citations of the others: lint holds these for the whole corpus and
  * each document in full only while it is linted, so a corpus need not fit
- * in memory (about 110 bytes a dated citation, with the indexes below).
+ * in memory (about 90 bytes a dated citation, with the indexes below).
  */
 typedef struct dated_cite {
-    vn_date_range date;
-    uint32_t doc;           /* its document, in file order */
     const char *symbol;     /* kept once (lint.symbols) */
-    size_t end;             /* its end byte in the file, and the start of the next
-                               citation of its document (SIZE_MAX: none): */
-    size_t next_start;      /* its subject lies between (subject_of) */
     long line;
+    uint32_t doc;           /* its document, in file order */
     uint32_t cite;          /* its place in its document */
     uint32_t group;         /* its symbol's place among the symbols (spans) */
+    uint32_t end;           /* its end byte in the file (BEYOND: unknown, or past 4 GiB),
+                               and the start of the next citation of its document */
+    uint32_t next_start;    /* (NO_NEXT: none): its subject lies between (subject_of) */
+    uint32_t first, last;   /* its date (packed_date()) */
+    uint8_t precision;      /* … and the date's vn_date_precision */
     bool date_shared;
 } dated_cite;
+
+_Static_assert(sizeof(dated_cite) <= 48, "a dated citation is kept for the whole corpus");
+
+#define NO_NEXT UINT32_MAX
+#define BEYOND (UINT32_MAX - 1)     /* past any text: subject_of finds nothing there */
+
+/* A date as one number that orders as vn_date_cmp does: yyyymmdd. */
+static uint32_t packed_date(vn_date d)
+{
+    return (uint32_t)d.year * 10000u + (uint32_t)d.month * 100u + (uint32_t)d.day;
+}
+
+static bool packs(vn_date d)
+{
+    return d.year >= 0 && d.year <= 99999 && d.month >= 0 && d.month <= 99 && d.day >= 0 &&
+           d.day <= 99;
+}
+
+static vn_date unpacked_date(uint32_t v)
+{
+    return (vn_date){(int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100)};
+}
+
+/* The date of a dated citation, as a range. */
+static vn_date_range range_of(const dated_cite *o)
+{
+    return (vn_date_range){unpacked_date(o->first), unpacked_date(o->last),
+                           (vn_date_precision)o->precision};
+}
 
 /* Of the dates a symbol is cited with: the latest first day and the earliest
  * last day.  A date that overlaps both overlaps every one of them. */
@@ -110,7 +140,8 @@ typedef struct kind_ref {
  * symbol (kind_of()). */
 typedef struct day_ref {
     uint64_t kind;
-    vn_date day;            /* its date, copied: sorting and searching read no more */
+    uint32_t day;           /* its date (packed_date()), copied: sorting and searching
+                               read no more */
     uint32_t at;
 } day_ref;
 
@@ -517,7 +548,7 @@ static int dated_cmp(const void *a, const void *b, void *ctx)
     const dated_cite *p = &all[*(const size_t *)a], *q = &all[*(const size_t *)b];
     int r = p->symbol == q->symbol ? 0 : strcmp(p->symbol, q->symbol);
     if (!r)
-        r = vn_date_cmp(p->date.first, q->date.first);
+        r = p->first < q->first ? -1 : p->first > q->first;
     if (!r)
         r = p->doc < q->doc ? -1 : p->doc > q->doc;
     if (!r)
@@ -553,7 +584,7 @@ static int by_day_cmp(const void *a, const void *b, void *ctx)
 {
     const dated_cite *all = ctx;
     const day_ref *x = a, *y = b;
-    int r = vn_date_cmp(x->day, y->day);
+    int r = x->day < y->day ? -1 : x->day > y->day;
     if (!r)
         r = x->kind < y->kind ? -1 : x->kind > y->kind;
     if (!r && all[x->at].symbol != all[y->at].symbol)
@@ -602,6 +633,11 @@ static vn_status collect_doc(lint *L, const vn_corpus_doc *doc, size_t rank)
         const vn_corpus_cite *ci = &doc->cites[k];
         if (!ci->c.symbol[0] || ci->c.date.precision == VN_DATE_NONE)
             continue;
+        if (!packs(ci->c.date.first) || !packs(ci->c.date.last))
+            return VN_ERR_INDEX;    /* a date no calendar has: a damaged index */
+        /* an unknown end, or one past 4 GiB, as the text's end: no subject */
+        bool known = ci->end >= 0 && ci->end < BEYOND;
+        size_t next = known ? next_cite_start(doc, (size_t)ci->end) : SIZE_MAX;
         if (L->dated_count >= UINT32_MAX ||
             !vn_grow((void **)&L->dated, &L->dated_cap, L->dated_count, sizeof *L->dated, 1024))
             return VN_ERR_NOMEM;
@@ -609,8 +645,11 @@ static vn_status collect_doc(lint *L, const vn_corpus_doc *doc, size_t rank)
         if (!symbol)
             return VN_ERR_NOMEM;
         L->dated[L->dated_count++] = (dated_cite){
-            ci->c.date, (uint32_t)rank, symbol, (size_t)ci->end,
-            next_cite_start(doc, (size_t)ci->end), ci->line, (uint32_t)k, 0, ci->c.date_shared};
+            symbol, ci->line, (uint32_t)rank, (uint32_t)k, 0,
+            known ? (uint32_t)ci->end : BEYOND,
+            next == SIZE_MAX || next >= BEYOND ? NO_NEXT : (uint32_t)next,
+            packed_date(ci->c.date.first), packed_date(ci->c.date.last),
+            (uint8_t)ci->c.date.precision, ci->c.date_shared};
     }
     return VN_OK;
 }
@@ -640,12 +679,13 @@ static vn_status sort_dated(lint *L)
             g++;
         ci->group = (uint32_t)g;
         date_span *sp = &L->spans[g];
+        vn_date first = unpacked_date(ci->first), last = unpacked_date(ci->last);
         if (i == 0 || ci->symbol != L->dated[i - 1].symbol)
-            *sp = (date_span){ci->date.first, ci->date.last};
-        if (vn_date_cmp(ci->date.first, sp->max_first) > 0)
-            sp->max_first = ci->date.first;
-        if (vn_date_cmp(ci->date.last, sp->min_last) < 0)
-            sp->min_last = ci->date.last;
+            *sp = (date_span){first, last};
+        if (vn_date_cmp(first, sp->max_first) > 0)
+            sp->max_first = first;
+        if (vn_date_cmp(last, sp->min_last) < 0)
+            sp->min_last = last;
     }
     return VN_OK;
 }
@@ -669,8 +709,8 @@ static vn_status index_days(lint *L)
         /* a symbol's citations are one run of dated: its kind is worked out once */
         if (i == 0 || ci->symbol != L->dated[i - 1].symbol)
             kind = kind_of(ci->symbol);
-        if (ci->date.precision == VN_DATE_DAY)
-            L->by_day[L->by_day_count++] = (day_ref){kind, ci->date.first, (uint32_t)i};
+        if (ci->precision == VN_DATE_DAY)
+            L->by_day[L->by_day_count++] = (day_ref){kind, ci->first, (uint32_t)i};
     }
     qsort_r(L->by_day, L->by_day_count, sizeof *L->by_day, by_day_cmp, L->dated);
     for (size_t i = 0; i < L->by_day_count; i++)
@@ -728,8 +768,8 @@ static size_t day_lower_bound(const lint *L, vn_date d, uint64_t kind)
     size_t lo = 0, hi = L->by_day_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int r = vn_date_cmp(L->by_day[mid].day, d);
-        if (r < 0 || (r == 0 && L->by_day[mid].kind < kind))
+        uint32_t day = L->by_day[mid].day, want = packed_date(d);
+        if (day < want || (day == want && L->by_day[mid].kind < kind))
             lo = mid + 1;
         else
             hi = mid;
@@ -744,7 +784,7 @@ static size_t day_run_end(const lint *L, size_t from, vn_date d, uint64_t kind)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const day_ref *r = &L->by_day[mid];
-        if (vn_date_cmp(r->day, d) == 0 && r->kind == kind)
+        if (r->day == packed_date(d) && r->kind == kind)
             lo = mid + 1;
         else
             hi = mid;
@@ -883,7 +923,8 @@ static const char *day_subject(lint *L, size_t i)
                 continue;
             L->day_subject_tried[j] = true;
             const dated_cite *o = day_cite(L, j);
-            char *subject = subject_of(L, doc, o->end, o->next_start);
+            char *subject = subject_of(L, doc, o->end,
+                                       o->next_start == NO_NEXT ? SIZE_MAX : o->next_start);
             if (subject && !(L->day_subjects[j] = vn_intern_keep(&L->subjects,
                                                                  &L->subject_strings, subject)))
                 L->nomem = true;
@@ -902,7 +943,7 @@ static bool corpus_subject_of(lint *L, const char *symbol, vn_date day, const ch
     uint64_t kind = kind_of(symbol);
     for (size_t i = day_lower_bound(L, day, kind); i < L->by_day_count; i++) {
         const day_ref *r = &L->by_day[i];
-        if (vn_date_cmp(r->day, day) != 0 || r->kind != kind)
+        if (r->day != packed_date(day) || r->kind != kind)
             break;
         if (strcmp(L->dated[r->at].symbol, symbol) != 0)
             continue;
@@ -1029,7 +1070,8 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
     }
     if (best >= 0) {
         const dated_cite *o = day_cite(L, (size_t)best);
-        bool other_known = registry_knows(reg, o->symbol, &o->date);
+        vn_date_range other_date = range_of(o);
+        bool other_known = registry_knows(reg, o->symbol, &other_date);
         char w[300];
         where_text(L, o, w, sizeof w);
         add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
@@ -1132,7 +1174,8 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
         const dated_cite *o = &L->dated[i];
         if (strcmp(o->symbol, c->symbol) != 0)
             break;
-        if (o->doc == d || ranges_overlap(&o->date, &c->date))
+        vn_date_range theirs_range = range_of(o);
+        if (o->doc == d || ranges_overlap(&theirs_range, &c->date))
             continue;
         char w[300];
         where_text(L, o, w, sizeof w);
@@ -1140,7 +1183,7 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
                     format("check the date against the original of %s", c->symbol),
                     "%s is cited as of %s here but as of %s at %s; a symbol with a year names "
                     "one instrument",
-                    c->symbol, show_date(&c->date, mine), show_date(&o->date, theirs), w);
+                    c->symbol, show_date(&c->date, mine), show_date(&theirs_range, theirs), w);
         return;
     }
 }
@@ -1574,6 +1617,15 @@ static vn_status out_of_memory(vn_error *err)
     return vn_error_set(err, VN_ERR_NOMEM, "out of memory while linting");
 }
 
+/* collect_doc's failure as the run's error. */
+static vn_status collect_error(vn_status st, const char *file, vn_error *err)
+{
+    if (st == VN_ERR_INDEX)
+        return vn_error_set(err, st, "%s: a citation dated with a date no calendar has; "
+                            "rebuild the index", file);
+    return out_of_memory(err);
+}
+
 /* The findings of the documents from next_hand on that are linted, to the
  * caller's callback in file order. */
 static vn_status hand_over_ready(lint *L, vn_error *err)
@@ -1723,8 +1775,9 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
     vn_status st = lint_begin(&L, c->doc_count, err);
     for (size_t d = 0; st == VN_OK && d < c->doc_count; d++) {
         L.files[d] = c->docs[d].file;
-        if (collect_doc(&L, &c->docs[d], d) != VN_OK)
-            st = out_of_memory(err);
+        vn_status collected = collect_doc(&L, &c->docs[d], d);
+        if (collected != VN_OK)
+            st = collect_error(collected, c->docs[d].file, err);
     }
     if (st == VN_OK && build_indexes(&L) != VN_OK)
         st = out_of_memory(err);
@@ -1754,9 +1807,10 @@ static vn_status stream_collect(void *arg, const vn_corpus_doc *doc, size_t rank
         return vn_error_set(err, VN_ERR_INDEX, "%s: document %zu read twice; run the command "
                             "again", s->db_path, rank);
     s->L.files[rank] = vn_arena_strdup(&s->L.out->file_names, doc->file);
-    if (!s->L.files[rank] || collect_doc(&s->L, doc, rank) != VN_OK)
+    if (!s->L.files[rank])
         return out_of_memory(err);
-    return VN_OK;
+    vn_status st = collect_doc(&s->L, doc, rank);
+    return st == VN_OK ? VN_OK : collect_error(st, doc->file, err);
 }
 
 static vn_status stream_indexes(void *arg, size_t doc_count, vn_error *err)

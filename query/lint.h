@@ -109,7 +109,7 @@ vn_status vn_lint_run(const vn_corpus *c, const vn_lint_options *opts, vn_lint_r
 /*
  * The same over the index at db_path without holding it (vn_corpus_stream_passes):
  * a first visit keeps what the rules comparing documents read of every dated
- * citation (about 110 bytes each), a second lints each document in full.
+ * citation (about 90 bytes each), a second lints each document in full.
  * Findings come to the callback in file order as vn_lint_run gives them;
  * a document visited before one it follows in file order (the index keeps
  * another order after files were added) has its findings held until then.

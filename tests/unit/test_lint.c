@@ -430,6 +430,24 @@ static void test_conflicting_dates_in_one_document(void **state)
     vn_lint_result_free(&r);
 }
 
+/* A date no calendar has (only a damaged index holds one) is an error naming
+ * the file, not a wrong order of citations. */
+static void test_impossible_date_is_an_error(void **state)
+{
+    (void)state;
+    tdoc docs[] = {{"a.txt", "2024-03-01", "Căn cứ Kế hoạch số 26-KH/BCĐ ngày 31/01/2024.\n",
+                    {{"Kế hoạch số 26-KH/BCĐ", "26-KH/BCĐ", "2024-01-31", NULL, NULL, false}}}};
+    vn_corpus c;
+    build(docs, 1, NULL, &c);
+    c.docs[0].cites[0].c.date.first.month = 150;
+    vn_lint_result r;
+    vn_error err;
+    assert_int_equal(vn_lint_run(&c, NULL, &r, &err), VN_ERR_INDEX);
+    expect_text(err.msg, "a.txt: a citation dated with a date no calendar has");
+    assert_int_equal(r.count, 0);
+    vn_corpus_free(&c);
+}
+
 /* A yearless symbol with two dates in two documents: two instruments (SPEC §3.3). */
 static void test_yearless_symbol_across_documents_is_quiet(void **state)
 {
@@ -713,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_corpus_pair_same_subject),
         cmocka_unit_test(test_title_of_other_instrument),
         cmocka_unit_test(test_conflicting_dates_in_one_document),
+        cmocka_unit_test(test_impossible_date_is_an_error),
         cmocka_unit_test(test_yearless_symbol_across_documents_is_quiet),
         cmocka_unit_test(test_conflicting_dates_with_year),
         cmocka_unit_test(test_corrected_symbol),
