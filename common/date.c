@@ -458,6 +458,12 @@ bool vn_date_range_contains(const vn_date_range *r, vn_date d)
            vn_date_cmp(d, r->last) <= 0;
 }
 
+bool vn_date_range_same(const vn_date_range *a, const vn_date_range *b)
+{
+    return a->precision == b->precision && vn_date_cmp(a->first, b->first) == 0 &&
+           vn_date_cmp(a->last, b->last) == 0;
+}
+
 char *vn_date_range_str(const vn_date_range *r, char buf[11])
 {
     int y = clamp(r->first.year, 0, 9999), m = clamp(r->first.month, 0, 99);

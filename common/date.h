@@ -85,6 +85,8 @@ size_t vn_date_scan(const char *text, size_t len, vn_date_range *out);
 /* Range helpers for validity questions: is the whole range before d? */
 bool vn_date_range_before(const vn_date_range *r, vn_date d);
 bool vn_date_range_contains(const vn_date_range *r, vn_date d);
+/* The same precision and the same first and last day. */
+bool vn_date_range_same(const vn_date_range *a, const vn_date_range *b);
 
 /* Range as text: "2024-03-25", "2024-03", "2024", or "" when NONE.
  * buf needs 11 bytes. */

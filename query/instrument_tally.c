@@ -198,16 +198,10 @@ static vn_status keep_first(vn_instrument_tally *t, bool shared, const char *s, 
     return VN_OK;
 }
 
-static bool same_range(const vn_date_range *a, const vn_date_range *b)
-{
-    return a->precision == b->precision && vn_date_cmp(a->first, b->first) == 0 &&
-           vn_date_cmp(a->last, b->last) == 0;
-}
-
 static vn_status count_date(vn_instrument_tally *t, size_t key, const vn_date_range *r)
 {
     entry *e = &t->entries[key];
-    if (!e->date_count || same_range(&e->date, r)) {
+    if (!e->date_count || vn_date_range_same(&e->date, r)) {
         e->date = *r;
         e->date_count++;
         return VN_OK;

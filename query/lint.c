@@ -338,12 +338,6 @@ static void drop_texts(lint *L, size_t keep)
 
 /* ---- dates and symbols --------------------------------------------------------------- */
 
-static bool same_range(const vn_date_range *a, const vn_date_range *b)
-{
-    return a->precision == b->precision && vn_date_cmp(a->first, b->first) == 0 &&
-           vn_date_cmp(a->last, b->last) == 0;
-}
-
 static bool ranges_overlap(const vn_date_range *a, const vn_date_range *b)
 {
     return vn_date_cmp(a->first, b->last) <= 0 && vn_date_cmp(b->first, a->last) <= 0;
@@ -1458,7 +1452,7 @@ static bool citation_date(const span *spans, size_t n, size_t start, const vn_da
         if (start >= spans[i].start && start < spans[i].end)
             return true;
         if (r && spans[i].date->precision != VN_DATE_NONE && start >= spans[i].end &&
-            start <= spans[i].end + CITED_DATE_WINDOW && same_range(spans[i].date, r))
+            start <= spans[i].end + CITED_DATE_WINDOW && vn_date_range_same(spans[i].date, r))
             return true;
     }
     return false;

@@ -74,12 +74,6 @@ typedef struct memo {
     size_t slot_count;      /* a power of two */
 } memo;
 
-static bool same_range(const vn_date_range *a, const vn_date_range *b)
-{
-    return a->precision == b->precision && vn_date_cmp(a->first, b->first) == 0 &&
-           vn_date_cmp(a->last, b->last) == 0;
-}
-
 static uint64_t memo_hash(size_t at, const vn_date_range *j)
 {
     const int key[] = {(int)j->precision, j->first.year, j->first.month, j->first.day,
@@ -101,7 +95,7 @@ static size_t memo_slot(const memo *m, uint64_t h, size_t at, const vn_date_rang
         if (e == 0)
             return i;
         const memo_entry *x = &m->entries[e - 1];
-        if (x->hash == h && x->registry == at && same_range(&x->judged, j))
+        if (x->hash == h && x->registry == at && vn_date_range_same(&x->judged, j))
             return i;
     }
 }

@@ -180,6 +180,13 @@ static void test_range_helpers(void **state)
     assert_string_equal(vn_date_range_str(&none, buf), "");
     assert_true(vn_date_range_set(2023, 0, 0, &r));
     assert_string_equal(vn_date_range_str(&r, buf), "2023");
+    vn_date_range year = r, month, day;
+    assert_true(vn_date_range_set(2023, 12, 0, &month));
+    assert_true(vn_date_range_set(2023, 12, 31, &day));
+    assert_true(vn_date_range_same(&year, &r));
+    assert_false(vn_date_range_same(&year, &month));   /* same last day, not the same range */
+    assert_false(vn_date_range_same(&month, &day));
+    assert_true(vn_date_range_same(&none, &none));
 }
 
 /* The forms the seed plans and real documents use. */
