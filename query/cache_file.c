@@ -76,13 +76,11 @@ char *vn_cache_path(const char *db_path, const char *name)
 
 /* ---- writing -------------------------------------------------------------------------- */
 
-/* Appends the low `bytes` bytes of v, least significant first. */
-static vn_status put_le(vn_buf *b, uint64_t v, size_t bytes)
+/* The low `bytes` bytes of v, least significant first, into p. */
+static void le_encode(unsigned char p[8], uint64_t v, size_t bytes)
 {
-    unsigned char p[8];
     for (size_t i = 0; i < bytes; i++)
         p[i] = (unsigned char)(v >> (8 * i));
-    return vn_buf_append(b, p, bytes);
 }
 
 bool vn_cache_fits(long v)
@@ -121,8 +119,11 @@ void vn_cache_strings_free(vn_cache_strings *t)
 vn_status vn_cache_put_fields(vn_buf *records, const uint32_t *v, size_t n)
 {
     vn_status st = VN_OK;
-    for (size_t i = 0; st == VN_OK && i < n; i++)
-        st = put_le(records, v[i], 4);
+    for (size_t i = 0; st == VN_OK && i < n; i++) {
+        unsigned char p[8];
+        le_encode(p, v[i], 4);
+        st = vn_buf_append(records, p, 4);
+    }
     return st;
 }
 
@@ -146,8 +147,7 @@ static vn_status sink_put(sink *s, const void *data, size_t n)
 static vn_status sink_le(sink *s, uint64_t v, size_t bytes)
 {
     unsigned char p[8];
-    for (size_t i = 0; i < bytes; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
+    le_encode(p, v, bytes);
     return sink_put(s, p, bytes);
 }
 
