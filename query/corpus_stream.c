@@ -104,7 +104,6 @@ static bool first_pass_cached(stream *s, const char *path, const char *key, vn_s
         vn_stream_cache_free(&c);
         return false;
     }
-    vn_resolve_table_free(s->table);
     s->table = t;
     for (size_t i = 0; *st == VN_OK && i < c.file_count; i++) {
         bool first;
@@ -224,10 +223,12 @@ vn_status vn_corpus_stream_passes(const char *db_path, const vn_registry *regist
     key = steady_key(db_path, registry, key);
     path = key ? vn_stream_cache_path(db_path) : NULL;
     s.rdocs = malloc(VN_CORPUS_READ_PAGE * sizeof *s.rdocs);
-    st = s.rdocs ? vn_resolve_table_create(&s.table, err) : nomem(err);
+    st = s.rdocs ? VN_OK : nomem(err);
     bool cached = st == VN_OK && path && first_pass_cached(&s, path, key, &st, err);
     if (st == VN_OK && !cached) {
-        st = vn_corpus_read_pages(db, db_path, total, NULL, false, table_page, &s, err);
+        st = vn_resolve_table_create(&s.table, err);
+        if (st == VN_OK)
+            st = vn_corpus_read_pages(db, db_path, total, NULL, false, table_page, &s, err);
         if (st == VN_OK)
             st = vn_resolve_table_finish(s.table, registry, err);
         if (st == VN_OK && path)
