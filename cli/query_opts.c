@@ -133,11 +133,6 @@ void vn_query_close(vn_registry *reg, vn_corpus *corpus)
     vn_registry_free(reg);
 }
 
-long vn_query_find_doc(const vn_corpus *c, const char *doc)
-{
-    return vn_query_find_file(doc, c->docs, c->doc_count, sizeof *c->docs);
-}
-
 long vn_query_find_file(const char *doc, const void *items, size_t count, size_t stride)
 {
     long d = vn_find_file(doc, items, count, stride);

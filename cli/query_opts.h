@@ -56,11 +56,8 @@ int vn_query_opts_parse(const char *command, int argc, char **argv, unsigned acc
 bool vn_query_open(const vn_query_opts *o, vn_registry **reg, vn_corpus *corpus);
 void vn_query_close(vn_registry *reg, vn_corpus *corpus);
 
-/* The document DOC names (as vn_corpus_find_doc), or -1 after reporting
- * that it is not in the index. */
-long vn_query_find_doc(const vn_corpus *c, const char *doc);
-
-/* The same over any table of documents sorted by file (vn_find_file). */
+/* The document DOC names in a table of documents sorted by file
+ * (vn_find_file), or -1 after reporting that it is not in the index. */
 long vn_query_find_file(const char *doc, const void *items, size_t count, size_t stride);
 
 /* Today, or --as-of when given (its first day) — the day "status today" means. */
