@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "common/fnv.h"
 #include "query/instrument_cache.h"
 #include "same_instruments.h"
+#include "tools/fuzz/resealed.h"
 
 static const char INSTRUMENTS[] =
     "symbol,issued,type,issuer,title,in_force,source,confidence,note\n"
@@ -64,14 +64,6 @@ static void image_of(const vn_corpus *c, const char *key, vn_buf *out)
     vn_error err;
     *out = (vn_buf)VN_BUF_INIT;
     assert_int_equal(vn_instrument_cache_image(key, c, out, &err), VN_OK);
-}
-
-/* The checksum made right again after an edit. */
-static void reseal(vn_buf *b)
-{
-    uint64_t sum = vn_fnv1a(VN_FNV_SEED, b->data, b->len - 8);
-    for (int i = 0; i < 8; i++)
-        b->data[b->len - 8 + i] = (char)(sum >> (8 * i));
 }
 
 static void test_round_trip(void **state)
@@ -199,20 +191,20 @@ static void test_damage_is_refused(void **state)
         copy.len = 0;
         assert_int_equal(vn_buf_append(&copy, image.data, image.len), VN_OK);
         put32_at(&copy, field_at("key", edits[e].instrument, edits[e].field), edits[e].value);
-        reseal(&copy);
+        reseal(copy.data, copy.len);
         assert_damaged(&copy, reg, edits[e].why);
     }
     /* a count that does not fit the size */
     copy.len = 0;
     assert_int_equal(vn_buf_append(&copy, image.data, image.len), VN_OK);
     put32_at(&copy, 8 + 4 + 3, 4);
-    reseal(&copy);
+    reseal(copy.data, copy.len);
     assert_damaged(&copy, reg, "sizes that do not add up");
     /* the outdated cache's magic */
     copy.len = 0;
     assert_int_equal(vn_buf_append(&copy, image.data, image.len), VN_OK);
     memcpy(copy.data, "VNOUTDC1", 8);
-    reseal(&copy);
+    reseal(copy.data, copy.len);
     assert_damaged(&copy, reg, "not a vncite instrument cache");
     /* ids out of order: a binary search for an id would miss */
     vn_corpus_instrument swapped = in[0];

@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "common/fnv.h"
 #include "indexer/indexer.h"
 #include "query/corpus.h"
 #include "query/stream_cache.h"
+#include "tools/fuzz/resealed.h"
 
 typedef struct fixture {
     char dir[64];
@@ -150,13 +150,6 @@ static void load_image(const fixture *f, char **data, size_t *len)
     *data = malloc(*len);
     assert_int_equal(fread(*data, 1, *len, in), *len);
     fclose(in);
-}
-
-static void reseal(char *data, size_t len)
-{
-    uint64_t sum = vn_fnv1a(VN_FNV_SEED, data, len - 8);
-    for (int i = 0; i < 8; i++)
-        data[len - 8 + i] = (char)(sum >> (8 * i));
 }
 
 /* A little-endian u32 into image[at..at+4). */
