@@ -29,7 +29,7 @@ typedef enum vn_citation_kind {
 
 /* Room for a name or an issuer as the extractor reads it, with its NUL:
  * longer ones are cut at a character boundary. */
-#define VN_CITE_TEXT_MAX 160
+#define VN_CITE_TEXT_MAX 320
 
 typedef struct vn_pinpoint {
     char article[16];   /* "63" of "Điều 63"; "" if none */

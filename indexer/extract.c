@@ -27,7 +27,7 @@
 /* How far the scanner looks around a hit; bounds keep the pass linear. */
 #define LOOKBACK_BYTES 96
 #define ISSUER_MAX_WORDS 14
-#define NAME_MAX_WORDS 12
+#define NAME_MAX_WORDS 16
 #define OWN_NUMBER_ZONE 6000
 
 /* ---- small text helpers ---------------------------------------------- */
@@ -387,7 +387,8 @@ static word_list stop_words = {.words = (const char *const[]){
     "với", "theo", "ngày", "số", "năm", "là", "gồm", "đối", "việc", "tiếp", "và",
     "được", "có", "sau", "trước", "thì", "cho", "như", "hoặc", "ngay", "nay", "này",
     "gắn", "góp", "phù", "thông qua", "trên", "các", "những", "một", "mà", "do",
-    "khi", "nếu", "vào", "ra", "hiện hành", NULL
+    "khi", "nếu", "vào", "ra", "hiện hành", "phê duyệt", "sửa đổi", "bổ sung", "bãi bỏ",
+    "thành lập", "kiện toàn", "công bố", "tăng cường", "đẩy mạnh", NULL
 }};
 
 static bool is_stop_word(const char *t, size_t len, size_t i)
@@ -686,8 +687,23 @@ static size_t alias_extent(const vn_registry *reg, const char *t, size_t len, si
     return best;
 }
 
+/* What follows ", " inside a law's name ("Luật Phổ biến, giáo dục pháp
+ * luật", "Luật Thi đua, khen thưởng"); after any other comma the name has
+ * ended ("Luật Đầu tư, trừ các trường hợp …").  From the laws' own titles. */
 static word_list second_halves = {.words = (const char *const[]){
-    "chống", "công chức", "sử dụng", "trưng dụng", "thuế", "viên chức", "tố cáo", NULL
+    "chống", "công chức", "sử dụng", "trưng dụng", "thuế", "viên chức", "tố cáo",
+    "giáo dục pháp luật", "khen thưởng", "chăm sóc", "tôn giáo", "đối thoại",
+    "an toàn giao thông", "thể thao", "vệ sinh lao động", "môi trường biển", "hàng hóa",
+    "hàng hoá", "chữa bệnh", "tạm giam", "bia", "nhập cảnh", "xuất cảnh", "quá cảnh",
+    "cư trú", "vật liệu nổ", "kinh doanh tại doanh nghiệp", NULL
+}};
+
+/* What follows " và " inside a law's name ("Luật Hôn nhân và gia đình",
+ * "Luật Khoa học và công nghệ"); "và" is otherwise a stop word. */
+static word_list and_halves = {.words = (const char *const[]){
+    "gia đình", "công nghệ", "phát triển rừng", "bản đồ", "quy chuẩn kỹ thuật",
+    "chữa cháy", "giáo dục trẻ em", "kiểm dịch thực vật", "hải đảo", "công cụ hỗ trợ",
+    "vừa", "an ninh trật tự", NULL
 }};
 
 static void index_word_lists(void)
@@ -696,6 +712,7 @@ static void index_word_lists(void)
     word_list_index(&type_openers);
     word_list_index(&name_openers);
     word_list_index(&second_halves);
+    word_list_index(&and_halves);
 }
 
 static bool comma_pair_continues(const char *t, size_t len, size_t i)
@@ -728,13 +745,25 @@ static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t op
                 break;
             w += n;
         }
-        if (w == j)
+        /* a number is not a word of a name: a footnote's ("Luật Đất
+         * đai<sup>2</sup>" is cleaned to "Luật Đất đai 2") or a year */
+        size_t digits = j;
+        while (digits < w && isdigit((unsigned char)t[digits]))
+            digits++;
+        if (w == j || digits == w)
             break;
         end = w;
         /* "Luật Phòng, chống tham nhũng", "Luật Cán bộ, công chức": law names
          * that pair two words with a comma; any other comma ends the name */
         if (w + 2 < len && t[w] == ',' && t[w + 1] == ' ' && comma_pair_continues(t, len, w + 2)) {
             j = w + 2;
+            continue;
+        }
+        size_t va = w + 1 < len && t[w] == ' ' ? match_word_ci(t, len, w + 1, "và") : 0;
+        size_t pair_len;
+        if (va && w + 1 + va < len && t[w + 1 + va] == ' ' &&
+            match_word_in_list(t, len, w + 2 + va, &and_halves, &pair_len) >= 0) {
+            j = w + 2 + va;
             continue;
         }
         if (w >= len || (t[w] != ' '))
@@ -744,14 +773,16 @@ static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t op
     return end - i;
 }
 
-/* "năm 2022" right after a name: a year-precision date. */
+/* "năm 2022" (or "2022" alone: "Luật Đất đai 2013") right after a name: a
+ * year-precision date. */
 static size_t read_name_year(const char *t, size_t len, size_t i, vn_date_range *d)
 {
     size_t j = skip_blanks_fwd(t, len, i);
     size_t n = match_word_ci(t, len, j, "năm");
-    if (!n)
+    if (n)
+        j = skip_blanks_fwd(t, len, j + n);
+    else if ((j = skip_spaces_fwd(t, len, i)) == i)   /* a bare year: on the same line */
         return 0;
-    j = skip_blanks_fwd(t, len, j + n);
     if (j + 4 > len)
         return 0;
     for (int k = 0; k < 4; k++)
@@ -797,6 +828,92 @@ static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
     return vn_citation_list_push(&r->citations, &d.c);
 }
 
+/* A date, a number or a year starts at w: what follows a name, not part of it. */
+static bool name_tail_starts(const char *t, size_t len, size_t w)
+{
+    if (match_word_ci(t, len, w, "ngày") || match_word_ci(t, len, w, "số"))
+        return true;
+    size_t nam = match_word_ci(t, len, w, "năm");
+    size_t y = nam ? skip_spaces_fwd(t, len, w + nam) : w;
+    return nam && y < len && isdigit((unsigned char)t[y]);
+}
+
+/*
+ * What an amending law is named after, from k (just after "của") to `limit`:
+ * the laws "Luật X, Luật Y … và Luật Z", each opener right after "của", a
+ * comma or "và", the words between them included ("Luật Đầu tư theo phương
+ * thức đối tác công tư và Luật Đấu thầu"); with no law named there, the
+ * words up to a comma ("37 luật có liên quan đến quy hoạch").  Stops at a
+ * date, a number or other punctuation.  Returns the end (k if nothing).
+ */
+static size_t amended_laws_end(const char *t, size_t len, size_t k, size_t limit)
+{
+    size_t end = k;
+    bool law_seen = false, joined = true;
+    for (size_t w = k; w < limit && !name_tail_starts(t, len, w);) {
+        size_t ol, e = w;
+        int which = joined ? match_word_in_list(t, len, w, &name_openers, &ol) : -1;
+        size_t n = which >= 0 && which != 3 && is_upper_cp(next_cp(t, len, w))
+                       ? generic_name_extent(t, len, w, ol, false, which == 0)
+                       : 0;
+        if (n) {
+            end = e = w + n;
+            law_seen = true;
+            joined = false;
+        } else {
+            int cp;
+            while (e < limit) {
+                size_t m = vn_utf8_next(t + e, len - e, &cp);
+                if (!is_alnum_cp(cp))
+                    break;
+                e += m;
+            }
+            if (e == w)
+                break;
+            if (!law_seen)
+                end = e;
+            joined = match_word_ci(t, len, w, "và") == e - w;
+        }
+        if (e < limit && t[e] == ',') {
+            if (!law_seen)
+                break;
+            joined = true;
+            e++;
+        }
+        if (e >= limit || t[e] != ' ')
+            break;
+        w = skip_spaces_fwd(t, len, e);
+    }
+    return end;
+}
+
+/*
+ * "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ
+ * chức chính quyền địa phương ngày 22 tháng 11 năm 2019": an amending law
+ * is an instrument of its own, named after the laws it amends, and the
+ * date is its own, not theirs.  The name runs from the opener through what
+ * follows the first "của" (amended_laws_end).  0 when no "của" comes
+ * before the clause ends: prose ("Luật sửa đổi lần này").  `after` is where
+ * "sửa đổi" starts.
+ */
+#define AMENDING_NAME_MAX_BYTES 400
+
+static size_t amending_name_extent(const char *t, size_t len, size_t i, size_t after)
+{
+    size_t limit = len - i > AMENDING_NAME_MAX_BYTES ? i + AMENDING_NAME_MAX_BYTES : len;
+    for (size_t j = after; j < limit; j++) {
+        unsigned char ch = (unsigned char)t[j];
+        if (ch == ';' || ch == '.' || ch == '\n' || ch == '(' || ch == ':')
+            return 0;
+        size_t cua = t[j - 1] == ' ' ? match_word_ci(t, len, j, "của") : 0;
+        if (cua) {
+            size_t end = amended_laws_end(t, len, skip_spaces_fwd(t, len, j + cua), limit);
+            return end > j + cua ? end - i : 0;
+        }
+    }
+    return 0;
+}
+
 /* At t[i] an opener word may start a name-only reference. Returns bytes
  * consumed (0 if none). */
 static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *reg,
@@ -818,6 +935,9 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
         return 0;
 
     size_t n = alias_extent(reg, t, len, i);
+    bool amending = false;
+    if (n == 0 && which != 3 && match_word_ci(t, len, after, "sửa đổi"))
+        amending = (n = amending_name_extent(t, len, i, after)) != 0;
     if (n == 0)
         n = generic_name_extent(t, len, i, ol, which == 3, which == 0);
     if (n == 0)
@@ -837,7 +957,7 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
         j = skip_blanks_fwd(t, len, j + 1);
     else if (match_word_ci(t, len, j, "và"))
         j = skip_blanks_fwd(t, len, j + match_word_ci(t, len, j, "và"));
-    if (reg && j < len && j > i + n && !match_word_ci(t, len, j, "luật") &&
+    if (reg && !amending && j < len && j > i + n && !match_word_ci(t, len, j, "luật") &&
         !match_word_ci(t, len, j, "bộ")) {
         char buf[200];
         int pre = snprintf(buf, sizeof buf, "%s ", canonical[which]);

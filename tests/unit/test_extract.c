@@ -269,6 +269,95 @@ static void test_word_lists_in_any_case(void **state)
     vn_extract_result_free(&r);
 }
 
+/* An amending law is one instrument, named after the laws it amends; the
+ * date after it is its own, not the last amended law's (the preamble of
+ * nearly every provincial decision since 2019). */
+static void test_amending_laws(void **state)
+{
+    (void)state;
+    const char *t =
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, "
+        "bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+        "phương ngày 22 tháng 11 năm 2019;\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu "
+        "tư theo phương thức đối tác công tư và Luật Đấu thầu ngày 29/11/2024;\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch "
+        "ngày 20 tháng 11 năm 2018;\n"
+        "Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Thẩm phán số 14/2011/PL-UBTVQH12.\n"
+        "Luật sửa đổi lần này; Luật sửa đổi, bổ sung có hiệu lực.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 6);
+    const vn_citation *c = at(&r, 0);
+    assert_string_equal(c->name, "Luật Tổ chức chính quyền địa phương");
+    date_is(c, "2015-06-19");
+    c = at(&r, 1);
+    assert_int_equal(c->kind, VN_CITE_NAME);
+    assert_string_equal(c->type_word, "Luật");
+    assert_string_equal(c->name, "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính "
+                                 "phủ và Luật Tổ chức chính quyền địa phương");
+    date_is(c, "2019-11-22");
+    c = at(&r, 2);
+    assert_string_equal(c->name, "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật "
+                                 "Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật "
+                                 "Đấu thầu");
+    date_is(c, "2024-11-29");
+    c = at(&r, 3);
+    assert_string_equal(c->name, "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan "
+                                 "đến quy hoạch");
+    date_is(c, "2018-11-20");
+    c = at(&r, 4);
+    assert_string_equal(c->type_word, "Pháp lệnh");
+    assert_string_equal(c->name, "Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Thẩm phán");
+    assert_string_equal(at(&r, 5)->symbol, "14/2011/PL-UBTVQH12");
+    vn_extract_result_free(&r);
+}
+
+/* Law names that join words with ", " or "và", from the laws' own titles;
+ * any other comma or "và" ends the name.  A footnote number after a name
+ * is not part of it, and a bare year after it is its date. */
+static void test_name_pairs_and_numbers(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Luật Phổ biến, giáo dục pháp luật ngày 20/6/2012; Luật Thi đua, "
+                    "khen thưởng ngày 15/6/2022; Luật Hôn nhân và gia đình năm 2014; "
+                    "Luật Đầu tư, trừ các trường hợp; Luật Đất đai và các văn bản; "
+                    "Luật Viên chức 2 ngày 15/11/2010; Bộ luật Hình sự 2015.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 7);
+    assert_string_equal(at(&r, 0)->name, "Luật Phổ biến, giáo dục pháp luật");
+    date_is(at(&r, 0), "2012-06-20");
+    assert_string_equal(at(&r, 1)->name, "Luật Thi đua, khen thưởng");
+    date_is(at(&r, 1), "2022-06-15");
+    assert_string_equal(at(&r, 2)->name, "Luật Hôn nhân và gia đình");
+    date_is(at(&r, 2), "2014");
+    assert_string_equal(at(&r, 3)->name, "Luật Đầu tư");
+    assert_string_equal(at(&r, 4)->name, "Luật Đất đai");
+    assert_string_equal(at(&r, 5)->name, "Luật Viên chức");
+    assert_string_equal(at(&r, 6)->name, "Bộ luật Hình sự");
+    date_is(at(&r, 6), "2015");
+    vn_extract_result_free(&r);
+}
+
+/* The verb of a title ends the issuer before it: "của Chính phủ sửa đổi,
+ * bổ sung …", "của Thủ tướng Chính phủ phê duyệt …". */
+static void test_issuer_ends_at_the_title_verb(void **state)
+{
+    (void)state;
+    const char *t = "Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ sung "
+                    "một số điều của Nghị định số 34/2016/NĐ-CP; Quyết định số 1665/QĐ-TTg "
+                    "ngày 14/10/2021 của Thủ tướng Chính phủ phê duyệt Đề án; Quyết định số "
+                    "12/QĐ-UBND của UBND tỉnh thành lập Ban Chỉ đạo; Kế hoạch số 5-KH/TU của "
+                    "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh về việc";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 5);
+    assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    assert_string_equal(at(&r, 1)->symbol, "34/2016/NĐ-CP");
+    assert_string_equal(at(&r, 2)->issuer, "Thủ tướng Chính phủ");
+    assert_string_equal(at(&r, 3)->issuer, "UBND tỉnh");
+    assert_string_equal(at(&r, 4)->issuer, "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +373,9 @@ int main(void)
         cmocka_unit_test(test_no_false_positives),
         cmocka_unit_test(test_forms_beyond_the_samples),
         cmocka_unit_test(test_word_lists_in_any_case),
+        cmocka_unit_test(test_amending_laws),
+        cmocka_unit_test(test_name_pairs_and_numbers),
+        cmocka_unit_test(test_issuer_ends_at_the_title_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
