@@ -11,7 +11,7 @@ static const vn_command commands[] = {
     {"extract", vn_cmd_extract, "list the citations and metadata of documents",
      "usage: vncite extract [--json] [--registry DIR | --no-registry] PATH...\n"
      "\n"
-     "Reads each file (folders recursively: *.txt, *.md), extracts every citation\n"
+     "Reads each file (folders recursively: *.txt, *.md, *.docx), extracts every citation\n"
      "of another instrument and the document's own metadata, and resolves the\n"
      "citations across all files given and the instrument registry.\n"
      "\n"
@@ -56,7 +56,7 @@ static const vn_command commands[] = {
      "usage: vncite index [--db DIR] [--jobs N] [--registry DIR | --no-registry]\n"
      "                    [--compact] [--small] PATH...\n"
      "\n"
-     "Indexes files and folders (recursively: *.txt, *.md) into the index folder\n"
+     "Indexes files and folders (recursively: *.txt, *.md, *.docx) into the index folder\n"
      "DIR (default: $VNCITE_DB, else ./vncite.db).  Only new, changed and deleted\n"
      "files are touched: a second run over an unchanged corpus changes nothing.\n"
      "A file that disappeared is removed when it was under a folder given, or was\n"

@@ -150,6 +150,21 @@ static bool read_place_date(line l, vn_docmeta *m)
     return true;
 }
 
+/* "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the two columns
+ * of a header set on one line with tabs (as Word documents and their
+ * conversions do); the left one, when the right one is a motto. */
+static line before_motto(line l)
+{
+    const char *tab = memchr(l.s, '\t', l.n);
+    if (!tab)
+        return l;
+    line right = trim(tab, l.n - (size_t)(tab - l.s));
+    for (int i = 0; not_issuer[i]; i++)
+        if (starts_with(right, not_issuer[i]))
+            return trim(l.s, (size_t)(tab - l.s));
+    return l;
+}
+
 static bool issuer_line(line l)
 {
     if (l.n < 4 || !all_upper(l) || type_heading(l, NULL))
@@ -330,6 +345,7 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
                 copy_line(m->title, sizeof m->title, rest);
             break;
         }
+        l = before_motto(l);
         if (issuer_line(l) && ilen + l.n + 4 < sizeof issuers) {
             if (ilen) {
                 memcpy(issuers + ilen, " - ", 3);

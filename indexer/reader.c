@@ -2,8 +2,10 @@
  * reader.c — file bytes to valid UTF-8 with LF line ends (see reader.h).
  *
  * Decisions, in the order they are taken:
+ *   0. A ZIP archive is read as a Word .docx (docx.h): its text goes
+ *      through the steps below as UTF-8.
  *   1. Magic numbers of the formats users drop into a corpus by mistake
- *      (PDF, ZIP = .docx/.xlsx/.odt, OLE = old .doc/.xls) refuse the file.
+ *      (PDF, OLE = old .doc/.xls) refuse the file.
  *   2. A UTF-16 byte-order mark selects ICU's UTF-16 converter.
  *   3. Everything else is decoded as UTF-8 (a UTF-8 BOM is skipped) in one
  *      pass that also validates, maps CR/CRLF to LF and replaces each
@@ -34,6 +36,7 @@
 
 #include "../common/buf.h"
 #include "../common/utf8.h"
+#include "docx.h"
 
 const char *vn_encoding_name(vn_encoding e)
 {
@@ -43,6 +46,7 @@ const char *vn_encoding_name(vn_encoding e)
     case VN_ENC_UTF16LE: return "UTF-16LE";
     case VN_ENC_UTF16BE: return "UTF-16BE";
     case VN_ENC_CP1258: return "windows-1258";
+    case VN_ENC_DOCX: return "Word .docx";
     }
     return "unknown";
 }
@@ -64,7 +68,6 @@ static vn_status check_magic(const char *name, const unsigned char *b, size_t n,
         const char *what;
     } formats[] = {
         {"%PDF", 4, "a PDF file"},
-        {"PK\3\4", 4, "a ZIP archive (a .docx, .xlsx or .odt document?)"},
         {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an old Word .doc (OLE) file"},
     };
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
@@ -409,13 +412,20 @@ static vn_status finish(vn_buf *buf, vn_offmap *map, size_t n, vn_encoding enc, 
     return VN_OK;
 }
 
-vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n,
-                          vn_decoded *out, vn_error *err)
+static vn_status decode_docx(const char *name, const unsigned char *bytes, size_t n,
+                             vn_decoded *out, vn_error *err);
+
+/* `text_only`: the bytes are a .docx's text, which may start like
+ * anything ("%PDF" …) but is never a file format. */
+static vn_status decode(const char *name, const unsigned char *bytes, size_t n, bool text_only,
+                        vn_decoded *out, vn_error *err)
 {
     *out = (vn_decoded){0};
+    if (!text_only && vn_docx_magic(bytes, n))
+        return decode_docx(name, bytes, n, out, err);
     vn_buf buf = VN_BUF_INIT;
     vn_offmap map = VN_OFFMAP_INIT;
-    vn_status rc = check_magic(name, bytes, n, err);
+    vn_status rc = text_only ? VN_OK : check_magic(name, bytes, n, err);
     if (rc != VN_OK)
         return rc;
 
@@ -481,6 +491,27 @@ done:
         vn_decoded_free(out);
     }
     return rc;
+}
+
+/* A Word .docx: its text (docx.h), decoded as UTF-8 text, so offsets are
+ * those of that text. */
+static vn_status decode_docx(const char *name, const unsigned char *bytes, size_t n,
+                             vn_decoded *out, vn_error *err)
+{
+    vn_buf text = VN_BUF_INIT;
+    vn_status rc = vn_docx_text(name, bytes, n, &text, err);
+    if (rc == VN_OK)
+        rc = decode(name, (const unsigned char *)text.data, text.len, true, out, err);
+    if (rc == VN_OK)
+        out->encoding = VN_ENC_DOCX;
+    vn_buf_free(&text);
+    return rc;
+}
+
+vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n,
+                          vn_decoded *out, vn_error *err)
+{
+    return decode(name, bytes, n, false, out, err);
 }
 
 /* Reads the whole file.  st_size is only a hint: the loop reads to EOF, so

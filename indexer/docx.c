@@ -1,0 +1,280 @@
+/* docx.c — the text of a Word .docx document (see docx.h). */
+#include "docx.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+static const char MC_NS[] = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+bool vn_docx_magic(const unsigned char *bytes, size_t n)
+{
+    return n >= 4 && memcmp(bytes, "PK\3\4", 4) == 0;
+}
+
+static vn_status damaged(const char *name, const char *part, const char *why, vn_error *err)
+{
+    return vn_error_set(err, VN_ERR_BINARY,
+                        "%s: a damaged Word .docx document (%s: %s); open and save it again "
+                        "in Word, or convert it to text",
+                        name, part, why);
+}
+
+/* Reads one part of the archive into xml; *found is false if it has none. */
+static vn_status read_part(zip_t *z, const char *name, const char *part, vn_buf *xml,
+                           bool *found, vn_error *err)
+{
+    *found = false;
+    zip_int64_t index = zip_name_locate(z, part, 0);
+    if (index < 0)
+        return VN_OK;
+    zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)index, 0);
+    if (!f)
+        return damaged(name, part, zip_strerror(z), err);
+    char chunk[1 << 16];
+    vn_status st = VN_OK;
+    for (;;) {
+        zip_int64_t got = zip_fread(f, chunk, sizeof chunk);
+        if (got < 0) {
+            st = damaged(name, part, zip_file_strerror(f), err);
+            break;
+        }
+        if (got == 0)
+            break;
+        if (xml->len + (size_t)got > VN_DOCX_PART_MAX) {
+            st = vn_error_set(err, VN_ERR_BINARY,
+                              "%s: %s unpacks to more than %zu MB; a plan is far smaller, so "
+                              "this is not read (convert it to text if it is one)",
+                              name, part, VN_DOCX_PART_MAX >> 20);
+            break;
+        }
+        if (vn_buf_append(xml, chunk, (size_t)got) != VN_OK) {
+            st = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory reading %s", name, part);
+            break;
+        }
+    }
+    zip_fclose(f);
+    *found = st == VN_OK;
+    return st;
+}
+
+/* What the walk over one part has seen. */
+typedef struct part_walk {
+    xmlTextReaderPtr reader;
+    vn_buf *out;
+    bool in_text;           /* inside a w:t */
+    char note_id[16];       /* inside a footnote or endnote: its id */
+    char first_error[160];  /* libxml2's first complaint */
+} part_walk;
+
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+{
+    part_walk *w = ctx;
+    if (!w->first_error[0] && e && e->message) {
+        snprintf(w->first_error, sizeof w->first_error, "line %d: %s", e->line, e->message);
+        size_t n = strlen(w->first_error);
+        while (n > 0 && w->first_error[n - 1] == '\n')
+            w->first_error[--n] = '\0';
+    }
+}
+
+static bool named(const xmlChar *local, const char *name)
+{
+    return local && strcmp((const char *)local, name) == 0;
+}
+
+/* The w:id attribute, as written (at most 15 bytes of digits and '-'). */
+static void note_id(xmlTextReaderPtr r, char *id, size_t size)
+{
+    xmlChar *v = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"id", (const xmlChar *)W_NS);
+    size_t n = 0;
+    for (const xmlChar *p = v; p && *p && n + 1 < size; p++)
+        if ((*p >= '0' && *p <= '9') || *p == '-')
+            id[n++] = (char)*p;
+    id[n] = '\0';
+    xmlFree(v);
+}
+
+static vn_status mark(vn_buf *out, const char *id)
+{
+    vn_status st = vn_buf_append(out, "<sup>", 5);
+    if (st == VN_OK)
+        st = vn_buf_append(out, id, strlen(id));
+    if (st == VN_OK)
+        st = vn_buf_append(out, "</sup>", 6);
+    return st;
+}
+
+/* A footnote or endnote that holds a note, not Word's separator lines
+ * (type="separator" …, ids 0 and -1). */
+static bool real_note(xmlTextReaderPtr r, const char *id)
+{
+    xmlChar *type = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"type", (const xmlChar *)W_NS);
+    bool normal = !type || strcmp((const char *)type, "normalText") == 0;
+    xmlFree(type);
+    return normal && id[0] && id[0] != '-' && strcmp(id, "0") != 0;
+}
+
+/* One start tag.  Returns the depth whose subtree is left out, or -1. */
+static int on_element(part_walk *w, vn_status *st)
+{
+    xmlTextReaderPtr r = w->reader;
+    const xmlChar *local = xmlTextReaderConstLocalName(r);
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+    bool empty = xmlTextReaderIsEmptyElement(r) == 1;
+    int depth = xmlTextReaderDepth(r);
+    if (ns && strcmp((const char *)ns, MC_NS) == 0)
+        return named(local, "Fallback") && !empty ? depth : -1;
+    if (!ns || strcmp((const char *)ns, W_NS) != 0)
+        return -1;
+    if (named(local, "t")) {
+        w->in_text = !empty;
+    } else if (named(local, "tab")) {
+        *st = vn_buf_append_char(w->out, '\t');
+    } else if (named(local, "br") || named(local, "cr")) {
+        *st = vn_buf_append_char(w->out, '\n');
+    } else if (named(local, "noBreakHyphen")) {
+        *st = vn_buf_append_char(w->out, '-');
+    } else if (named(local, "p") && empty) {
+        *st = vn_buf_append_char(w->out, '\n');
+    } else if (named(local, "footnoteReference") || named(local, "endnoteReference")) {
+        char id[16];
+        note_id(r, id, sizeof id);
+        if (id[0])
+            *st = mark(w->out, id);
+    } else if (named(local, "footnoteRef") || named(local, "endnoteRef")) {
+        if (w->note_id[0])
+            *st = mark(w->out, w->note_id);
+    } else if (named(local, "footnote") || named(local, "endnote")) {
+        note_id(r, w->note_id, sizeof w->note_id);
+        if (!real_note(r, w->note_id)) {
+            w->note_id[0] = '\0';
+            return empty ? -1 : depth;
+        }
+    } else if (named(local, "moveFrom") && !empty) {
+        return depth;   /* moved text: it is also at its w:moveTo */
+    }
+    return -1;
+}
+
+static vn_status on_end(part_walk *w)
+{
+    const xmlChar *local = xmlTextReaderConstLocalName(w->reader);
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(w->reader);
+    if (!ns || strcmp((const char *)ns, W_NS) != 0)
+        return VN_OK;
+    if (named(local, "t"))
+        w->in_text = false;
+    else if (named(local, "p"))
+        return vn_buf_append_char(w->out, '\n');
+    else if (named(local, "footnote") || named(local, "endnote"))
+        w->note_id[0] = '\0';
+    return VN_OK;
+}
+
+static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
+
+static void init_libxml(void)
+{
+    xmlInitParser();
+}
+
+/* Appends the text of one XML part (document, footnotes or endnotes). */
+static vn_status walk_part(const char *name, const char *part, const vn_buf *xml, vn_buf *out,
+                           vn_error *err)
+{
+    pthread_once(&libxml_once, init_libxml);
+    if (xml->len > (size_t)__INT_MAX__)
+        return damaged(name, part, "too large", err);
+    part_walk w = {.out = out};
+    w.reader = xmlReaderForMemory(xml->data, (int)xml->len, part, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!w.reader)
+        return vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory reading %s", name, part);
+    xmlTextReaderSetStructuredErrorHandler(w.reader, on_xml_error, &w);
+    vn_status st = VN_OK;
+    int skip_depth = -1, rc;
+    size_t before = out->len;
+    while (st == VN_OK && (rc = xmlTextReaderRead(w.reader)) == 1) {
+        int type = xmlTextReaderNodeType(w.reader);
+        if (skip_depth >= 0) {
+            if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(w.reader) == skip_depth)
+                skip_depth = -1;
+            continue;
+        }
+        switch (type) {
+        case XML_READER_TYPE_ELEMENT:
+            skip_depth = on_element(&w, &st);
+            break;
+        case XML_READER_TYPE_END_ELEMENT:
+            st = on_end(&w);
+            break;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+            if (w.in_text) {
+                const xmlChar *v = xmlTextReaderConstValue(w.reader);
+                if (v)
+                    st = vn_buf_append(out, v, strlen((const char *)v));
+            }
+            break;
+        default:
+            break;
+        }
+        if (out->len - before > VN_DOCX_PART_MAX)
+            st = vn_error_set(err, VN_ERR_BINARY,
+                              "%s: the text of %s is larger than %zu MB; this is not read "
+                              "(convert it to text if it is a plan)",
+                              name, part, VN_DOCX_PART_MAX >> 20);
+    }
+    if (st == VN_OK && rc < 0)
+        st = damaged(name, part, w.first_error[0] ? w.first_error : "not well-formed XML", err);
+    else if (st == VN_ERR_NOMEM)
+        vn_error_set(err, st, "%s: out of memory reading %s", name, part);
+    xmlFreeTextReader(w.reader);
+    return st;
+}
+
+vn_status vn_docx_text(const char *name, const unsigned char *bytes, size_t n, vn_buf *out,
+                       vn_error *err)
+{
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    zip_source_t *src = zip_source_buffer_create(bytes, n, 0, &zerr);
+    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
+    if (!z) {
+        vn_status st = src ? damaged(name, "the ZIP archive", zip_error_strerror(&zerr), err)
+                           : vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", name);
+        zip_source_free(src);
+        zip_error_fini(&zerr);
+        return st;
+    }
+    zip_error_fini(&zerr);
+    static const char *const parts[] = {"word/document.xml", "word/footnotes.xml",
+                                        "word/endnotes.xml"};
+    vn_status st = VN_OK;
+    vn_buf xml = VN_BUF_INIT;
+    for (size_t p = 0; st == VN_OK && p < sizeof parts / sizeof parts[0]; p++) {
+        bool found;
+        xml.len = 0;
+        st = read_part(z, name, parts[p], &xml, &found, err);
+        if (st == VN_OK && !found && p == 0)
+            st = vn_error_set(err, VN_ERR_BINARY,
+                              "%s: looks like a ZIP archive but not a Word .docx document (it "
+                              "has no word/document.xml: a .xlsx or .odt?); convert it to text "
+                              "first",
+                              name);
+        if (st == VN_OK && found)
+            st = walk_part(name, parts[p], &xml, out, err);
+    }
+    vn_buf_free(&xml);
+    zip_discard(z);   /* also frees src */
+    if (st == VN_OK && out->data == NULL && vn_buf_append(out, "", 0) != VN_OK)
+        st = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", name);
+    return st;
+}

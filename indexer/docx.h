@@ -1,0 +1,40 @@
+/*
+ * docx.h — the text of a Word .docx document (WordprocessingML in a ZIP).
+ *
+ * Plans are written in Word; a .docx dropped into the corpus is read as
+ * the text Word shows: each paragraph a line, the runs' text (w:t) in
+ * order, tabs as tabs, line breaks as line breaks, inserted revisions kept
+ * and deleted ones dropped (their text is w:delText), field codes
+ * (w:instrText) dropped, and of an mc:AlternateContent only the choice.  A
+ * footnote reference becomes "<sup>N</sup>" and the footnotes follow the
+ * body, one "<sup>N</sup> text" line each, as converters write them
+ * (cleaner.h turns both into plain text; their citations count, SPEC §3.1).
+ * Headers, footers and comments are not the plan's text and are left out.
+ *
+ * The archive is read from memory with libzip and each part with libxml2's
+ * streaming reader (no network, no DTD, no entity expansion).  A part whose
+ * text would exceed VN_DOCX_PART_MAX bytes is refused: a ZIP bomb, not a plan.
+ */
+#ifndef VN_DOCX_H
+#define VN_DOCX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "../common/buf.h"
+#include "../common/status.h"
+
+#define VN_DOCX_PART_MAX ((size_t)64 << 20)
+
+/* True if the bytes start like a ZIP archive (what a .docx is). */
+bool vn_docx_magic(const unsigned char *bytes, size_t n);
+
+/*
+ * Appends the document's text (valid UTF-8, LF line ends, no NUL) to out.
+ * `name` is used in messages only.  VN_ERR_BINARY for a ZIP archive that
+ * is not a Word document (.xlsx, .odt) or is damaged, with a message
+ * naming the file and what to do; VN_ERR_NOMEM.
+ */
+vn_status vn_docx_text(const char *name, const unsigned char *bytes, size_t n, vn_buf *out,
+                       vn_error *err);
+
+#endif

@@ -1,0 +1,46 @@
+# t14 — Word .docx documents: read as the text Word shows (paragraphs, runs
+# split inside a symbol, footnotes after the body, no deleted revisions,
+# field codes or fallbacks), extracted, indexed, searched and shown like
+# text files; archives that are not Word documents or are damaged are named
+# and skipped.  Fixtures: tests/data/docx/make-docx.py.
+source "$(dirname "$0")/lib.sh"
+/usr/bin/python3 tests/data/docx/make-docx.py "$TMP/dx"
+reg="$VNCITE_SRC/corpus/registry"
+
+(cd "$TMP" && "$VNCITE" extract --registry "$reg" dx/plan.docx) >"$TMP/extract.txt"
+golden extract-docx.txt "$TMP/extract.txt"
+if grep -qE '99/CT-TTg|88/QĐ-UBND' "$TMP/extract.txt"; then
+  fail "a deleted revision or a field code was read as text"
+else pass "deleted revisions and field codes are not read"; fi
+[ "$(grep -c '26-KH/BCĐ' "$TMP/extract.txt")" = 1 ] && pass "a text box is read once (not its fallback too)" ||
+  fail "the text box's citation is not there exactly once"
+
+"$VNCITE" extract --json --registry "$reg" "$TMP/dx/plan.docx" | head -1 >"$TMP/doc.json"
+contains "$TMP/doc.json" '"encoding":"Word .docx"' "the document record says it was a .docx"
+contains "$TMP/doc.json" '"own_number":"12/KH-UBND"' "its own number is metadata"
+contains "$TMP/doc.json" '"issuer":"ỦY BAN NHÂN DÂN - TỈNH QUẢNG NAM"' \
+  "the issuer is the header's left column, without the motto after the tab"
+
+expect_status 2 "a folder with damaged and non-Word archives" -- \
+  "$VNCITE" extract --no-registry "$TMP/dx"
+contains "$TMP/out" "59/2023/NĐ-CP" "the good .docx is still extracted"
+contains "$TMP/err" "not-word.docx: looks like a ZIP archive but not a Word .docx document" \
+  "a ZIP without word/document.xml is named and said to be no Word document"
+contains "$TMP/err" "broken.docx: a damaged Word .docx document" "a truncated archive is named"
+contains "$TMP/err" "bad-xml.docx: a damaged Word .docx document (word/document.xml: line" \
+  "XML that is not well-formed is named with its part and line"
+
+db="$TMP/db"
+expect_status 2 "index a folder of .docx files" -- "$VNCITE" index --db "$db" "$TMP/dx"
+contains "$TMP/err" "1 added" "the Word document is indexed"
+contains "$TMP/err" "3 failed" "the three bad archives are not"
+expect_status 0 "search its footnote's citation" -- "$VNCITE" search --db "$db" "cites:30/CT-TTg"
+contains "$TMP/out" "plan.docx" "the .docx is found through a citation in its footnote"
+expect_status 0 "search its words without accents" -- "$VNCITE" search --db "$db" "thuc hien dan chu"
+contains "$TMP/out" "**hiện**" "the snippet is read from the .docx and highlighted"
+expect_status 0 "show it" -- "$VNCITE" show --db "$db" "$TMP/dx/plan.docx"
+contains "$TMP/out" "Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ;" \
+  "show prints its text, runs joined"
+expect_status 2 "index it again" -- "$VNCITE" index --db "$db" "$TMP/dx"
+contains "$TMP/err" "1 unchanged" "an unchanged .docx is not indexed again"
+finish
