@@ -132,7 +132,16 @@ static const char *type_heading(line l, size_t *heading_len)
 static bool read_place_date(line l, vn_docmeta *m)
 {
     const char *comma = memchr(l.s, ',', l.n);
-    if (!comma || comma == l.s || (size_t)(comma - l.s) > 48)
+    if (!comma)
+        return false;
+    /* "Số: 12/KH-UBND<tab>Quảng Nam, ngày …": the place is the last column */
+    for (const char *c = comma; c > l.s; c--)
+        if (c[-1] == '\t') {
+            l.n -= (size_t)(c - l.s);
+            l.s = c;
+            break;
+        }
+    if (comma == l.s || (size_t)(comma - l.s) > 48)
         return false;
     size_t rest = l.n - (size_t)(comma - l.s) - 1;
     const char *r = comma + 1;
@@ -159,10 +168,10 @@ static line before_motto(line l)
     if (!tab)
         return l;
     line right = trim(tab, l.n - (size_t)(tab - l.s));
-    for (int i = 0; not_issuer[i]; i++)
-        if (starts_with(right, not_issuer[i]))
-            return trim(l.s, (size_t)(tab - l.s));
-    return l;
+    bool motto = starts_with(right, "Độc lập") || starts_with(right, "ĐỘC LẬP");
+    for (int i = 0; !motto && not_issuer[i]; i++)
+        motto = starts_with(right, not_issuer[i]);
+    return motto ? trim(l.s, (size_t)(tab - l.s)) : l;
 }
 
 static bool issuer_line(line l)

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "indexer/analyze.h"
+#include "indexer/metadata.h"
 
 static vn_analysis a;
 
@@ -97,6 +98,23 @@ static void test_non_nfc_file(void **state)
     vn_analysis_free(&a);
 }
 
+/* A two-column header set on one line with a tab (Word documents and their
+ * conversions): the issuer is the left column, not the motto after it. */
+static void test_header_columns_split_by_a_tab(void **state)
+{
+    (void)state;
+    const char *t = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "TỈNH QUẢNG NAM\tĐộc lập - Tự do - Hạnh phúc\n"
+                    "Số: 12/KH-UBND\tQuảng Nam, ngày 10 tháng 01 năm 2025\n"
+                    "KẾ HOẠCH\nThực hiện dân chủ ở cơ sở\n";
+    vn_docmeta m;
+    vn_metadata_read(t, strlen(t), NULL, &m, NULL);
+    assert_string_equal(m.issuer, "ỦY BAN NHÂN DÂN - TỈNH QUẢNG NAM");
+    assert_string_equal(m.type_word, "Kế hoạch");
+    assert_string_equal(m.place, "Quảng Nam");
+    range_is(&m.date, "2025-01-10", "2025-01-10", VN_DATE_DAY);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -105,6 +123,7 @@ int main(void)
         cmocka_unit_test(test_month_only_date_and_body_issuer),
         cmocka_unit_test(test_no_date_line_uses_latest_citation),
         cmocka_unit_test(test_non_nfc_file),
+        cmocka_unit_test(test_header_columns_split_by_a_tab),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
