@@ -40,6 +40,7 @@
 enum edit_kind {
     EDIT_DROP,   /* remove [start, end) */
     EDIT_SPACE,  /* replace [start, end) by one space */
+    EDIT_BREAK,  /* replace [start, end) by one line break: a table's cell border */
     EDIT_DELIM   /* emphasis delimiter run; removes what pairing used */
 };
 
@@ -63,6 +64,7 @@ typedef struct cleaner {
     size_t n_edits, cap_edits;
     size_t *openers;   /* pairing stack: indices into edits */
     size_t cap_openers;
+    size_t row_line;   /* start of the line that is a table row, or SIZE_MAX */
 } cleaner;
 
 /* ---- character classes --------------------------------------------------- */
@@ -195,6 +197,8 @@ static vn_status flush(cleaner *c, size_t upto)
         emit(c, c->in + c->copied, e->start - c->copied);
         if (e->kind == EDIT_SPACE) {
             emit(c, " ", 1);
+        } else if (e->kind == EDIT_BREAK) {
+            emit(c, "\n", 1);
         } else if (e->kind == EDIT_DELIM) {
             size_t keep_from = e->start + e->used_front, keep_to = e->end - e->used_back;
             if (keep_to > keep_from) { /* a run longer than what pairing used */
@@ -345,13 +349,59 @@ static size_t scan_bracket(cleaner *c, size_t i, vn_status *st)
     return i + 1;
 }
 
+/* True if in[from..to) holds only spaces, tabs and CRs. */
+static bool blank(const char *in, size_t from, size_t to)
+{
+    while (to > from && (in[to - 1] == ' ' || in[to - 1] == '\t' || in[to - 1] == '\r'))
+        to--;
+    return to == from;
+}
+
+/* A markdown table's delimiter row ("|---|:---:|"): pipes, dashes, colons
+ * and blanks, at least one dash. */
+static bool delimiter_row(const char *in, size_t from, size_t to)
+{
+    bool dash = false;
+    for (size_t k = from; k < to; k++) {
+        char ch = in[k];
+        if (ch == '-')
+            dash = true;
+        else if (ch != '|' && ch != ':' && ch != ' ' && ch != '\t' && ch != '\r')
+            return false;
+    }
+    return dash;
+}
+
+/* A "|" that starts a line (after blanks) makes the line a markdown table
+ * row, as converters write a Word table (the two-column header of a plan:
+ * "| ỦY BAN NHÂN DÂN | CỘNG HÒA … |", "| Số: 45/KH-UBND | X, ngày … |").
+ * Every cell border of the row becomes a line break, so each cell reads as
+ * the line it was in Word; the delimiter row goes.  A "|" inside a line of
+ * text stays. */
+static size_t scan_pipe(cleaner *c, size_t i, size_t line, vn_status *st)
+{
+    if (c->row_line != line) {
+        if (!blank(c->in, line, i))
+            return i + 1;
+        const char *nl = memchr(c->in + i, '\n', c->len - i);
+        size_t eol = nl ? (size_t)(nl - c->in) : c->len;
+        if (delimiter_row(c->in, i, eol)) {
+            *st = add_simple(c, EDIT_DROP, i, eol);
+            return eol;
+        }
+        c->row_line = line;
+    }
+    *st = add_simple(c, EDIT_BREAK, i, i + 1);
+    return i + 1;
+}
+
 /* ---- the pass --------------------------------------------------------------- */
 
 /* Bytes the scanner must look at; everything else is skipped (next_special
- * compares with the same seven bytes: change both together). */
+ * compares with the same eight bytes: change both together). */
 static const bool special[256] = {
     ['*'] = true, ['_'] = true, ['\\'] = true, ['<'] = true,
-    ['['] = true, ['#'] = true, ['\n'] = true,
+    ['['] = true, ['#'] = true, ['\n'] = true, ['|'] = true,
 };
 
 /* The first byte at or after i that the cleaner acts on (len if none).
@@ -363,13 +413,13 @@ static size_t next_special(const char *in, size_t len, size_t i)
     const __m128i star = _mm_set1_epi8('*'), under = _mm_set1_epi8('_');
     const __m128i slash = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<');
     const __m128i bracket = _mm_set1_epi8('['), hash = _mm_set1_epi8('#');
-    const __m128i nl = _mm_set1_epi8('\n');
+    const __m128i nl = _mm_set1_epi8('\n'), pipe = _mm_set1_epi8('|');
     for (; i + 16 <= len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
         __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, under));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, lt)));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, bracket), _mm_cmpeq_epi8(v, hash)));
-        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, nl));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, pipe)));
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
         if (mask)
             return i + (size_t)__builtin_ctz(mask);
@@ -380,17 +430,11 @@ static size_t next_special(const char *in, size_t len, size_t i)
     return i;
 }
 
-/* True if in[from..to) holds only spaces, tabs and CRs. */
-static bool blank(const char *in, size_t from, size_t to)
-{
-    while (to > from && (in[to - 1] == ' ' || in[to - 1] == '\t' || in[to - 1] == '\r'))
-        to--;
-    return to == from;
-}
 
 vn_status vn_clean_markup(const char *in, size_t len, vn_buf *out, vn_offmap *map)
 {
-    cleaner c = {.in = in, .len = len, .out = out, .base = out->len, .map = map};
+    cleaner c = {.in = in, .len = len, .out = out, .base = out->len, .map = map,
+                 .row_line = SIZE_MAX};
     vn_status st = vn_buf_reserve(out, len);
     size_t i = 0, line = 0; /* line: start of the current line */
     while (st == VN_OK && i < len) {
@@ -421,6 +465,9 @@ vn_status vn_clean_markup(const char *in, size_t len, vn_buf *out, vn_offmap *ma
             break;
         case '[':
             i = scan_bracket(&c, i, &st);
+            break;
+        case '|':
+            i = scan_pipe(&c, i, line, &st);
             break;
         }
     }

@@ -6,7 +6,10 @@
  * and `<sub>…</sub>` tags (the footnote number inside is kept, set apart by
  * a space so "sở<sup>1</sup>." never glues "sở1"), other simple HTML tags
  * (`<u>`, `<b>`, `<i>`, `<br>`), `[bookmark: …]` and `[footnoteRef:N]`
- * markers (a footnote reference becomes a single space).  Footnote bodies
+ * markers (a footnote reference becomes a single space), and the cell
+ * borders of markdown pipe tables (a line that starts with "|": each "|"
+ * becomes a line break, so a cell of a converted Word table reads as its
+ * own line; the delimiter row "|---|---|" goes).  Footnote bodies
  * and every other character stay, so the cleaned text is what the reader
  * of the document sees.
  *

@@ -1,0 +1,28 @@
+# t15 — a plan converted with its Word tables as markdown pipe tables (the
+# two-column header, a table of tasks): the own number in a header cell is
+# metadata, not a citation; the issuer is the left cell, not the motto;
+# citations in cells keep their file line and column.
+source "$(dirname "$0")/lib.sh"
+cat >"$TMP/plan.md" <<'PLAN'
+| **ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
+|:---:|:---:|
+| Số: 45/KH-UBND | Quảng Nam, ngày 3 tháng 4 năm 2024 |
+
+**KẾ HOẠCH**
+
+Căn cứ Kế hoạch số 12/KH-UBND ngày 1/1/2024 của UBND tỉnh;
+
+| TT | Nội dung | Căn cứ |
+|----|----------|--------|
+| 1 | Tuyên truyền | Nghị định số 59/2023/NĐ-CP |
+PLAN
+expect_status 0 "extract a plan with pipe tables" -- "$VNCITE" extract --json --no-registry "$TMP/plan.md"
+head -1 "$TMP/out" >"$TMP/doc.json"
+contains "$TMP/doc.json" '"own_number":"45/KH-UBND"' "the number in the header's cell is the plan's own"
+contains "$TMP/doc.json" '"issuer":"ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"' "the issuer is the left cell, without pipes or motto"
+contains "$TMP/doc.json" '"date":"2024-04-03"' "the date is read from the right cell"
+contains "$TMP/doc.json" '"citations":2' "two citations, the own number not among them"
+contains "$TMP/out" '"line":11,"column":22' "a citation in a cell keeps its line and column in the file"
+if grep -q '"symbol":"45/KH-UBND"' "$TMP/out"; then fail "the own number leaked as a citation"
+else pass "no own-number leak"; fi
+finish
