@@ -1134,6 +1134,38 @@ static const bool may_start_citation[256] = {
     ['L'] = true, ['B'] = true, ['P'] = true, ['H'] = true,
 };
 
+/*
+ * "Luật Tổ chức chính quyền địa phương số 77/2015/QH13", "Bộ luật Lao động
+ * 45/2019/QH14": a name followed by its own symbol is one citation, the
+ * numbered one, typed by the name's opener ("Luật") and starting where the
+ * name (or its pinpoint) does; the name is not a second citation.  Only
+ * when blanks alone part them and the symbol has no type word of its own.
+ */
+static void merge_named_symbols(const char *t, vn_citation_list *l)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < l->count; k++) {
+        vn_citation *c = &l->items[k], *next = k + 1 < l->count ? c + 1 : NULL;
+        if (next && c->kind == VN_CITE_NAME && next->kind == VN_CITE_NUMBERED &&
+            !next->type_word[0] && !c->date.precision && next->start >= c->end) {
+            size_t gap = c->end;
+            while (gap < next->start && (t[gap] == ' ' || t[gap] == '\t' || t[gap] == '\n'))
+                gap++;
+            if (gap == next->start) {
+                memcpy(next->type_word, c->type_word, sizeof next->type_word);
+                next->start = c->start;
+                if (!next->pinpoint.article[0])
+                    next->pinpoint = c->pinpoint;
+                continue;
+            }
+        }
+        if (kept != k)
+            l->items[kept] = *c;
+        kept++;
+    }
+    l->count = kept;
+}
+
 /* At a capital L, B, P or H: the next byte is that of the lower-case letter
  * "Luật", "Bộ luật", "Pháp lệnh" or "Hiến pháp" continues with.  scan_name
  * takes nothing else (a capital there is a heading), and most capitals of
@@ -1210,6 +1242,7 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
     }
     if (!out->has_own_number)
         find_blank_own_number(t, len, out);
+    merge_named_symbols(t, &out->citations);
     share_trailing_dates(t, &out->citations);
     return VN_OK;
 }

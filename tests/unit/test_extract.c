@@ -358,6 +358,37 @@ static void test_issuer_ends_at_the_title_verb(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A name followed by its own symbol is one numbered citation, typed and
+ * pinpointed by the name; a name parted from a symbol by more than blanks
+ * stays a name of its own. */
+static void test_name_then_its_symbol(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Bộ luật Lao động số 45/2019/QH14; khoản 4 Điều 63 của Luật Tổ chức "
+                    "chính quyền địa phương số 77/2015/QH13 ngày 19/6/2015; Luật Đất đai, "
+                    "Nghị định số 43/2014/NĐ-CP; Luật Đất đai năm 2013 số 45/2013/QH13.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 6);
+    const vn_citation *c = at(&r, 0);
+    assert_int_equal(c->kind, VN_CITE_NUMBERED);
+    assert_string_equal(c->symbol, "45/2019/QH14");
+    assert_string_equal(c->type_word, "Bộ luật");
+    assert_int_equal(c->start, strlen("Căn cứ "));
+    c = at(&r, 1);
+    assert_string_equal(c->symbol, "77/2015/QH13");
+    assert_string_equal(c->type_word, "Luật");
+    assert_string_equal(c->pinpoint.article, "63");
+    assert_string_equal(c->pinpoint.clause, "4");
+    date_is(c, "2015-06-19");
+    assert_int_equal(at(&r, 2)->kind, VN_CITE_NAME);
+    assert_string_equal(at(&r, 3)->symbol, "43/2014/NĐ-CP");
+    c = at(&r, 4);
+    assert_int_equal(c->kind, VN_CITE_NAME);
+    date_is(c, "2013");
+    assert_string_equal(at(&r, 5)->symbol, "45/2013/QH13");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_amending_laws),
         cmocka_unit_test(test_name_pairs_and_numbers),
         cmocka_unit_test(test_issuer_ends_at_the_title_verb),
+        cmocka_unit_test(test_name_then_its_symbol),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
