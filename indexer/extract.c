@@ -538,6 +538,16 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
 {
     vn_citation *c = &dr->c;
     size_t j = skip_blanks_fwd(t, len, i);
+    /* a footnote's number between the symbol and its date: the cleaner
+     * keeps "…/NĐ-CP<sup>1</sup> ngày 14/8/2023" as "…/NĐ-CP 1 ngày …" */
+    size_t mark = j;
+    while (mark < len && mark - j < 3 && isdigit((unsigned char)t[mark]))
+        mark++;
+    if (mark > j && mark - j < 3 && mark < len && (t[mark] == ' ' || t[mark] == ',')) {
+        size_t after = skip_blanks_fwd(t, len, mark + (t[mark] == ','));
+        if (match_ci(t, len, after, "ngày") || match_word_ci(t, len, after, "của"))
+            j = skip_blanks_fwd(t, len, mark);
+    }
     if (j < len && (t[j] == ',' || t[j] == '('))
         j = skip_blanks_fwd(t, len, j + 1);
     size_t end = i;

@@ -389,6 +389,25 @@ static void test_name_then_its_symbol(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A footnote's number (kept by the cleaner as " 1") between a symbol and
+ * its date or issuer does not part them; other numbers there are not
+ * footnotes. */
+static void test_footnote_number_before_the_date(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị định số 59/2023/NĐ-CP 1 ngày 14/8/2023 của Chính phủ; "
+                    "Chỉ thị số 30/CT-TTg 2, ngày 26/11/2021; Kết luận số 120-KL/TW 3 của Bộ "
+                    "Chính trị; Nghị định số 61/2023/NĐ-CP 12 ngày qua.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 4);
+    date_is(at(&r, 0), "2023-08-14");
+    assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    date_is(at(&r, 1), "2021-11-26");
+    assert_string_equal(at(&r, 2)->issuer, "Bộ Chính trị");
+    assert_int_equal(at(&r, 3)->date.precision, 0);
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_name_pairs_and_numbers),
         cmocka_unit_test(test_issuer_ends_at_the_title_verb),
         cmocka_unit_test(test_name_then_its_symbol),
+        cmocka_unit_test(test_footnote_number_before_the_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
