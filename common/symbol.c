@@ -493,6 +493,37 @@ static size_t spaced_term(const char *t, size_t len, size_t at, char canon[VN_SY
     return k - at;
 }
 
+/*
+ * "60/2023/NĐ CP", "99/QĐ UBND": a space typed for the hyphen between a
+ * type code (the symbol's only code so far) and a well-known issuer code
+ * that ends there.  Appends the issuer code to s and returns the bytes
+ * taken (0 when the form is not there: "59/QĐ Ban …" stays "59/QĐ").
+ */
+static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *type_word,
+                            vn_symbol *s)
+{
+    static const char *const type_codes[] = {"NĐ", "QĐ", "NQ", "TT", "CT", "TTLT", "NQLT", NULL};
+    bool type_code = false;
+    for (int k = 0; type_codes[k] && !type_code; k++)
+        type_code = strcmp(s->codes[0], type_codes[k]) == 0;
+    if (!type_code || at + 1 >= len || t[at] != ' ')
+        return 0;
+    size_t cl = read_code(t, len, at + 1, true);
+    char canon[VN_SYMBOL_CODE_MAX], sep;
+    if (cl < 2 || !vn_symbol_canonical_code(t + at + 1, cl, 1, type_word, canon) ||
+        !known_code(canon))
+        return 0;
+    for (int k = 0; type_codes[k]; k++)
+        if (strcmp(canon, type_codes[k]) == 0)
+            return 0;
+    size_t after = at + 1 + cl;
+    if (after < len && ((unsigned char)t[after] >= 0x80 || isalnum((unsigned char)t[after]) ||
+                        separator_at(t, len, after, &sep)))
+        return 0;
+    memcpy(s->codes[s->code_count++], canon, strlen(canon) + 1);
+    return 1 + cl;
+}
+
 size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
                       bool strict, vn_symbol *s)
 {
@@ -568,6 +599,8 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
     }
     if (s->code_count == 0)
         return 0;
+    if (strict && s->code_count == 1)
+        end += spaced_issuer(t, len, end, type_word, s);
     if (!s->year)
         s->family = first_sep == '/' ? VN_FAMILY_ADMINISTRATIVE : VN_FAMILY_PARTY;
     return end;

@@ -63,6 +63,17 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("15/2019/TT-BNN&PTNT", NULL, NULL), "15/2019/TT-BNN&PTNT");
     assert_string_equal(scan("59/2023/NĐCP", NULL, NULL), "59/2023/NĐ-CP");
     assert_string_equal(scan("26/CT-Ttg", NULL, NULL), "26/CT-TTg");
+    /* a space for the hyphen between a type code and a known issuer */
+    size_t n;
+    assert_string_equal(scan("60/2023/NĐ CP ngày", NULL, &n), "60/2023/NĐ-CP");
+    assert_int_equal(n, strlen("60/2023/NĐ CP"));
+    assert_string_equal(scan("99/QĐ UBND;", NULL, NULL), "99/QĐ-UBND");
+    assert_string_equal(scan("12/QĐ TTg.", NULL, NULL), "12/QĐ-TTg");
+    assert_string_equal(scan("59/QĐ Ban Chỉ đạo", NULL, &n), "59/QĐ");
+    assert_int_equal(n, strlen("59/QĐ"));
+    assert_string_equal(scan("59/QĐ UBNDX", NULL, NULL), "59/QĐ");
+    assert_string_equal(scan("59/QĐ UBND-VX", NULL, NULL), "59/QĐ");
+    assert_string_equal(scan("59/2023/NĐ-CP UBND", NULL, NULL), "59/2023/NĐ-CP");
 }
 
 static void test_type_word_disambiguates(void **state)
