@@ -67,6 +67,7 @@ typedef struct part_walk {
     xmlTextReaderPtr reader;
     vn_buf *out;
     bool in_text;           /* inside a w:t */
+    int in_run;             /* inside a w:r: a w:tab elsewhere is a tab stop's definition */
     char note_id[16];       /* inside a footnote or endnote: its id */
     char first_error[160];  /* libxml2's first complaint */
 } part_walk;
@@ -133,11 +134,13 @@ static int on_element(part_walk *w, vn_status *st)
         return -1;
     if (named(local, "t")) {
         w->in_text = !empty;
-    } else if (named(local, "tab")) {
+    } else if (named(local, "r")) {
+        w->in_run += !empty;
+    } else if (w->in_run && named(local, "tab")) {
         *st = vn_buf_append_char(w->out, '\t');
-    } else if (named(local, "br") || named(local, "cr")) {
+    } else if (w->in_run && (named(local, "br") || named(local, "cr"))) {
         *st = vn_buf_append_char(w->out, '\n');
-    } else if (named(local, "noBreakHyphen")) {
+    } else if (w->in_run && named(local, "noBreakHyphen")) {
         *st = vn_buf_append_char(w->out, '-');
     } else if (named(local, "p") && empty) {
         *st = vn_buf_append_char(w->out, '\n');
@@ -169,6 +172,8 @@ static vn_status on_end(part_walk *w)
         return VN_OK;
     if (named(local, "t"))
         w->in_text = false;
+    else if (named(local, "r") && w->in_run > 0)
+        w->in_run--;
     else if (named(local, "p"))
         return vn_buf_append_char(w->out, '\n');
     else if (named(local, "footnote") || named(local, "endnote"))

@@ -42,12 +42,15 @@ static vn_status text_of(const unsigned char *bytes, size_t n, char **text, char
     return st;
 }
 
+/* A w:tab in a run is a tab; in the paragraph's properties it defines a
+ * tab stop and is not text. */
 static void test_paragraphs_runs_tabs_breaks(void **state)
 {
     (void)state;
     size_t n = 0;
     unsigned char *z = docx(W_DOC
-        "<w:p><w:r><w:t>ỦY BAN</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4320\"/></w:tabs></w:pPr>"
+        "<w:r><w:t>ỦY BAN</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p>"
         "<w:p/>"
         "<w:p><w:r><w:t xml:space=\"preserve\">Nghị định số 59/2023/</w:t></w:r>"
         "<w:r><w:t>NĐ</w:t></w:r><w:r><w:noBreakHyphen/><w:t>CP</w:t></w:r>"
