@@ -5,8 +5,11 @@
  * across all the files given, and prints one line per citation (or JSON
  * Lines: a document record followed by its citation records).  A bad file
  * is reported and skipped; the exit status is then 2, but every other file
- * is still printed.
+ * is still printed.  "-" reads one document from standard input (named "-"
+ * in the output, before the files), so text from another tool can be piped
+ * in: `pdftotext plan.pdf - | vncite extract -`.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +31,34 @@ static void walk_problem(void *ctx, const vn_error *e)
 {
     *(bool *)ctx = true;
     vn_report_error(e);
+}
+
+/* Standard input, whole; a message naming it on failure. */
+static vn_status read_stdin(unsigned char **bytes, size_t *n, vn_error *err)
+{
+    size_t cap = 1 << 16, len = 0;
+    unsigned char *b = malloc(cap);
+    for (size_t got = 1; b && got > 0;) {
+        if (len == cap) {
+            unsigned char *p = cap <= ((size_t)-1) / 2 ? realloc(b, cap * 2) : NULL;
+            if (!p)
+                break;
+            b = p;
+            cap *= 2;
+        }
+        got = fread(b + len, 1, cap - len, stdin);
+        len += got;
+    }
+    if (!b || !feof(stdin)) {
+        vn_status st = ferror(stdin)
+                           ? vn_error_set(err, VN_ERR_IO, "standard input: %s", strerror(errno))
+                           : vn_error_set(err, VN_ERR_NOMEM, "standard input: out of memory");
+        free(b);
+        return st;
+    }
+    *bytes = b;
+    *n = len;
+    return VN_OK;
 }
 
 static void print_human(const vn_analysis *a, const vn_citation *c)
@@ -87,15 +118,25 @@ int vn_cmd_extract(int argc, char **argv)
     if (!vn_cli_load_registry(o.registry, o.no_registry, &reg))
         return VN_EXIT_ERROR;
 
+    /* "-" (standard input) is not a path to walk */
+    bool from_stdin = false;
+    int paths = first;
+    for (int i = first; i < argc; i++) {
+        if (strcmp(argv[i], "-") == 0)
+            from_stdin = true;
+        else
+            argv[paths++] = argv[i];
+    }
     vn_pathlist files;
-    if (vn_walk(argv + first, (size_t)(argc - first), &files, walk_problem, &failed, &err) != VN_OK) {
+    if (vn_walk(argv + first, (size_t)(paths - first), &files, walk_problem, &failed, &err) != VN_OK) {
         vn_report_error(&err);
         vn_registry_free(reg);
         return VN_EXIT_ERROR;
     }
 
-    vn_analysis *docs = calloc(files.count ? files.count : 1, sizeof *docs);
-    vn_resolve_doc *rdocs = calloc(files.count ? files.count : 1, sizeof *rdocs);
+    size_t slots = files.count + from_stdin;
+    vn_analysis *docs = calloc(slots ? slots : 1, sizeof *docs);
+    vn_resolve_doc *rdocs = calloc(slots ? slots : 1, sizeof *rdocs);
     size_t ok = 0;
     int status = VN_EXIT_OK;
     if (!docs || !rdocs) {
@@ -103,6 +144,20 @@ int vn_cmd_extract(int argc, char **argv)
         vn_report_error(&err);
         status = VN_EXIT_ERROR;
         goto done;
+    }
+    if (from_stdin) {
+        unsigned char *bytes = NULL;
+        size_t n = 0;
+        if (read_stdin(&bytes, &n, &err) != VN_OK ||
+            vn_analyze_bytes("-", bytes, n, reg, &docs[ok], &err) != VN_OK) {
+            vn_report_error(&err);
+            failed = true;
+        } else {
+            rdocs[ok].meta = &docs[ok].meta;
+            rdocs[ok].citations = &docs[ok].extract.citations;
+            ok++;
+        }
+        free(bytes);
     }
     for (size_t i = 0; i < files.count; i++) {
         if (vn_analyze_file(files.paths[i], reg, &docs[ok], &err) != VN_OK) {

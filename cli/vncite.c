@@ -20,6 +20,8 @@ static const vn_command commands[] = {
      "  --registry DIR  instrument registry folder (default: $VNCITE_REGISTRY,\n"
      "                  else ./corpus/registry)\n"
      "  --no-registry   resolve against the files given only\n"
+     "  -               read a document from standard input (named '-'), e.g.\n"
+     "                  pdftotext plan.pdf - | vncite extract -\n"
      "\n"
      "Human output, one line per citation:\n"
      "  FILE:LINE:COL  INSTRUMENT  TYPE  DATE  ISSUER  \"as written\"\n"
