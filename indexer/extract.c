@@ -734,6 +734,19 @@ static bool comma_pair_continues(const char *t, size_t len, size_t i)
     return match_word_in_list(t, len, i, &second_halves, &n) >= 0;
 }
 
+/* The end of the letters and digits at i (i if none). */
+static size_t word_end(const char *t, size_t len, size_t i)
+{
+    int cp;
+    while (i < len) {
+        size_t n = vn_utf8_next(t + i, len - i, &cp);
+        if (!is_alnum_cp(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
 /* Generic name: opener + words whose first is capitalised, up to a stop
  * word or punctuation ("Luật Tổ chức chính quyền địa phương ngày …"). */
 static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t opener_len,
@@ -750,14 +763,7 @@ static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t op
     for (int words = 0; words < NAME_MAX_WORDS && j < len; words++) {
         if (words > 0 && is_stop_word(t, len, j))
             break;
-        size_t w = j;
-        int cp;
-        while (w < len) {
-            size_t n = vn_utf8_next(t + w, len - w, &cp);
-            if (!is_alnum_cp(cp))
-                break;
-            w += n;
-        }
+        size_t w = word_end(t, len, j);
         /* a number is not a word of a name: a footnote's ("Luật Đất
          * đai<sup>2</sup>" is cleaned to "Luật Đất đai 2") or a year */
         size_t digits = j;
@@ -874,13 +880,7 @@ static size_t amended_laws_end(const char *t, size_t len, size_t k, size_t limit
             law_seen = true;
             joined = false;
         } else {
-            int cp;
-            while (e < limit) {
-                size_t m = vn_utf8_next(t + e, len - e, &cp);
-                if (!is_alnum_cp(cp))
-                    break;
-                e += m;
-            }
+            e = word_end(t, limit, w);
             if (e == w)
                 break;
             if (!law_seen)

@@ -42,13 +42,24 @@ static vn_status text_of(const unsigned char *bytes, size_t n, char **text, char
     return st;
 }
 
+/* The text of a .docx made of document (and footnotes) is `want`. */
+static void expect_text(const char *document, const char *footnotes, const char *want)
+{
+    size_t n = 0;
+    unsigned char *z = docx(document, footnotes, &n);
+    char *text;
+    assert_int_equal(text_of(z, n, &text, NULL), VN_OK);
+    assert_string_equal(text, want);
+    free(text);
+    free(z);
+}
+
 /* A w:tab in a run is a tab; in the paragraph's properties it defines a
  * tab stop and is not text. */
 static void test_paragraphs_runs_tabs_breaks(void **state)
 {
     (void)state;
-    size_t n = 0;
-    unsigned char *z = docx(W_DOC
+    expect_text(W_DOC
         "<w:p><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4320\"/></w:tabs></w:pPr>"
         "<w:r><w:t>ỦY BAN</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p>"
         "<w:p/>"
@@ -57,13 +68,8 @@ static void test_paragraphs_runs_tabs_breaks(void **state)
         "<w:r><w:br/><w:t xml:space=\"preserve\"> </w:t></w:r></w:p>"
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
         "<w:tc><w:p><w:r><w:t>Quy định &amp; chương trình</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-        W_END, NULL, &n);
-    char *text;
-    assert_int_equal(text_of(z, n, &text, NULL), VN_OK);
-    assert_string_equal(text, "ỦY BAN\tCỘNG HÒA\n\nNghị định số 59/2023/NĐ-CP\n \n1\n"
-                              "Quy định & chương trình\n");
-    free(text);
-    free(z);
+        W_END, NULL,
+        "ỦY BAN\tCỘNG HÒA\n\nNghị định số 59/2023/NĐ-CP\n \n1\nQuy định & chương trình\n");
 }
 
 /* What Word keeps but does not show as the text: deleted revisions, field
@@ -71,8 +77,7 @@ static void test_paragraphs_runs_tabs_breaks(void **state)
 static void test_hidden_text_is_left_out(void **state)
 {
     (void)state;
-    size_t n = 0;
-    unsigned char *z = docx(W_DOC
+    expect_text(W_DOC
         "<w:p><w:r><w:t>A</w:t></w:r>"
         "<w:del w:id=\"1\"><w:r><w:delText>deleted</w:delText></w:r></w:del>"
         "<w:ins w:id=\"2\"><w:r><w:t>B</w:t></w:r></w:ins>"
@@ -81,12 +86,8 @@ static void test_hidden_text_is_left_out(void **state)
         "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:t>C</w:t></mc:Choice>"
         "<mc:Fallback><w:t>C again</w:t></mc:Fallback></mc:AlternateContent></w:r>"
         "<w:moveTo w:id=\"4\"><w:r><w:t>moved</w:t></w:r></w:moveTo></w:p>"
-        W_END, NULL, &n);
-    char *text;
-    assert_int_equal(text_of(z, n, &text, NULL), VN_OK);
-    assert_string_equal(text, "ABCmoved\n");
-    free(text);
-    free(z);
+        W_END, NULL,
+        "ABCmoved\n");
 }
 
 /* Footnote references become <sup>N</sup> and the notes follow the body,
@@ -94,8 +95,7 @@ static void test_hidden_text_is_left_out(void **state)
 static void test_footnotes_follow_the_body(void **state)
 {
     (void)state;
-    size_t n = 0;
-    unsigned char *z = docx(W_DOC
+    expect_text(W_DOC
         "<w:p><w:r><w:t>Căn cứ Luật</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r></w:p>"
         W_END,
         W_NOTES
@@ -103,12 +103,8 @@ static void test_footnotes_follow_the_body(void **state)
         "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:t>cont</w:t></w:r></w:p></w:footnote>"
         "<w:footnote w:id=\"2\"><w:p><w:r><w:footnoteRef/></w:r>"
         "<w:r><w:t xml:space=\"preserve\"> Gồm: Chỉ thị số 30/CT-TTg.</w:t></w:r></w:p></w:footnote>"
-        "</w:footnotes>", &n);
-    char *text;
-    assert_int_equal(text_of(z, n, &text, NULL), VN_OK);
-    assert_string_equal(text, "Căn cứ Luật<sup>2</sup>\n<sup>2</sup> Gồm: Chỉ thị số 30/CT-TTg.\n");
-    free(text);
-    free(z);
+        "</w:footnotes>",
+        "Căn cứ Luật<sup>2</sup>\n<sup>2</sup> Gồm: Chỉ thị số 30/CT-TTg.\n");
 }
 
 static void test_what_is_not_a_word_document(void **state)
