@@ -4,8 +4,16 @@
 # text files; archives that are not Word documents or are damaged are named
 # and skipped.  Fixtures: tests/data/docx/make-docx.py.
 source "$(dirname "$0")/lib.sh"
-/usr/bin/python3 tests/data/docx/make-docx.py "$TMP/dx"
+/usr/bin/python3 tests/data/docx/make-docx.py "$TMP/dx" corpus/*.txt
 reg="$VNCITE_SRC/corpus/registry"
+
+# the sample plans as .docx (one paragraph a line) say what their text says
+strip='s/"file":"[^"]*"//; s/"encoding":"[^"]*"//'
+"$VNCITE" extract --json --registry "$reg" corpus/*.txt | sed "$strip" >"$TMP/as-text.jsonl"
+"$VNCITE" extract --json --registry "$reg" "$TMP"/dx/texts/*.docx | sed "$strip" >"$TMP/as-docx.jsonl"
+if cmp -s "$TMP/as-text.jsonl" "$TMP/as-docx.jsonl"; then
+  pass "the five plans as .docx give the same metadata and citations (lines, columns) as their text"
+else fail "the plans as .docx differ from their text"; diff "$TMP/as-text.jsonl" "$TMP/as-docx.jsonl" | head -5; fi
 
 (cd "$TMP" && "$VNCITE" extract --registry "$reg" dx/plan.docx) >"$TMP/extract.txt"
 golden extract-docx.txt "$TMP/extract.txt"
@@ -21,6 +29,7 @@ contains "$TMP/doc.json" '"own_number":"12/KH-UBND"' "its own number is metadata
 contains "$TMP/doc.json" '"issuer":"ỦY BAN NHÂN DÂN - TỈNH QUẢNG NAM"' \
   "the issuer is the header's left column, without the motto after the tab"
 
+rm -r "$TMP/dx/texts"
 expect_status 2 "a folder with damaged and non-Word archives" -- \
   "$VNCITE" extract --no-registry "$TMP/dx"
 contains "$TMP/out" "59/2023/NĐ-CP" "the good .docx is still extracted"

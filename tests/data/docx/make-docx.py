@@ -1,16 +1,18 @@
 #!/usr/bin/python3
 """Writes the .docx fixtures of tests/e2e/t14_extract_docx.sh (deterministic bytes).
 
-usage: make-docx.py OUTDIR
+usage: make-docx.py OUTDIR [TEXT...]
 
 plan.docx: a short plan as Word writes it: runs split inside a symbol, a tab, a
 footnote whose text cites an instrument, a deleted revision, a field code, a
 text box in mc:AlternateContent (its fallback repeats the text), a table, a
 decomposed (non-NFC) tone mark.  not-word.docx: a ZIP without word/document.xml
 (an .xlsx renamed); broken.docx: plan.docx cut in half; bad-xml.docx: a
-document.xml that is not well-formed.
+document.xml that is not well-formed.  Each TEXT file given becomes
+OUTDIR/texts/NAME.docx, one paragraph a line, so that its citations can be
+compared with the text's.
 """
-import os, sys, zipfile
+import html, os, sys, zipfile
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -84,3 +86,13 @@ write(os.path.join(out, 'not-word.docx'), [('[Content_Types].xml', content_types
 write(os.path.join(out, 'bad-xml.docx'), [('word/document.xml', document[:len(document) // 2])])
 data = open(os.path.join(out, 'plan.docx'), 'rb').read()
 open(os.path.join(out, 'broken.docx'), 'wb').write(data[:len(data) // 2])
+
+texts = os.path.join(out, 'texts')
+for path in sys.argv[2:]:
+    os.makedirs(texts, exist_ok=True)
+    lines = open(path, encoding='utf-8').read().split('\n')
+    runs = ''.join(p(r(html.escape(line, quote=False), True)) for line in lines)
+    name = os.path.splitext(os.path.basename(path))[0] + '.docx'
+    write(os.path.join(texts, name),
+          parts[:2] + [('word/document.xml', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                                             f'<w:document {W}><w:body>{runs}</w:body></w:document>')])
