@@ -53,7 +53,9 @@ static vn_status walk_dir(const char *dir, int depth, vn_pathlist *out,
     struct dirent *ent;
     vn_status st = VN_OK;
     while (st == VN_OK && (ent = readdir(d)) != NULL) {
-        if (ent->d_name[0] == '.')
+        /* hidden entries, and the "~$plan.docx" owner files Word leaves
+         * beside a document while it is open (a few bytes, not a document) */
+        if (ent->d_name[0] == '.' || (ent->d_name[0] == '~' && ent->d_name[1] == '$'))
             continue;
         size_t n = strlen(dir) + strlen(ent->d_name) + 2;
         char *path = malloc(n);

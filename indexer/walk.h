@@ -3,7 +3,7 @@
  *
  * A file named on the command line is taken whatever its name.  A folder is
  * walked recursively for text documents (.txt, .md, .text, .docx); hidden entries
- * are skipped, symbolic links to files are followed but links to folders
+ * and Word's "~$…" owner files are skipped, symbolic links to files are followed but links to folders
  * are not (so a link loop cannot trap the walk).  The result is sorted so
  * every run sees files in the same order.
  */

@@ -30,8 +30,13 @@ contains "$TMP/doc.json" '"issuer":"ỦY BAN NHÂN DÂN - TỈNH QUẢNG NAM"' \
   "the issuer is the header's left column, without the motto after the tab"
 
 rm -r "$TMP/dx/texts"
+printf '\005Lan  \000\000\000' >"$TMP/dx/~\$plan.docx"    # Word's owner file while plan.docx is open
+printf 'Nghị định số 99/2099/NĐ-CP\n' >"$TMP/dx/.hidden.txt"
 expect_status 2 "a folder with damaged and non-Word archives" -- \
   "$VNCITE" extract --no-registry "$TMP/dx"
+if grep -qF '~$plan.docx' "$TMP/err" || grep -q '99/2099' "$TMP/out"; then
+  fail "Word's owner file or a hidden file was read"
+else pass "Word's ~\$ owner files and hidden files are skipped in folders"; fi
 contains "$TMP/out" "59/2023/NĐ-CP" "the good .docx is still extracted"
 contains "$TMP/err" "not-word.docx: looks like a ZIP archive but not a Word .docx document" \
   "a ZIP without word/document.xml is named and said to be no Word document"
