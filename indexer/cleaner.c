@@ -286,28 +286,48 @@ static bool starts_with(const cleaner *c, size_t i, const char *s, bool fold)
  * where they separate two non-space characters. */
 static size_t scan_tag(cleaner *c, size_t i, vn_status *st)
 {
+    /* inline: the tag goes (footnote marks and breaks leave a space) */
     static const char *const names[] = {"sup", "sub", "u", "b", "i", "em", "strong",
-                                        "s", "strike", "del", "ins", "small", "mark", "br"};
+                                        "s", "strike", "del", "ins", "small", "mark", "span",
+                                        "a", "font", "br"};
+    /* blocks of a document converted to HTML (a Word table with merged
+     * cells, which converters write as <table>): the tag is a line break,
+     * so each cell and paragraph reads as a line, as in Word */
+    static const char *const blocks[] = {"p", "div", "table", "thead", "tbody", "tfoot", "tr",
+                                         "td", "th", "li", "ul", "ol", "caption"};
     size_t j = i + 1;
     bool closing = j < c->len && c->in[j] == '/';
     j += closing;
     size_t name = j;
-    while (j < c->len && j - name <= 6 && ((c->in[j] | 0x20) >= 'a' && (c->in[j] | 0x20) <= 'z'))
+    while (j < c->len && j - name <= 7 && ((c->in[j] | 0x20) >= 'a' && (c->in[j] | 0x20) <= 'z'))
         j++;
     size_t name_len = j - name;
-    while (j < c->len && c->in[j] == ' ')
-        j++;
+    if (name_len == 0 || j >= c->len)
+        return i + 1;
+    if (c->in[j] == ' ' || c->in[j] == '\t') {
+        /* attributes ("<td colspan=\"2\">"): up to '>' on the same line */
+        size_t limit = c->len - j > 300 ? j + 300 : c->len;
+        while (j < limit && c->in[j] != '>' && c->in[j] != '<' && c->in[j] != '\n')
+            j++;
+        if (j > name + name_len && c->in[j - 1] == '/')
+            j--;
+    }
     if (j < c->len && c->in[j] == '/' && !closing)
         j++; /* <br/> */
-    if (j >= c->len || c->in[j] != '>' || name_len == 0)
+    if (j >= c->len || c->in[j] != '>')
         return i + 1;
+    j++; /* past '>' */
+    for (size_t k = 0; k < sizeof blocks / sizeof blocks[0]; k++)
+        if (strlen(blocks[k]) == name_len && starts_with(c, name, blocks[k], true)) {
+            *st = add_simple(c, EDIT_BREAK, i, j);
+            return j;
+        }
     size_t k = 0;
     for (; k < sizeof names / sizeof names[0]; k++)
         if (strlen(names[k]) == name_len && starts_with(c, name, names[k], true))
             break;
     if (k == sizeof names / sizeof names[0])
         return i + 1;
-    j++; /* past '>' */
     bool is_footnote = k <= 1, is_break = k == sizeof names / sizeof names[0] - 1;
     bool space = false;
     if (is_break)

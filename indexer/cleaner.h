@@ -5,7 +5,9 @@
  * backslash escapes (`\*`, `\-`), heading hashes (`### `), `<sup>…</sup>`
  * and `<sub>…</sub>` tags (the footnote number inside is kept, set apart by
  * a space so "sở<sup>1</sup>." never glues "sở1"), other simple HTML tags
- * (`<u>`, `<b>`, `<i>`, `<br>`), `[bookmark: …]` and `[footnoteRef:N]`
+ * (`<u>`, `<b>`, `<i>`, `<br>`, `<span …>`, attributes allowed), block tags of
+ * HTML (`<p>`, `<div>`, `<table>`, `<tr>`, `<td …>`, `<li>`: each becomes a
+ * line break, so a converted table's cells read as lines), `[bookmark: …]` and `[footnoteRef:N]`
  * markers (a footnote reference becomes a single space), and the cell
  * borders of markdown pipe tables (a line that starts with "|": each "|"
  * becomes a line break, so a cell of a converted Word table reads as its
