@@ -181,9 +181,10 @@ static vn_status on_end(part_walk *w)
     return VN_OK;
 }
 
-static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
+static pthread_once_t libs_once = PTHREAD_ONCE_INIT;
 
-static void init_libxml(void)
+/* libxml2's globals, once, before any thread parses */
+static void init_libs(void)
 {
     xmlInitParser();
 }
@@ -192,7 +193,6 @@ static void init_libxml(void)
 static vn_status walk_part(const char *name, const char *part, const vn_buf *xml, vn_buf *out,
                            vn_error *err)
 {
-    pthread_once(&libxml_once, init_libxml);
     if (xml->len > (size_t)__INT_MAX__)
         return damaged(name, part, "too large", err);
     part_walk w = {.out = out};
@@ -248,6 +248,7 @@ static vn_status walk_part(const char *name, const char *part, const vn_buf *xml
 vn_status vn_docx_text(const char *name, const unsigned char *bytes, size_t n, vn_buf *out,
                        vn_error *err)
 {
+    pthread_once(&libs_once, init_libs);
     zip_error_t zerr;
     zip_error_init(&zerr);
     zip_source_t *src = zip_source_buffer_create(bytes, n, 0, &zerr);
