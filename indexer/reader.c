@@ -65,16 +65,18 @@ static vn_status check_magic(const char *name, const unsigned char *b, size_t n,
     static const struct {
         const char *magic;
         size_t len;
-        const char *what;
+        const char *what, *how;
     } formats[] = {
-        {"%PDF", 4, "a PDF file"},
-        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an old Word .doc (OLE) file"},
+        {"%PDF", 4, "a PDF file", " (pdftotext FILE.pdf FILE.txt, or pipe it: "
+                                  "pdftotext FILE.pdf - | vncite extract -)"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an old Word .doc (OLE) file",
+         " (save it as .docx in Word, which vncite reads)"},
     };
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
         if (n >= formats[i].len && memcmp(b, formats[i].magic, formats[i].len) == 0)
             return vn_error_set(err, VN_ERR_BINARY,
-                                "%s: looks like %s, not text; convert it to text first", name,
-                                formats[i].what);
+                                "%s: looks like %s, not text; convert it to text first%s", name,
+                                formats[i].what, formats[i].how);
     return VN_OK;
 }
 
