@@ -1,6 +1,7 @@
 /* docx.c — the text of a Word .docx document (see docx.h). */
 #include "docx.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,70 @@
 
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char MC_NS[] = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/*
+ * libzip is loaded on the first .docx, not when vncite starts: it brings
+ * libcrypto, liblzma and libbz2, which cost every vncite command about a
+ * millisecond of start-up (docs/BENCHMARKS.md).  VN_LIBZIP_SONAME is the
+ * library the build compiled against (CMakeLists.txt).
+ */
+#ifndef VN_LIBZIP_SONAME
+#define VN_LIBZIP_SONAME "libzip.so.4"
+#endif
+
+static struct {
+    __typeof__(zip_source_buffer_create) *source_buffer_create;
+    __typeof__(zip_open_from_source) *open_from_source;
+    __typeof__(zip_source_free) *source_free;
+    __typeof__(zip_error_init) *error_init;
+    __typeof__(zip_error_fini) *error_fini;
+    __typeof__(zip_error_strerror) *error_strerror;
+    __typeof__(zip_name_locate) *name_locate;
+    __typeof__(zip_fopen_index) *fopen_index;
+    __typeof__(zip_strerror) *archive_strerror;
+    __typeof__(zip_fread) *read;
+    __typeof__(zip_file_strerror) *file_strerror;
+    __typeof__(zip_fclose) *close;
+    __typeof__(zip_discard) *discard;
+} zip;
+static char zip_missing[256];   /* why libzip could not be loaded; "" when it was */
+
+/* One function of lib into *slot (a function pointer of `size` bytes). */
+static bool load_function(void *lib, const char *symbol, void *slot, size_t size)
+{
+    void *address = dlsym(lib, symbol);
+    if (!address) {
+        snprintf(zip_missing, sizeof zip_missing, "%s has no %s", VN_LIBZIP_SONAME, symbol);
+        return false;
+    }
+    memcpy(slot, &address, size);   /* POSIX: a symbol's address is the function's */
+    return true;
+}
+
+static void load_libzip(void)
+{
+    void *lib = dlopen(VN_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(zip_missing, sizeof zip_missing, "%s", dlerror());
+        return;
+    }
+#define LOAD(field, symbol) (ok = ok && load_function(lib, symbol, &zip.field, sizeof zip.field))
+    bool ok = true;
+    LOAD(source_buffer_create, "zip_source_buffer_create");
+    LOAD(open_from_source, "zip_open_from_source");
+    LOAD(source_free, "zip_source_free");
+    LOAD(error_init, "zip_error_init");
+    LOAD(error_fini, "zip_error_fini");
+    LOAD(error_strerror, "zip_error_strerror");
+    LOAD(name_locate, "zip_name_locate");
+    LOAD(fopen_index, "zip_fopen_index");
+    LOAD(archive_strerror, "zip_strerror");
+    LOAD(read, "zip_fread");
+    LOAD(file_strerror, "zip_file_strerror");
+    LOAD(close, "zip_fclose");
+    LOAD(discard, "zip_discard");
+#undef LOAD
+}
 
 bool vn_docx_magic(const unsigned char *bytes, size_t n)
 {
@@ -29,18 +94,18 @@ static vn_status read_part(zip_t *z, const char *name, const char *part, vn_buf 
                            bool *found, vn_error *err)
 {
     *found = false;
-    zip_int64_t index = zip_name_locate(z, part, 0);
+    zip_int64_t index = zip.name_locate(z, part, 0);
     if (index < 0)
         return VN_OK;
-    zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)index, 0);
+    zip_file_t *f = zip.fopen_index(z, (zip_uint64_t)index, 0);
     if (!f)
-        return damaged(name, part, zip_strerror(z), err);
+        return damaged(name, part, zip.archive_strerror(z), err);
     char chunk[1 << 16];
     vn_status st = VN_OK;
     for (;;) {
-        zip_int64_t got = zip_fread(f, chunk, sizeof chunk);
+        zip_int64_t got = zip.read(f, chunk, sizeof chunk);
         if (got < 0) {
-            st = damaged(name, part, zip_file_strerror(f), err);
+            st = damaged(name, part, zip.file_strerror(f), err);
             break;
         }
         if (got == 0)
@@ -57,7 +122,7 @@ static vn_status read_part(zip_t *z, const char *name, const char *part, vn_buf 
             break;
         }
     }
-    zip_fclose(f);
+    zip.close(f);
     *found = st == VN_OK;
     return st;
 }
@@ -183,9 +248,10 @@ static vn_status on_end(part_walk *w)
 
 static pthread_once_t libs_once = PTHREAD_ONCE_INIT;
 
-/* libxml2's globals, once, before any thread parses */
+/* Once, before any thread reads a .docx: libzip, and libxml2's globals. */
 static void init_libs(void)
 {
+    load_libzip();
     xmlInitParser();
 }
 
@@ -249,18 +315,23 @@ vn_status vn_docx_text(const char *name, const unsigned char *bytes, size_t n, v
                        vn_error *err)
 {
     pthread_once(&libs_once, init_libs);
+    if (zip_missing[0])
+        return vn_error_set(err, VN_ERR_IO,
+                            "%s: reading a Word .docx needs libzip, which could not be loaded "
+                            "(%s); install it (scripts/install-deps.sh), or convert the file "
+                            "to text", name, zip_missing);
     zip_error_t zerr;
-    zip_error_init(&zerr);
-    zip_source_t *src = zip_source_buffer_create(bytes, n, 0, &zerr);
-    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
+    zip.error_init(&zerr);
+    zip_source_t *src = zip.source_buffer_create(bytes, n, 0, &zerr);
+    zip_t *z = src ? zip.open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
     if (!z) {
-        vn_status st = src ? damaged(name, "the ZIP archive", zip_error_strerror(&zerr), err)
+        vn_status st = src ? damaged(name, "the ZIP archive", zip.error_strerror(&zerr), err)
                            : vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", name);
-        zip_source_free(src);
-        zip_error_fini(&zerr);
+        zip.source_free(src);
+        zip.error_fini(&zerr);
         return st;
     }
-    zip_error_fini(&zerr);
+    zip.error_fini(&zerr);
     static const char *const parts[] = {"word/document.xml", "word/footnotes.xml",
                                         "word/endnotes.xml"};
     vn_status st = VN_OK;
@@ -279,7 +350,7 @@ vn_status vn_docx_text(const char *name, const unsigned char *bytes, size_t n, v
             st = walk_part(name, parts[p], &xml, out, err);
     }
     vn_buf_free(&xml);
-    zip_discard(z);   /* also frees src */
+    zip.discard(z);   /* also frees src */
     if (st == VN_OK && out->data == NULL && vn_buf_append(out, "", 0) != VN_OK)
         st = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", name);
     return st;

@@ -11,8 +11,10 @@
  * (cleaner.h turns both into plain text; their citations count, SPEC §3.1).
  * Headers, footers and comments are not the plan's text and are left out.
  *
- * The archive is read from memory with libzip and each part with libxml2's
- * streaming reader (no network, no DTD, no entity expansion).  A part whose
+ * The archive is read from memory with libzip (loaded on the first .docx,
+ * so that commands that read none do not pay for it at start-up) and each
+ * part with libxml2's streaming reader (no network, no DTD, no entity
+ * expansion).  A part whose
  * text would exceed VN_DOCX_PART_MAX bytes is refused: a ZIP bomb, not a plan.
  */
 #ifndef VN_DOCX_H
