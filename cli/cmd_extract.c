@@ -1,9 +1,10 @@
 /*
- * cmd_extract.c — `vncite extract [--json] [--registry DIR] PATH...`
+ * cmd_extract.c — `vncite extract [--json | --csv] [--registry DIR] PATH...`
  *
  * Reads every file, extracts citations and metadata, resolves citations
  * across all the files given, and prints one line per citation (or JSON
- * Lines: a document record followed by its citation records).  A bad file
+ * Lines: a document record followed by its citation records; or CSV: a
+ * header, then one row per citation).  A bad file
  * is reported and skipped; the exit status is then 2, but every other file
  * is still printed.  "-" reads one document from standard input (named "-"
  * in the output, before the files), so text from another tool can be piped
@@ -16,13 +17,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "query_opts.h"
 #include "indexer/analyze.h"
 #include "indexer/docjson.h"
 #include "indexer/resolve.h"
 #include "indexer/walk.h"
 
 typedef struct extract_opts {
-    bool json;
+    bool json, csv;
     const char *registry;
     bool no_registry;
 } extract_opts;
@@ -61,6 +63,34 @@ static vn_status read_stdin(unsigned char **bytes, size_t *n, vn_error *err)
     return VN_OK;
 }
 
+static const char *const csv_head[] = {
+    "file", "line", "column", "start", "end", "instrument", "kind", "type", "number", "symbol",
+    "name", "date", "issuer", "term", "article", "clause", "point", "ambiguous", "candidates",
+    "corrected", "text"};
+
+/* One CSV row: the fields of the JSON citation record (docs/JSON.md). */
+static void print_csv(const vn_analysis *a, const vn_citation *c)
+{
+    vn_filepos from, to;
+    char *text = vn_analysis_cite_place(a, c, &from, &to);
+    char line[24], column[24], start[24], end[24], date[11] = "";
+    snprintf(line, sizeof line, "%zu", from.line);
+    snprintf(column, sizeof column, "%zu", from.column);
+    snprintf(start, sizeof start, "%zu", from.byte);
+    snprintf(end, sizeof end, "%zu", to.byte);
+    if (c->date.precision)
+        vn_date_range_str(&c->date, date);
+    const char *row[] = {a->doc.path, line, column, start, end, c->instrument,
+                         vn_citation_kind_name(c->kind), c->type_word, c->number, c->symbol,
+                         c->name, date, c->issuer, c->term, c->pinpoint.article,
+                         c->pinpoint.clause, c->pinpoint.point, c->ambiguous ? "true" : "false",
+                         c->candidates, c->corrected, text};
+    _Static_assert(sizeof row / sizeof *row == sizeof csv_head / sizeof *csv_head,
+                   "one field a column");
+    vn_csv_row(stdout, row, sizeof row / sizeof *row);
+    free(text);
+}
+
 static void print_human(const vn_analysis *a, const vn_citation *c)
 {
     vn_filepos pos;
@@ -88,6 +118,8 @@ int vn_cmd_extract(int argc, char **argv)
             return VN_EXIT_OK;
         } else if (strcmp(argv[i], "--json") == 0) {
             o.json = true;
+        } else if (strcmp(argv[i], "--csv") == 0) {
+            o.csv = true;
         } else if (strcmp(argv[i], "--no-registry") == 0) {
             o.no_registry = true;
         } else if (strcmp(argv[i], "--registry") == 0) {
@@ -106,6 +138,10 @@ int vn_cmd_extract(int argc, char **argv)
             first = i;
             break;
         }
+    }
+    if (o.json && o.csv) {
+        vn_report_usage_error("extract", "--json and --csv exclude each other");
+        return VN_EXIT_ERROR;
     }
     if (first >= argc) {
         vn_report_usage_error("extract", "no file given");
@@ -174,6 +210,8 @@ int vn_cmd_extract(int argc, char **argv)
         status = VN_EXIT_ERROR;
         goto done;
     }
+    if (o.csv)
+        vn_csv_row(stdout, csv_head, sizeof csv_head / sizeof *csv_head);
     for (size_t d = 0; d < ok; d++) {
         const vn_citation_list *l = &docs[d].extract.citations;
         if (o.json && vn_print_json_line(vn_document_json(&docs[d])) != 0) {
@@ -184,7 +222,9 @@ int vn_cmd_extract(int argc, char **argv)
             continue;       /* the other files are still printed */
         }
         for (size_t k = 0; k < l->count; k++) {
-            if (!o.json)
+            if (o.csv)
+                print_csv(&docs[d], &l->items[k]);
+            else if (!o.json)
                 print_human(&docs[d], &l->items[k]);
             else if (vn_print_json_line(vn_citation_json(&docs[d], &l->items[k])) != 0)
                 status = VN_EXIT_ERROR;

@@ -9,7 +9,7 @@
 
 static const vn_command commands[] = {
     {"extract", vn_cmd_extract, "list the citations and metadata of documents",
-     "usage: vncite extract [--json] [--registry DIR | --no-registry] PATH...\n"
+     "usage: vncite extract [--json | --csv] [--registry DIR | --no-registry] PATH...\n"
      "\n"
      "Reads each file (folders recursively: *.txt, *.md, *.docx), extracts every citation\n"
      "of another instrument and the document's own metadata, and resolves the\n"
@@ -17,6 +17,8 @@ static const vn_command commands[] = {
      "\n"
      "  --json          JSON Lines: one {\"record\":\"document\"} per file, then one\n"
      "                  {\"record\":\"citation\"} per occurrence (docs/JSON.md)\n"
+     "  --csv           CSV: a header, then one row per citation with the JSON\n"
+     "                  record's fields (pinpoint as article, clause, point)\n"
      "  --registry DIR  instrument registry folder (default: $VNCITE_REGISTRY,\n"
      "                  else ./corpus/registry)\n"
      "  --no-registry   resolve against the files given only\n"
