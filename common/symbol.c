@@ -494,9 +494,9 @@ static size_t spaced_term(const char *t, size_t len, size_t at, char canon[VN_SY
 }
 
 /*
- * "60/2023/NĐ CP", "99/QĐ UBND": a space typed for the hyphen between a
- * type code (the symbol's only code so far) and a well-known issuer code
- * that ends there.  Appends the issuer code to s and returns the bytes
+ * "60/2023/NĐ CP", "99/QĐ UBND", "59/2023/NĐ.CP": a space or a dot typed
+ * for the hyphen between a type code (the symbol's only code so far) and a
+ * well-known issuer code that ends there.  Appends the issuer code to s and returns the bytes
  * taken (0 when the form is not there: "59/QĐ Ban …" stays "59/QĐ").
  */
 static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *type_word,
@@ -506,7 +506,7 @@ static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *ty
     bool type_code = false;
     for (int k = 0; type_codes[k] && !type_code; k++)
         type_code = strcmp(s->codes[0], type_codes[k]) == 0;
-    if (!type_code || at + 1 >= len || t[at] != ' ')
+    if (!type_code || at + 1 >= len || (t[at] != ' ' && t[at] != '.'))
         return 0;
     size_t cl = read_code(t, len, at + 1, true);
     char canon[VN_SYMBOL_CODE_MAX], sep;

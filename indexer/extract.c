@@ -325,15 +325,22 @@ static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so)
 }
 
 /* True if the digit at pos may start a symbol: not glued to a preceding
- * word, except to "số" ("số12-QĐ/TW"). */
+ * word, except to "số" or a type word ("số12-QĐ/TW", "Nghị định59/2023/…"),
+ * and not the continuation of a token that starts with digits ("14/8/2023",
+ * "xy62/2023/NĐ-CP": the number after "62/" is a year, never a symbol's). */
 static bool anchor_ok(const char *t, size_t pos)
 {
     int c = prev_cp(t, pos);
+    if (c == '/' || c == '-' || c == 0x2013) {
+        size_t sep = pos - (c == 0x2013 ? 3 : 1);     /* where the separator starts */
+        return !(sep > 0 && isdigit((unsigned char)t[sep - 1]));
+    }
     if (c == 0 || !is_alnum_cp(c))
         return true;
     if (c >= '0' && c <= '9')
         return false;
-    return so_before(t, pos) != (size_t)-1;
+    size_t start;
+    return so_before(t, pos) != (size_t)-1 || vn_type_word_ending_at(t, pos, &start) != NULL;
 }
 
 /* Reads "điểm a khoản 2 Điều 3 [của]" ending at `end`; returns its start. */

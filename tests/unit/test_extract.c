@@ -408,6 +408,20 @@ static void test_footnote_number_before_the_date(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A type word glued to the number reads as "số" does; a number right after
+ * "digits/" continues that token (a date, a rejected number) and is never
+ * a symbol's. */
+static void test_glued_type_word_and_continued_numbers(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị định62/2023/NĐ-CP; mã xy63/2023/NĐ-CP; ngày 14/8/2023/NĐ.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 1);
+    assert_string_equal(at(&r, 0)->symbol, "62/2023/NĐ-CP");
+    assert_string_equal(at(&r, 0)->type_word, "Nghị định");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_issuer_ends_at_the_title_verb),
         cmocka_unit_test(test_name_then_its_symbol),
         cmocka_unit_test(test_footnote_number_before_the_date),
+        cmocka_unit_test(test_glued_type_word_and_continued_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
