@@ -9,7 +9,10 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+/* WordprocessingML's namespace as Word writes it ("transitional"), and as
+ * "Strict Open XML Document" writes it */
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+static const char W_STRICT_NS[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 static const char MC_NS[] = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /*
@@ -148,6 +151,18 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     }
 }
 
+static bool word_ns(const xmlChar *ns)
+{
+    return ns && (strcmp((const char *)ns, W_NS) == 0 || strcmp((const char *)ns, W_STRICT_NS) == 0);
+}
+
+/* An attribute of the current element in its own (Word's) namespace. */
+static xmlChar *word_attribute(xmlTextReaderPtr r, const char *name)
+{
+    return xmlTextReaderGetAttributeNs(r, (const xmlChar *)name,
+                                       xmlTextReaderConstNamespaceUri(r));
+}
+
 static bool named(const xmlChar *local, const char *name)
 {
     return local && strcmp((const char *)local, name) == 0;
@@ -156,7 +171,7 @@ static bool named(const xmlChar *local, const char *name)
 /* The w:id attribute, as written (at most 15 bytes of digits and '-'). */
 static void note_id(xmlTextReaderPtr r, char *id, size_t size)
 {
-    xmlChar *v = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"id", (const xmlChar *)W_NS);
+    xmlChar *v = word_attribute(r, "id");
     size_t n = 0;
     for (const xmlChar *p = v; p && *p && n + 1 < size; p++)
         if ((*p >= '0' && *p <= '9') || *p == '-')
@@ -179,7 +194,7 @@ static vn_status mark(vn_buf *out, const char *id)
  * (type="separator" …, ids 0 and -1). */
 static bool real_note(xmlTextReaderPtr r, const char *id)
 {
-    xmlChar *type = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"type", (const xmlChar *)W_NS);
+    xmlChar *type = word_attribute(r, "type");
     bool normal = !type || strcmp((const char *)type, "normalText") == 0;
     xmlFree(type);
     return normal && id[0] && id[0] != '-' && strcmp(id, "0") != 0;
@@ -195,7 +210,7 @@ static int on_element(part_walk *w, vn_status *st)
     int depth = xmlTextReaderDepth(r);
     if (ns && strcmp((const char *)ns, MC_NS) == 0)
         return named(local, "Fallback") && !empty ? depth : -1;
-    if (!ns || strcmp((const char *)ns, W_NS) != 0)
+    if (!word_ns(ns))
         return -1;
     if (named(local, "t")) {
         w->in_text = !empty;
@@ -233,7 +248,7 @@ static vn_status on_end(part_walk *w)
 {
     const xmlChar *local = xmlTextReaderConstLocalName(w->reader);
     const xmlChar *ns = xmlTextReaderConstNamespaceUri(w->reader);
-    if (!ns || strcmp((const char *)ns, W_NS) != 0)
+    if (!word_ns(ns))
         return VN_OK;
     if (named(local, "t"))
         w->in_text = false;

@@ -502,6 +502,9 @@ static vn_status decode_docx(const char *name, const unsigned char *bytes, size_
 {
     vn_buf text = VN_BUF_INIT;
     vn_status rc = vn_docx_text(name, bytes, n, &text, err);
+    if (rc == VN_OK && text.len == strspn(text.data, " \t\n"))
+        vn_warn("%s: this Word document holds no text (only pictures, such as a scan?); "
+                "vncite reads text, so convert the pictures with OCR first", name);
     if (rc == VN_OK)
         rc = decode(name, (const unsigned char *)text.data, text.len, true, out, err);
     if (rc == VN_OK)

@@ -29,6 +29,16 @@ contains "$TMP/doc.json" '"own_number":"12/KH-UBND"' "its own number is metadata
 contains "$TMP/doc.json" '"issuer":"ỦY BAN NHÂN DÂN - TỈNH QUẢNG NAM"' \
   "the issuer is the header's left column, without the motto after the tab"
 
+# a Word document of pictures only (a scan): no error, but a warning saying why nothing is found
+/usr/bin/python3 - "$TMP/scan.docx" <<'PY'
+import sys, zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('word/document.xml', f'<w:document {W}><w:body><w:p><w:r><w:drawing/></w:r></w:p></w:body></w:document>')
+PY
+expect_status 0 "a .docx with no text" -- "$VNCITE" extract --no-registry "$TMP/scan.docx"
+contains "$TMP/err" "scan.docx: this Word document holds no text" "its warning names it and says why"
+
 rm -r "$TMP/dx/texts"
 printf '\005Lan  \000\000\000' >"$TMP/dx/~\$plan.docx"    # Word's owner file while plan.docx is open
 printf 'Nghị định số 99/2099/NĐ-CP\n' >"$TMP/dx/.hidden.txt"

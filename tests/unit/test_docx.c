@@ -107,6 +107,17 @@ static void test_footnotes_follow_the_body(void **state)
         "Căn cứ Luật<sup>2</sup>\n<sup>2</sup> Gồm: Chỉ thị số 30/CT-TTg.\n");
 }
 
+/* "Strict Open XML Document", Word's other way to save a .docx, names the
+ * same elements in another namespace. */
+static void test_strict_open_xml(void **state)
+{
+    (void)state;
+    expect_text("<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body>"
+                "<w:p><w:r><w:t>Kết luận số 120-KL/TW</w:t></w:r>"
+                "<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>" W_END,
+                NULL, "Kết luận số 120-KL/TW<sup>1</sup>\n");
+}
+
 static void test_what_is_not_a_word_document(void **state)
 {
     (void)state;
@@ -181,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs_runs_tabs_breaks),
         cmocka_unit_test(test_hidden_text_is_left_out),
         cmocka_unit_test(test_footnotes_follow_the_body),
+        cmocka_unit_test(test_strict_open_xml),
         cmocka_unit_test(test_what_is_not_a_word_document),
         cmocka_unit_test(test_zip_bomb_is_refused),
         cmocka_unit_test(test_reader_decodes_a_docx),
