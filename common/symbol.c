@@ -84,6 +84,7 @@ static const type_word_entry type_words[] = {
     {"Biên bản", {"BB", NULL}},
     {"Hợp đồng", {"HĐ", NULL}},
     {"Công điện", {"CĐ", NULL}},
+    {"Văn bản hợp nhất", {"VBHN", NULL}},
     {"Văn bản", {NULL}},
     {"Điều lệ", {"ĐL", NULL}},
     {NULL, {NULL}}
@@ -99,6 +100,8 @@ static const struct { const char *code, *word; } code_type_words[] = {
     {"ĐA", "Đề án"}, {"DA", "Dự án"}, {"CV", "Công văn"}, {"TB", "Thông báo"},
     {"BC", "Báo cáo"}, {"TTr", "Tờ trình"}, {"PA", "Phương án"}, {"BB", "Biên bản"},
     {"HĐ", "Hợp đồng"}, {"CĐ", "Công điện"}, {"PL", "Pháp lệnh"}, {"TC", "Thông cáo"},
+    /* not "L": it is Luật in "18-L/CTN" and Lệnh in "05/2022/L-CTN" */
+    {"VBHN", "Văn bản hợp nhất"}, {"SL", "Sắc lệnh"},
     {NULL, NULL}
 };
 
@@ -448,13 +451,16 @@ static bool known_code(const char *canon)
 
 /*
  * The laws of the 1990s are numbered "18-L/CTN", "35-L/CTN" (L = Luật,
- * CTN = Chủ tịch nước): a one-letter code is accepted as the type when a
- * slash and a code of two letters or more follow at once, which a list
- * marker ("1- Đ…") never has.
+ * CTN = Chủ tịch nước), and the President's orders "05/2022/L-CTN" (L =
+ * Lệnh): a one-letter code is accepted as the type when a slash (or, after
+ * a year, a hyphen) and a code of two letters or more follow at once, which
+ * a list marker ("1- Đ…") never has.
  */
-static bool old_law_letter(const char *t, size_t len, size_t j, size_t cl, int part)
+static bool old_law_letter(const char *t, size_t len, size_t j, size_t cl, int part,
+                           bool after_year)
 {
-    if (part != 0 || cl != 1 || j + 1 >= len || t[j + 1] != '/')
+    if (part != 0 || cl != 1 || j + 1 >= len ||
+        (t[j + 1] != '/' && !(after_year && t[j + 1] == '-')))
         return false;
     int cp;
     size_t k = j + 2, letters = 0;
@@ -573,7 +579,7 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
             }
         }
         size_t cl = read_code(t, len, j, strict);
-        if (cl == 0 || (strict && vn_utf8_count(t + j, cl) < 2 && !old_law_letter(t, len, j, cl, part)))
+        if (cl == 0 || (strict && vn_utf8_count(t + j, cl) < 2 && !old_law_letter(t, len, j, cl, part, s->year != 0)))
             break;              /* one-letter "codes" are list markers: "1- Đ…" */
         char canon[VN_SYMBOL_CODE_MAX];
         if (!vn_symbol_canonical_code(t + j, cl, s->code_count, type_word, canon))

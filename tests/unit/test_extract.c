@@ -422,6 +422,22 @@ static void test_glued_type_word_and_continued_numbers(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Types the plans' neighbours cite: consolidated texts and the President's
+ * orders, typed by their words or, without them, by their codes. */
+static void test_consolidated_texts_and_orders(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Văn bản hợp nhất số 05/VBHN-VPQH ngày 12/12/2022; Lệnh số "
+                    "05/2022/L-CTN ngày 21/11/2022; theo 06/VBHN-BTP.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->type_word, "Văn bản hợp nhất");
+    assert_string_equal(at(&r, 1)->symbol, "05/2022/L-CTN");
+    assert_string_equal(at(&r, 1)->type_word, "Lệnh");
+    assert_string_equal(at(&r, 2)->type_word, "Văn bản hợp nhất");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_name_then_its_symbol),
         cmocka_unit_test(test_footnote_number_before_the_date),
         cmocka_unit_test(test_glued_type_word_and_continued_numbers),
+        cmocka_unit_test(test_consolidated_texts_and_orders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

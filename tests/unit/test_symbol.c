@@ -75,6 +75,9 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("59/QĐ UBND-VX", NULL, NULL), "59/QĐ");
     assert_string_equal(scan("59/2023/NĐ-CP UBND", NULL, NULL), "59/2023/NĐ-CP");
     assert_string_equal(scan("59/2023/NĐ.CP;", NULL, NULL), "59/2023/NĐ-CP");
+    /* the President's orders: a one-letter type code after a year */
+    assert_string_equal(scan("05/2022/L-CTN ngày", NULL, NULL), "05/2022/L-CTN");
+    assert_string_equal(scan("1- Đồng ý", NULL, NULL), "");
     assert_string_equal(scan("12/QĐ. Ủy ban", NULL, &n), "12/QĐ");
     assert_int_equal(n, strlen("12/QĐ"));
 }
