@@ -542,18 +542,33 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
     return end;
 }
 
+/* The end of a footnote mark at j, or 0: a number of one or two digits
+ * (what the cleaner leaves of "<sup>1</sup>"), "[1]", "[^1]" or "(1)". */
+static size_t footnote_mark_end(const char *t, size_t len, size_t j)
+{
+    char close = j < len && t[j] == '[' ? ']' : j < len && t[j] == '(' ? ')' : 0;
+    size_t k = j + (close != 0);
+    if (close == ']' && k < len && t[k] == '^')
+        k++;
+    size_t digits = k;
+    while (k < len && k - digits < 3 && isdigit((unsigned char)t[k]))
+        k++;
+    if (k == digits || k - digits > 2)
+        return 0;
+    if (!close)
+        return k;
+    return k < len && t[k] == close ? k + 1 : 0;
+}
+
 /* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER]. Returns
  * the end of what was read. */
 static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
 {
     vn_citation *c = &dr->c;
     size_t j = skip_blanks_fwd(t, len, i);
-    /* a footnote's number between the symbol and its date: the cleaner
-     * keeps "…/NĐ-CP<sup>1</sup> ngày 14/8/2023" as "…/NĐ-CP 1 ngày …" */
-    size_t mark = j;
-    while (mark < len && mark - j < 3 && isdigit((unsigned char)t[mark]))
-        mark++;
-    if (mark > j && mark - j < 3 && mark < len && (t[mark] == ' ' || t[mark] == ',')) {
+    /* a footnote mark between the symbol and its date or issuer */
+    size_t mark = footnote_mark_end(t, len, j);
+    if (mark && mark < len && (t[mark] == ' ' || t[mark] == ',')) {
         size_t after = skip_blanks_fwd(t, len, mark + (t[mark] == ','));
         if (match_ci(t, len, after, "ngày") || match_word_ci(t, len, after, "của"))
             j = skip_blanks_fwd(t, len, mark);

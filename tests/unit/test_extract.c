@@ -389,22 +389,28 @@ static void test_name_then_its_symbol(void **state)
     vn_extract_result_free(&r);
 }
 
-/* A footnote's number (kept by the cleaner as " 1") between a symbol and
- * its date or issuer does not part them; other numbers there are not
- * footnotes. */
+/* A footnote mark (" 1" as the cleaner keeps "<sup>1</sup>", "[1]", "[^1]",
+ * "(1)") between a symbol and its date or issuer does not part them; other
+ * numbers there are not footnotes. */
 static void test_footnote_number_before_the_date(void **state)
 {
     (void)state;
     const char *t = "Căn cứ Nghị định số 59/2023/NĐ-CP 1 ngày 14/8/2023 của Chính phủ; "
                     "Chỉ thị số 30/CT-TTg 2, ngày 26/11/2021; Kết luận số 120-KL/TW 3 của Bộ "
-                    "Chính trị; Nghị định số 61/2023/NĐ-CP 12 ngày qua.";
+                    "Chính trị; Nghị định số 61/2023/NĐ-CP 12 ngày qua; Quyết định số "
+                    "12/QĐ-TTg[1] ngày 3/1/2024; Chỉ thị số 31/CT-TTg(2) ngày 1/12/2021; "
+                    "Kết luận số 121-KL/TW [^3], ngày 2/1/2016; Quyết định số 13/QĐ-TTg (123) ngày 4/1/2024.";
     vn_extract_result r = run(t);
-    assert_int_equal(r.citations.count, 4);
+    assert_int_equal(r.citations.count, 8);
     date_is(at(&r, 0), "2023-08-14");
     assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
     date_is(at(&r, 1), "2021-11-26");
     assert_string_equal(at(&r, 2)->issuer, "Bộ Chính trị");
     assert_int_equal(at(&r, 3)->date.precision, 0);
+    date_is(at(&r, 4), "2024-01-03");
+    date_is(at(&r, 5), "2021-12-01");
+    date_is(at(&r, 6), "2016-01-02");
+    assert_int_equal(at(&r, 7)->date.precision, 0);   /* three digits: not a footnote mark */
     vn_extract_result_free(&r);
 }
 
