@@ -576,12 +576,19 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
     if (j < len && (t[j] == ',' || t[j] == '('))
         j = skip_blanks_fwd(t, len, j + 1);
     size_t end = i;
-    if (match_ci(t, len, j, "ngày") || match_ci(t, len, j, "ban hành ngày")) {
+    if (match_ci(t, len, j, "ngày") || match_ci(t, len, j, "ban hành ngày") ||
+        match_word_ci(t, len, j, "ngay")) {
         size_t k = j;
         if (!match_ci(t, len, j, "ngày"))
             k = j + match_ci(t, len, j, "ban hành ");
         vn_date_range d;
         size_t n = vn_date_scan(t + k, len - k, &d);
+        /* typed without diacritics: "ngay 14/8/2023", numbers only */
+        size_t ngay = n ? 0 : match_word_ci(t, len, j, "ngay");
+        size_t digits = ngay ? skip_spaces_fwd(t, len, j + ngay) : 0;
+        if (ngay && digits < len && isdigit((unsigned char)t[digits]) &&
+            (n = vn_date_scan(t + digits, len - digits, &d)) != 0)
+            k = digits;
         if (n) {
             c->date = d;
             end = k + n;
@@ -593,6 +600,8 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
         }
     }
     size_t cua = match_word_ci(t, len, j, "của");
+    if (!cua && match_word_ci(t, len, j, "cua") && is_upper_cp(next_cp(t, len, j + 4)))
+        cua = 3;    /* "cua Chinh phu": typed without diacritics */
     if (cua) {
         size_t e = read_issuer(t, len, j + cua, dr);
         if (dr->issuer[0])

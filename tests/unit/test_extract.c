@@ -444,6 +444,23 @@ static void test_consolidated_texts_and_orders(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Text typed without diacritics: "ngay" before a numeric date and "cua"
+ * before a capitalised issuer still attach to the citation. */
+static void test_unaccented_date_and_issuer(void **state)
+{
+    (void)state;
+    const char *t = "Can cu Nghi dinh so 59/2023/ND-CP ngay 14/8/2023 cua Chinh phu; "
+                    "Quyet dinh so 12/QD-TTg ngay mai cua toi.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->symbol, "59/2023/NĐ-CP");
+    date_is(at(&r, 0), "2023-08-14");
+    assert_string_equal(at(&r, 0)->issuer, "Chinh phu");
+    assert_int_equal(at(&r, 1)->date.precision, 0);
+    assert_string_equal(at(&r, 1)->issuer, "");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -466,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_footnote_number_before_the_date),
         cmocka_unit_test(test_glued_type_word_and_continued_numbers),
         cmocka_unit_test(test_consolidated_texts_and_orders),
+        cmocka_unit_test(test_unaccented_date_and_issuer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
