@@ -10,12 +10,14 @@
  * body, one "<sup>N</sup> text" line each, as converters write them
  * (cleaner.h turns both into plain text; their citations count, SPEC §3.1).
  * Headers, footers and comments are not the plan's text and are left out.
+ * Both of Word's namespaces are read: transitional (what Word writes by
+ * default) and "Strict Open XML".
  *
  * The archive is read from memory with libzip (loaded on the first .docx,
  * so that commands that read none do not pay for it at start-up) and each
  * part with libxml2's streaming reader (no network, no DTD, no entity
- * expansion).  A part whose
- * text would exceed VN_DOCX_PART_MAX bytes is refused: a ZIP bomb, not a plan.
+ * expansion).  A part that unpacks to more than VN_DOCX_PART_MAX bytes is
+ * refused: a ZIP bomb, not a plan.
  */
 #ifndef VN_DOCX_H
 #define VN_DOCX_H
