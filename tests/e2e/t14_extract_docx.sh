@@ -39,6 +39,14 @@ PY
 expect_status 0 "a .docx with no text" -- "$VNCITE" extract --no-registry "$TMP/scan.docx"
 contains "$TMP/err" "scan.docx: this Word document holds no text" "its warning names it and says why"
 
+# libzip is opened on the first .docx: without it, that file fails, named, and text files are read
+printf 'Căn cứ Nghị định số 59/2023/NĐ-CP;\n' >"$TMP/plain.txt"
+expect_status 2 "a .docx when libzip cannot be loaded" -- \
+  env VNCITE_LIBZIP=/nonexistent/libzip.so.4 "$VNCITE" extract --no-registry "$TMP/dx/plan.docx" "$TMP/plain.txt"
+contains "$TMP/err" "plan.docx: reading a Word .docx needs libzip, which could not be loaded" \
+  "the .docx is named, with what is missing"
+contains "$TMP/out" "plain.txt:1:8" "the text file is still read"
+
 rm -r "$TMP/dx/texts"
 printf '\005Lan  \000\000\000' >"$TMP/dx/~\$plan.docx"    # Word's owner file while plan.docx is open
 printf 'Nghị định số 99/2099/NĐ-CP\n' >"$TMP/dx/.hidden.txt"
