@@ -1,4 +1,4 @@
-/* docx.c — the text of a Word .docx document (see docx.h). */
+/* docx.c — the text of a Word .docx or OpenDocument .odt document (see docx.h). */
 #include "docx.h"
 
 #include <dlfcn.h>
@@ -14,6 +14,10 @@
  * "Strict Open XML Document" writes it */
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_STRICT_NS[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+/* OpenDocument's text and office namespaces */
+static const char TEXT_NS[] = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+static const char OFFICE_NS[] = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+static const char ODT_MIMETYPE[] = "application/vnd.oasis.opendocument.text";
 static const char MC_NS[] = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /*
@@ -137,9 +141,19 @@ static vn_status read_part(zip_t *z, const char *name, const char *part, vn_buf 
 typedef struct part_walk {
     xmlTextReaderPtr reader;
     vn_buf *out;
+    bool odt;               /* OpenDocument's content.xml, not WordprocessingML */
+    /* Word */
     bool in_text;           /* inside a w:t */
     int in_run;             /* inside a w:r: a w:tab elsewhere is a tab stop's definition */
     char note_id[16];       /* inside a footnote or endnote: its id */
+    /* OpenDocument: notes sit inline in the text; their bodies go to `notes`,
+     * which follows the body, as Word's footnotes do */
+    int paragraphs;         /* text:p / text:h open */
+    bool space;             /* the text just written ends in a space: collapse the next */
+    bool in_citation;       /* inside a text:note-citation (the note's mark) */
+    bool in_note_body;
+    char note_mark[16];
+    vn_buf *notes;
     char first_error[160];  /* libxml2's first complaint */
 } part_walk;
 
@@ -264,6 +278,109 @@ static vn_status on_end(part_walk *w)
     return VN_OK;
 }
 
+/* ---- OpenDocument (.odt) ----------------------------------------------------- */
+
+static vn_buf *odt_target(part_walk *w)
+{
+    return w->in_note_body ? w->notes : w->out;
+}
+
+/* Text of a paragraph: runs of blanks are one space, none at the start
+ * (OpenDocument writes the spaces it keeps as text:s). */
+static vn_status odt_text(part_walk *w, const xmlChar *v)
+{
+    vn_buf *to = odt_target(w);
+    for (; *v; v++) {
+        bool blank = *v == ' ' || *v == '\t' || *v == '\n' || *v == '\r';
+        if (blank && w->space)
+            continue;
+        if (vn_buf_append_char(to, blank ? ' ' : (char)*v) != VN_OK)
+            return VN_ERR_NOMEM;
+        w->space = blank;
+    }
+    return VN_OK;
+}
+
+static int odt_element(part_walk *w, vn_status *st)
+{
+    xmlTextReaderPtr r = w->reader;
+    const xmlChar *local = xmlTextReaderConstLocalName(r);
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+    bool empty = xmlTextReaderIsEmptyElement(r) == 1;
+    int depth = xmlTextReaderDepth(r);
+    if (ns && strcmp((const char *)ns, OFFICE_NS) == 0)
+        return named(local, "annotation") && !empty ? depth : -1;   /* comments */
+    if (!ns || strcmp((const char *)ns, TEXT_NS) != 0)
+        return -1;
+    vn_buf *to = odt_target(w);
+    if (named(local, "tracked-changes")) {
+        return empty ? -1 : depth;      /* deleted text is kept there */
+    } else if (named(local, "p") || named(local, "h")) {
+        if (empty)
+            *st = vn_buf_append_char(to, '\n');
+        else
+            w->paragraphs++;
+        w->space = true;
+    } else if (w->paragraphs && named(local, "s")) {
+        xmlChar *c = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"c", (const xmlChar *)TEXT_NS);
+        long count = c ? strtol((const char *)c, NULL, 10) : 1;
+        xmlFree(c);
+        for (long k = 0; k < (count < 1 ? 1 : count > 64 ? 64 : count) && *st == VN_OK; k++)
+            *st = vn_buf_append_char(to, ' ');
+        w->space = true;
+    } else if (w->paragraphs && named(local, "tab")) {
+        *st = vn_buf_append_char(to, '\t');
+        w->space = true;
+    } else if (w->paragraphs && named(local, "line-break")) {
+        *st = vn_buf_append_char(to, '\n');
+        w->space = true;
+    } else if (named(local, "note")) {
+        w->note_mark[0] = '\0';
+    } else if (named(local, "note-citation") && !empty) {
+        w->in_citation = true;
+    } else if (named(local, "note-body") && !empty) {
+        w->in_note_body = true;
+        *st = mark(w->notes, w->note_mark[0] ? w->note_mark : "*");
+        if (*st == VN_OK)
+            *st = vn_buf_append_char(w->notes, ' ');
+    }
+    return -1;
+}
+
+static vn_status odt_end(part_walk *w)
+{
+    const xmlChar *local = xmlTextReaderConstLocalName(w->reader);
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(w->reader);
+    if (!ns || strcmp((const char *)ns, TEXT_NS) != 0)
+        return VN_OK;
+    if ((named(local, "p") || named(local, "h")) && w->paragraphs > 0) {
+        w->paragraphs--;
+        w->space = true;
+        return vn_buf_append_char(odt_target(w), '\n');
+    }
+    if (named(local, "note-citation") && w->in_citation) {
+        w->in_citation = false;
+        return mark(w->out, w->note_mark[0] ? w->note_mark : "*");
+    }
+    if (named(local, "note-body"))
+        w->in_note_body = false;
+    return VN_OK;
+}
+
+/* A text node: the note's mark, or a paragraph's text. */
+static vn_status odt_node_text(part_walk *w, const xmlChar *v)
+{
+    if (w->in_citation) {
+        size_t n = strlen(w->note_mark);
+        for (; *v && n + 1 < sizeof w->note_mark; v++)
+            if (*v != ' ' && *v != '\n' && *v != '\t' && *v != '<' && *v != '>')
+                w->note_mark[n++] = (char)*v;
+        w->note_mark[n] = '\0';
+        return VN_OK;
+    }
+    return w->paragraphs > 0 ? odt_text(w, v) : VN_OK;
+}
+
 static pthread_once_t libs_once = PTHREAD_ONCE_INIT;
 
 /* Once, before any thread reads a .docx: libzip, and libxml2's globals. */
@@ -273,13 +390,14 @@ static void init_libs(void)
     xmlInitParser();
 }
 
-/* Appends the text of one XML part (document, footnotes or endnotes). */
+/* Appends the text of one XML part (Word's document, footnotes or endnotes;
+ * OpenDocument's content.xml, whose notes go to `notes`). */
 static vn_status walk_part(const char *name, const char *part, const vn_buf *xml, vn_buf *out,
-                           vn_error *err)
+                           vn_buf *notes, vn_error *err)
 {
     if (xml->len > (size_t)__INT_MAX__)
         return damaged(name, part, "too large", err);
-    part_walk w = {.out = out};
+    part_walk w = {.out = out, .odt = notes != NULL, .notes = notes};
     w.reader = xmlReaderForMemory(xml->data, (int)xml->len, part, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!w.reader)
@@ -297,25 +415,26 @@ static vn_status walk_part(const char *name, const char *part, const vn_buf *xml
         }
         switch (type) {
         case XML_READER_TYPE_ELEMENT:
-            skip_depth = on_element(&w, &st);
+            skip_depth = w.odt ? odt_element(&w, &st) : on_element(&w, &st);
             break;
         case XML_READER_TYPE_END_ELEMENT:
-            st = on_end(&w);
+            st = w.odt ? odt_end(&w) : on_end(&w);
             break;
         case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA:
         case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-            if (w.in_text) {
-                const xmlChar *v = xmlTextReaderConstValue(w.reader);
-                if (v)
-                    st = vn_buf_append(out, v, strlen((const char *)v));
-            }
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
+            const xmlChar *v = xmlTextReaderConstValue(w.reader);
+            if (v && w.odt)
+                st = odt_node_text(&w, v);
+            else if (v && w.in_text)
+                st = vn_buf_append(out, v, strlen((const char *)v));
             break;
+        }
         default:
             break;
         }
-        if (out->len - before > VN_DOCX_PART_MAX)
+        if (out->len - before + (notes ? notes->len : 0) > VN_DOCX_PART_MAX)
             st = vn_error_set(err, VN_ERR_BINARY,
                               "%s: the text of %s is larger than %zu MB; this is not read "
                               "(convert it to text if it is a plan)",
@@ -330,7 +449,7 @@ static vn_status walk_part(const char *name, const char *part, const vn_buf *xml
 }
 
 vn_status vn_docx_text(const char *name, const unsigned char *bytes, size_t n, vn_buf *out,
-                       vn_error *err)
+                       vn_office_format *format, vn_error *err)
 {
     pthread_once(&libs_once, init_libs);
     if (zip_missing[0])
@@ -350,22 +469,45 @@ vn_status vn_docx_text(const char *name, const unsigned char *bytes, size_t n, v
         return st;
     }
     zip.error_fini(&zerr);
-    static const char *const parts[] = {"word/document.xml", "word/footnotes.xml",
-                                        "word/endnotes.xml"};
     vn_status st = VN_OK;
     vn_buf xml = VN_BUF_INIT;
-    for (size_t p = 0; st == VN_OK && p < sizeof parts / sizeof parts[0]; p++) {
-        bool found;
+    bool found = false;
+    st = read_part(z, name, "word/document.xml", &xml, &found, err);
+    if (st == VN_OK && found) {
+        static const char *const notes[] = {"word/footnotes.xml", "word/endnotes.xml"};
+        if (format)
+            *format = VN_OFFICE_DOCX;
+        st = walk_part(name, "word/document.xml", &xml, out, NULL, err);
+        for (size_t p = 0; st == VN_OK && p < sizeof notes / sizeof notes[0]; p++) {
+            xml.len = 0;
+            st = read_part(z, name, notes[p], &xml, &found, err);
+            if (st == VN_OK && found)
+                st = walk_part(name, notes[p], &xml, out, NULL, err);
+        }
+    } else if (st == VN_OK) {
+        /* OpenDocument text: its "mimetype" part says so */
         xml.len = 0;
-        st = read_part(z, name, parts[p], &xml, &found, err);
-        if (st == VN_OK && !found && p == 0)
+        st = read_part(z, name, "mimetype", &xml, &found, err);
+        bool odt = st == VN_OK && found && xml.len == strlen(ODT_MIMETYPE) &&
+                   memcmp(xml.data, ODT_MIMETYPE, xml.len) == 0;
+        xml.len = 0;
+        if (odt)
+            st = read_part(z, name, "content.xml", &xml, &found, err);
+        if (st == VN_OK && (!odt || !found))
             st = vn_error_set(err, VN_ERR_BINARY,
-                              "%s: looks like a ZIP archive but not a Word .docx document (it "
-                              "has no word/document.xml: a .xlsx or .odt?); convert it to text "
-                              "first",
+                              "%s: looks like a ZIP archive but neither a Word .docx nor an "
+                              "OpenDocument .odt text (a spreadsheet or a presentation?); "
+                              "convert it to text first",
                               name);
-        if (st == VN_OK && found)
-            st = walk_part(name, parts[p], &xml, out, err);
+        vn_buf notes = VN_BUF_INIT;
+        if (st == VN_OK) {
+            if (format)
+                *format = VN_OFFICE_ODT;
+            st = walk_part(name, "content.xml", &xml, out, &notes, err);
+        }
+        if (st == VN_OK && notes.len && vn_buf_append(out, notes.data, notes.len) != VN_OK)
+            st = vn_error_set(err, VN_ERR_NOMEM, "%s: out of memory", name);
+        vn_buf_free(&notes);
     }
     vn_buf_free(&xml);
     zip.discard(z);   /* also frees src */

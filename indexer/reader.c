@@ -47,6 +47,7 @@ const char *vn_encoding_name(vn_encoding e)
     case VN_ENC_UTF16BE: return "UTF-16BE";
     case VN_ENC_CP1258: return "windows-1258";
     case VN_ENC_DOCX: return "Word .docx";
+    case VN_ENC_ODT: return "OpenDocument .odt";
     }
     return "unknown";
 }
@@ -501,14 +502,15 @@ static vn_status decode_docx(const char *name, const unsigned char *bytes, size_
                              vn_decoded *out, vn_error *err)
 {
     vn_buf text = VN_BUF_INIT;
-    vn_status rc = vn_docx_text(name, bytes, n, &text, err);
+    vn_office_format format = VN_OFFICE_DOCX;
+    vn_status rc = vn_docx_text(name, bytes, n, &text, &format, err);
     if (rc == VN_OK && text.len == strspn(text.data, " \t\n"))
-        vn_warn("%s: this Word document holds no text (only pictures, such as a scan?); "
+        vn_warn("%s: this document holds no text (only pictures, such as a scan?); "
                 "vncite reads text, so convert the pictures with OCR first", name);
     if (rc == VN_OK)
         rc = decode(name, (const unsigned char *)text.data, text.len, true, out, err);
     if (rc == VN_OK)
-        out->encoding = VN_ENC_DOCX;
+        out->encoding = format == VN_OFFICE_ODT ? VN_ENC_ODT : VN_ENC_DOCX;
     vn_buf_free(&text);
     return rc;
 }

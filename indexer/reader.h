@@ -39,7 +39,8 @@ typedef enum vn_encoding {
     VN_ENC_UTF16LE,
     VN_ENC_UTF16BE,
     VN_ENC_CP1258,
-    VN_ENC_DOCX        /* a Word .docx: the text of its paragraphs (docx.h) */
+    VN_ENC_DOCX,       /* a Word .docx: the text of its paragraphs (docx.h) */
+    VN_ENC_ODT         /* an OpenDocument .odt, the same way */
 } vn_encoding;
 
 typedef struct vn_decoded {

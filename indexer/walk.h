@@ -2,7 +2,7 @@
  * walk.h — expands the paths a user gives into the document files to read.
  *
  * A file named on the command line is taken whatever its name.  A folder is
- * walked recursively for text documents (.txt, .md, .text, .docx); hidden entries
+ * walked recursively for text documents (.txt, .md, .text, .docx, .odt); hidden entries
  * and Word's "~$…" owner files are skipped, symbolic links to files are followed but links to folders
  * are not (so a link loop cannot trap the walk).  The result is sorted so
  * every run sees files in the same order.

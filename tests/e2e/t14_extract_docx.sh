@@ -14,6 +14,13 @@ strip='s/"file":"[^"]*"//; s/"encoding":"[^"]*"//'
 if cmp -s "$TMP/as-text.jsonl" "$TMP/as-docx.jsonl"; then
   pass "the five plans as .docx give the same metadata and citations (lines, columns) as their text"
 else fail "the plans as .docx differ from their text"; diff "$TMP/as-text.jsonl" "$TMP/as-docx.jsonl" | head -5; fi
+"$VNCITE" extract --json --registry "$reg" "$TMP"/dx/texts/*.odt | sed "$strip" >"$TMP/as-odt.jsonl"
+if cmp -s "$TMP/as-text.jsonl" "$TMP/as-odt.jsonl"; then
+  pass "the five plans as .odt give the same metadata and citations as their text"
+else fail "the plans as .odt differ from their text"; diff "$TMP/as-text.jsonl" "$TMP/as-odt.jsonl" | head -5; fi
+"$VNCITE" extract --json --no-registry "$TMP"/dx/texts/yen-bai-dang-uy-khoi-2024-ke-hoach-qcdc.odt >"$TMP/odt.jsonl"
+head -1 "$TMP/odt.jsonl" >"$TMP/odt.json"
+contains "$TMP/odt.json" '"encoding":"OpenDocument .odt"' "the document record says it was an .odt"
 
 (cd "$TMP" && "$VNCITE" extract --registry "$reg" dx/plan.docx) >"$TMP/extract.txt"
 golden extract-docx.txt "$TMP/extract.txt"
@@ -37,7 +44,7 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('word/document.xml', f'<w:document {W}><w:body><w:p><w:r><w:drawing/></w:r></w:p></w:body></w:document>')
 PY
 expect_status 0 "a .docx with no text" -- "$VNCITE" extract --no-registry "$TMP/scan.docx"
-contains "$TMP/err" "scan.docx: this Word document holds no text" "its warning names it and says why"
+contains "$TMP/err" "scan.docx: this document holds no text" "its warning names it and says why"
 
 # libzip is opened on the first .docx: without it, that file fails, named, and text files are read
 printf 'Căn cứ Nghị định số 59/2023/NĐ-CP;\n' >"$TMP/plain.txt"
@@ -56,8 +63,8 @@ if grep -qF '~$plan.docx' "$TMP/err" || grep -q '99/2099' "$TMP/out"; then
   fail "Word's owner file or a hidden file was read"
 else pass "Word's ~\$ owner files and hidden files are skipped in folders"; fi
 contains "$TMP/out" "59/2023/NĐ-CP" "the good .docx is still extracted"
-contains "$TMP/err" "not-word.docx: looks like a ZIP archive but not a Word .docx document" \
-  "a ZIP without word/document.xml is named and said to be no Word document"
+contains "$TMP/err" "not-word.docx: looks like a ZIP archive but neither a Word .docx nor an OpenDocument .odt text" \
+  "a ZIP that is neither a .docx nor an .odt is named and said to be neither"
 contains "$TMP/err" "broken.docx: a damaged Word .docx document" "a truncated archive is named"
 contains "$TMP/err" "bad-xml.docx: a damaged Word .docx document (word/document.xml: line" \
   "XML that is not well-formed is named with its part and line"

@@ -34,7 +34,7 @@ static vn_status text_of(const unsigned char *bytes, size_t n, char **text, char
 {
     vn_buf out = VN_BUF_INIT;
     vn_error err = {0};
-    vn_status st = vn_docx_text("plan.docx", bytes, n, &out, &err);
+    vn_status st = vn_docx_text("plan.docx", bytes, n, &out, NULL, &err);
     *text = st == VN_OK ? vn_buf_steal(&out, NULL) : NULL;
     vn_buf_free(&out);
     if (msg)
@@ -118,6 +118,65 @@ static void test_strict_open_xml(void **state)
                 NULL, "Kết luận số 120-KL/TW<sup>1</sup>\n");
 }
 
+#define ODT_CONTENT "<office:document-content " \
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:text>"
+#define ODT_END "</office:text></office:body></office:document-content>"
+
+/* The text of an .odt (mimetype, content.xml) made of `content`. */
+static char *odt_text_of(const char *content, const char *mimetype, vn_office_format *format,
+                         char msg[600])
+{
+    const char *names[] = {"mimetype", "content.xml"};
+    const void *data[] = {mimetype, content};
+    size_t lens[] = {strlen(mimetype), strlen(content)}, n = 0;
+    unsigned char *z = zip_parts(2, names, data, lens, &n);
+    assert_non_null(z);
+    vn_buf out = VN_BUF_INIT;
+    vn_error err = {0};
+    vn_status st = vn_docx_text("plan.odt", z, n, &out, format, &err);
+    free(z);
+    snprintf(msg, 600, "%s", st == VN_OK ? "" : err.msg);
+    char *text = st == VN_OK ? vn_buf_steal(&out, NULL) : NULL;
+    vn_buf_free(&out);
+    return text;
+}
+
+/* An OpenDocument text: paragraphs and headings as lines, blanks collapsed
+ * as OpenDocument does (text:s, text:tab, text:line-break written out),
+ * table cells as lines, a note's citation in the text and its body after
+ * it, tracked changes (deleted text) and comments left out. */
+static void test_odt(void **state)
+{
+    (void)state;
+    char msg[600];
+    vn_office_format format = VN_OFFICE_DOCX;
+    char *text = odt_text_of(ODT_CONTENT
+        "<text:h>KẾ   HOẠCH</text:h>"
+        "<text:tracked-changes><text:changed-region><text:deletion>"
+        "<text:p>Chỉ thị số 99/CT-TTg</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+        "<text:p>  Căn cứ <text:span>Nghị định số 59/2023/</text:span>NĐ-CP<text:note text:note-class=\"footnote\">"
+        "<text:note-citation>1</text:note-citation><text:note-body><text:p>Gồm: Chỉ thị số "
+        "30/CT-TTg.</text:p></text:note-body></text:note>;<office:annotation><text:p>xem lại "
+        "Quyết định số 88/QĐ-UBND</text:p></office:annotation></text:p>"
+        "<text:p>a<text:s text:c=\"3\"/>b<text:tab/>c<text:line-break/>d</text:p><text:p/>"
+        "<table:table><table:table-row><table:table-cell><text:p>1</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Kết luận số 120-KL/TW</text:p></table:table-cell>"
+        "</table:table-row></table:table>" ODT_END,
+        "application/vnd.oasis.opendocument.text", &format, msg);
+    assert_non_null(text);
+    assert_int_equal(format, VN_OFFICE_ODT);
+    assert_string_equal(text, "KẾ HOẠCH\nCăn cứ Nghị định số 59/2023/NĐ-CP<sup>1</sup>;\n"
+                              "a   b\tc\nd\n\n1\nKết luận số 120-KL/TW\n"
+                              "<sup>1</sup> Gồm: Chỉ thị số 30/CT-TTg.\n");
+    free(text);
+    /* a spreadsheet is no text */
+    assert_null(odt_text_of(ODT_CONTENT ODT_END, "application/vnd.oasis.opendocument.spreadsheet",
+                            NULL, msg));
+    assert_non_null(strstr(msg, "neither a Word .docx nor an OpenDocument .odt text"));
+}
+
 static void test_what_is_not_a_word_document(void **state)
 {
     (void)state;
@@ -129,7 +188,8 @@ static void test_what_is_not_a_word_document(void **state)
     unsigned char *z = zip_parts(1, names, data, lens, &n);
     assert_non_null(z);
     assert_int_equal(text_of(z, n, &text, msg), VN_ERR_BINARY);
-    assert_non_null(strstr(msg, "plan.docx: looks like a ZIP archive but not a Word .docx"));
+    assert_non_null(strstr(msg, "plan.docx: looks like a ZIP archive but neither a Word .docx "
+                                "nor an OpenDocument .odt text"));
     free(z);
 
     /* an archive cut short */
@@ -193,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_hidden_text_is_left_out),
         cmocka_unit_test(test_footnotes_follow_the_body),
         cmocka_unit_test(test_strict_open_xml),
+        cmocka_unit_test(test_odt),
         cmocka_unit_test(test_what_is_not_a_word_document),
         cmocka_unit_test(test_zip_bomb_is_refused),
         cmocka_unit_test(test_reader_decodes_a_docx),

@@ -3,9 +3,10 @@
  *
  * The first byte picks what the rest is: even, a whole archive (libzip's
  * reading, the size cap, a missing document part); odd, the XML of
- * word/document.xml and, after the first NUL, word/footnotes.xml, put into
- * a valid archive here so that mutations reach the XML walk instead of
- * dying at the archive's checksums.  Beyond memory errors (ASan, UBSan) it
+ * word/document.xml and, after the first NUL, word/footnotes.xml (or, when
+ * bit 1 is set too, an OpenDocument content.xml), put into a valid archive
+ * here so that mutations reach the XML walk instead of dying at the
+ * archive's checksums.  Beyond memory errors (ASan, UBSan) it
  * checks the reader's promise: text that is valid UTF-8 without NUL, which
  * the text pipeline then takes.
  */
@@ -28,7 +29,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const unsigned char *bytes = data + 1;
     size_t n = size - 1;
     unsigned char *archive = NULL;
-    if (data[0] & 1) {
+    if ((data[0] & 3) == 3) {
+        static const char mimetype[] = "application/vnd.oasis.opendocument.text";
+        const char *names[] = {"mimetype", "content.xml"};
+        const void *parts[] = {mimetype, bytes};
+        size_t lens[] = {sizeof mimetype - 1, n};
+        archive = zip_parts(2, names, parts, lens, &n);
+        if (!archive)
+            abort();
+        bytes = archive;
+    } else if (data[0] & 1) {
         const unsigned char *nul = memchr(bytes, 0, n);
         size_t doc_len = nul ? (size_t)(nul - bytes) : n;
         const char *names[] = {"word/document.xml", "word/footnotes.xml"};
@@ -42,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     vn_buf text = VN_BUF_INIT;
     vn_error err;
-    if (vn_docx_text("fuzz.docx", bytes, n, &text, &err) == VN_OK) {
+    if (vn_docx_text("fuzz.docx", bytes, n, &text, NULL, &err) == VN_OK) {
         if (!text.data || strlen(text.data) != text.len)
             abort();
         for (utf8proc_ssize_t i = 0; (size_t)i < text.len;) {
@@ -62,7 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 fprintf(stderr, "the reader refused what the docx reader read: %s\n", err.msg);
                 abort();
             }
-            if (d.encoding != VN_ENC_DOCX)
+            if (d.encoding != VN_ENC_DOCX && d.encoding != VN_ENC_ODT)
                 abort();
             vn_decoded_free(&d);
         }

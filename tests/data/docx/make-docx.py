@@ -9,8 +9,8 @@ text box in mc:AlternateContent (its fallback repeats the text), a table, a
 decomposed (non-NFC) tone mark.  not-word.docx: a ZIP without word/document.xml
 (an .xlsx renamed); broken.docx: plan.docx cut in half; bad-xml.docx: a
 document.xml that is not well-formed.  Each TEXT file given becomes
-OUTDIR/texts/NAME.docx, one paragraph a line, so that its citations can be
-compared with the text's.
+OUTDIR/texts/NAME.docx and NAME.odt, one paragraph a line, so that their
+citations can be compared with the text's.
 """
 import html, os, sys, zipfile
 
@@ -92,7 +92,29 @@ for path in sys.argv[2:]:
     os.makedirs(texts, exist_ok=True)
     lines = open(path, encoding='utf-8').read().split('\n')
     runs = ''.join(p(r(html.escape(line, quote=False), True)) for line in lines)
-    name = os.path.splitext(os.path.basename(path))[0] + '.docx'
-    write(os.path.join(texts, name),
+    stem = os.path.splitext(os.path.basename(path))[0]
+    write(os.path.join(texts, stem + '.docx'),
           parts[:2] + [('word/document.xml', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                                              f'<w:document {W}><w:body>{runs}</w:body></w:document>')])
+    # the same as an OpenDocument text: blanks that OpenDocument would collapse as text:s
+    def odt_line(line):
+        out, k = [], 0
+        while k < len(line):
+            j = k
+            while j < len(line) and line[j] in ' \t':
+                j += 1
+            if j > k:
+                for ch in line[k:j]:
+                    out.append('<text:tab/>' if ch == '\t' else '<text:s/>')
+                k = j
+            else:
+                out.append(html.escape(line[k], quote=False))
+                k += 1
+        return '<text:p>' + ''.join(out) + '</text:p>'
+    content = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               + ''.join(odt_line(line) for line in lines) +
+               '</office:text></office:body></office:document-content>')
+    write(os.path.join(texts, stem + '.odt'),
+          [('mimetype', 'application/vnd.oasis.opendocument.text'), ('content.xml', content)])
