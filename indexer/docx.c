@@ -217,15 +217,33 @@ static bool real_note(xmlTextReaderPtr r, const char *id)
     return normal && id[0] && id[0] != '-' && strcmp(id, "0") != 0;
 }
 
+/* The start tag the reader is on. */
+typedef struct start_tag {
+    const xmlChar *local, *ns;
+    bool empty;     /* <x/>: no end tag follows */
+    int depth;
+} start_tag;
+
+static start_tag current_tag(xmlTextReaderPtr r)
+{
+    return (start_tag){xmlTextReaderConstLocalName(r), xmlTextReaderConstNamespaceUri(r),
+                       xmlTextReaderIsEmptyElement(r) == 1, xmlTextReaderDepth(r)};
+}
+
+static bool in_ns(const xmlChar *ns, const char *uri)
+{
+    return ns && strcmp((const char *)ns, uri) == 0;
+}
+
 /* One start tag.  Returns the depth whose subtree is left out, or -1. */
 static int on_element(part_walk *w, vn_status *st)
 {
     xmlTextReaderPtr r = w->reader;
-    const xmlChar *local = xmlTextReaderConstLocalName(r);
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-    bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-    int depth = xmlTextReaderDepth(r);
-    if (ns && strcmp((const char *)ns, MC_NS) == 0)
+    start_tag tag = current_tag(r);
+    const xmlChar *local = tag.local, *ns = tag.ns;
+    bool empty = tag.empty;
+    int depth = tag.depth;
+    if (in_ns(ns, MC_NS))
         return named(local, "Fallback") && !empty ? depth : -1;
     if (!word_ns(ns))
         return -1;
@@ -301,16 +319,17 @@ static vn_status odt_text(part_walk *w, const xmlChar *v)
     return VN_OK;
 }
 
+/* One start tag of content.xml, as on_element for Word. */
 static int odt_element(part_walk *w, vn_status *st)
 {
     xmlTextReaderPtr r = w->reader;
-    const xmlChar *local = xmlTextReaderConstLocalName(r);
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-    bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-    int depth = xmlTextReaderDepth(r);
-    if (ns && strcmp((const char *)ns, OFFICE_NS) == 0)
+    start_tag tag = current_tag(r);
+    const xmlChar *local = tag.local;
+    bool empty = tag.empty;
+    int depth = tag.depth;
+    if (in_ns(tag.ns, OFFICE_NS))
         return named(local, "annotation") && !empty ? depth : -1;   /* comments */
-    if (!ns || strcmp((const char *)ns, TEXT_NS) != 0)
+    if (!in_ns(tag.ns, TEXT_NS))
         return -1;
     vn_buf *to = odt_target(w);
     if (named(local, "tracked-changes")) {
@@ -350,8 +369,7 @@ static int odt_element(part_walk *w, vn_status *st)
 static vn_status odt_end(part_walk *w)
 {
     const xmlChar *local = xmlTextReaderConstLocalName(w->reader);
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(w->reader);
-    if (!ns || strcmp((const char *)ns, TEXT_NS) != 0)
+    if (!in_ns(xmlTextReaderConstNamespaceUri(w->reader), TEXT_NS))
         return VN_OK;
     if ((named(local, "p") || named(local, "h")) && w->paragraphs > 0) {
         w->paragraphs--;
