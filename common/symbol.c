@@ -21,9 +21,10 @@
 /* ---- data ------------------------------------------------------------- */
 
 /* Codes whose conventional spelling is not all upper case (Nghị định
- * 30/2020/NĐ-CP Phụ lục III; Hướng dẫn 36-HD/VPTW). */
+ * 30/2020/NĐ-CP Phụ lục III; Hướng dẫn 36-HD/VPTW; GDTrH, the Ministry of
+ * Education's secondary-schools department, as in "3456/BGDĐT-GDTrH"). */
 static const char *const mixed_case_codes[] = {
-    "QĐi", "QyĐ", "CTr", "TTg", "TTr", NULL
+    "QĐi", "QyĐ", "CTr", "TTg", "TTr", "GDTrH", NULL
 };
 
 /* ASCII spellings of type codes that lost their Đ, where only one real code
@@ -364,10 +365,25 @@ static bool lowercase_continues_code(const char *code, size_t clen, int cp)
     return false;
 }
 
+/* True if the one lowercase letter at t[i] (n bytes) sits between capitals,
+ * as the "r" of an office's own mixed-case code ("KTrH"): words glued to a
+ * code ("TWngày", "UBNDvà") go on in lowercase. */
+static bool lowercase_between_capitals(const char *t, size_t len, size_t i, size_t n,
+                                       size_t code_start)
+{
+    int before, after;
+    if (i == code_start || i + n >= len)
+        return false;
+    vn_utf8_prev(t, i, &before);
+    vn_utf8_next(t + i + n, len - i - n, &after);
+    return is_letter(before) && !is_lower(before) && is_letter(after) && !is_lower(after);
+}
+
 /*
  * Reads a code at t[i]: letters, digits and '&', starting with a letter.
  * In text mode (strict) a lowercase letter ends the code unless it continues
- * a known mixed-case code, so "TWngày" reads as "TW".  Returns the length.
+ * a known mixed-case code or stands alone between capitals, so "TWngày"
+ * reads as "TW".  Returns the length.
  */
 static size_t read_code(const char *t, size_t len, size_t i, bool strict)
 {
@@ -384,7 +400,8 @@ static size_t read_code(const char *t, size_t len, size_t i, bool strict)
         if (cp == '&' || (cp >= '0' && cp <= '9')) {
             i += n;
         } else if (is_letter(cp)) {
-            if (strict && is_lower(cp) && !lowercase_continues_code(t + start, i - start, cp))
+            if (strict && is_lower(cp) && !lowercase_continues_code(t + start, i - start, cp) &&
+                !lowercase_between_capitals(t, len, i, n, start))
                 break;
             i += n;
         } else {

@@ -1134,6 +1134,55 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     return vn_citation_list_push(&r->citations, c);
 }
 
+/* True if only blanks, commas, "và" and "số" stand in t[from, to). */
+static bool only_list_separators(const char *t, size_t from, size_t to)
+{
+    for (size_t x = from; x < to; x++) {
+        if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t')
+            continue;
+        size_t w = match_word_ci(t, to, x, "và");
+        if (!w)
+            w = match_word_ci(t, to, x, "số");
+        if (!w)
+            return false;
+        x += w - 1;
+    }
+    return true;
+}
+
+/*
+ * "Quyết định số 1234, 1235/QĐ-UBND": bare numbers listed right before a
+ * symbol share what follows its number, as they share its type word, so
+ * 1234 is 1234/QĐ-UBND.  Last to first, so a longer list passes it on.
+ */
+static vn_status share_list_suffixes(const char *t, vn_citation_list *l)
+{
+    for (size_t k = l->count; k-- > 1;) {
+        vn_citation *a = &l->items[k - 1], *b = &l->items[k];
+        if ((a->kind != VN_CITE_LIST && a->kind != VN_CITE_SHORT) || a->symbol[0] ||
+            !b->symbol[0] || b->kind == VN_CITE_NAME || !a->type_word[0] ||
+            (b->type_word[0] && strcmp(a->type_word, b->type_word) != 0))
+            continue;
+        size_t digits = strlen(b->number);
+        if (!digits || strncmp(b->symbol, b->number, digits) != 0 ||
+            !only_list_separators(t, a->end, b->symbol_start))
+            continue;
+        char symbol[VN_SYMBOL_MAX];
+        if (snprintf(symbol, sizeof symbol, "%s%s", a->number, b->symbol + digits) >=
+            (int)sizeof symbol)
+            continue;
+        const char *kept = vn_citation_list_keep(l, symbol);
+        if (!kept)
+            return VN_ERR_NOMEM;
+        a->symbol = kept;
+        a->has_year = b->has_year;
+        a->kind = VN_CITE_NUMBERED;     /* resolved by its symbol from here on */
+        if (!b->type_word[0])
+            memcpy(b->type_word, a->type_word, sizeof b->type_word);
+    }
+    return VN_OK;
+}
+
 /*
  * A citation without a date whose neighbour right after it has one shares
  * it when only commas, "và" and the neighbour's type word and "số" stand
@@ -1147,18 +1196,7 @@ static void share_trailing_dates(const char *t, vn_citation_list *l)
         if (a->date.precision != VN_DATE_NONE || b->date.precision == VN_DATE_NONE ||
             a->kind == VN_CITE_NAME || b->kind == VN_CITE_NAME)
             continue;
-        bool only_separators = true;
-        for (size_t x = a->end; x < b->start; x++) {
-            if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t')
-                continue;
-            if (x + 3 <= b->start && match_word_ci(t, b->start, x, "và")) {
-                x += strlen("và") - 1;
-                continue;
-            }
-            only_separators = false;
-            break;
-        }
-        if (!only_separators)
+        if (!only_list_separators(t, a->end, b->start))
             continue;
         a->date = b->date;
         a->date_shared = true;
@@ -1287,6 +1325,10 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
     if (!out->has_own_number)
         find_blank_own_number(t, len, out);
     merge_named_symbols(t, &out->citations);
+    if (share_list_suffixes(t, &out->citations) != VN_OK) {
+        vn_extract_result_free(out);
+        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while extracting citations");
+    }
     share_trailing_dates(t, &out->citations);
     return VN_OK;
 }

@@ -83,6 +83,32 @@ static void test_list_form(void **state)
     vn_extract_result_free(&r);
 }
 
+/* "số 1234, 1235 và 1236/QĐ-UBND": the bare numbers take the symbol's
+ * suffix, and its date and issuer, as they take its type word. */
+static void test_list_sharing_a_suffix(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ các Quyết định số 1234, 1235 và 1236/QĐ-UBND ngày 12/3/2021 của "
+                    "UBND tỉnh; Nghị định số 15, 16/2020/NĐ-CP; Quyết định số 12, Kế hoạch số "
+                    "13/KH-UBND.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 7);
+    const char *symbols[] = {"1234/QĐ-UBND", "1235/QĐ-UBND", "1236/QĐ-UBND", "15/2020/NĐ-CP",
+                             "16/2020/NĐ-CP", "", "13/KH-UBND"};
+    for (size_t k = 0; k < 7; k++)
+        assert_string_equal(at(&r, k)->symbol, symbols[k]);
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(at(&r, k)->kind, VN_CITE_NUMBERED);
+        assert_string_equal(at(&r, k)->type_word, "Quyết định");
+        date_is(at(&r, k), "2021-03-12");
+        assert_string_equal(at(&r, k)->issuer, "UBND tỉnh");
+    }
+    assert_true(at(&r, 3)->has_year);
+    assert_string_equal(at(&r, 5)->number, "12");     /* another type word parts them */
+    assert_int_equal(at(&r, 5)->kind, VN_CITE_SHORT);
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -467,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_full_citation),
         cmocka_unit_test(test_shared_trailing_date),
         cmocka_unit_test(test_list_form),
+        cmocka_unit_test(test_list_sharing_a_suffix),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),

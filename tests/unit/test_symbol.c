@@ -77,6 +77,11 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("59/2023/NĐ.CP;", NULL, NULL), "59/2023/NĐ-CP");
     /* the President's orders: a one-letter type code after a year */
     assert_string_equal(scan("05/2022/L-CTN ngày", NULL, NULL), "05/2022/L-CTN");
+    /* an office's mixed-case code: kept as written when known, read whole
+     * when one lowercase letter sits between capitals, cut before words */
+    assert_string_equal(scan("3456/BGDĐT-GDTrH ngày", NULL, NULL), "3456/BGDĐT-GDTrH");
+    assert_string_equal(scan("77/SGDĐT-KTrKĐ ngày", NULL, NULL), "77/SGDĐT-KTRKĐ");
+    assert_string_equal(scan("12/UBND-VXvà", NULL, NULL), "12/UBND-VX");
     assert_string_equal(scan("1- Đồng ý", NULL, NULL), "");
     assert_string_equal(scan("12/QĐ. Ủy ban", NULL, &n), "12/QĐ");
     assert_int_equal(n, strlen("12/QĐ"));
