@@ -849,6 +849,17 @@ static size_t read_name_year(const char *t, size_t len, size_t i, vn_date_range 
     return j + 4 - i;
 }
 
+/* "nước Cộng hòa xã hội chủ nghĩa Việt Nam" after "Hiến pháp": the
+ * constitution's full title, between the name and its year ("… năm 1992"). */
+static size_t country_title_len(const char *t, size_t len, size_t i)
+{
+    size_t j = skip_blanks_fwd(t, len, i);
+    size_t n = match_word_ci(t, len, j, "nước cộng hòa xã hội chủ nghĩa việt nam");
+    if (!n)
+        n = match_word_ci(t, len, j, "nước cộng hoà xã hội chủ nghĩa việt nam");
+    return n ? j + n - i : 0;
+}
+
 static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
                            size_t start, size_t name_start, size_t name_end,
                            const char *name_override, const vn_pinpoint *pp,
@@ -868,9 +879,12 @@ static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
     if (pp)
         d.c.pinpoint = *pp;
     size_t end = name_end;
-    size_t yl = read_name_year(t, len, name_end, &d.c.date);
+    size_t tail = name_end;
+    if (strcmp(type_word, "Hiến pháp") == 0)
+        tail += country_title_len(t, len, name_end);
+    size_t yl = read_name_year(t, len, tail, &d.c.date);
     if (yl)
-        end = name_end + yl;
+        end = tail + yl;
     else
         end = read_suffix(t, len, name_end, &d);
     d.c.end = name_end;

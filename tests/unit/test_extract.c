@@ -109,6 +109,24 @@ static void test_list_sharing_a_suffix(void **state)
     vn_extract_result_free(&r);
 }
 
+/* The constitution cited by its full title: the year after the title is
+ * its date (the 1992 constitution is not the 2013 one). */
+static void test_constitution_year_after_its_title(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992 đã được "
+                    "sửa đổi, bổ sung một số điều theo Nghị quyết số 51/2001/QH10; Căn cứ Hiến "
+                    "pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->name, "Hiến pháp");
+    date_is(at(&r, 0), "1992");
+    assert_string_equal(at(&r, 1)->symbol, "51/2001/QH10");
+    assert_string_equal(at(&r, 2)->name, "Hiến pháp");
+    assert_int_equal(at(&r, 2)->date.precision, VN_DATE_NONE);
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -494,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_shared_trailing_date),
         cmocka_unit_test(test_list_form),
         cmocka_unit_test(test_list_sharing_a_suffix),
+        cmocka_unit_test(test_constitution_year_after_its_title),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
