@@ -299,6 +299,28 @@ typedef struct prefix_info {
 
 /* Reads backwards from `pos` (start of the number): [type word] [số[:]].
  * With `only_after_so`, the type word is looked for only after a "số". */
+/* "CV số 12/UBND-VX", "QĐ số 217, 218": a type code written for its type
+ * word before "số", as plans abbreviate.  The type word of the code whose
+ * exact spelling ends at `end` as a whole word, or NULL. */
+static const char *type_code_ending_at(const char *t, size_t floor, size_t end, size_t *start)
+{
+    char code[16];
+    size_t j = end;
+    int cp;
+    while (j > floor) {
+        size_t k = j - vn_utf8_prev(t, j, &cp);
+        if (!is_alnum_cp(cp))
+            break;
+        j = k;
+    }
+    if (j == end || end - j >= sizeof code)
+        return NULL;
+    memcpy(code, t + j, end - j);
+    code[end - j] = '\0';
+    *start = j;
+    return vn_type_word_for_code(code);
+}
+
 static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so)
 {
     prefix_info p = {pos, false, NULL, pos};
@@ -317,9 +339,14 @@ static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so)
     size_t ts;
     const char *tw = vn_type_word_ending_at(t + floor, i - floor, &ts);
     if (tw) {
+        ts += floor;
+    } else if (p.has_so) {
+        tw = type_code_ending_at(t, floor, i, &ts);
+    }
+    if (tw) {
         p.type_word = tw;
-        p.type_start = floor + ts;
-        p.start = floor + ts;
+        p.type_start = ts;
+        p.start = ts;
     }
     return p;
 }

@@ -127,6 +127,25 @@ static void test_constitution_year_after_its_title(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A type code before "số" stands for its type word ("CV số", "QĐ số"),
+ * written exactly and as a word of its own. */
+static void test_type_code_as_type_word(void **state)
+{
+    (void)state;
+    const char *t = "Triển khai CV số 12/UBND-VX; theo QĐ số 217, 218 của Bộ Chính trị; "
+                    "xCV số 13/UBND-VX; Cv số 14/UBND-VX.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 5);
+    assert_string_equal(at(&r, 0)->type_word, "Công văn");
+    assert_int_equal(at(&r, 0)->start, strlen("Triển khai "));
+    assert_string_equal(at(&r, 1)->type_word, "Quyết định");
+    assert_int_equal(at(&r, 1)->kind, VN_CITE_LIST);
+    assert_string_equal(at(&r, 2)->number, "218");
+    assert_string_equal(at(&r, 3)->type_word, "");
+    assert_string_equal(at(&r, 4)->type_word, "");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -513,6 +532,7 @@ int main(void)
         cmocka_unit_test(test_list_form),
         cmocka_unit_test(test_list_sharing_a_suffix),
         cmocka_unit_test(test_constitution_year_after_its_title),
+        cmocka_unit_test(test_type_code_as_type_word),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
