@@ -339,6 +339,20 @@ static int scan_year(const unsigned char *s, size_t len, size_t *p)
     return y;
 }
 
+/* "5/6/21" after "ngày": exactly two digits, then no letter or digit; a
+ * year of this century below 50, of the last one from 50 up. */
+static int scan_short_year(const unsigned char *s, size_t len, size_t *p)
+{
+    size_t q = *p;
+    if (q + 2 > len || !is_digit(s[q]) || !is_digit(s[q + 1]) ||
+        (q + 2 < len && (is_digit(s[q + 2]) || ((s[q + 2] | 0x20) >= 'a' && (s[q + 2] | 0x20) <= 'z') ||
+                        s[q + 2] >= 0x80)))
+        return -1;
+    int yy = (s[q] - '0') * 10 + (s[q + 1] - '0');
+    *p = q + 2;
+    return yy < 50 ? 2000 + yy : 1900 + yy;
+}
+
 /* Builds the range from possibly missing parts (-1 = missing) and returns
  * `end`, or 0 if the date is impossible. */
 static size_t finish(int day, int month, int year, size_t end, vn_date_range *out)
@@ -401,6 +415,8 @@ static size_t scan_after_ngay(const unsigned char *s, size_t len, size_t p, vn_d
             return 0;
         p = skip_spaces(s, len, p + 1);
         int year = scan_year(s, len, &p);
+        if (year < 0 && day > 0 && month > 0)
+            year = scan_short_year(s, len, &p);
         if (year < 0)
             return 0;
         return finish(day, month, year, p, out);

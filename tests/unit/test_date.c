@@ -211,6 +211,10 @@ static void test_scan_full(void **state)
     expect_scan("ngày14/8/2023", "2023-08-14", 0);
     expect_scan("ngày 29/02/2024", "2024-02-29", 0);
     expect_scan("ngày 12/12/2013 của Bộ Chính trị", "2013-12-12", strlen("ngày 12/12/2013"));
+    /* a two-digit year, only after "ngày" and a whole day and month */
+    expect_scan("ngày 14/8/23 của", "2023-08-14", strlen("ngày 14/8/23"));
+    expect_scan("ngày 5.6.96", "1996-06-05", 0);
+    expect_scan("ngày 1/1/49;", "2049-01-01", strlen("ngày 1/1/49"));
 }
 
 /* Glued "…/TWngày 12/12/2013": the caller hands over the text from "ngày". */
@@ -291,7 +295,11 @@ static void test_scan_rejects(void **state)
     expect_none("ngày 0/8/2023");
     expect_none("ngày 14/8/1899");
     expect_none("ngày 14/8/2200");
-    expect_none("ngày 14/8/23");
+    expect_none("ngày 14/8/2");
+    expect_none("ngày 14/8/23a");
+    expect_none("ngày 14/8/23ạ");
+    expect_none("ngày ../8/23");
+    expect_none("14/8/23");
     expect_none("ngày 14/8/20234");
     expect_none("ngày 114/8/2023");
     expect_none("ngày 14/108/2023");
