@@ -57,18 +57,28 @@ static inline bool is_dropped(int cp)
            cp == 0xFEFF;
 }
 
-/* Lookalikes of Đ/đ: U+00D0 Icelandic Eth and U+0189 African D are what
- * Vietnamese keyboards and OCR produce instead of U+0110.  All three are
- * two bytes in UTF-8, so the mapping never changes a length, and neither
- * they nor Đ/đ compose with anything, so mapping commutes with NFC. */
-static inline int dd_lookalike(int cp)
+/* Characters written for others: U+00D0 Icelandic Eth and U+0189 African D
+ * are what Vietnamese keyboards and OCR produce instead of Đ/đ, and the
+ * fullwidth digits and punctuation (U+FF01-U+FF5E: "２３／") what East Asian
+ * input methods and some PDF converters leave in numbers.  Neither they nor
+ * their replacements compose with anything, so mapping commutes with NFC;
+ * that is why fullwidth letters and < = > (bases of compositions once
+ * mapped: "=" + U+0338 is "≠") stay as they are.  Returns the replacement,
+ * or 0. */
+static inline int lookalike(int cp)
 {
     switch (cp) {
     case 0x00D0: return 0x0110;
     case 0x0189: return 0x0110;
     case 0x00F0: return 0x0111;
     }
-    return 0;
+    if (cp < 0xFF01 || cp > 0xFF5E)
+        return 0;
+    int ascii = cp - 0xFEE0;
+    if ((ascii >= 'A' && ascii <= 'Z') || (ascii >= 'a' && ascii <= 'z') ||
+        (ascii >= '<' && ascii <= '>'))
+        return 0;
+    return ascii;
 }
 
 /* True if NFC could change cp or attach it to the character before it. */
@@ -154,7 +164,7 @@ static inline size_t next_cp(const unsigned char *s, size_t i, size_t len, int *
 enum {
     CP_NFC = 1,    /* an NFC trigger */
     CP_DROP = 2,   /* an invisible character to remove */
-    CP_MAP = 4,    /* a Đ lookalike */
+    CP_MAP = 4,    /* a lookalike of Đ or of ASCII */
     CP_SPACE = 8,  /* a Unicode space, becomes U+0020 */
     CP_BAD = 16    /* malformed UTF-8 (the caller broke the contract) */
 };
@@ -168,7 +178,7 @@ static unsigned classify(int cp, bool bad)
         return CP_SPACE;
     if (is_dropped(cp))
         return CP_DROP;
-    if (dd_lookalike(cp))
+    if (lookalike(cp))
         return CP_MAP;
     return nfc_trigger(cp) ? CP_NFC : 0;
 }
@@ -266,7 +276,7 @@ static vn_status replace_char(norm *z, size_t i, size_t n, int cp, unsigned what
     if (what == CP_SPACE)
         st = vn_buf_append_char(z->out, ' ');
     else if (what == CP_MAP)
-        st = vn_buf_append_utf8(z->out, dd_lookalike(cp));
+        st = vn_buf_append_utf8(z->out, lookalike(cp));
     else
         st = vn_buf_append(z->out, REPLACEMENT, 3);
     return st != VN_OK ? st : anchor(z, i + n);

@@ -18,7 +18,9 @@
 /*
  * Canonical form of document text: NFC (Vietnamese files converted from
  * Word are often decomposed), U+00D0 Ð (Icelandic Eth, a common lookalike)
- * and U+0189 Ɖ become U+0110 Đ, U+00F0 ð becomes U+0111 đ, no-break and
+ * and U+0189 Ɖ become U+0110 Đ, U+00F0 ð becomes U+0111 đ, fullwidth
+ * digits and punctuation ("２３／", not letters or < = >) become ASCII,
+ * no-break and
  * other Unicode spaces (U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F,
  * U+3000) become U+0020, and invisible characters inside words (U+00AD
  * soft hyphen, U+200B-U+200D, U+2060, U+FEFF) are removed.  Appends to out

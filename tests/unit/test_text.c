@@ -1,4 +1,4 @@
-/* test_text.c — NFC normalisation with offsets, Đ lookalikes, spaces,
+/* test_text.c — NFC normalisation with offsets, Đ and ASCII lookalikes, spaces,
  * invisible characters, case folding and accent stripping. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,28 @@ static void test_dd_lookalikes(void **state)
     expect_normal("\xC3\xB0i\xE1\xBB\x81u", "điều");  /* U+00F0 eth */
     expect_normal("N\xC6\x89-CP", "NĐ-CP");           /* U+0189 */
     expect_normal("\xC3\x90i\xCC\xA3", "Đị");        /* with a mark to compose */
+}
+
+/* Fullwidth digits and punctuation (3 bytes each) become ASCII, each
+ * character still mapped to its own first byte; letters and < = > stay. */
+static void test_fullwidth_ascii(void **state)
+{
+    (void)state;
+    const char *in = "s\xE1\xBB\x91 \xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x8FQ\xC4\x90";  /* số ２３／QĐ */
+    vn_buf out = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    normalize(in, strlen(in), &out, &map);
+    assert_string_equal(out.data, "số 23/QĐ");
+    assert_int_equal(vn_offmap_to_input(&map, 5), 5);    /* "2" */
+    assert_int_equal(vn_offmap_to_input(&map, 6), 8);    /* "3" */
+    assert_int_equal(vn_offmap_to_input(&map, 7), 11);   /* "/" */
+    assert_int_equal(vn_offmap_to_input(&map, 8), 14);   /* "Q" */
+    expect_normal("\xEF\xBD\x9E", "~");                  /* U+FF5E, the last one */
+    expect_normal("\xEF\xBC\xB1", "\xEF\xBC\xB1");      /* U+FF31 Ｑ */
+    expect_normal("\xEF\xBC\x9D\xCC\xB8", "\xEF\xBC\x9D\xCC\xB8");  /* ＝ + U+0338 */
+    expect_normal("\xEF\xBD\x9F", "\xEF\xBD\x9F");      /* U+FF5F is not ASCII's */
+    vn_buf_free(&out);
+    vn_offmap_free(&map);
 }
 
 static void test_spaces(void **state)
@@ -228,6 +251,9 @@ static size_t premap(const char *s, size_t n, char *dst)
             cp = 0x110;
         else if (cp == 0xF0)
             cp = 0x111;
+        else if (cp >= 0xFF01 && cp <= 0xFF5E && !isalpha(cp - 0xFEE0) &&
+                 (cp - 0xFEE0 < '<' || cp - 0xFEE0 > '>'))   /* fullwidth digits, punctuation */
+            cp -= 0xFEE0;
         o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)dst + o);
     }
     dst[o] = '\0';
@@ -541,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_nfc_with_offsets),
         cmocka_unit_test(test_mark_order),
         cmocka_unit_test(test_dd_lookalikes),
+        cmocka_unit_test(test_fullwidth_ascii),
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_invisible_removed),
         cmocka_unit_test(test_appends),
