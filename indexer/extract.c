@@ -589,6 +589,21 @@ static size_t footnote_mark_end(const char *t, size_t len, size_t j)
 
 /* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER]. Returns
  * the end of what was read. */
+static bool opens_quote(int cp)
+{
+    return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == 0x00AB;
+}
+
+/* Length of the closing quote at t[i]: " ” ’ » (0 if none). */
+static size_t closing_quote_len(const char *t, size_t len, size_t i)
+{
+    if (i < len && t[i] == '"')
+        return 1;
+    int cp;
+    size_t n = i < len ? vn_utf8_next(t + i, len - i, &cp) : 0;
+    return n && (cp == 0x201D || cp == 0x2019 || cp == 0x00BB) ? n : 0;
+}
+
 static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
 {
     vn_citation *c = &dr->c;
@@ -599,6 +614,16 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
         size_t after = skip_blanks_fwd(t, len, mark + (t[mark] == ','));
         if (match_ci(t, len, after, "ngày") || match_word_ci(t, len, after, "của"))
             j = skip_blanks_fwd(t, len, mark);
+    }
+    /* the citation quoted: "“Quyết định số 30/QĐ-UBND” ngày 03/02/2020"; a
+     * quoted title that ends with a citation ("Kế hoạch “Triển khai Quyết
+     * định số 12/QĐ-UBND” ngày …") is dated itself */
+    size_t quote = closing_quote_len(t, len, j);
+    if (quote && opens_quote(prev_cp(t, c->start))) {
+        size_t after = skip_blanks_fwd(t, len, j + quote);
+        if (after < len && (t[after] == ',' || match_ci(t, len, after, "ngày") ||
+                            match_word_ci(t, len, after, "của")))
+            j = after;
     }
     if (j < len && (t[j] == ',' || t[j] == '('))
         j = skip_blanks_fwd(t, len, j + 1);
@@ -1104,6 +1129,7 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
 
     draft proto;
     draft_init(&proto);
+    proto.c.start = p->start;
     size_t end = read_suffix(t, len, ends[count - 1], &proto);
     (void)end;
     for (int k = 0; k < count; k++) {

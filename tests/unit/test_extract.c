@@ -146,6 +146,24 @@ static void test_type_code_as_type_word(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A quoted citation keeps the date and issuer after its closing quote; a
+ * quoted title ending with a citation leaves them to what it names. */
+static void test_quoted_citation(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ “Quyết định số 30/QĐ-UBND” ngày 03/02/2020 của UBND tỉnh; "
+                    "\"Nghị định số 15/2020/NĐ-CP\", ngày 03/02/2020; Kế hoạch “Triển khai "
+                    "Quyết định số 12/QĐ-UBND” ngày 5/5/2022 của UBND huyện.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    date_is(at(&r, 0), "2020-02-03");
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
+    date_is(at(&r, 1), "2020-02-03");
+    assert_int_equal(at(&r, 2)->date.precision, VN_DATE_NONE);
+    assert_string_equal(at(&r, 2)->issuer, "");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -533,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_list_sharing_a_suffix),
         cmocka_unit_test(test_constitution_year_after_its_title),
         cmocka_unit_test(test_type_code_as_type_word),
+        cmocka_unit_test(test_quoted_citation),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
