@@ -85,16 +85,10 @@ void vn_analysis_free(vn_analysis *a)
     memset(a, 0, sizeof *a);
 }
 
-/* text offset -> offset in the decoded text (before cleaning and NFC) */
-static size_t to_decoded(const vn_doctext *d, size_t off)
-{
-    return vn_offmap_to_input(&d->clean_map, vn_offmap_to_input(&d->norm_map, off));
-}
-
 char *vn_analysis_as_written(const vn_analysis *a, size_t start, size_t end)
 {
     const vn_doctext *d = &a->doc;
-    size_t s = to_decoded(d, start), e = to_decoded(d, end);
+    size_t s = vn_doctext_decoded_offset(d, start), e = vn_doctext_decoded_end(d, end);
     if (e < s || e > d->decoded.len)
         e = s;
     char *out = malloc(e - s + 1);
@@ -119,6 +113,6 @@ char *vn_analysis_cite_place(const vn_analysis *a, const vn_citation *c, vn_file
 {
     *from = vn_doctext_filepos(&a->doc, c->start);
     if (to)
-        *to = vn_doctext_filepos(&a->doc, c->end);
+        *to = vn_doctext_end_filepos(&a->doc, c->end);
     return vn_analysis_as_written(a, c->start, c->end);
 }

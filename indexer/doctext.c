@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../common/buf.h"
 #include "../common/text.h"
@@ -102,8 +103,7 @@ vn_status vn_doctext_from_bytes(const char *name, const unsigned char *bytes, si
     return finish(dt, vn_decode_bytes(name, bytes, n, &dt->decoded, err), err);
 }
 
-/* The offset in the decoded text of a normalised-text offset. */
-static size_t decoded_offset(const vn_doctext *dt, size_t text_offset)
+size_t vn_doctext_decoded_offset(const vn_doctext *dt, size_t text_offset)
 {
     if (text_offset > dt->len)
         text_offset = dt->len;
@@ -112,14 +112,53 @@ static size_t decoded_offset(const vn_doctext *dt, size_t text_offset)
     return decoded > dt->decoded.len ? dt->decoded.len : decoded;
 }
 
+static bool is_mark(int cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
+/* An offset maps to the input after whatever the cleaner removed there, as a
+ * start should; an end should not take in the "**" of "28/QĐ-UBND**".  So
+ * the end is found through the last character: where it starts in the
+ * decoded text, plus it and its combining marks. */
+size_t vn_doctext_decoded_end(const vn_doctext *dt, size_t text_end)
+{
+    size_t end = vn_doctext_decoded_offset(dt, text_end);
+    if (text_end == 0 || text_end > dt->len)
+        return end;
+    int cp;
+    size_t last = vn_doctext_decoded_offset(dt, text_end - vn_utf8_prev(dt->text, text_end, &cp));
+    if (last >= end)
+        return end;
+    const char *d = dt->decoded.text;
+    size_t k = last + vn_utf8_next(d + last, end - last, &cp);
+    while (k < end) {
+        size_t n = vn_utf8_next(d + k, end - k, &cp);
+        if (!is_mark(cp))
+            break;
+        k += n;
+    }
+    return k;
+}
+
 size_t vn_doctext_file_byte(const vn_doctext *dt, size_t text_offset)
 {
-    return vn_offmap_to_input(&dt->decoded.map, decoded_offset(dt, text_offset));
+    return vn_offmap_to_input(&dt->decoded.map, vn_doctext_decoded_offset(dt, text_offset));
 }
 
 vn_filepos vn_doctext_filepos(const vn_doctext *dt, size_t text_offset)
 {
-    size_t decoded = decoded_offset(dt, text_offset);
+    return vn_doctext_decoded_filepos(dt, vn_doctext_decoded_offset(dt, text_offset));
+}
+
+vn_filepos vn_doctext_end_filepos(const vn_doctext *dt, size_t text_end)
+{
+    return vn_doctext_decoded_filepos(dt, vn_doctext_decoded_end(dt, text_end));
+}
+
+vn_filepos vn_doctext_decoded_filepos(const vn_doctext *dt, size_t decoded)
+{
     vn_filepos pos = {.byte = vn_offmap_to_input(&dt->decoded.map, decoded)};
     /* The line holding `decoded`: the last line start <= decoded. */
     size_t lo = 0, hi = dt->line_count;

@@ -39,6 +39,16 @@ typedef struct vn_filepos {
 
 vn_filepos vn_doctext_filepos(const vn_doctext *dt, size_t text_offset);
 
+/* Where something ending at text_end ends in the file: after its last
+ * character, not after markup the cleaner removed behind it. */
+vn_filepos vn_doctext_end_filepos(const vn_doctext *dt, size_t text_end);
+
+/* The same positions in the decoded text (the file as UTF-8), and the file
+ * position of a decoded offset. */
+size_t vn_doctext_decoded_offset(const vn_doctext *dt, size_t text_offset);
+size_t vn_doctext_decoded_end(const vn_doctext *dt, size_t text_end);
+vn_filepos vn_doctext_decoded_filepos(const vn_doctext *dt, size_t decoded);
+
 /* Only the byte of vn_doctext_filepos(): no line or column to count. */
 size_t vn_doctext_file_byte(const vn_doctext *dt, size_t text_offset);
 

@@ -214,6 +214,26 @@ static void test_recomposed_word(void **state)
     vn_doctext_free(&dt);
 }
 
+/* An end stops after its last character: not after the "**" the cleaner
+ * removed behind it, and after the marks of a decomposed last letter. */
+static void test_end_positions(void **state)
+{
+    (void)state;
+    const char bytes[] = "**Quyết định số 28/QĐ-UBND** ngày\nLuật Thú y\xCC\x81** x\n";
+    vn_doctext dt = load_bytes(bytes, sizeof bytes - 1);
+    size_t end = text_offset(&dt, "UBND") + strlen("UBND");
+    size_t want = (size_t)(strstr(bytes, "UBND**") - bytes) + strlen("UBND");
+    assert_int_equal(vn_doctext_filepos(&dt, end).byte, want + 2);   /* a start: after "**" */
+    vn_filepos p = vn_doctext_end_filepos(&dt, end);
+    assert_int_equal(p.byte, want);
+    assert_int_equal(p.line, 1);
+    end = text_offset(&dt, "Thú ý") + strlen("Thú ý");
+    want = (size_t)(strstr(bytes, "\xCC\x81**") - bytes) + 2;
+    assert_int_equal(vn_doctext_end_filepos(&dt, end).byte, want);
+    assert_int_equal(vn_doctext_end_filepos(&dt, 0).byte, 2);        /* nothing before: as a start */
+    vn_doctext_free(&dt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_corpus_positions),
         cmocka_unit_test(test_recomposed_word),
+        cmocka_unit_test(test_end_positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "common/text.h"
+#include "common/utf8.h"
 #include "common/tokenize.h"
 #include "indexer/doctext.h"
 
@@ -55,6 +56,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (p.byte > size || p.line < 1 || p.line > dt.line_count || p.column < 1)
             abort();
         if (p.byte < prev.byte || p.line < prev.line)
+            abort();
+        /* an end: never past the same offset as a start, never before the
+         * start of the character it ends */
+        vn_filepos e = vn_doctext_end_filepos(&dt, x);
+        int cp;
+        size_t last = x ? x - vn_utf8_prev(dt.text, x, &cp) : 0;
+        if (e.byte > p.byte || e.byte < vn_doctext_filepos(&dt, last).byte)
             abort();
         prev = p;
     }
