@@ -1149,6 +1149,24 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
     return VN_OK;
 }
 
+/* "Mẫu số 01/BC", "Biểu số 03/TH", "tờ khai mẫu số 05/KK-TNCN": the
+ * numbers of forms, annexes and tables are written like symbols but name
+ * no instrument.  True if such a word stands right before "số" at so. */
+static bool numbers_a_form(const char *t, size_t so)
+{
+    static const char *const form_words[] = {
+        "mẫu", "biểu", "phụ lục", "phiếu", "tờ khai", "bảng", "hồ sơ", NULL
+    };
+    size_t floor = so > LOOKBACK_BYTES ? so - LOOKBACK_BYTES : 0;
+    size_t end = skip_blanks_back(t, floor, so);
+    for (int k = 0; form_words[k]; k++) {
+        size_t w = match_word_ci_before(t, end, form_words[k]);
+        if (w != (size_t)-1 && w >= floor)
+            return true;
+    }
+    return false;
+}
+
 static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_result *r,
                              size_t *consumed)
 {
@@ -1165,6 +1183,8 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         return VN_OK;
     }
     *consumed = n;
+    if (p.has_so && !p.type_word && numbers_a_form(t, p.start))
+        return VN_OK;
     if (!r->has_own_number && is_own_number_context(t, len, i, i + n)) {
         vn_symbol_format(&s, r->own_number);
         r->has_own_number = true;

@@ -284,6 +284,13 @@ static void test_no_false_positives(void **state)
     vn_extract_result r = run(t);
     assert_int_equal(r.citations.count, 0);
     vn_extract_result_free(&r);
+    /* the numbers of forms, annexes and tables; the instrument after them is cited */
+    t = "theo Mẫu số 01/BC; Biểu số 03/TH; tờ khai mẫu số 05/KK-TNCN; Phụ lục số 2/PL; "
+        "Biểu mẫu số 4/BC ban hành kèm theo Thông tư số 80/2021/TT-BTC.";
+    r = run(t);
+    assert_int_equal(r.citations.count, 1);
+    assert_string_equal(at(&r, 0)->symbol, "80/2021/TT-BTC");
+    vn_extract_result_free(&r);
 }
 
 /* Forms the sample plans do not show but other documents do. */
