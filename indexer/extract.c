@@ -604,6 +604,49 @@ static size_t closing_quote_len(const char *t, size_t len, size_t i)
     return n && (cp == 0x201D || cp == 0x2019 || cp == 0x00BB) ? n : 0;
 }
 
+/* "ngày 14/8/2023", "ban hành ngày …", "ngay 14/8/2023" at j: the end of
+ * the date read into *d, or 0. */
+static size_t read_date(const char *t, size_t len, size_t j, vn_date_range *d)
+{
+    if (!match_ci(t, len, j, "ngày") && !match_ci(t, len, j, "ban hành ngày") &&
+        !match_word_ci(t, len, j, "ngay"))
+        return 0;
+    size_t k = j;
+    if (!match_ci(t, len, j, "ngày"))
+        k = j + match_ci(t, len, j, "ban hành ");
+    size_t n = vn_date_scan(t + k, len - k, d);
+    /* typed without diacritics: "ngay 14/8/2023", numbers only */
+    size_t ngay = n ? 0 : match_word_ci(t, len, j, "ngay");
+    size_t digits = ngay ? skip_spaces_fwd(t, len, j + ngay) : 0;
+    if (ngay && digits < len && isdigit((unsigned char)t[digits]) &&
+        (n = vn_date_scan(t + digits, len - digits, d)) != 0)
+        k = digits;
+    return n ? k + n : 0;
+}
+
+/* The date written after the issuer: "Quyết định số 1234/QĐ-UBND của UBND
+ * tỉnh ngày 15/6/2021".  After a comma only when the date ends the clause
+ * too: "…, ngày 15/6/2021 Sở đã tổ chức" dates what follows.  Returns the
+ * new end (`end` if none). */
+static size_t read_date_after_issuer(const char *t, size_t len, size_t end, vn_date_range *d)
+{
+    size_t j = skip_spaces_fwd(t, len, end);
+    bool comma = j < len && t[j] == ',';
+    if (comma)
+        j = skip_spaces_fwd(t, len, j + 1);
+    vn_date_range date;
+    size_t n = read_date(t, len, j, &date);
+    if (!n)
+        return end;
+    if (comma) {
+        size_t k = skip_spaces_fwd(t, len, n);
+        if (k < len && !strchr(";.,)\n", t[k]))
+            return end;
+    }
+    *d = date;
+    return n;
+}
+
 static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
 {
     vn_citation *c = &dr->c;
@@ -628,28 +671,14 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
     if (j < len && (t[j] == ',' || t[j] == '('))
         j = skip_blanks_fwd(t, len, j + 1);
     size_t end = i;
-    if (match_ci(t, len, j, "ngày") || match_ci(t, len, j, "ban hành ngày") ||
-        match_word_ci(t, len, j, "ngay")) {
-        size_t k = j;
-        if (!match_ci(t, len, j, "ngày"))
-            k = j + match_ci(t, len, j, "ban hành ");
-        vn_date_range d;
-        size_t n = vn_date_scan(t + k, len - k, &d);
-        /* typed without diacritics: "ngay 14/8/2023", numbers only */
-        size_t ngay = n ? 0 : match_word_ci(t, len, j, "ngay");
-        size_t digits = ngay ? skip_spaces_fwd(t, len, j + ngay) : 0;
-        if (ngay && digits < len && isdigit((unsigned char)t[digits]) &&
-            (n = vn_date_scan(t + digits, len - digits, &d)) != 0)
-            k = digits;
-        if (n) {
-            c->date = d;
-            end = k + n;
-            j = skip_blanks_fwd(t, len, end);
-            if (j < len && t[j] == ')')
-                j = skip_blanks_fwd(t, len, ++j);
-            if (j < len && t[j] == ',')
-                j = skip_blanks_fwd(t, len, j + 1);
-        }
+    size_t n = read_date(t, len, j, &c->date);
+    if (n) {
+        end = n;
+        j = skip_blanks_fwd(t, len, end);
+        if (j < len && t[j] == ')')
+            j = skip_blanks_fwd(t, len, ++j);
+        if (j < len && t[j] == ',')
+            j = skip_blanks_fwd(t, len, j + 1);
     }
     size_t cua = match_word_ci(t, len, j, "của");
     if (!cua && match_word_ci(t, len, j, "cua") && is_upper_cp(next_cp(t, len, j + 4)))
@@ -658,6 +687,8 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
         size_t e = read_issuer(t, len, j + cua, dr);
         if (dr->issuer[0])
             end = e;
+        if (dr->issuer[0] && !n)
+            end = read_date_after_issuer(t, len, end, &c->date);
     }
     return end;
 }

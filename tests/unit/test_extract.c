@@ -164,6 +164,25 @@ static void test_quoted_citation(void **state)
     vn_extract_result_free(&r);
 }
 
+/* The issuer written before the date; after a comma the date must end the
+ * clause, or it dates what follows. */
+static void test_date_after_the_issuer(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Quyết định số 1234/QĐ-UBND của UBND tỉnh ngày 15/6/2021 về việc; "
+                    "Nghị định số 17/2020/NĐ-CP của Chính phủ, ngày 05/02/2020; theo Quyết "
+                    "định số 12/QĐ-UBND của UBND tỉnh, ngày 15/6/2021 Sở đã tổ chức.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    date_is(at(&r, 0), "2021-06-15");
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
+    date_is(at(&r, 1), "2020-02-05");
+    assert_string_equal(at(&r, 1)->issuer, "Chính phủ");
+    assert_int_equal(at(&r, 2)->date.precision, VN_DATE_NONE);
+    assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -559,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_constitution_year_after_its_title),
         cmocka_unit_test(test_type_code_as_type_word),
         cmocka_unit_test(test_quoted_citation),
+        cmocka_unit_test(test_date_after_the_issuer),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
