@@ -50,6 +50,55 @@ static line trim(const char *s, size_t n)
     return (line){s, n};
 }
 
+/* Where a line's columns part: a tab, or three spaces or more (a header set
+ * in columns by Word's tabs, by pdftotext -layout or by hand).  The first
+ * gap at or after `from`: its start, or NULL; *next gets where the column
+ * after it starts. */
+static const char *column_gap(line l, const char *from, const char **next)
+{
+    const char *end = l.s + l.n;
+    for (const char *c = from; c < end; c++) {
+        const char *e = c;
+        if (*c == '\t') {
+            e = c + 1;
+        } else if (*c == ' ') {
+            while (e < end && *e == ' ')
+                e++;
+            if (e - c < 3)
+                continue;
+        } else {
+            continue;
+        }
+        while (e < end && (*e == ' ' || *e == '\t'))
+            e++;
+        *next = e;
+        return c;
+    }
+    return NULL;
+}
+
+/* The column of l that holds `at`. */
+static line column_at(line l, const char *at)
+{
+    const char *start = l.s, *next;
+    for (const char *g = column_gap(l, l.s, &next); g && next <= at;
+         g = column_gap(l, next, &next))
+        start = next;
+    const char *stop = column_gap(l, at, &next);
+    return trim(start, (size_t)((stop ? stop : l.s + l.n) - start));
+}
+
+/* The first and the last column of l (l itself when it has one). */
+static line first_column(line l)
+{
+    return column_at(l, l.s);
+}
+
+static line last_column(line l)
+{
+    return column_at(l, l.n ? l.s + l.n - 1 : l.s);
+}
+
 static void copy_line(char *dst, size_t dstsz, line l)
 {
     size_t n = l.n;
@@ -134,14 +183,12 @@ static bool read_place_date(line l, vn_docmeta *m)
     const char *comma = memchr(l.s, ',', l.n);
     if (!comma)
         return false;
-    /* "Số: 12/KH-UBND<tab>Quảng Nam, ngày …": the place is the last column */
-    for (const char *c = comma; c > l.s; c--)
-        if (c[-1] == '\t') {
-            l.n -= (size_t)(c - l.s);
-            l.s = c;
-            break;
-        }
-    if (comma == l.s || (size_t)(comma - l.s) > 48)
+    /* "Số: 12/KH-UBND<tab>Quảng Nam, ngày …": the place starts a later
+     * column; the date runs to the line's end, blanks of a draft's "ngày
+     * tháng    năm 2023" included */
+    const char *from = column_at(l, comma).s;
+    l = trim(from, l.n - (size_t)(from - l.s));
+    if (comma <= l.s || (size_t)(comma - l.s) > 48)
         return false;
     size_t rest = l.n - (size_t)(comma - l.s) - 1;
     const char *r = comma + 1;
@@ -160,18 +207,18 @@ static bool read_place_date(line l, vn_docmeta *m)
 }
 
 /* "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the two columns
- * of a header set on one line with tabs (as Word documents and their
- * conversions do); the left one, when the right one is a motto. */
+ * of a header set on one line (see column_gap); the left one, when the
+ * right one is a motto. */
 static line before_motto(line l)
 {
-    const char *tab = memchr(l.s, '\t', l.n);
-    if (!tab)
+    const char *next;
+    if (!column_gap(l, l.s, &next))
         return l;
-    line right = trim(tab, l.n - (size_t)(tab - l.s));
+    line right = column_at(l, next);
     bool motto = starts_with(right, "Độc lập") || starts_with(right, "ĐỘC LẬP");
     for (int i = 0; !motto && not_issuer[i]; i++)
         motto = starts_with(right, not_issuer[i]);
-    return motto ? trim(l.s, (size_t)(tab - l.s)) : l;
+    return motto ? first_column(l) : l;
 }
 
 static bool issuer_line(line l)
@@ -259,7 +306,7 @@ static void read_tail(line *lines, size_t count, vn_docmeta *m, vn_recipients *t
         if (starts_with(lines[i], "Nơi nhận"))
             break;
     for (size_t k = i + 1; to && k < count && to->count < VN_META_MAX_RECIPIENTS; k++) {
-        line l = lines[k];
+        line l = first_column(lines[k]);   /* the signature block may share the line */
         if (l.n == 0)
             continue;
         if (l.s[0] != '-' && l.s[0] != '+')
@@ -272,7 +319,7 @@ static void read_tail(line *lines, size_t count, vn_docmeta *m, vn_recipients *t
     /* signer: the last line that looks like a person's name (2–5 capitalised
      * words, not all capitals), with the capitalised position above it */
     for (size_t k = count; k-- > 0;) {
-        line l = lines[k];
+        line l = last_column(lines[k]);
         if (l.n == 0)
             continue;
         if (l.s[0] == '-' || l.s[0] == '(' || all_upper(l) || l.n > 60)
@@ -292,10 +339,11 @@ static void read_tail(line *lines, size_t count, vn_docmeta *m, vn_recipients *t
             break;
         copy_line(m->signer, sizeof m->signer, l);
         for (size_t u = k; u-- > 0;) {
-            if (lines[u].n == 0 || starts_with(lines[u], "(Đã ký)") || starts_with(lines[u], "(đã ký)"))
+            line above = last_column(lines[u]);
+            if (above.n == 0 || starts_with(above, "(Đã ký)") || starts_with(above, "(đã ký)"))
                 continue;
-            if (all_upper(lines[u]))
-                copy_line(m->signer_title, sizeof m->signer_title, lines[u]);
+            if (all_upper(above))
+                copy_line(m->signer_title, sizeof m->signer_title, above);
             break;
         }
         break;

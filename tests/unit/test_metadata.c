@@ -115,6 +115,38 @@ static void test_header_columns_split_by_a_tab(void **state)
     range_is(&m.date, "2025-01-10", "2025-01-10", VN_DATE_DAY);
 }
 
+/* The same header laid out with spaces (pdftotext -layout, plain text),
+ * and a signature block beside the recipients; two spaces are not a gap. */
+static void test_header_and_tail_columns_split_by_spaces(void **state)
+{
+    (void)state;
+    const char *t = "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "TỈNH QUẢNG NAM                              Độc lập - Tự do - Hạnh phúc\n"
+                    "Số: 45/KH-UBND                         Quảng Nam, ngày 10 tháng 3 năm 2024\n"
+                    "\nKẾ HOẠCH\nTriển khai thực hiện\n\nNội dung.\n\n"
+                    "Nơi nhận:                                     TM. ỦY BAN NHÂN DÂN\n"
+                    "- Như trên;                                   KT. CHỦ TỊCH\n"
+                    "- Lưu: VT.                                    PHÓ CHỦ TỊCH\n"
+                    "\n                                              Nguyễn Văn An\n";
+    vn_docmeta m;
+    vn_recipients to;
+    vn_metadata_read(t, strlen(t), NULL, &m, &to);
+    assert_string_equal(m.issuer, "ỦY BAN NHÂN DÂN - TỈNH QUẢNG NAM");
+    assert_string_equal(m.place, "Quảng Nam");
+    range_is(&m.date, "2024-03-10", "2024-03-10", VN_DATE_DAY);
+    assert_string_equal(m.province, "Quảng Nam");
+    assert_int_equal(to.count, 2);
+    assert_string_equal(to.items[0], "Như trên");
+    assert_string_equal(to.items[1], "Lưu: VT");
+    assert_string_equal(m.signer, "Nguyễn Văn An");
+    assert_string_equal(m.signer_title, "PHÓ CHỦ TỊCH");
+
+    t = "BAN CHỈ ĐẠO  CỘNG HÒA\nHuyện X, ngày 5 tháng 6 năm 2024\n";
+    vn_metadata_read(t, strlen(t), NULL, &m, NULL);
+    assert_string_equal(m.issuer, "BAN CHỈ ĐẠO  CỘNG HÒA");
+    assert_string_equal(m.place, "Huyện X");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_no_date_line_uses_latest_citation),
         cmocka_unit_test(test_non_nfc_file),
         cmocka_unit_test(test_header_columns_split_by_a_tab),
+        cmocka_unit_test(test_header_and_tail_columns_split_by_spaces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
