@@ -739,7 +739,15 @@ static int window_fill(backward_window *w, int k)
         if (at == 0)
             return -1;
         int c;
-        w->pos[w->filled + 1] = at - vn_utf8_prev(w->text, at, &c);
+        size_t before = at - vn_utf8_prev(w->text, at, &c);
+        if (c == ' ' || c == '\t' || c == '\n') {
+            /* a run of blanks is one space: "Nghị   định" of justified text */
+            while (before > 0 && (w->text[before - 1] == ' ' || w->text[before - 1] == '\t' ||
+                                  w->text[before - 1] == '\n'))
+                before--;
+            c = ' ';
+        }
+        w->pos[w->filled + 1] = before;
         w->cp[w->filled++] = vn_lower_cp(c);
     }
     return w->cp[k];

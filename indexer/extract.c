@@ -272,8 +272,13 @@ static void copy_trimmed(char *dst, size_t dstsz, const char *src, size_t n)
             n--;
     }
     size_t o = 0;
-    for (size_t k = 0; k < n; k++) /* line breaks inside become spaces */
-        dst[o++] = src[k] == '\n' || src[k] == '\t' ? ' ' : src[k];
+    for (size_t k = 0; k < n; k++) {    /* a run of blanks inside becomes one space */
+        bool blank = src[k] == ' ' || src[k] == '\n' || src[k] == '\t';
+        if (!blank)
+            dst[o++] = src[k];
+        else if (dst[o - 1] != ' ')     /* o > 0: src starts with no blank */
+            dst[o++] = ' ';
+    }
     dst[o] = '\0';
 }
 

@@ -183,6 +183,22 @@ static void test_date_after_the_issuer(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Justified text (pdftotext -layout) spaces words apart: the type word
+ * still reads, and names and issuers keep one space between words. */
+static void test_runs_of_spaces(void **state)
+{
+    (void)state;
+    const char *t = "Căn   cứ   Nghị   định   số   15/2020/NĐ-CP   ngày   03/02/2020   của   "
+                    "Chính   phủ;   Thông\ntư số 01/2021/TT-BNV.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    assert_int_equal(at(&r, 0)->start, strlen("Căn   cứ   "));
+    assert_string_equal(at(&r, 0)->type_word, "Nghị định");
+    assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    assert_int_equal(at(&r, 1)->start, strstr(t, "Thông") - t);
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -579,6 +595,7 @@ int main(void)
         cmocka_unit_test(test_type_code_as_type_word),
         cmocka_unit_test(test_quoted_citation),
         cmocka_unit_test(test_date_after_the_issuer),
+        cmocka_unit_test(test_runs_of_spaces),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
