@@ -906,7 +906,7 @@ static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t op
         }
         if (w >= len || (t[w] != ' '))
             break;
-        j = w + 1;
+        j = skip_spaces_fwd(t, len, w);     /* justified text: "Luật   Đất   đai" */
     }
     return end - i;
 }

@@ -197,6 +197,12 @@ static void test_runs_of_spaces(void **state)
     assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
     assert_int_equal(at(&r, 1)->start, strstr(t, "Thông") - t);
     vn_extract_result_free(&r);
+    t = "Căn cứ Luật   Tổ   chức   chính   quyền   địa   phương   ngày   19/6/2015;";
+    r = run(t);
+    assert_int_equal(r.citations.count, 1);
+    assert_string_equal(at(&r, 0)->name, "Luật Tổ chức chính quyền địa phương");
+    date_is(at(&r, 0), "2015-06-19");
+    vn_extract_result_free(&r);
 }
 
 static void test_own_number_is_not_a_citation(void **state)
