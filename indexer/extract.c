@@ -533,12 +533,23 @@ static void draft_init(draft *d)
 }
 
 /* Reads the issuer after "của": words up to punctuation or a stop word. */
+/* The blanks after "của", a blank line included: "của" never ends a
+ * sentence, so a paragraph that ends with it was cut by a converter
+ * ("… ngày 12/12/2013 của\n\nBộ Chính trị về …"). */
+static size_t skip_to_issuer(const char *t, size_t len, size_t i)
+{
+    int newlines = 0;
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || (t[i] == '\n' && newlines++ < 2)))
+        i++;
+    return i;
+}
+
 static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
 {
     vn_citation *c = &d->c;
     size_t start = i, end = i, issuer_end = i;
     for (int words = 0; words < ISSUER_MAX_WORDS && i < len; words++) {
-        i = words == 0 ? skip_blanks_fwd(t, len, i) : skip_spaces_fwd(t, len, i);
+        i = words == 0 ? skip_to_issuer(t, len, i) : skip_spaces_fwd(t, len, i);
         if (i >= len)
             break;
         size_t tl = read_term(t, len, i, c->term, sizeof c->term);

@@ -205,6 +205,20 @@ static void test_runs_of_spaces(void **state)
     vn_extract_result_free(&r);
 }
 
+/* "của" ends no sentence: the issuer goes on after a paragraph break a
+ * converter put there, but not after two. */
+static void test_issuer_after_a_cut_paragraph(void **state)
+{
+    (void)state;
+    const char *t = "Quyết định số 217-QĐ/TW, ngày 12/12/2013 của\n\nBộ Chính trị về; "
+                    "Quyết định số 218-QĐ/TW của\n\n\nBộ Chính trị";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->issuer, "Bộ Chính trị");
+    assert_string_equal(at(&r, 1)->issuer, "");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -602,6 +616,7 @@ int main(void)
         cmocka_unit_test(test_quoted_citation),
         cmocka_unit_test(test_date_after_the_issuer),
         cmocka_unit_test(test_runs_of_spaces),
+        cmocka_unit_test(test_issuer_after_a_cut_paragraph),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
