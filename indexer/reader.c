@@ -37,6 +37,7 @@
 #include "../common/buf.h"
 #include "../common/utf8.h"
 #include "docx.h"
+#include "html.h"
 
 const char *vn_encoding_name(vn_encoding e)
 {
@@ -48,6 +49,7 @@ const char *vn_encoding_name(vn_encoding e)
     case VN_ENC_CP1258: return "windows-1258";
     case VN_ENC_DOCX: return "Word .docx";
     case VN_ENC_ODT: return "OpenDocument .odt";
+    case VN_ENC_HTML: return "HTML";
     }
     return "unknown";
 }
@@ -417,6 +419,7 @@ static vn_status finish(vn_buf *buf, vn_offmap *map, size_t n, vn_encoding enc, 
 
 static vn_status decode_docx(const char *name, const unsigned char *bytes, size_t n,
                              vn_decoded *out, vn_error *err);
+static vn_status decode_html(const char *name, vn_decoded *out, vn_error *err);
 
 /* `text_only`: the bytes are a .docx's text, which may start like
  * anything ("%PDF" …) but is never a file format. */
@@ -486,6 +489,8 @@ static vn_status decode(const char *name, const unsigned char *bytes, size_t n, 
                 st.first_bad, st.invalid_bytes);
     rc = finish(&buf, &map, n, bom ? VN_ENC_UTF8_BOM : VN_ENC_UTF8, st.invalid_bytes, out);
 done:
+    if (rc == VN_OK && !text_only && vn_html_magic(out->text, out->len))
+        rc = decode_html(name, out, err);
     if (rc == VN_ERR_NOMEM && (!err || err->code != VN_ERR_NOMEM))
         vn_error_set(err, rc, "%s: out of memory decoding the file", name);
     if (rc != VN_OK) {
@@ -513,6 +518,25 @@ static vn_status decode_docx(const char *name, const unsigned char *bytes, size_
         out->encoding = format == VN_OFFICE_ODT ? VN_ENC_ODT : VN_ENC_DOCX;
     vn_buf_free(&text);
     return rc;
+}
+
+/* An HTML page, once decoded: its text (html.h) replaces it, so offsets
+ * are those of that text, as for a .docx. */
+static vn_status decode_html(const char *name, vn_decoded *out, vn_error *err)
+{
+    vn_buf text = VN_BUF_INIT;
+    vn_status rc = vn_html_text(name, out->text, out->len, &text, err);
+    vn_decoded page = {0};
+    if (rc == VN_OK)
+        rc = decode(name, (const unsigned char *)(text.data ? text.data : ""), text.len, true,
+                    &page, err);
+    vn_buf_free(&text);
+    if (rc != VN_OK)
+        return rc;
+    page.encoding = VN_ENC_HTML;
+    vn_decoded_free(out);
+    *out = page;
+    return VN_OK;
 }
 
 vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n,

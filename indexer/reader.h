@@ -8,11 +8,12 @@
  * file naming the file and the first bad byte offset.  A file that is not
  * text (NUL bytes in UTF-8, PDF/OLE magic, a ZIP archive that is not a
  * .docx) is refused with VN_ERR_BINARY and a message saying what it looks
- * like.  A Word .docx is read as its text (docx.h).
+ * like.  A Word .docx is read as its text (docx.h); so is an HTML page,
+ * once decoded (html.h).
  *
  * The decoded text comes with an offmap back to byte offsets in the file as
  * read, so every position shown to users is a real file offset (of a
- * .docx: an offset in its text, which `vncite show` prints).
+ * .docx or an HTML page: an offset in its text, which `vncite show` prints).
  *
  * When a file is taken for windows-1258: it has no NUL byte and no UTF-8
  * BOM, more than 1% of its bytes start an invalid UTF-8 sequence, invalid
@@ -40,7 +41,8 @@ typedef enum vn_encoding {
     VN_ENC_UTF16BE,
     VN_ENC_CP1258,
     VN_ENC_DOCX,       /* a Word .docx: the text of its paragraphs (docx.h) */
-    VN_ENC_ODT         /* an OpenDocument .odt, the same way */
+    VN_ENC_ODT,        /* an OpenDocument .odt, the same way */
+    VN_ENC_HTML        /* an HTML page: the text a browser shows (html.h) */
 } vn_encoding;
 
 typedef struct vn_decoded {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "../common/grow.h"
@@ -28,7 +29,8 @@ static int is_document_name(const char *name)
     return dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".md") == 0 ||
                    strcmp(dot, ".text") == 0 || strcmp(dot, ".TXT") == 0 ||
                    strcmp(dot, ".docx") == 0 || strcmp(dot, ".DOCX") == 0 ||
-                   strcmp(dot, ".odt") == 0 || strcmp(dot, ".ODT") == 0);
+                   strcmp(dot, ".odt") == 0 || strcmp(dot, ".ODT") == 0 ||
+                   strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
 }
 
 static vn_status walk_dir(const char *dir, int depth, vn_pathlist *out,
