@@ -533,6 +533,42 @@ static void draft_init(draft *d)
 }
 
 /* Reads the issuer after "của": words up to punctuation or a stop word. */
+/* Words a number belongs to in an issuer's name: "UBND Quận 1", "Ban Chỉ
+ * đạo 35", "Hội nghị Trung ương 4", "Phường 3". */
+static word_list numbered_words = {.words = (const char *const[]){
+    "quận", "phường", "tổ", "ấp", "xóm", "đội", "khu", "ương", "thứ", "đạo", "đoàn", "số",
+    "khóa", "khoá", "kỳ", "lần", "đợt", "cụm", "vùng", "lữ", "trung", NULL
+}};
+
+/* "của Chính phủ<sup>1</sup>;", cleaned to "của Chính phủ 1;": a number of
+ * one or two digits that ends the issuer before the clause does is the
+ * footnote's mark, unless the word before it takes a number.  Returns where
+ * the issuer [start, end) really ends. */
+static size_t footnote_mark_start(const char *t, size_t len, size_t start, size_t end)
+{
+    size_t digits = end;
+    while (digits > start && isdigit((unsigned char)t[digits - 1]))
+        digits--;
+    if (end - digits == 0 || end - digits > 2 || digits <= start || t[digits - 1] != ' ')
+        return end;
+    if (end < len && !strchr(";.,)\n", t[end]))
+        return end;
+    size_t word_end_at = skip_blanks_back(t, start, digits);
+    size_t w = word_end_at;
+    while (w > start) {
+        int cp;
+        size_t back = vn_utf8_prev(t, w, &cp);
+        if (!is_alnum_cp(cp))
+            break;
+        w -= back;
+    }
+    size_t n;
+    if (w == word_end_at || (match_word_in_list(t, word_end_at, w, &numbered_words, &n) >= 0 &&
+                             w + n == word_end_at))
+        return end;
+    return word_end_at;
+}
+
 /* The blanks after "của", a blank line included: "của" never ends a
  * sentence, so a paragraph that ends with it was cut by a converter
  * ("… ngày 12/12/2013 của\n\nBộ Chính trị về …"). */
@@ -574,6 +610,7 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
             break;
         end = issuer_end = i = w;
     }
+    issuer_end = footnote_mark_start(t, len, start, issuer_end);
     copy_trimmed(d->issuer, sizeof d->issuer, t + start, issuer_end - start);
     /* "của Bộ Chính trị (khóa VIII)" */
     size_t j = skip_blanks_fwd(t, len, end);
@@ -856,6 +893,7 @@ static void index_word_lists(void)
     word_list_index(&name_openers);
     word_list_index(&second_halves);
     word_list_index(&and_halves);
+    word_list_index(&numbered_words);
 }
 
 static bool comma_pair_continues(const char *t, size_t len, size_t i)

@@ -38,6 +38,7 @@ typedef struct page_text {
     vn_buf *out;
     size_t base;          /* out->len before this page */
     bool space_pending;   /* blanks seen since the last character written */
+    bool space_if_word;   /* after a <sup>: a word that follows is apart from it */
     int pre;              /* inside how many <pre> */
     vn_status st;
 } page_text;
@@ -56,7 +57,7 @@ static void put(page_text *p, const char *s, size_t n)
 /* Ends the current line, once: blocks in blocks make no blank lines. */
 static void end_line(page_text *p)
 {
-    p->space_pending = false;
+    p->space_pending = p->space_if_word = false;
     if (last_char(p) != '\n')
         put(p, "\n", 1);
 }
@@ -80,9 +81,12 @@ static void put_text(page_text *p, const char *s)
             s++;
             continue;
         }
-        if (p->space_pending && last_char(p) != '\n' && last_char(p) != ' ')
+        bool word = (unsigned char)*s >= 0x80 || (*s >= '0' && *s <= '9') ||
+                    ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z');
+        if ((p->space_pending || (p->space_if_word && word)) && last_char(p) != '\n' &&
+            last_char(p) != ' ')
             put(p, " ", 1);
-        p->space_pending = false;
+        p->space_pending = p->space_if_word = false;
         size_t run = 0;
         while (s[run] && !is_blank(s[run]))
             run++;
@@ -111,7 +115,7 @@ static void enter(page_text *p, const xmlNode *n)
 static void leave(page_text *p, const xmlNode *n)
 {
     if (strcasecmp((const char *)n->name, "br") == 0) {
-        p->space_pending = false;
+        p->space_pending = p->space_if_word = false;
         put(p, "\n", 1);
     }
     if (strcasecmp((const char *)n->name, "pre") == 0 && p->pre)
@@ -119,7 +123,7 @@ static void leave(page_text *p, const xmlNode *n)
     if (named(n, blocks))
         end_line(p);
     if (is_sup_or_sub(n))
-        p->space_pending = true;
+        p->space_if_word = true;
 }
 
 /* Depth-first over the tree without recursion: libxml2 bounds the depth,

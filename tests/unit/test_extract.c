@@ -219,6 +219,27 @@ static void test_issuer_after_a_cut_paragraph(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A footnote's number after the issuer ("của Chính phủ<sup>1</sup>;",
+ * cleaned to "Chính phủ 1;") is not part of it; the numbers of "Quận 1",
+ * "Ban Chỉ đạo 35" and "Trung ương 4" are, and so is one the clause goes
+ * on after. */
+static void test_footnote_mark_after_the_issuer(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ 1; Quyết định "
+                    "số 12/QĐ-UBND của UBND Quận 1; Kế hoạch số 5/KH-BCĐ của Ban Chỉ đạo 35. "
+                    "Nghị quyết số 5-NQ/TW của Hội nghị Trung ương 4, Quyết định số 14/QĐ-UBND "
+                    "của UBND tỉnh 2 về việc";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 5);
+    assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    assert_string_equal(at(&r, 1)->issuer, "UBND Quận 1");
+    assert_string_equal(at(&r, 2)->issuer, "Ban Chỉ đạo 35");
+    assert_string_equal(at(&r, 3)->issuer, "Hội nghị Trung ương 4");
+    assert_string_equal(at(&r, 4)->issuer, "UBND tỉnh 2");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -617,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_date_after_the_issuer),
         cmocka_unit_test(test_runs_of_spaces),
         cmocka_unit_test(test_issuer_after_a_cut_paragraph),
+        cmocka_unit_test(test_footnote_mark_after_the_issuer),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),

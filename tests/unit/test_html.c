@@ -64,9 +64,9 @@ static void test_lines_pre_and_footnotes(void **state)
     (void)state;
     expect_text("<html><body><table><tr><td>ỦY BAN NHÂN DÂN<br>TỈNH QUẢNG NAM</td>"
                 "<td>Quảng Nam, ngày 10 tháng 01 năm 2025</td></tr></table>"
-                "<pre>  a   b\n c</pre><p>sở<sup>1</sup>tại</p></body></html>",
+                "<pre>  a   b\n c</pre><p>sở<sup>1</sup>tại, phủ<sup>2</sup>;</p></body></html>",
                 "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nQuảng Nam, ngày 10 tháng 01 năm 2025\n"
-                "  a   b\n c\nsở 1 tại\n");
+                "  a   b\n c\nsở 1 tại, phủ 2;\n");
     expect_text("<html></html>", "");
     expect_text("<html><body>   </body></html>", "");
 }
