@@ -7,7 +7,6 @@
  */
 #include "symbol.h"
 
-#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "ascii.h"
 #include "lower.h"
 #include "utf8.h"
 
@@ -111,7 +111,7 @@ static const struct { const char *code, *word; } code_type_words[] = {
 static bool is_letter(int cp)
 {
     if (cp < 0x80)
-        return isalpha(cp);
+        return vn_ascii_alpha(cp);
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
            c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LO;
@@ -438,9 +438,9 @@ static bool is_year(const char *t, size_t len, size_t i, int *year)
     if (i + 4 > len)
         return false;
     for (int k = 0; k < 4; k++)
-        if (!isdigit((unsigned char)t[i + k]))
+        if (!vn_ascii_digit(t[i + k]))
             return false;
-    if (i + 4 < len && isdigit((unsigned char)t[i + 4]))
+    if (i + 4 < len && vn_ascii_digit(t[i + 4]))
         return false;
     int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
     if (y < 1945 || y > 2099)
@@ -460,7 +460,7 @@ static bool known_code(const char *canon)
     for (int i = 0; known[i]; i++) {
         size_t kl = strlen(known[i]);
         if (strncmp(canon, known[i], kl) == 0 &&
-            (canon[kl] == '\0' || isdigit((unsigned char)canon[kl])))
+            (canon[kl] == '\0' || vn_ascii_digit(canon[kl])))
             return true;
     }
     return false;
@@ -501,15 +501,15 @@ static size_t spaced_term(const char *t, size_t len, size_t at, char canon[VN_SY
 {
     size_t cn = strlen(canon);
     bool term_code = (cn >= 2 && strcmp(canon + cn - 2, "QH") == 0);
-    if (!term_code || at + 1 >= len || t[at] != ' ' || !isdigit((unsigned char)t[at + 1]))
+    if (!term_code || at + 1 >= len || t[at] != ' ' || !vn_ascii_digit(t[at + 1]))
         return 0;
     size_t k = at + 1;
-    while (k < len && isdigit((unsigned char)t[k]) && k - at <= 2)
+    while (k < len && vn_ascii_digit(t[k]) && k - at <= 2)
         k++;
     size_t digits = k - at - 1;
     if (digits == 0 || digits > 2 || cn + digits >= VN_SYMBOL_CODE_MAX)
         return 0;
-    if (k < len && (isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80 || t[k] == '/'))
+    if (k < len && (vn_ascii_alnum(t[k]) || (unsigned char)t[k] >= 0x80 || t[k] == '/'))
         return 0;
     memcpy(canon + cn, t + at + 1, digits);
     canon[cn + digits] = '\0';
@@ -540,7 +540,7 @@ static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *ty
         if (strcmp(canon, type_codes[k]) == 0)
             return 0;
     size_t after = at + 1 + cl;
-    if (after < len && ((unsigned char)t[after] >= 0x80 || isalnum((unsigned char)t[after]) ||
+    if (after < len && ((unsigned char)t[after] >= 0x80 || vn_ascii_alnum(t[after]) ||
                         separator_at(t, len, after, &sep)))
         return 0;
     memcpy(s->codes[s->code_count++], canon, strlen(canon) + 1);
@@ -552,7 +552,7 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
 {
     memset(s, 0, sizeof *s);
     size_t i = 0;
-    while (i < len && isdigit((unsigned char)t[i]))
+    while (i < len && vn_ascii_digit(t[i]))
         i++;
     if (i == 0 || i >= sizeof s->number)
         return 0;
@@ -642,7 +642,7 @@ static bool may_start_code(const char *t, size_t len, size_t i)
 bool vn_symbol_may_start(const char *t, size_t len)
 {
     size_t i = 0;
-    while (i < len && isdigit((unsigned char)t[i]))
+    while (i < len && vn_ascii_digit(t[i]))
         i++;
     if (i == 0 || i >= sizeof ((vn_symbol *)0)->number)
         return false;
@@ -667,7 +667,7 @@ bool vn_symbol_parse_loose(const char *text, size_t len, const char *type_word,
         i++;
     while (len > i && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n'))
         len--;
-    if (i >= len || !isdigit((unsigned char)text[i]))
+    if (i >= len || !vn_ascii_digit(text[i]))
         return false;
     size_t n = vn_symbol_scan(text + i, len - i, type_word, false, out);
     return n > 0 && i + n == len;

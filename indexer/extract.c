@@ -11,7 +11,6 @@
  */
 #include "extract.h"
 
-#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "../common/ascii.h"
 #include "../common/lower.h"
 #include "../common/utf8.h"
 
@@ -35,7 +35,7 @@
 static bool is_alnum_cp(int cp)
 {
     if (cp < 0x80)
-        return isalnum(cp);
+        return vn_ascii_alnum(cp);
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
            c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LO ||
@@ -365,7 +365,7 @@ static bool anchor_ok(const char *t, size_t pos)
     int c = prev_cp(t, pos);
     if (c == '/' || c == '-' || c == 0x2013) {
         size_t sep = pos - (c == 0x2013 ? 3 : 1);     /* where the separator starts */
-        return !(sep > 0 && isdigit((unsigned char)t[sep - 1]));
+        return !(sep > 0 && vn_ascii_digit(t[sep - 1]));
     }
     if (c == 0 || !is_alnum_cp(c))
         return true;
@@ -393,13 +393,13 @@ static size_t read_pinpoint(const char *t, size_t end, vn_pinpoint *pp)
     for (int k = 0; k < 3; k++) {
         /* the value: "63", "63a" for Điều/khoản; one letter ("a", "đ") for điểm */
         size_t j = i;
-        while (j > floor && isalnum((unsigned char)t[j - 1]))
+        while (j > floor && vn_ascii_alnum(t[j - 1]))
             j--;
         if (j == i && k == 2 && i >= 2 && match_ci(t, i, i - 2, "đ"))
             j = i - 2;
         if (j == i || i - j >= sizeof pp->article)
             break;
-        if (k < 2 ? !isdigit((unsigned char)t[j]) : (i - j > 2 || isdigit((unsigned char)t[j])))
+        if (k < 2 ? !vn_ascii_digit(t[j]) : (i - j > 2 || vn_ascii_digit(t[j])))
             break;
         size_t w = skip_blanks_back(t, floor, j);
         size_t ws = match_word_ci_before(t, w, parts[k].word);
@@ -487,7 +487,7 @@ static bool starts_type_word(const char *t, size_t len, size_t i)
      * Quy chế dân chủ" is still the issuer's name */
     size_t j = skip_spaces_fwd(t, len, i + n);
     return match_word_ci(t, len, j, "về") || match_word_ci(t, len, j, "số") ||
-           (j < len && isdigit((unsigned char)t[j]));
+           (j < len && vn_ascii_digit(t[j]));
 }
 
 
@@ -547,7 +547,7 @@ static word_list numbered_words = {.words = (const char *const[]){
 static size_t footnote_mark_start(const char *t, size_t len, size_t start, size_t end)
 {
     size_t digits = end;
-    while (digits > start && isdigit((unsigned char)t[digits - 1]))
+    while (digits > start && vn_ascii_digit(t[digits - 1]))
         digits--;
     if (end - digits == 0 || end - digits > 2 || digits <= start || t[digits - 1] != ' ')
         return end;
@@ -631,7 +631,7 @@ static size_t footnote_mark_end(const char *t, size_t len, size_t j)
     if (close == ']' && k < len && t[k] == '^')
         k++;
     size_t digits = k;
-    while (k < len && k - digits < 3 && isdigit((unsigned char)t[k]))
+    while (k < len && k - digits < 3 && vn_ascii_digit(t[k]))
         k++;
     if (k == digits || k - digits > 2)
         return 0;
@@ -671,7 +671,7 @@ static size_t read_date(const char *t, size_t len, size_t j, vn_date_range *d)
     /* typed without diacritics: "ngay 14/8/2023", numbers only */
     size_t ngay = n ? 0 : match_word_ci(t, len, j, "ngay");
     size_t digits = ngay ? skip_spaces_fwd(t, len, j + ngay) : 0;
-    if (ngay && digits < len && isdigit((unsigned char)t[digits]) &&
+    if (ngay && digits < len && vn_ascii_digit(t[digits]) &&
         (n = vn_date_scan(t + digits, len - digits, d)) != 0)
         k = digits;
     return n ? k + n : 0;
@@ -935,7 +935,7 @@ static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t op
         /* a number is not a word of a name: a footnote's ("Luật Đất
          * đai<sup>2</sup>" is cleaned to "Luật Đất đai 2") or a year */
         size_t digits = j;
-        while (digits < w && isdigit((unsigned char)t[digits]))
+        while (digits < w && vn_ascii_digit(t[digits]))
             digits++;
         if (w == j || digits == w)
             break;
@@ -973,9 +973,9 @@ static size_t read_name_year(const char *t, size_t len, size_t i, vn_date_range 
     if (j + 4 > len)
         return 0;
     for (int k = 0; k < 4; k++)
-        if (!isdigit((unsigned char)t[j + k]))
+        if (!vn_ascii_digit(t[j + k]))
             return 0;
-    if (j + 4 < len && isalnum((unsigned char)t[j + 4]))
+    if (j + 4 < len && vn_ascii_alnum(t[j + 4]))
         return 0;
     int y = atoi(t + j);
     if (y < 1945 || y > 2099)
@@ -1036,7 +1036,7 @@ static bool name_tail_starts(const char *t, size_t len, size_t w)
         return true;
     size_t nam = match_word_ci(t, len, w, "năm");
     size_t y = nam ? skip_spaces_fwd(t, len, w + nam) : w;
-    return nam && y < len && isdigit((unsigned char)t[y]);
+    return nam && y < len && vn_ascii_digit(t[y]);
 }
 
 /*
@@ -1126,7 +1126,7 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
         return 0;
     size_t after = skip_blanks_fwd(t, len, i + ol);
     if (match_word_ci(t, len, after, "số") || match_word_ci(t, len, after, "sư") ||
-        (after < len && isdigit((unsigned char)t[after])))
+        (after < len && vn_ascii_digit(t[after])))
         return 0;
 
     size_t n = alias_extent(reg, t, len, i);
@@ -1185,7 +1185,7 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
     size_t j = i;
     for (;;) {
         size_t k = j;
-        while (k < len && isdigit((unsigned char)t[k]))
+        while (k < len && vn_ascii_digit(t[k]))
             k++;
         if (k == j || k - j > 6 || is_alnum_cp(next_cp(t, len, k)))
             break;
@@ -1204,7 +1204,7 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
             n = skip_blanks_fwd(t, len, n + match_word_ci(t, len, n, "và"));
         else
             break;
-        if (n >= len || !isdigit((unsigned char)t[n]))
+        if (n >= len || !vn_ascii_digit(t[n]))
             break;
         j = n;
     }
@@ -1478,7 +1478,7 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
             if (anchor_ok(t, i))
                 st = scan_number(t, len, i, out, &consumed);
             if (consumed == 0)
-                while (i < len && isdigit((unsigned char)t[i]))
+                while (i < len && vn_ascii_digit(t[i]))
                     i++;
             i += consumed;
             continue;
