@@ -657,6 +657,32 @@ static size_t closing_quote_len(const char *t, size_t len, size_t i)
     return n && (cp == 0x201D || cp == 0x2019 || cp == 0x00BB) ? n : 0;
 }
 
+/* "năm 2022" (or, when bare_ok, "2022" alone: "Luật Đất đai 2013") right
+ * after a name or a symbol: a year-precision date. */
+static size_t read_year(const char *t, size_t len, size_t i, bool bare_ok, vn_date_range *d)
+{
+    size_t j = skip_blanks_fwd(t, len, i);
+    size_t n = match_word_ci(t, len, j, "năm");
+    if (n)
+        j = skip_blanks_fwd(t, len, j + n);
+    else if (!bare_ok || (j = skip_spaces_fwd(t, len, i)) == i)   /* a bare year: on the same line */
+        return 0;
+    if (j + 4 > len)
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (!vn_ascii_digit(t[j + k]))
+            return 0;
+    if (j + 4 < len && vn_ascii_alnum(t[j + 4]))
+        return 0;
+    int y = atoi(t + j);
+    if (y < 1945 || y > 2099)
+        return 0;
+    d->first = (vn_date){y, 1, 1};
+    d->last = (vn_date){y, 12, 31};
+    d->precision = VN_DATE_YEAR;
+    return j + 4 - i;
+}
+
 /* "ngày 14/8/2023", "ban hành ngày …", "ngay 14/8/2023" at j: the end of
  * the date read into *d, or 0. */
 static size_t read_date(const char *t, size_t len, size_t j, vn_date_range *d)
@@ -725,6 +751,10 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
         j = skip_blanks_fwd(t, len, j + 1);
     size_t end = i;
     size_t n = read_date(t, len, j, &c->date);
+    /* "Nghị quyết số 01/NQ-CP năm 2024": a symbol without a year has one
+     * every year, and the year written after it tells them apart */
+    if (!n && !c->has_year && (n = read_year(t, len, j, false, &c->date)) != 0)
+        n += j;
     if (n) {
         end = n;
         j = skip_blanks_fwd(t, len, end);
@@ -960,31 +990,6 @@ static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t op
     return end - i;
 }
 
-/* "năm 2022" (or "2022" alone: "Luật Đất đai 2013") right after a name: a
- * year-precision date. */
-static size_t read_name_year(const char *t, size_t len, size_t i, vn_date_range *d)
-{
-    size_t j = skip_blanks_fwd(t, len, i);
-    size_t n = match_word_ci(t, len, j, "năm");
-    if (n)
-        j = skip_blanks_fwd(t, len, j + n);
-    else if ((j = skip_spaces_fwd(t, len, i)) == i)   /* a bare year: on the same line */
-        return 0;
-    if (j + 4 > len)
-        return 0;
-    for (int k = 0; k < 4; k++)
-        if (!vn_ascii_digit(t[j + k]))
-            return 0;
-    if (j + 4 < len && vn_ascii_alnum(t[j + 4]))
-        return 0;
-    int y = atoi(t + j);
-    if (y < 1945 || y > 2099)
-        return 0;
-    d->first = (vn_date){y, 1, 1};
-    d->last = (vn_date){y, 12, 31};
-    d->precision = VN_DATE_YEAR;
-    return j + 4 - i;
-}
 
 /* "nước Cộng hòa xã hội chủ nghĩa Việt Nam" after "Hiến pháp": the
  * constitution's full title, between the name and its year ("… năm 1992"). */
@@ -1019,7 +1024,7 @@ static vn_status push_name(vn_extract_result *r, const char *t, size_t len,
     size_t tail = name_end;
     if (strcmp(type_word, "Hiến pháp") == 0)
         tail += country_title_len(t, len, name_end);
-    size_t yl = read_name_year(t, len, tail, &d.c.date);
+    size_t yl = read_year(t, len, tail, true, &d.c.date);
     if (yl)
         end = tail + yl;
     else

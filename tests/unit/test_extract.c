@@ -240,6 +240,23 @@ static void test_footnote_mark_after_the_issuer(void **state)
     vn_extract_result_free(&r);
 }
 
+/* "Nghị quyết số 01/NQ-CP năm 2024": a yearless symbol's year after it is
+ * its date; a symbol with its year, or "năm học", takes none. */
+static void test_year_after_a_yearless_symbol(void **state)
+{
+    (void)state;
+    const char *t = "Nghị quyết 01/NQ-CP, 02/NQ-CP năm 2024 của Chính phủ; Nghị định số "
+                    "15/2020/NĐ-CP năm 2021; Kế hoạch số 12/KH-UBND năm học 2023-2024.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 4);
+    date_is(at(&r, 0), "2024");
+    date_is(at(&r, 1), "2024");
+    assert_string_equal(at(&r, 1)->issuer, "Chính phủ");
+    assert_int_equal(at(&r, 2)->date.precision, VN_DATE_NONE);
+    assert_int_equal(at(&r, 3)->date.precision, VN_DATE_NONE);
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -639,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_runs_of_spaces),
         cmocka_unit_test(test_issuer_after_a_cut_paragraph),
         cmocka_unit_test(test_footnote_mark_after_the_issuer),
+        cmocka_unit_test(test_year_after_a_yearless_symbol),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
