@@ -67,6 +67,19 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Word's "downlevel-revealed" conditionals, "<![if !supportLists]>" and
+ * "<![endif]>", which libxml2's parser leaves in the text: their length at
+ * s (what they hold between them is what browsers show, and stays). */
+static size_t conditional_mark(const char *s)
+{
+    if (strncmp(s, "<![", 3) != 0)
+        return 0;
+    for (size_t k = 3; k < 64 && s[k] && s[k] != '<'; k++)
+        if (s[k] == ']' && s[k + 1] == '>')
+            return k + 2;
+    return 0;
+}
+
 /* A text node: blanks collapse to one space, none at a line's start. */
 static void put_text(page_text *p, const char *s)
 {
@@ -76,6 +89,11 @@ static void put_text(page_text *p, const char *s)
         return;
     }
     while (*s) {
+        size_t mark = conditional_mark(s);
+        if (mark) {
+            s += mark;
+            continue;
+        }
         if (is_blank(*s)) {
             p->space_pending = true;
             s++;
@@ -87,8 +105,8 @@ static void put_text(page_text *p, const char *s)
             last_char(p) != ' ')
             put(p, " ", 1);
         p->space_pending = p->space_if_word = false;
-        size_t run = 0;
-        while (s[run] && !is_blank(s[run]))
+        size_t run = 1;
+        while (s[run] && !is_blank(s[run]) && !conditional_mark(s + run))
             run++;
         put(p, s, run);
         s += run;

@@ -71,6 +71,18 @@ static void test_lines_pre_and_footnotes(void **state)
     expect_text("<html><body>   </body></html>", "");
 }
 
+/* Word's downlevel-revealed conditionals around footnote marks and list
+ * bullets are markup; what they hold is text. */
+static void test_word_conditionals(void **state)
+{
+    (void)state;
+    expect_text("<html><body><p>59/2023/NĐ-CP<a href=\"#_ftn1\"><span><![if !supportFootnotes]>"
+                "<span>[1]</span><![endif]></span></a> ngày 14/8/2023</p>"
+                "<p><![if !supportLists]><span>-</span><![endif]>Kế hoạch</p>"
+                "<p>a <![ b ]> c <![never closed</p></body></html>",
+                "59/2023/NĐ-CP[1] ngày 14/8/2023\n-Kế hoạch\na c <![never closed\n");
+}
+
 /* Tag soup: unclosed and misnested tags are recovered, never refused. */
 static void test_tag_soup(void **state)
 {
@@ -118,6 +130,7 @@ int main(void)
         cmocka_unit_test(test_magic),
         cmocka_unit_test(test_what_a_browser_shows),
         cmocka_unit_test(test_lines_pre_and_footnotes),
+        cmocka_unit_test(test_word_conditionals),
         cmocka_unit_test(test_tag_soup),
         cmocka_unit_test(test_reader_takes_pages),
     };

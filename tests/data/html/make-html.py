@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the test HTML pages: each text given as a page Word's "Save as Web
 Page" would write (head with styles and an XML island, conditional comments,
-one <p> a line, characters as references), into OUT/texts/NAME.html.
+one <p> a line, list bullets in Word's downlevel conditionals, characters as
+references), into OUT/texts/NAME.html.
 
 usage: make-html.py OUT TEXT...
 """
@@ -34,9 +35,14 @@ def reference(ch):
 def page(text):
     out = [HEAD]
     for line in text.split('\n'):
+        bullet = ''
+        if line.startswith('- '):      # a list item: Word writes its bullet in a conditional
+            bullet = ("<![if !supportLists]><span>-<span style='font:7.0pt'>&nbsp;</span>"
+                      "</span><![endif]>")
+            line = line[2:]
         body = html.escape(line, quote=False)
         body = ''.join(reference(c) for c in body)
-        out.append(f'<p class=MsoNormal>{body}<o:p></o:p></p>\n')
+        out.append(f'<p class=MsoNormal>{bullet}{body}<o:p></o:p></p>\n')
     out.append(TAIL)
     return ''.join(out)
 
