@@ -8,7 +8,8 @@
  * browser shows it: blanks collapsed, each block (p, div, li, headings, a
  * table cell …) and each <br> a line, <pre> kept as written, footnote
  * numbers in <sup> kept apart from the words around them.  The head,
- * scripts, styles, comments and Word's XML islands are not text.
+ * scripts, styles, comments, Word's XML islands and its "<![if …]>" marks
+ * are not text.
  */
 #ifndef VN_HTML_H
 #define VN_HTML_H
