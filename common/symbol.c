@@ -547,14 +547,25 @@ static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *ty
     return 1 + cl;
 }
 
+/* The number a symbol starts with: digits, and a letter glued to them
+ * before a slash ("123a/QĐ-UBND", "45B/KH-UBND": numbers put in between).
+ * Its length, 0 if none or too long. */
+static size_t number_len(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && vn_ascii_digit(t[i]))
+        i++;
+    if (i > 0 && i + 1 < len && vn_ascii_alpha(t[i]) && t[i + 1] == '/')
+        i++;
+    return i < sizeof ((vn_symbol *)0)->number ? i : 0;
+}
+
 size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
                       bool strict, vn_symbol *s)
 {
     memset(s, 0, sizeof *s);
-    size_t i = 0;
-    while (i < len && vn_ascii_digit(t[i]))
-        i++;
-    if (i == 0 || i >= sizeof s->number)
+    size_t i = number_len(t, len);
+    if (i == 0)
         return 0;
     memcpy(s->number, t, i);
     s->number[i] = '\0';
@@ -641,10 +652,8 @@ static bool may_start_code(const char *t, size_t len, size_t i)
 
 bool vn_symbol_may_start(const char *t, size_t len)
 {
-    size_t i = 0;
-    while (i < len && vn_ascii_digit(t[i]))
-        i++;
-    if (i == 0 || i >= sizeof ((vn_symbol *)0)->number)
+    size_t i = number_len(t, len);
+    if (i == 0)
         return false;
     bool blank;
     size_t j = skip_blanks(t, len, i, &blank);

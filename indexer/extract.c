@@ -367,6 +367,10 @@ static bool anchor_ok(const char *t, size_t pos)
         size_t sep = pos - (c == 0x2013 ? 3 : 1);     /* where the separator starts */
         return !(sep > 0 && vn_ascii_digit(t[sep - 1]));
     }
+    /* "12.1/UBND-VX": the digits after a sub-number's dot (or a decimal
+     * point) belong to the number before; after a comma a list goes on */
+    if (c == '.' && pos >= 2 && vn_ascii_digit(t[pos - 2]))
+        return false;
     if (c == 0 || !is_alnum_cp(c))
         return true;
     if (c >= '0' && c <= '9')
@@ -1192,8 +1196,9 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
         size_t k = j;
         while (k < len && vn_ascii_digit(t[k]))
             k++;
-        if (k == j || k - j > 6 || is_alnum_cp(next_cp(t, len, k)))
-            break;
+        if (k == j || k - j > 6 || is_alnum_cp(next_cp(t, len, k)) ||
+            (k + 1 < len && t[k] == '.' && vn_ascii_digit(t[k + 1])))
+            break;          /* "12.1/UBND-VX": a number this scanner cannot read */
         size_t after = skip_blanks_fwd(t, len, k);
         if (after < len && (t[after] == '/' || t[after] == '-'))
             break;          /* a symbol the scanner could not read: not a list */

@@ -257,6 +257,24 @@ static void test_year_after_a_yearless_symbol(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A letter glued to the number before the slash is part of it ("123a",
+ * numbers put in between); a dotted sub-number is not read as two. */
+static void test_numbers_with_a_letter_or_a_dot(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Quyết định số 123a/QĐ-UBND ngày 5/6/2021; Kế hoạch số 45B/KH-UBND; "
+                    "Công văn số 12.1/UBND-VX; Quyết định số 217,218 của Bộ Chính trị.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 4);
+    assert_string_equal(at(&r, 0)->symbol, "123a/QĐ-UBND");
+    assert_string_equal(at(&r, 0)->number, "123a");
+    date_is(at(&r, 0), "2021-06-05");
+    assert_string_equal(at(&r, 1)->symbol, "45B/KH-UBND");
+    assert_string_equal(at(&r, 2)->number, "217");
+    assert_string_equal(at(&r, 3)->number, "218");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -657,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_issuer_after_a_cut_paragraph),
         cmocka_unit_test(test_footnote_mark_after_the_issuer),
         cmocka_unit_test(test_year_after_a_yearless_symbol),
+        cmocka_unit_test(test_numbers_with_a_letter_or_a_dot),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),

@@ -77,6 +77,9 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("59/2023/NĐ.CP;", NULL, NULL), "59/2023/NĐ-CP");
     /* the President's orders: a one-letter type code after a year */
     assert_string_equal(scan("05/2022/L-CTN ngày", NULL, NULL), "05/2022/L-CTN");
+    assert_string_equal(scan("123a/QĐ-UBND ngày", NULL, NULL), "123a/QĐ-UBND");
+    assert_string_equal(scan("43A-123.45", NULL, NULL), "");
+    assert_string_equal(scan("12ab/QĐ", NULL, NULL), "");
     /* an office's mixed-case code: kept as written when known, read whole
      * when one lowercase letter sits between capitals, cut before words */
     assert_string_equal(scan("3456/BGDĐT-GDTrH ngày", NULL, NULL), "3456/BGDĐT-GDTrH");
