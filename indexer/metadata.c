@@ -177,12 +177,60 @@ static const char *type_heading(line l, size_t *heading_len)
     return NULL;
 }
 
+/* True if every word of l starts with a capital ("Quảng Nam", "Tp. Hồ Chí
+ * Minh"): a place's name, not a sentence. */
+static bool capitalised_words(line l)
+{
+    bool word_start = true;
+    for (size_t i = 0; i < l.n;) {
+        int cp;
+        i += vn_utf8_next(l.s + i, l.n - i, &cp);
+        if (cp == ' ') {
+            word_start = true;
+            continue;
+        }
+        if (word_start && utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+            return false;
+        word_start = false;
+    }
+    return true;
+}
+
+/* "Quảng Nam ngày 10 tháng 3 năm 2024" (the comma forgotten) or "Ngày 10
+ * tháng 3 năm 2024" (no place): the date must end the line and what stands
+ * before it must be a place's name, so a sentence with a date is not taken. */
+static bool read_place_date_without_comma(line l, vn_docmeta *m)
+{
+    const char *at = NULL;
+    for (const char *p = l.s; p + 5 <= l.s + l.n; p++)
+        if ((p == l.s || p[-1] == ' ') && (memcmp(p, "ngày", 5) == 0 || memcmp(p, "Ngày", 5) == 0)) {
+            at = p;
+            break;
+        }
+    if (!at || at - l.s > 48)
+        return false;
+    line place = trim(l.s, (size_t)(at - l.s));
+    if (!capitalised_words(place))
+        return false;
+    size_t rest = l.n - (size_t)(at - l.s);
+    vn_date_range d;
+    size_t n = vn_date_scan(at, rest, &d);
+    if (!n)
+        return false;
+    for (size_t k = n; k < rest; k++)
+        if (at[k] != ' ' && at[k] != '.' && at[k] != '*' && at[k] != '_')
+            return false;
+    copy_line(m->place, sizeof m->place, place);
+    m->date = d;
+    return true;
+}
+
 /* "Thụy Hùng, ngày 26 tháng 02 năm 2024": place and date. */
 static bool read_place_date(line l, vn_docmeta *m)
 {
     const char *comma = memchr(l.s, ',', l.n);
     if (!comma)
-        return false;
+        return read_place_date_without_comma(column_at(l, l.s + l.n - 1), m);
     /* "Số: 12/KH-UBND<tab>Quảng Nam, ngày …": the place starts a later
      * column; the date runs to the line's end, blanks of a draft's "ngày
      * tháng    năm 2023" included */

@@ -147,6 +147,26 @@ static void test_header_and_tail_columns_split_by_spaces(void **state)
     assert_string_equal(m.place, "Huyện X");
 }
 
+/* The date line without its comma, or without a place; a sentence with a
+ * date before the heading is not the document's date. */
+static void test_date_line_without_a_comma(void **state)
+{
+    (void)state;
+    vn_docmeta m;
+    const char *t = "ỦY BAN NHÂN DÂN\nSố: 12/KH-UBND\nQuảng Nam ngày 10 tháng 3 năm 2024\nKẾ HOẠCH\n";
+    vn_metadata_read(t, strlen(t), NULL, &m, NULL);
+    assert_string_equal(m.place, "Quảng Nam");
+    range_is(&m.date, "2024-03-10", "2024-03-10", VN_DATE_DAY);
+    t = "ỦY BAN NHÂN DÂN\nNgày 10 tháng 3 năm 2024\nKẾ HOẠCH\n";
+    vn_metadata_read(t, strlen(t), NULL, &m, NULL);
+    assert_string_equal(m.place, "");
+    range_is(&m.date, "2024-03-10", "2024-03-10", VN_DATE_DAY);
+    t = "ỦY BAN NHÂN DÂN\nThực hiện Kế hoạch ngày 10 tháng 3 năm 2024\n"
+        "Quảng Nam ngày 10 tháng 3 năm 2024 đã họp\nKẾ HOẠCH\n";
+    vn_metadata_read(t, strlen(t), NULL, &m, NULL);
+    assert_int_equal(m.date.precision, VN_DATE_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +177,7 @@ int main(void)
         cmocka_unit_test(test_non_nfc_file),
         cmocka_unit_test(test_header_columns_split_by_a_tab),
         cmocka_unit_test(test_header_and_tail_columns_split_by_spaces),
+        cmocka_unit_test(test_date_line_without_a_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
