@@ -707,6 +707,26 @@ static size_t read_date(const char *t, size_t len, size_t j, vn_date_range *d)
     return n ? k + n : 0;
 }
 
+/* "ngày 31/02/2021 của UBND tỉnh": a date that is no date is not the
+ * citation's, but the issuer after it still is.  Where the issuer may
+ * start (j when no such date is there). */
+static size_t skip_impossible_date(const char *t, size_t len, size_t j)
+{
+    size_t w = match_word_ci(t, len, j, "ngày");
+    if (!w)
+        return j;
+    size_t k = skip_spaces_fwd(t, len, j + w);
+    size_t digits = k;
+    while (k < len && (vn_ascii_digit(t[k]) || t[k] == '/' || t[k] == '-' || t[k] == '.'))
+        k++;
+    if (k - digits < 6 || !vn_ascii_digit(t[k - 1]))
+        return j;
+    k = skip_blanks_fwd(t, len, k);
+    if (k < len && t[k] == ',')
+        k = skip_blanks_fwd(t, len, k + 1);
+    return match_word_ci(t, len, k, "của") ? k : j;
+}
+
 /* The date written after the issuer: "Quyết định số 1234/QĐ-UBND của UBND
  * tỉnh ngày 15/6/2021".  After a comma only when the date ends the clause
  * too: "…, ngày 15/6/2021 Sở đã tổ chức" dates what follows.  Returns the
@@ -759,6 +779,8 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
      * every year, and the year written after it tells them apart */
     if (!n && !c->has_year && (n = read_year(t, len, j, false, &c->date)) != 0)
         n += j;
+    if (!n)
+        j = skip_impossible_date(t, len, j);
     if (n) {
         end = n;
         j = skip_blanks_fwd(t, len, end);

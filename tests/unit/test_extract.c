@@ -181,6 +181,15 @@ static void test_date_after_the_issuer(void **state)
     assert_int_equal(at(&r, 2)->date.precision, VN_DATE_NONE);
     assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
     vn_extract_result_free(&r);
+    /* a date that is no date is not the citation's; the issuer after it is */
+    t = "Quyết định số 12/QĐ-UBND ngày 31/02/2021 của UBND tỉnh; Quyết định số 13/QĐ-UBND "
+        "ngày 31/02/2021 Sở đã họp.";
+    r = run(t);
+    assert_int_equal(r.citations.count, 2);
+    assert_int_equal(at(&r, 0)->date.precision, VN_DATE_NONE);
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
+    assert_string_equal(at(&r, 1)->issuer, "");
+    vn_extract_result_free(&r);
 }
 
 /* Justified text (pdftotext -layout) spaces words apart: the type word
