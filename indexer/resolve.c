@@ -362,13 +362,27 @@ static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const 
         c->instrument = make_id(c->symbol, false, c->date.first);
         return c->instrument ? VN_OK : VN_ERR_NOMEM;
     }
+    /* "01/NQ-CP năm 2023": a month or a year rules out the instruments of
+     * that symbol issued outside it (there is a 01/NQ-CP every year) */
+    const vn_date_range *within = c->date.precision != VN_DATE_NONE ? &c->date : NULL;
     candidates cand = {0};
-    registry_candidates(reg, c->symbol, NULL, &cand);
+    if (reg) {
+        size_t idx[8];
+        size_t n = vn_registry_by_symbol(reg, c->symbol, idx, 8);
+        for (size_t k = 0; k < n && k < 8; k++) {
+            const vn_instrument *in = &reg->instruments[idx[k]];
+            if (!within || in->issued.precision != VN_DATE_DAY ||
+                vn_date_range_contains(within, in->issued.first))
+                add_candidate(&cand, in->id);
+        }
+    }
     size_t lo, hi;
     corpus_find(t, c->symbol, &lo, &hi);
     /* the entries are distinct (symbol, date) pairs, so a full list of
      * candidates takes no more: stop there, a symbol may have many dates */
     for (size_t k = lo; k < hi && cand.count < CANDIDATES_MAX; k++) {
+        if (within && !vn_date_range_contains(within, t->items[k].date))
+            continue;
         char id[VN_SYMBOL_MAX + 16];
         char iso[11];
         snprintf(id, sizeof id, "%s@%s", c->symbol, vn_date_iso(t->items[k].date, iso));

@@ -90,6 +90,25 @@ static void test_undated_needs_exactly_one_candidate(void **state)
     done(&f);
 }
 
+/* A year (or a month) is a date too: it rules out the instruments of the
+ * symbol issued outside it, and picks the one inside. */
+static void test_year_rules_out_other_years(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    analyse(&f, "Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ. Nghị quyết số 01/NQ-CP "
+                "ngày 06/01/2023 của Chính phủ.");
+    analyse(&f, "Thực hiện Nghị quyết số 01/NQ-CP năm 2024; Nghị quyết số 01/NQ-CP năm 2022; "
+                "Nghị quyết số 01/NQ-CP của Chính phủ.");
+    resolve_all(&f);
+    assert_string_equal(cite(&f, 1, 0)->instrument, "01/NQ-CP@2024-01-05");
+    assert_null(cite(&f, 1, 1)->instrument);
+    assert_false(cite(&f, 1, 1)->ambiguous);
+    assert_null(cite(&f, 1, 2)->instrument);
+    assert_true(cite(&f, 1, 2)->ambiguous);
+    done(&f);
+}
+
 static void test_quy_dinh_variant_united_by_registry(void **state)
 {
     (void)state;
@@ -252,6 +271,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_symbol_two_dates_two_instruments),
         cmocka_unit_test(test_undated_needs_exactly_one_candidate),
+        cmocka_unit_test(test_year_rules_out_other_years),
         cmocka_unit_test(test_quy_dinh_variant_united_by_registry),
         cmocka_unit_test(test_quy_dinh_variant_united_by_corpus),
         cmocka_unit_test(test_list_form_resolved_by_type_and_issuer),
