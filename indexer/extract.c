@@ -1391,19 +1391,25 @@ static vn_status share_list_suffixes(const char *t, vn_citation_list *l)
  * A citation without a date whose neighbour right after it has one shares
  * it when only commas, "và" and the neighbour's type word and "số" stand
  * between them: "Quyết định số 217-QĐ/TW, Quyết định số 218-QĐ/TW, ngày
- * 12/12/2013 của Bộ Chính trị".
+ * 12/12/2013 của Bộ Chính trị"; and its issuer, when it has none.
  */
 static void share_trailing_dates(const char *t, vn_citation_list *l)
 {
     for (size_t k = l->count; k-- > 1;) {
         vn_citation *a = &l->items[k - 1], *b = &l->items[k];
-        if (a->date.precision != VN_DATE_NONE || b->date.precision == VN_DATE_NONE ||
+        /* with no date to share, the issuer alone: "Nghị định số
+         * 59/2023/NĐ-CP, Nghị định số 60/2023/NĐ-CP của Chính phủ" */
+        bool issuer_only = b->date.precision == VN_DATE_NONE && b->issuer[0] && !a->issuer[0];
+        if (a->date.precision != VN_DATE_NONE ||
+            (b->date.precision == VN_DATE_NONE && !issuer_only) ||
             a->kind == VN_CITE_NAME || b->kind == VN_CITE_NAME)
             continue;
         if (!only_list_separators(t, a->end, b->start))
             continue;
-        a->date = b->date;
-        a->date_shared = true;
+        if (!issuer_only) {
+            a->date = b->date;
+            a->date_shared = true;
+        }
         if (!a->issuer[0]) {
             a->issuer = b->issuer;   /* both in l's texts */
             memcpy(a->term, b->term, sizeof a->term);

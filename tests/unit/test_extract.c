@@ -284,6 +284,25 @@ static void test_numbers_with_a_letter_or_a_dot(void **state)
     vn_extract_result_free(&r);
 }
 
+/* "Nghị định số 59/2023/NĐ-CP, Nghị định số 60/2023/NĐ-CP của Chính phủ":
+ * the issuer after the last of a list is every one's, as a date is; not
+ * across a name or other words. */
+static void test_issuer_shared_by_a_list(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị định số 59/2023/NĐ-CP, Nghị định số 60/2023/NĐ-CP của Chính phủ; "
+                    "Quyết định số 12/QĐ-UBND về việc thành lập, Nghị định số 61/2023/NĐ-CP của "
+                    "Chính phủ.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 4);
+    assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    assert_int_equal(at(&r, 0)->date.precision, VN_DATE_NONE);
+    assert_false(at(&r, 0)->date_shared);
+    assert_string_equal(at(&r, 1)->issuer, "Chính phủ");
+    assert_string_equal(at(&r, 2)->issuer, "");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -685,6 +704,7 @@ int main(void)
         cmocka_unit_test(test_footnote_mark_after_the_issuer),
         cmocka_unit_test(test_year_after_a_yearless_symbol),
         cmocka_unit_test(test_numbers_with_a_letter_or_a_dot),
+        cmocka_unit_test(test_issuer_shared_by_a_list),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
