@@ -537,6 +537,19 @@ static void draft_init(draft *d)
 }
 
 /* Reads the issuer after "của": words up to punctuation or a stop word. */
+/* At a line break inside a sentence, as text from a PDF wraps it ("của
+ * UBND\ntỉnh Quảng Nam"): where the next line's words start, when the next
+ * line starts in lower case (a new paragraph or item starts otherwise);
+ * else i. */
+static size_t wrapped_line(const char *t, size_t len, size_t i)
+{
+    if (i >= len || t[i] != '\n')
+        return i;
+    size_t k = skip_spaces_fwd(t, len, i + 1);
+    int cp = next_cp(t, len, k);
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ? k : i;
+}
+
 /* Words a number belongs to in an issuer's name: "UBND Quận 1", "Ban Chỉ
  * đạo 35", "Hội nghị Trung ương 4", "Phường 3". */
 static word_list numbered_words = {.words = (const char *const[]){
@@ -589,7 +602,7 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
     vn_citation *c = &d->c;
     size_t start = i, end = i, issuer_end = i;
     for (int words = 0; words < ISSUER_MAX_WORDS && i < len; words++) {
-        i = words == 0 ? skip_to_issuer(t, len, i) : skip_spaces_fwd(t, len, i);
+        i = words == 0 ? skip_to_issuer(t, len, i) : wrapped_line(t, len, skip_spaces_fwd(t, len, i));
         if (i >= len)
             break;
         size_t tl = read_term(t, len, i, c->term, sizeof c->term);
@@ -1009,9 +1022,10 @@ static size_t generic_name_extent(const char *t, size_t len, size_t i, size_t op
             j = w + 2 + va;
             continue;
         }
-        if (w >= len || (t[w] != ' '))
+        size_t next = wrapped_line(t, len, skip_spaces_fwd(t, len, w));
+        if (next == w || next >= len || t[next] == '\n')
             break;
-        j = skip_spaces_fwd(t, len, w);     /* justified text: "Luật   Đất   đai" */
+        j = next;       /* justified text ("Luật   Đất   đai"), a wrapped line */
     }
     return end - i;
 }

@@ -303,6 +303,24 @@ static void test_issuer_shared_by_a_list(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Text from a PDF wraps lines inside sentences: a name or an issuer goes
+ * on when the next line starts in lower case, and stops when it starts a
+ * new sentence or item. */
+static void test_wrapped_lines(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Quyết định số 1234/QĐ-UBND ngày 5/6/2021 của UBND\ntỉnh Quảng Nam;\n"
+                    "Căn cứ Luật Tổ chức chính\nquyền địa phương ngày 19/6/2015;\n"
+                    "Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh\nNăm nay;\n";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh Quảng Nam");
+    assert_string_equal(at(&r, 1)->name, "Luật Tổ chức chính quyền địa phương");
+    date_is(at(&r, 1), "2015-06-19");
+    assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -705,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_year_after_a_yearless_symbol),
         cmocka_unit_test(test_numbers_with_a_letter_or_a_dot),
         cmocka_unit_test(test_issuer_shared_by_a_list),
+        cmocka_unit_test(test_wrapped_lines),
         cmocka_unit_test(test_own_number_is_not_a_citation),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
