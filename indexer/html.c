@@ -222,6 +222,12 @@ bool vn_html_magic(const char *utf8, size_t n)
     return after == '>' || is_blank(after);
 }
 
+bool vn_html_name(const char *name)
+{
+    const char *dot = name ? strrchr(name, '.') : NULL;
+    return dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
+}
+
 vn_status vn_html_text(const char *name, const char *utf8, size_t n, vn_buf *out,
                        vn_error *err)
 {

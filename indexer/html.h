@@ -23,6 +23,11 @@
  * (after blanks, an XML declaration and comments), in any case. */
 bool vn_html_magic(const char *utf8, size_t n);
 
+/* True if a file's name says HTML (".html", ".htm", any case): a fragment
+ * ("<p>…", as pandoc writes without -s) is a page too.  A markdown file
+ * whose first line is an HTML table is not: its name says markdown. */
+bool vn_html_name(const char *name);
+
 /*
  * Appends the page's text (valid UTF-8, LF line ends, no NUL) to out.  The
  * page is given already decoded to UTF-8 (reader.h), so a charset its

@@ -489,7 +489,7 @@ static vn_status decode(const char *name, const unsigned char *bytes, size_t n, 
                 st.first_bad, st.invalid_bytes);
     rc = finish(&buf, &map, n, bom ? VN_ENC_UTF8_BOM : VN_ENC_UTF8, st.invalid_bytes, out);
 done:
-    if (rc == VN_OK && !text_only && vn_html_magic(out->text, out->len))
+    if (rc == VN_OK && !text_only && (vn_html_magic(out->text, out->len) || vn_html_name(name)))
         rc = decode_html(name, out, err);
     if (rc == VN_ERR_NOMEM && (!err || err->code != VN_ERR_NOMEM))
         vn_error_set(err, rc, "%s: out of memory decoding the file", name);

@@ -91,8 +91,9 @@ static void test_tag_soup(void **state)
                 "Quyết định số 12/QĐ-UBND\nKế hoạch 5/KH-UBND\n");
 }
 
-/* Through the reader: a page is read as its text, whatever its encoding;
- * text that only holds some tags stays a text file for the cleaner. */
+/* Through the reader: a page is read as its text, whatever its encoding,
+ * and so is a fragment in a file named .html; text that only holds some
+ * tags stays a text file for the cleaner. */
 static void test_reader_takes_pages(void **state)
 {
     (void)state;
@@ -122,6 +123,22 @@ static void test_reader_takes_pages(void **state)
     assert_int_equal(d.encoding, VN_ENC_UTF8);
     assert_string_equal(d.text, text);
     vn_decoded_free(&d);
+
+    /* a fragment, as pandoc writes it without -s: a page by its name */
+    const char *fragment = "<h1>Kế hoạch</h1>\n<p>Ngh&#7883; &#273;&#7883;nh s&#7889; 59/2023/N&#272;-CP</p>\n";
+    assert_int_equal(vn_decode_bytes("d.HTM", (const unsigned char *)fragment, strlen(fragment),
+                                     &d, &err), VN_OK);
+    assert_int_equal(d.encoding, VN_ENC_HTML);
+    assert_string_equal(d.text, "Kế hoạch\nNghị định số 59/2023/NĐ-CP\n");
+    vn_decoded_free(&d);
+    assert_int_equal(vn_decode_bytes("d.md", (const unsigned char *)fragment, strlen(fragment),
+                                     &d, &err), VN_OK);
+    assert_int_equal(d.encoding, VN_ENC_UTF8);
+    vn_decoded_free(&d);
+    assert_true(vn_html_name("a/b.Html"));
+    assert_false(vn_html_name("html"));
+    assert_false(vn_html_name("a.html.txt"));
+    assert_false(vn_html_name(NULL));
 }
 
 int main(void)
