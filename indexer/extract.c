@@ -258,6 +258,40 @@ static size_t skip_blanks_back(const char *t, size_t floor, size_t i)
     return i;
 }
 
+/* The end of the letters and digits at i (i if none). */
+static size_t word_end(const char *t, size_t len, size_t i)
+{
+    int cp;
+    while (i < len) {
+        size_t n = vn_utf8_next(t + i, len - i, &cp);
+        if (!is_alnum_cp(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
+/* The start of the letters and digits that end at i, not before floor (i if
+ * none). */
+static size_t word_start(const char *t, size_t floor, size_t i)
+{
+    int cp;
+    while (i > floor) {
+        size_t n = vn_utf8_prev(t, i, &cp);
+        if (!is_alnum_cp(cp))
+            break;
+        i -= n;
+    }
+    return i;
+}
+
+/* True if a clause ends at k: the text does, or ";", ".", ",", ")" or a
+ * line break stands there. */
+static bool ends_clause(const char *t, size_t len, size_t k)
+{
+    return k >= len || strchr(";.,)\n", t[k]) != NULL;
+}
+
 static void copy_trimmed(char *dst, size_t dstsz, const char *src, size_t n)
 {
     while (n > 0 && (src[n - 1] == ' ' || src[n - 1] == '\n' || src[n - 1] == '\t'))
@@ -302,22 +336,13 @@ typedef struct prefix_info {
     size_t type_start;
 } prefix_info;
 
-/* Reads backwards from `pos` (start of the number): [type word] [số[:]].
- * With `only_after_so`, the type word is looked for only after a "số". */
 /* "CV số 12/UBND-VX", "QĐ số 217, 218": a type code written for its type
  * word before "số", as plans abbreviate.  The type word of the code whose
  * exact spelling ends at `end` as a whole word, or NULL. */
 static const char *type_code_ending_at(const char *t, size_t floor, size_t end, size_t *start)
 {
     char code[16];
-    size_t j = end;
-    int cp;
-    while (j > floor) {
-        size_t k = j - vn_utf8_prev(t, j, &cp);
-        if (!is_alnum_cp(cp))
-            break;
-        j = k;
-    }
+    size_t j = word_start(t, floor, end);
     if (j == end || end - j >= sizeof code)
         return NULL;
     memcpy(code, t + j, end - j);
@@ -326,6 +351,8 @@ static const char *type_code_ending_at(const char *t, size_t floor, size_t end, 
     return vn_type_word_for_code(code);
 }
 
+/* Reads backwards from `pos` (start of the number): [type word] [số[:]].
+ * With `only_after_so`, the type word is looked for only after a "số". */
 static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so)
 {
     prefix_info p = {pos, false, NULL, pos};
@@ -536,7 +563,6 @@ static void draft_init(draft *d)
     d->c.issuer = d->issuer;
 }
 
-/* Reads the issuer after "của": words up to punctuation or a stop word. */
 /* At a line break inside a sentence, as text from a PDF wraps it ("của
  * UBND\ntỉnh Quảng Nam"): where the next line's words start, when the next
  * line starts in lower case (a new paragraph or item starts otherwise);
@@ -568,17 +594,10 @@ static size_t footnote_mark_start(const char *t, size_t len, size_t start, size_
         digits--;
     if (end - digits == 0 || end - digits > 2 || digits <= start || t[digits - 1] != ' ')
         return end;
-    if (end < len && !strchr(";.,)\n", t[end]))
+    if (!ends_clause(t, len, end))
         return end;
     size_t word_end_at = skip_blanks_back(t, start, digits);
-    size_t w = word_end_at;
-    while (w > start) {
-        int cp;
-        size_t back = vn_utf8_prev(t, w, &cp);
-        if (!is_alnum_cp(cp))
-            break;
-        w -= back;
-    }
+    size_t w = word_start(t, start, word_end_at);
     size_t n;
     if (w == word_end_at || (match_word_in_list(t, word_end_at, w, &numbered_words, &n) >= 0 &&
                              w + n == word_end_at))
@@ -597,6 +616,7 @@ static size_t skip_to_issuer(const char *t, size_t len, size_t i)
     return i;
 }
 
+/* Reads the issuer after "của": words up to punctuation or a stop word. */
 static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
 {
     vn_citation *c = &d->c;
@@ -657,8 +677,6 @@ static size_t footnote_mark_end(const char *t, size_t len, size_t j)
     return k < len && t[k] == close ? k + 1 : 0;
 }
 
-/* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER]. Returns
- * the end of what was read. */
 static bool opens_quote(int cp)
 {
     return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == 0x00AB;
@@ -692,11 +710,8 @@ static size_t read_year(const char *t, size_t len, size_t i, bool bare_ok, vn_da
     if (j + 4 < len && vn_ascii_alnum(t[j + 4]))
         return 0;
     int y = atoi(t + j);
-    if (y < 1945 || y > 2099)
+    if (y < 1945 || y > 2099 || !vn_date_range_set(y, 0, 0, d))
         return 0;
-    d->first = (vn_date){y, 1, 1};
-    d->last = (vn_date){y, 12, 31};
-    d->precision = VN_DATE_YEAR;
     return j + 4 - i;
 }
 
@@ -754,15 +769,14 @@ static size_t read_date_after_issuer(const char *t, size_t len, size_t end, vn_d
     size_t n = read_date(t, len, j, &date);
     if (!n)
         return end;
-    if (comma) {
-        size_t k = skip_spaces_fwd(t, len, n);
-        if (k < len && !strchr(";.,)\n", t[k]))
-            return end;
-    }
+    if (comma && !ends_clause(t, len, skip_spaces_fwd(t, len, n)))
+        return end;
     *d = date;
     return n;
 }
 
+/* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER]. Returns
+ * the end of what was read. */
 static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
 {
     vn_citation *c = &dr->c;
@@ -792,8 +806,6 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
      * every year, and the year written after it tells them apart */
     if (!n && !c->has_year && (n = read_year(t, len, j, false, &c->date)) != 0)
         n += j;
-    if (!n)
-        j = skip_impossible_date(t, len, j);
     if (n) {
         end = n;
         j = skip_blanks_fwd(t, len, end);
@@ -801,6 +813,8 @@ static size_t read_suffix(const char *t, size_t len, size_t i, draft *dr)
             j = skip_blanks_fwd(t, len, ++j);
         if (j < len && t[j] == ',')
             j = skip_blanks_fwd(t, len, j + 1);
+    } else {
+        j = skip_impossible_date(t, len, j);
     }
     size_t cua = match_word_ci(t, len, j, "của");
     if (!cua && match_word_ci(t, len, j, "cua") && is_upper_cp(next_cp(t, len, j + 4)))
@@ -969,19 +983,6 @@ static bool comma_pair_continues(const char *t, size_t len, size_t i)
 {
     size_t n;
     return match_word_in_list(t, len, i, &second_halves, &n) >= 0;
-}
-
-/* The end of the letters and digits at i (i if none). */
-static size_t word_end(const char *t, size_t len, size_t i)
-{
-    int cp;
-    while (i < len) {
-        size_t n = vn_utf8_next(t + i, len - i, &cp);
-        if (!is_alnum_cp(cp))
-            break;
-        i += n;
-    }
-    return i;
 }
 
 /* Generic name: opener + words whose first is capitalised, up to a stop
@@ -1411,16 +1412,16 @@ static void share_trailing_dates(const char *t, vn_citation_list *l)
 {
     for (size_t k = l->count; k-- > 1;) {
         vn_citation *a = &l->items[k - 1], *b = &l->items[k];
+        if (a->date.precision != VN_DATE_NONE || a->kind == VN_CITE_NAME ||
+            b->kind == VN_CITE_NAME)
+            continue;
         /* with no date to share, the issuer alone: "Nghị định số
          * 59/2023/NĐ-CP, Nghị định số 60/2023/NĐ-CP của Chính phủ" */
-        bool issuer_only = b->date.precision == VN_DATE_NONE && b->issuer[0] && !a->issuer[0];
-        if (a->date.precision != VN_DATE_NONE ||
-            (b->date.precision == VN_DATE_NONE && !issuer_only) ||
-            a->kind == VN_CITE_NAME || b->kind == VN_CITE_NAME)
+        bool dated = b->date.precision != VN_DATE_NONE;
+        if ((!dated && (a->issuer[0] || !b->issuer[0])) ||
+            !only_list_separators(t, a->end, b->start))
             continue;
-        if (!only_list_separators(t, a->end, b->start))
-            continue;
-        if (!issuer_only) {
+        if (dated) {
             a->date = b->date;
             a->date_shared = true;
         }
@@ -1542,16 +1543,15 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
         }
         i++;
     }
+    if (st == VN_OK) {
+        if (!out->has_own_number)
+            find_blank_own_number(t, len, out);
+        merge_named_symbols(t, &out->citations);
+        st = share_list_suffixes(t, &out->citations);
+    }
     if (st != VN_OK) {
         vn_extract_result_free(out);
         return vn_error_set(err, st, "out of memory while extracting citations");
-    }
-    if (!out->has_own_number)
-        find_blank_own_number(t, len, out);
-    merge_named_symbols(t, &out->citations);
-    if (share_list_suffixes(t, &out->citations) != VN_OK) {
-        vn_extract_result_free(out);
-        return vn_error_set(err, VN_ERR_NOMEM, "out of memory while extracting citations");
     }
     share_trailing_dates(t, &out->citations);
     return VN_OK;
