@@ -259,9 +259,10 @@ static vn_status settle(vn_citation *c, const candidates *cand)
     return VN_OK;
 }
 
-/* Registry instruments with this symbol (and this date, if given). */
-static void registry_candidates(const vn_registry *reg, const char *symbol, const vn_date *date,
-                                candidates *out)
+/* Registry instruments with this symbol (issued within `within`, if given:
+ * a day, a month or a year). */
+static void registry_candidates(const vn_registry *reg, const char *symbol,
+                                const vn_date_range *within, candidates *out)
 {
     if (!reg)
         return;
@@ -269,7 +270,8 @@ static void registry_candidates(const vn_registry *reg, const char *symbol, cons
     size_t n = vn_registry_by_symbol(reg, symbol, idx, 8);
     for (size_t k = 0; k < n && k < 8; k++) {
         const vn_instrument *in = &reg->instruments[idx[k]];
-        if (date && in->issued.precision == VN_DATE_DAY && vn_date_cmp(in->issued.first, *date) != 0)
+        if (within && in->issued.precision == VN_DATE_DAY &&
+            !vn_date_range_contains(within, in->issued.first))
             continue;
         add_candidate(out, in->id);
     }
@@ -309,8 +311,11 @@ static const char *unite_reason(const char *symbol, const char *type_word, const
     if (strcmp(type_word, QUY_DINH) != 0 || !variant_of(symbol, variant))
         return NULL;
     candidates exact = {0}, other = {0};
-    registry_candidates(reg, symbol, date, &exact);
-    registry_candidates(reg, variant, date, &other);
+    vn_date_range day = {0};
+    if (date)
+        day = (vn_date_range){.first = *date, .last = *date, .precision = VN_DATE_DAY};
+    registry_candidates(reg, symbol, date ? &day : NULL, &exact);
+    registry_candidates(reg, variant, date ? &day : NULL, &other);
     if (exact.count == 0 && other.count > 0)
         return "the registry's official symbol";
     if (exact.count == 0 && other.count == 0 && date) {
@@ -366,16 +371,7 @@ static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const 
      * that symbol issued outside it (there is a 01/NQ-CP every year) */
     const vn_date_range *within = c->date.precision != VN_DATE_NONE ? &c->date : NULL;
     candidates cand = {0};
-    if (reg) {
-        size_t idx[8];
-        size_t n = vn_registry_by_symbol(reg, c->symbol, idx, 8);
-        for (size_t k = 0; k < n && k < 8; k++) {
-            const vn_instrument *in = &reg->instruments[idx[k]];
-            if (!within || in->issued.precision != VN_DATE_DAY ||
-                vn_date_range_contains(within, in->issued.first))
-                add_candidate(&cand, in->id);
-        }
-    }
+    registry_candidates(reg, c->symbol, within, &cand);
     size_t lo, hi;
     corpus_find(t, c->symbol, &lo, &hi);
     /* the entries are distinct (symbol, date) pairs, so a full list of
