@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ascii.h"
+
 #define YEAR_MIN 1900
 #define YEAR_MAX 2199
 
@@ -345,8 +347,7 @@ static int scan_short_year(const unsigned char *s, size_t len, size_t *p)
 {
     size_t q = *p;
     if (q + 2 > len || !is_digit(s[q]) || !is_digit(s[q + 1]) ||
-        (q + 2 < len && (is_digit(s[q + 2]) || ((s[q + 2] | 0x20) >= 'a' && (s[q + 2] | 0x20) <= 'z') ||
-                        s[q + 2] >= 0x80)))
+        (q + 2 < len && (vn_ascii_alnum(s[q + 2]) || s[q + 2] >= 0x80)))
         return -1;
     int yy = (s[q] - '0') * 10 + (s[q + 1] - '0');
     *p = q + 2;

@@ -34,6 +34,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "ascii.h"
 #include "utf8.h"
 
 /* ---- character classes ------------------------------------------------ */
@@ -75,8 +76,7 @@ static inline int lookalike(int cp)
     if (cp < 0xFF01 || cp > 0xFF5E)
         return 0;
     int ascii = cp - 0xFEE0;
-    if ((ascii >= 'A' && ascii <= 'Z') || (ascii >= 'a' && ascii <= 'z') ||
-        (ascii >= '<' && ascii <= '>'))
+    if (vn_ascii_alpha(ascii) || (ascii >= '<' && ascii <= '>'))
         return 0;
     return ascii;
 }

@@ -10,6 +10,8 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+#include "xml_init.h"
+
 /* WordprocessingML's namespace as Word writes it ("transitional"), and as
  * "Strict Open XML Document" writes it */
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -405,7 +407,7 @@ static pthread_once_t libs_once = PTHREAD_ONCE_INIT;
 static void init_libs(void)
 {
     load_libzip();
-    xmlInitParser();
+    vn_xml_init();
 }
 
 /* Appends the text of one XML part (Word's document, footnotes or endnotes;

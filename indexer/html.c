@@ -4,12 +4,14 @@
 #include "html.h"
 
 #include <limits.h>
-#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+
+#include "../common/ascii.h"
+#include "xml_init.h"
 
 /* Elements whose content is not the page's text: the head (title, meta,
  * styles), scripts, and the XML islands Word's "web page" writes. */
@@ -99,8 +101,7 @@ static void put_text(page_text *p, const char *s)
             s++;
             continue;
         }
-        bool word = (unsigned char)*s >= 0x80 || (*s >= '0' && *s <= '9') ||
-                    ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z');
+        bool word = (unsigned char)*s >= 0x80 || vn_ascii_alnum(*s);
         if ((p->space_pending || (p->space_if_word && word)) && last_char(p) != '\n' &&
             last_char(p) != ' ')
             put(p, " ", 1);
@@ -174,13 +175,6 @@ static void walk(page_text *p, xmlNode *root)
     }
 }
 
-static pthread_once_t parser_once = PTHREAD_ONCE_INIT;
-
-static void init_parser(void)
-{
-    xmlInitParser();
-}
-
 /* Skips blanks and "<?xml …?>" or "<!-- … -->" at s[i]; returns where the
  * first other thing starts. */
 static size_t skip_prolog(const char *s, size_t n, size_t i)
@@ -234,7 +228,7 @@ vn_status vn_html_text(const char *name, const char *utf8, size_t n, vn_buf *out
     if (n > INT_MAX)
         return vn_error_set(err, VN_ERR_PARSE, "%s: an HTML page of %zu bytes is too large",
                             name, n);
-    pthread_once(&parser_once, init_parser);
+    vn_xml_init();
     htmlDocPtr doc = htmlReadMemory(utf8, (int)n, NULL, "UTF-8",
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
