@@ -10,16 +10,17 @@
  * in the output, before the files), so text from another tool can be piped
  * in: `pdftotext plan.pdf - | vncite extract -`.
  */
-#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "query_opts.h"
 #include "indexer/analyze.h"
 #include "indexer/docjson.h"
+#include "indexer/reader.h"
 #include "indexer/resolve.h"
 #include "indexer/walk.h"
 
@@ -33,34 +34,6 @@ static void walk_problem(void *ctx, const vn_error *e)
 {
     *(bool *)ctx = true;
     vn_report_error(e);
-}
-
-/* Standard input, whole; a message naming it on failure. */
-static vn_status read_stdin(unsigned char **bytes, size_t *n, vn_error *err)
-{
-    size_t cap = 1 << 16, len = 0;
-    unsigned char *b = malloc(cap);
-    for (size_t got = 1; b && got > 0;) {
-        if (len == cap) {
-            unsigned char *p = cap <= ((size_t)-1) / 2 ? realloc(b, cap * 2) : NULL;
-            if (!p)
-                break;
-            b = p;
-            cap *= 2;
-        }
-        got = fread(b + len, 1, cap - len, stdin);
-        len += got;
-    }
-    if (!b || !feof(stdin)) {
-        vn_status st = ferror(stdin)
-                           ? vn_error_set(err, VN_ERR_IO, "standard input: %s", strerror(errno))
-                           : vn_error_set(err, VN_ERR_NOMEM, "standard input: out of memory");
-        free(b);
-        return st;
-    }
-    *bytes = b;
-    *n = len;
-    return VN_OK;
 }
 
 static const char *const csv_head[] = {
@@ -184,7 +157,7 @@ int vn_cmd_extract(int argc, char **argv)
     if (from_stdin) {
         unsigned char *bytes = NULL;
         size_t n = 0;
-        if (read_stdin(&bytes, &n, &err) != VN_OK ||
+        if (vn_read_all("standard input", STDIN_FILENO, &bytes, &n, &err) != VN_OK ||
             vn_analyze_bytes("-", bytes, n, reg, &docs[ok], &err) != VN_OK) {
             vn_report_error(&err);
             failed = true;

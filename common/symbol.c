@@ -516,6 +516,16 @@ static size_t spaced_term(const char *t, size_t len, size_t at, char canon[VN_SY
     return k - at;
 }
 
+/* The type codes spaced_issuer joins an issuer code to, and never takes for one. */
+static bool spaced_type_code(const char *code)
+{
+    static const char *const type_codes[] = {"NĐ", "QĐ", "NQ", "TT", "CT", "TTLT", "NQLT", NULL};
+    for (int k = 0; type_codes[k]; k++)
+        if (strcmp(code, type_codes[k]) == 0)
+            return true;
+    return false;
+}
+
 /*
  * "60/2023/NĐ CP", "99/QĐ UBND", "59/2023/NĐ.CP": a space or a dot typed
  * for the hyphen between a type code (the symbol's only code so far) and a
@@ -525,20 +535,13 @@ static size_t spaced_term(const char *t, size_t len, size_t at, char canon[VN_SY
 static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *type_word,
                             vn_symbol *s)
 {
-    static const char *const type_codes[] = {"NĐ", "QĐ", "NQ", "TT", "CT", "TTLT", "NQLT", NULL};
-    bool type_code = false;
-    for (int k = 0; type_codes[k] && !type_code; k++)
-        type_code = strcmp(s->codes[0], type_codes[k]) == 0;
-    if (!type_code || at + 1 >= len || (t[at] != ' ' && t[at] != '.'))
+    if (!spaced_type_code(s->codes[0]) || at + 1 >= len || (t[at] != ' ' && t[at] != '.'))
         return 0;
     size_t cl = read_code(t, len, at + 1, true);
     char canon[VN_SYMBOL_CODE_MAX], sep;
     if (cl < 2 || !vn_symbol_canonical_code(t + at + 1, cl, 1, type_word, canon) ||
-        !known_code(canon))
+        !known_code(canon) || spaced_type_code(canon))
         return 0;
-    for (int k = 0; type_codes[k]; k++)
-        if (strcmp(canon, type_codes[k]) == 0)
-            return 0;
     size_t after = at + 1 + cl;
     if (after < len && ((unsigned char)t[after] >= 0x80 || vn_ascii_alnum(t[after]) ||
                         separator_at(t, len, after, &sep)))

@@ -177,6 +177,12 @@ static const char *type_heading(line l, size_t *heading_len)
     return NULL;
 }
 
+/* True if "ngày" or "Ngày" starts the n bytes at p. */
+static bool starts_with_ngay(const char *p, size_t n)
+{
+    return n >= 5 && (memcmp(p, "ngày", 5) == 0 || memcmp(p, "Ngày", 5) == 0);
+}
+
 /* True if every word of l starts with a capital ("Quảng Nam", "Tp. Hồ Chí
  * Minh"): a place's name, not a sentence. */
 static bool capitalised_words(line l)
@@ -203,7 +209,7 @@ static bool read_place_date_without_comma(line l, vn_docmeta *m)
 {
     const char *at = NULL;
     for (const char *p = l.s; p + 5 <= l.s + l.n; p++)
-        if ((p == l.s || p[-1] == ' ') && (memcmp(p, "ngày", 5) == 0 || memcmp(p, "Ngày", 5) == 0)) {
+        if ((p == l.s || p[-1] == ' ') && starts_with_ngay(p, (size_t)(l.s + l.n - p))) {
             at = p;
             break;
         }
@@ -244,7 +250,7 @@ static bool read_place_date(line l, vn_docmeta *m)
         r++;
         rest--;
     }
-    if (rest < 5 || (memcmp(r, "ngày", 5) != 0 && memcmp(r, "Ngày", 5) != 0))
+    if (!starts_with_ngay(r, rest))
         return false;
     vn_date_range d;
     if (!vn_date_scan(r, rest, &d))

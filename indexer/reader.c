@@ -2,8 +2,8 @@
  * reader.c — file bytes to valid UTF-8 with LF line ends (see reader.h).
  *
  * Decisions, in the order they are taken:
- *   0. A ZIP archive is read as a Word .docx (docx.h): its text goes
- *      through the steps below as UTF-8.
+ *   0. A ZIP archive is read as a Word .docx or an .odt (docx.h): its text
+ *      goes through the steps below as UTF-8.
  *   1. Magic numbers of the formats users drop into a corpus by mistake
  *      (PDF, OLE = old .doc/.xls) refuse the file.
  *   2. A UTF-16 byte-order mark selects ICU's UTF-16 converter.
@@ -13,6 +13,8 @@
  *      stops it: no text file holds one.
  *   4. If that pass found the bytes to be mostly not UTF-8, they are decoded
  *      again as windows-1258 (see looks_like_cp1258).
+ *   5. Decoded text that is an HTML page (or a file named .html) is replaced
+ *      by the text a browser shows (html.h), which goes through 3 again.
  * Only step 3 is on the hot path: it skips ASCII 8 bytes at a time, copies
  * unchanged stretches with memcpy and records offmap anchors only where a
  * length changes (BOM, CRLF, U+FFFD).
@@ -421,8 +423,8 @@ static vn_status decode_docx(const char *name, const unsigned char *bytes, size_
                              vn_decoded *out, vn_error *err);
 static vn_status decode_html(const char *name, vn_decoded *out, vn_error *err);
 
-/* `text_only`: the bytes are a .docx's text, which may start like
- * anything ("%PDF" …) but is never a file format. */
+/* `text_only`: the bytes are a .docx's or a page's text, which may start
+ * like anything ("%PDF", "<html>" …) but is never a file format. */
 static vn_status decode(const char *name, const unsigned char *bytes, size_t n, bool text_only,
                         vn_decoded *out, vn_error *err)
 {
@@ -547,8 +549,8 @@ vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n
 
 /* Reads the whole file.  st_size is only a hint: the loop reads to EOF, so
  * files that grow meanwhile and special files (FIFOs, /dev/stdin) work. */
-static vn_status read_all(const char *path, int fd, unsigned char **data, size_t *len,
-                          vn_error *err)
+vn_status vn_read_all(const char *path, int fd, unsigned char **data, size_t *len,
+                      vn_error *err)
 {
     struct stat sb;
     if (fstat(fd, &sb) != 0)
@@ -596,7 +598,7 @@ vn_status vn_read_file(const char *path, vn_decoded *out, vn_error *err)
         return vn_error_set(err, VN_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     unsigned char *data = NULL;
     size_t n = 0;
-    vn_status rc = read_all(path, fd, &data, &n, err);
+    vn_status rc = vn_read_all(path, fd, &data, &n, err);
     close(fd);
     if (rc != VN_OK)
         return rc;

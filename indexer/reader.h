@@ -60,6 +60,11 @@ vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n
 /* Reads and decodes a file.  Errors name the path. */
 vn_status vn_read_file(const char *path, vn_decoded *out, vn_error *err);
 
+/* Reads fd to its end into *data (malloc'ed, *len bytes): a file, a pipe,
+ * standard input.  Errors name `path`. */
+vn_status vn_read_all(const char *path, int fd, unsigned char **data, size_t *len,
+                      vn_error *err);
+
 void vn_decoded_free(vn_decoded *d);
 
 const char *vn_encoding_name(vn_encoding e);
