@@ -527,6 +527,21 @@ static bool spaced_type_code(const char *code)
 }
 
 /*
+ * "15/2020 NĐ-CP": the slash after the year left out.  True if a type code
+ * that spaced_issuer also knows (NĐ, QĐ, TT …), exactly as written, then a
+ * separator stand at i: then the year ends the number part, and prose
+ * ("năm 2020 Quyết định …") is never taken for a code.
+ */
+static bool type_code_after_year(const char *t, size_t len, size_t i)
+{
+    size_t cl = read_code(t, len, i, true);
+    char canon[VN_SYMBOL_CODE_MAX], sep;
+    return cl >= 2 && cl < VN_SYMBOL_CODE_MAX && separator_at(t, len, i + cl, &sep) &&
+           vn_symbol_canonical_code(t + i, cl, 0, NULL, canon) && spaced_type_code(canon) &&
+           strncmp(canon, t + i, cl) == 0 && canon[cl] == '\0';
+}
+
+/*
  * "60/2023/NĐ CP", "99/QĐ UBND", "59/2023/NĐ.CP": a space or a dot typed
  * for the hyphen between a type code (the symbol's only code so far) and a
  * well-known issuer code that ends there.  Appends the issuer code to s and returns the bytes
@@ -584,6 +599,8 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
             /* a missing hyphen between number and type: "120 KL/TW" */
             if (part == 0 && blank_before && !strict) {
                 sep = '-';
+            } else if (part == 0 && blank_before && s->year && type_code_after_year(t, len, j)) {
+                sep = '/';
             } else if (part == 0 && blank_before) {
                 size_t cl = read_code(t, len, j, true);
                 char dummy;
@@ -600,8 +617,9 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
         int year;
         if (part == 0 && s->year == 0 && is_year(t, len, j, &year)) {
             char dummy;
-            size_t k = skip_blanks(t, len, j + 4, NULL);
-            if (separator_at(t, len, k, &dummy)) {
+            bool blank = false;
+            size_t k = skip_blanks(t, len, j + 4, &blank);
+            if (separator_at(t, len, k, &dummy) || (blank && type_code_after_year(t, len, k))) {
                 s->year = year;
                 s->family = VN_FAMILY_NORMATIVE;
                 end = j + 4;
@@ -666,8 +684,11 @@ bool vn_symbol_may_start(const char *t, size_t len)
         return blank && may_start_code(t, len, j);
     j = skip_blanks(t, len, j + sl, NULL);
     int year;
-    if (is_year(t, len, j, &year) && separator_at(t, len, skip_blanks(t, len, j + 4, NULL), &sep))
-        return true;
+    if (is_year(t, len, j, &year)) {
+        size_t k = skip_blanks(t, len, j + 4, &blank);
+        if (separator_at(t, len, k, &sep) || (blank && type_code_after_year(t, len, k)))
+            return true;
+    }
     return may_start_code(t, len, j);
 }
 

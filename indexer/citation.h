@@ -6,7 +6,8 @@
  *   numbered  written with its symbol: "Nghị định số 59/2023/NĐ-CP"
  *   name      by name only: "Luật Thực hiện dân chủ ở cơ sở"
  *   list      one of several bare numbers: "Quyết định số 217, 218 của Bộ Chính trị"
- *   short     a lone bare number after a type word: "Kết luận số 120"
+ *   short     a lone bare number after a type word: "Kết luận số 120",
+ *             perhaps with its year: "Nghị định số 15/2020"
  * Offsets are byte offsets into the document's normalised text (doctext.h
  * maps them to the file).
  */
@@ -46,6 +47,8 @@ typedef struct vn_citation {
     const char *symbol;             /* canonical form of what is written (< VN_SYMBOL_MAX
                                        bytes); "" if no symbol.  Owned like name */
     bool has_year;                  /* the symbol carries a year: identity needs no date */
+    unsigned short written_year;    /* list and short forms: the year written after the
+                                       number ("số 15/2020"), 0 if none; extraction only */
     const char *name;               /* name citations: the name as written, NFC; else "".
                                        Owned by the list (or the corpus document) */
     vn_date_range date;             /* issue date as cited */

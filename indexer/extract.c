@@ -1222,18 +1222,49 @@ static size_t scan_name(const char *t, size_t len, size_t i, const vn_registry *
 
 /* ---- numbered, list and short citations ------------------------------ */
 
-static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const prefix_info *p,
-                                   vn_extract_result *r, size_t *consumed)
+/* "/2020" right after a number, with nothing but blanks or punctuation
+ * after it ("Nghị định số 15/2020 của Chính phủ": a symbol written without
+ * its codes): the year, or 0. */
+static int year_suffix(const char *t, size_t len, size_t k)
 {
-    /* Collect "217, 218 và 219": bare numbers not followed by a separator. */
-    size_t starts[16], ends[16];
+    if (k + 5 > len || t[k] != '/' || !(t[k + 1] == '1' || t[k + 1] == '2'))
+        return 0;
+    for (int d = 1; d <= 4; d++)
+        if (!vn_ascii_digit(t[k + d]))
+            return 0;
+    int year = atoi(t + k + 1);
+    if (year < 1945 || year > 2099 || is_alnum_cp(next_cp(t, len, k + 5)))
+        return 0;
+    size_t after = skip_blanks_fwd(t, len, k + 5);
+    if (after < len && (t[after] == '/' || t[after] == '-'))
+        return 0;           /* codes follow that the symbol scanner could not read */
+    return year;
+}
+
+/*
+ * Collects "217, 218 và 219" (with `years_only`, "15/2020 và 16/2020"
+ * only): bare numbers, each perhaps with its year, not followed by a
+ * separator.  Without "số" only numbers with a year are taken: "Nghị định
+ * 15/2020" cites, "Quyết định 217" may not.
+ */
+static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const prefix_info *p,
+                                   bool years_only, vn_extract_result *r, size_t *consumed)
+{
+    size_t starts[16], ends[16], number_ends[16];
+    int years[16];
     int count = 0;
     size_t j = i;
     for (;;) {
         size_t k = j;
         while (k < len && vn_ascii_digit(t[k]))
             k++;
-        if (k == j || k - j > 6 || is_alnum_cp(next_cp(t, len, k)) ||
+        int year = k > j ? year_suffix(t, len, k) : 0;
+        size_t number_end = k;
+        if (year)
+            k += 5;
+        else if (years_only)
+            break;
+        if (k == j || number_end - j > 6 || is_alnum_cp(next_cp(t, len, k)) ||
             (k + 1 < len && t[k] == '.' && vn_ascii_digit(t[k + 1])))
             break;          /* "12.1/UBND-VX": a number this scanner cannot read */
         size_t after = skip_blanks_fwd(t, len, k);
@@ -1241,6 +1272,8 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
             break;          /* a symbol the scanner could not read: not a list */
         starts[count] = j;
         ends[count] = k;
+        number_ends[count] = number_end;
+        years[count] = year;
         count++;
         if (count == 16)
             break;
@@ -1272,8 +1305,9 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
         c.symbol_start = starts[k];
         c.symbol_end = ends[k];
         copy_str(c.type_word, sizeof c.type_word, p->type_word);
-        memcpy(c.number, t + starts[k], ends[k] - starts[k]);
-        c.number[ends[k] - starts[k]] = '\0';
+        memcpy(c.number, t + starts[k], number_ends[k] - starts[k]);
+        c.number[number_ends[k] - starts[k]] = '\0';
+        c.written_year = (unsigned short)years[k];
         vn_status st = vn_citation_list_push(&r->citations, &c);
         if (st != VN_OK)
             return st;
@@ -1305,13 +1339,17 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     /* Most numbers start no symbol; those only matter after "số" and a
      * type word, as a list of bare numbers. */
     bool may_be_symbol = vn_symbol_may_start(t + i, len - i);
-    prefix_info p = read_prefix(t, i, !may_be_symbol);
+    size_t digits = 0;
+    while (i + digits < len && vn_ascii_digit(t[i + digits]))
+        digits++;
+    bool with_year = !may_be_symbol && year_suffix(t, len, i + digits) != 0;
+    prefix_info p = read_prefix(t, i, !may_be_symbol && !with_year);
     vn_symbol s;
     size_t n = may_be_symbol ? vn_symbol_scan(t + i, len - i, p.type_word, true, &s) : 0;
     if (n == 0) {
         *consumed = 0;
-        if (p.type_word && p.has_so)
-            return scan_bare_numbers(t, len, i, &p, r, consumed);
+        if (p.type_word && (p.has_so || with_year))
+            return scan_bare_numbers(t, len, i, &p, !p.has_so, r, consumed);
         return VN_OK;
     }
     *consumed = n;
@@ -1386,10 +1424,19 @@ static vn_status share_list_suffixes(const char *t, vn_citation_list *l)
         if (!digits || strncmp(b->symbol, b->number, digits) != 0 ||
             !only_list_separators(t, a->end, b->symbol_start))
             continue;
+        const char *suffix = b->symbol + digits;
         char symbol[VN_SYMBOL_MAX];
-        if (snprintf(symbol, sizeof symbol, "%s%s", a->number, b->symbol + digits) >=
-            (int)sizeof symbol)
+        if (a->written_year) {
+            /* "15/2019, 16/2020/NĐ-CP": the codes are shared, the year is not */
+            if (!b->has_year || suffix[0] != '/' || strlen(suffix) < 6 || suffix[5] != '/')
+                continue;
+            if (snprintf(symbol, sizeof symbol, "%s/%04u%s", a->number,
+                         (unsigned)a->written_year, suffix + 5) >= (int)sizeof symbol)
+                continue;
+        } else if (snprintf(symbol, sizeof symbol, "%s%s", a->number, suffix) >=
+                   (int)sizeof symbol) {
             continue;
+        }
         const char *kept = vn_citation_list_keep(l, symbol);
         if (!kept)
             return VN_ERR_NOMEM;
@@ -1429,6 +1476,18 @@ static void share_trailing_dates(const char *t, vn_citation_list *l)
             a->issuer = b->issuer;   /* both in l's texts */
             memcpy(a->term, b->term, sizeof a->term);
         }
+    }
+}
+
+/* "Nghị định số 15/2020" with no date written: the year after the number is
+ * the year of issue.  After the dates are shared, so it is never passed on. */
+static void date_by_written_year(vn_citation_list *l)
+{
+    for (size_t k = 0; k < l->count; k++) {
+        vn_citation *c = &l->items[k];
+        if (c->written_year && c->date.precision == VN_DATE_NONE &&
+            (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT))
+            vn_date_range_set(c->written_year, 0, 0, &c->date);
     }
 }
 
@@ -1554,6 +1613,7 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
         return vn_error_set(err, st, "out of memory while extracting citations");
     }
     share_trailing_dates(t, &out->citations);
+    date_by_written_year(&out->citations);
     return VN_OK;
 }
 

@@ -404,9 +404,22 @@ static const char *issuer_code(const char *issuer)
     return NULL;
 }
 
-/* Does the canonical symbol fit number, type word and issuer? */
+/* Was the instrument with this symbol, issued on `issued` (NULL when not
+ * known), issued within the range a bare citation gives ("Kết luận số 120
+ * ngày 5/1/2024", "Nghị định số 15/2020")?  Without a day, the year in the
+ * symbol answers; with neither, nothing rules it out. */
+static bool issued_within(const vn_date_range *within, const vn_symbol *s, const vn_date *issued)
+{
+    if (within->precision == VN_DATE_NONE)
+        return true;
+    if (issued)
+        return vn_date_range_contains(within, *issued);
+    return !s->year || (s->year >= within->first.year && s->year <= within->last.year);
+}
+
+/* Does the canonical symbol fit number, type word, issuer and date? */
 static bool symbol_fits(const char *symbol, const char *number, const char *type_word,
-                        const char *icode)
+                        const char *icode, const vn_date_range *within, const vn_date *issued)
 {
     char num[16];
     vn_symbol_number_prefix(symbol, num, sizeof num);
@@ -426,7 +439,13 @@ static bool symbol_fits(const char *symbol, const char *number, const char *type
         if (strncmp(last, icode, strlen(icode)) != 0)
             return false;
     }
-    return true;
+    return issued_within(within, &s, issued);
+}
+
+/* The day a date names, or NULL. */
+static const vn_date *day_of(const vn_date_range *d)
+{
+    return d->precision == VN_DATE_DAY ? &d->first : NULL;
 }
 
 static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const vn_registry *reg,
@@ -439,14 +458,15 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
     for (size_t k = 0; k < doc->count && cand.count < CANDIDATES_MAX; k++) {
         const vn_citation *o = &doc->items[k];
         if (o->kind == VN_CITE_NUMBERED && o->instrument &&
-            symbol_fits(o->symbol, c->number, c->type_word, icode))
+            symbol_fits(o->symbol, c->number, c->type_word, icode, &c->date, day_of(&o->date)))
             add_candidate(&cand, o->instrument);
     }
     if (cand.count == 0 && reg) {
         for (size_t cur = 0, i;
              cand.count < CANDIDATES_MAX && vn_registry_number_next(reg, c->number, &cur, &i);) {
             const vn_instrument *in = &reg->instruments[i];
-            if (symbol_fits(in->symbol, c->number, c->type_word, icode))
+            if (symbol_fits(in->symbol, c->number, c->type_word, icode, &c->date,
+                            day_of(&in->issued)))
                 add_candidate(&cand, in->id);
         }
     }
@@ -455,7 +475,8 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
         for (number_range(&t->by_number, c->number, &k, &end);
              k < end && cand.count < CANDIDATES_MAX; k++) {
             const seen *s = &t->items[t->by_number.items[k].item];
-            if (symbol_fits(s->symbol, c->number, c->type_word, icode)) {
+            if (symbol_fits(s->symbol, c->number, c->type_word, icode, &c->date,
+                            s->date.year ? &s->date : NULL)) {
                 char *id = make_id(s->symbol, false, s->date);
                 if (!id)
                     return VN_ERR_NOMEM;

@@ -109,6 +109,57 @@ static void test_list_sharing_a_suffix(void **state)
     vn_extract_result_free(&r);
 }
 
+/* "Nghị định số 15/2020": a number with its year but without the codes is
+ * a short citation of that year; without "số" only the year form is one. */
+static void test_number_with_a_year_only(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị định số 15/2020 của Chính phủ; Nghị định 04/2015 về dân chủ; "
+                    "Quyết định 217 của Bộ Chính trị; Thông tư số 01/2020/ về; tháng 12/2020 "
+                    "nay; Nghị định số 20/2016, 21/2016 ngày 5/4/2016.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 4);
+    const vn_citation *c = at(&r, 0);
+    assert_int_equal(c->kind, VN_CITE_SHORT);
+    assert_string_equal(c->symbol, "");
+    assert_string_equal(c->number, "15");
+    assert_string_equal(c->type_word, "Nghị định");
+    assert_string_equal(c->issuer, "Chính phủ");
+    date_is(c, "2020");
+    assert_int_equal(c->end - c->start, strlen("Nghị định số 15/2020"));
+    c = at(&r, 1);
+    assert_int_equal(c->kind, VN_CITE_SHORT);
+    assert_string_equal(c->number, "04");
+    date_is(c, "2015");
+    /* a date written after the list says more than the year */
+    assert_int_equal(at(&r, 2)->kind, VN_CITE_LIST);
+    assert_string_equal(at(&r, 2)->number, "20");
+    date_is(at(&r, 2), "2016-04-05");
+    assert_string_equal(at(&r, 3)->number, "21");
+    vn_extract_result_free(&r);
+}
+
+/* The year written with a number is its own: never passed to the citation
+ * before it, and never replaced by the year of a symbol that shares its codes. */
+static void test_written_year_stays_with_its_number(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị định số 11/2018/NĐ-CP, Nghị định số 17/2020; Nghị định số "
+                    "15/2019, 16/2020/NĐ-CP.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 4);
+    assert_string_equal(at(&r, 0)->symbol, "11/2018/NĐ-CP");
+    assert_int_equal(at(&r, 0)->date.precision, VN_DATE_NONE);
+    assert_false(at(&r, 0)->date_shared);
+    date_is(at(&r, 1), "2020");
+    assert_int_equal(at(&r, 2)->kind, VN_CITE_NUMBERED);
+    assert_string_equal(at(&r, 2)->symbol, "15/2019/NĐ-CP");
+    assert_true(at(&r, 2)->has_year);
+    assert_int_equal(at(&r, 2)->date.precision, VN_DATE_NONE);
+    assert_string_equal(at(&r, 3)->symbol, "16/2020/NĐ-CP");
+    vn_extract_result_free(&r);
+}
+
 /* The constitution cited by its full title: the year after the title is
  * its date (the 1992 constitution is not the 2013 one). */
 static void test_constitution_year_after_its_title(void **state)
@@ -713,6 +764,8 @@ int main(void)
         cmocka_unit_test(test_shared_trailing_date),
         cmocka_unit_test(test_list_form),
         cmocka_unit_test(test_list_sharing_a_suffix),
+        cmocka_unit_test(test_number_with_a_year_only),
+        cmocka_unit_test(test_written_year_stays_with_its_number),
         cmocka_unit_test(test_constitution_year_after_its_title),
         cmocka_unit_test(test_type_code_as_type_word),
         cmocka_unit_test(test_quoted_citation),

@@ -175,6 +175,29 @@ static void test_short_form_resolved_by_number_from_corpus(void **state)
     done(&f);
 }
 
+/* A bare number's date or written year rules out instruments issued at
+ * another time: "Kết luận số 120 ngày 5/1/2024" is not 120-KL/TW of 2016. */
+static void test_short_form_issued_when_it_says(void **state)
+{
+    (void)state;
+    fixture f = {.reg = real_registry()};
+    analyse(&f, "Kết luận số 120 ngày 07/01/2016 của Bộ Chính trị; Kết luận số 120 ngày "
+                "05/01/2024 của Bộ Chính trị; Kết luận số 120 năm 2016 của Bộ Chính trị.");
+    analyse(&f, "Nghị định số 14/2022/NĐ-CP ngày 27/01/2022; Nghị định số 14/2021/NĐ-CP. Sau "
+                "đó, Nghị định số 14/2022 của Chính phủ; Nghị định 14/2020; Nghị định số 14.");
+    resolve_all(&f);
+    assert_string_equal(cite(&f, 0, 0)->instrument, "120-KL/TW@2016-01-07");
+    assert_null(cite(&f, 0, 1)->instrument);
+    assert_false(cite(&f, 0, 1)->ambiguous);
+    assert_string_equal(cite(&f, 0, 2)->instrument, "120-KL/TW@2016-01-07");
+    assert_int_equal(cite(&f, 1, 2)->kind, VN_CITE_SHORT);
+    assert_string_equal(cite(&f, 1, 2)->instrument, "14/2022/NĐ-CP");
+    assert_null(cite(&f, 1, 3)->instrument);
+    assert_false(cite(&f, 1, 3)->ambiguous);
+    assert_true(cite(&f, 1, 4)->ambiguous);       /* no year: both years fit */
+    done(&f);
+}
+
 static void test_name_by_citing_date(void **state)
 {
     (void)state;
@@ -276,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_quy_dinh_variant_united_by_corpus),
         cmocka_unit_test(test_list_form_resolved_by_type_and_issuer),
         cmocka_unit_test(test_short_form_resolved_by_number_from_corpus),
+        cmocka_unit_test(test_short_form_issued_when_it_says),
         cmocka_unit_test(test_name_by_citing_date),
         cmocka_unit_test(test_two_passes_give_the_same),
     };

@@ -88,6 +88,13 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("1- Đồng ý", NULL, NULL), "");
     assert_string_equal(scan("12/QĐ. Ủy ban", NULL, &n), "12/QĐ");
     assert_int_equal(n, strlen("12/QĐ"));
+    /* the slash after the year left out before a type code, written exactly */
+    assert_string_equal(scan("15/2020 NĐ-CP ngày", NULL, &n), "15/2020/NĐ-CP");
+    assert_int_equal(n, strlen("15/2020 NĐ-CP"));
+    assert_string_equal(scan("01/2021 TT-BTP;", NULL, NULL), "01/2021/TT-BTP");
+    assert_string_equal(scan("15/2020 NĐ CP", NULL, NULL), "");      /* no separator after it */
+    assert_string_equal(scan("15/2020 Nđ-CP", NULL, NULL), "");
+    assert_string_equal(scan("15/2020 UBND-VX", NULL, NULL), "");   /* not a type code */
 }
 
 static void test_type_word_disambiguates(void **state)
@@ -366,12 +373,13 @@ static void test_may_start(void **state)
     static const char *const symbols[] = {
         "59/2023/NĐ-CP", "120-KL/TW", "120 KL/TW", "26-KH/BCĐ", "05/2023/TT-BNV",
         "36/2018 /NĐ-CP", "12 - KH/TU", "7–QĐ/TW", "45/2019/QH14", "2/2010 / NQ-HĐND",
+        "15/2020 NĐ-CP",
     };
     for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++)
         assert_true(vn_symbol_may_start(symbols[i], strlen(symbols[i])));
     static const char *const not_symbols[] = {
         "12/12/2013", "2021-2025 của", "3 người", "5. Ban", "15/3/2024,", "100%",
-        "2024 năm", "1- phối hợp", "12", "", "x12-KH",
+        "2024 năm", "1- phối hợp", "12", "", "x12-KH", "15/2020 của", "15/2020 UBND-VX",
     };
     for (size_t i = 0; i < sizeof not_symbols / sizeof *not_symbols; i++)
         assert_false(vn_symbol_may_start(not_symbols[i], strlen(not_symbols[i])));

@@ -1,0 +1,29 @@
+# t17 — short forms through the CLI: a number written with its year but not
+# its codes is resolved by the registry and by the same document; the slash
+# left out before a type code still gives the symbol; a bare number's date
+# keeps it from an instrument issued at another time; the year written with
+# a number is not passed to the citation before it.
+source "$(dirname "$0")/lib.sh"
+cat >"$TMP/short.txt" <<'TXT'
+Căn cứ Nghị định số 04/2015 của Chính phủ về thực hiện dân chủ;
+Căn cứ Nghị định số 16/2019/NĐ-CP ngày 1/2/2019, Nghị định số 17/2020;
+Căn cứ Nghị định số 18/2021 NĐ-CP ngày 3/3/2021; sau đó, Nghị định 18/2021 nói rõ.
+Thực hiện Kết luận số 120 ngày 5/1/2024 của Bộ Chính trị và Kết luận số 120 năm 2016.
+TXT
+expect_status 0 "extract short forms with the registry" -- \
+  "$VNCITE" extract --registry corpus/registry "$TMP/short.txt"
+contains "$TMP/out" ":1:8	04/2015/NĐ-CP	Nghị định	2015	Chính phủ	\"Nghị định số 04/2015\"" \
+  "a number with its year is resolved by the registry"
+contains "$TMP/out" ":2:8	16/2019/NĐ-CP	Nghị định	2019-02-01	-" \
+  "the year written after the next number is not shared back"
+contains "$TMP/out" "17 (unresolved)	Nghị định	2020	-	\"Nghị định số 17/2020\"" \
+  "an unknown number with its year stays unresolved, dated by its year"
+contains "$TMP/out" ":3:8	18/2021/NĐ-CP	Nghị định	2021-03-03	-	\"Nghị định số 18/2021 NĐ-CP\"" \
+  "the slash left out before NĐ-CP"
+contains "$TMP/out" "18/2021/NĐ-CP	Nghị định	2021	-	\"Nghị định 18/2021\"" \
+  "the short form is resolved by the same document"
+contains "$TMP/out" "120 (unresolved)	Kết luận	2024-01-05" \
+  "a conclusion dated 2024 is not the registry's 120-KL/TW of 2016"
+contains "$TMP/out" "120-KL/TW@2016-01-07	Kết luận	2016" \
+  "the one dated 2016 is"
+finish
