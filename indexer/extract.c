@@ -1455,24 +1455,69 @@ static vn_status share_list_suffixes(const char *t, vn_citation_list *l)
  * between them: "Quyết định số 217-QĐ/TW, Quyết định số 218-QĐ/TW, ngày
  * 12/12/2013 của Bộ Chính trị"; and its issuer, when it has none.
  */
-static void share_trailing_dates(const char *t, vn_citation_list *l)
+/* The code of the body that issued a numbered citation, its term cut off:
+ * "CP" of 59/2023/NĐ-CP, "TW" of 217-QĐ/TW, "UBND" of 123/UBND-VX (whose
+ * first code is no type code), "QH" of 10/2022/QH15.  False if none. */
+static bool issuer_code_of(const vn_citation *c, char out[VN_SYMBOL_CODE_MAX])
+{
+    vn_symbol s;
+    if (!c->symbol[0] || !vn_symbol_parse_loose(c->symbol, strlen(c->symbol), c->type_word, &s))
+        return false;
+    int k = s.code_count > 1 && vn_type_word_for_code(s.codes[0]) ? 1 : 0;
+    if (k >= s.code_count)
+        return false;
+    memcpy(out, s.codes[k], VN_SYMBOL_CODE_MAX);
+    size_t n = strlen(out);
+    while (n > 1 && vn_ascii_digit(out[n - 1]))
+        out[--n] = '\0';
+    return true;
+}
+
+/* May a and b, written one after the other, share a date and an issuer?
+ * Not a decree and a circular ("Nghị định số 15/2020/NĐ-CP và Thông tư
+ * số 01/2021/TT-BTC của Bộ Tài chính"): their symbols name two bodies.
+ * Without a symbol on either side, their type words must agree. */
+static bool one_issuer(const vn_citation *a, const vn_citation *b)
+{
+    char ca[VN_SYMBOL_CODE_MAX], cb[VN_SYMBOL_CODE_MAX];
+    if (issuer_code_of(a, ca) && issuer_code_of(b, cb))
+        return strcmp(ca, cb) == 0;
+    return a->type_word[0] && strcmp(a->type_word, b->type_word) == 0;
+}
+
+/* Where a's own date ends ("số 26/2019/QĐ-UBND ngày 20/9/2019"), or a's end. */
+static size_t past_own_date(const char *t, size_t len, const vn_citation *a)
+{
+    if (a->date.precision == VN_DATE_NONE)
+        return a->end;
+    size_t j = skip_blanks_fwd(t, len, a->end);
+    if (j < len && t[j] == ',')
+        j = skip_blanks_fwd(t, len, j + 1);
+    vn_date_range d;
+    size_t n = read_date(t, len, j, &d);
+    return n ? n : a->end;
+}
+
+static void share_trailing_dates(const char *t, size_t len, vn_citation_list *l)
 {
     for (size_t k = l->count; k-- > 1;) {
         vn_citation *a = &l->items[k - 1], *b = &l->items[k];
-        if (a->date.precision != VN_DATE_NONE || a->kind == VN_CITE_NAME ||
-            b->kind == VN_CITE_NAME)
+        if (a->kind == VN_CITE_NAME || b->kind == VN_CITE_NAME)
             continue;
         /* with no date to share, the issuer alone: "Nghị định số
-         * 59/2023/NĐ-CP, Nghị định số 60/2023/NĐ-CP của Chính phủ" */
-        bool dated = b->date.precision != VN_DATE_NONE;
-        if ((!dated && (a->issuer[0] || !b->issuer[0])) ||
-            !only_list_separators(t, a->end, b->start))
+         * 59/2023/NĐ-CP, Nghị định số 60/2023/NĐ-CP của Chính phủ"; and
+         * each with its own date, the issuer: "Quyết định số … ngày …
+         * và Quyết định số … ngày … của UBND tỉnh" */
+        bool date = a->date.precision == VN_DATE_NONE && b->date.precision != VN_DATE_NONE;
+        bool issuer = !a->issuer[0] && b->issuer[0];
+        if ((!date && !issuer) || !only_list_separators(t, past_own_date(t, len, a), b->start) ||
+            !one_issuer(a, b))
             continue;
-        if (dated) {
+        if (date) {
             a->date = b->date;
             a->date_shared = true;
         }
-        if (!a->issuer[0]) {
+        if (issuer) {
             a->issuer = b->issuer;   /* both in l's texts */
             memcpy(a->term, b->term, sizeof a->term);
         }
@@ -1612,7 +1657,7 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
         vn_extract_result_free(out);
         return vn_error_set(err, st, "out of memory while extracting citations");
     }
-    share_trailing_dates(t, &out->citations);
+    share_trailing_dates(t, len, &out->citations);
     date_by_written_year(&out->citations);
     return VN_OK;
 }

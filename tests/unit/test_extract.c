@@ -69,6 +69,29 @@ static void test_shared_trailing_date(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A date or an issuer after two citations belongs to both only when their
+ * symbols name one body; each with its own date, they share the issuer. */
+static void test_sharing_needs_one_issuer(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị định số 15/2020/NĐ-CP và Thông tư số 01/2021/TT-BTC ngày "
+                    "5/1/2021 của Bộ Tài chính; Quyết định số 26/2019/QĐ-UBND ngày 20/9/2019 "
+                    "và Quyết định số 12/2021/QĐ-UBND ngày 5/3/2021 của UBND tỉnh; Công văn số "
+                    "12/UBND-VX và Công văn số 13/UBND-KT của UBND huyện; Luật số 10/2022/QH15 "
+                    "và Luật số 25/2018/QH14 của Quốc hội.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 8);
+    assert_int_equal(at(&r, 0)->date.precision, VN_DATE_NONE);
+    assert_string_equal(at(&r, 0)->issuer, "");
+    assert_string_equal(at(&r, 1)->issuer, "Bộ Tài chính");
+    date_is(at(&r, 2), "2019-09-20");
+    assert_false(at(&r, 2)->date_shared);
+    assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
+    assert_string_equal(at(&r, 4)->issuer, "UBND huyện");
+    assert_string_equal(at(&r, 6)->issuer, "Quốc hội");
+    vn_extract_result_free(&r);
+}
+
 static void test_list_form(void **state)
 {
     (void)state;
@@ -764,6 +787,7 @@ int main(void)
         cmocka_unit_test(test_shared_trailing_date),
         cmocka_unit_test(test_list_form),
         cmocka_unit_test(test_list_sharing_a_suffix),
+        cmocka_unit_test(test_sharing_needs_one_issuer),
         cmocka_unit_test(test_number_with_a_year_only),
         cmocka_unit_test(test_written_year_stays_with_its_number),
         cmocka_unit_test(test_constitution_year_after_its_title),
