@@ -352,8 +352,10 @@ static const char *type_code_ending_at(const char *t, size_t floor, size_t end, 
 }
 
 /* Reads backwards from `pos` (start of the number): [type word] [số[:]].
- * With `only_after_so`, the type word is looked for only after a "số". */
-static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so)
+ * With `only_after_so`, the type word is looked for only after a "số"; a
+ * type code stands for it after "số", or with `code_alone` right before the
+ * number ("NĐ 15/2020"). */
+static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so, bool code_alone)
 {
     prefix_info p = {pos, false, NULL, pos};
     size_t floor = pos > LOOKBACK_BYTES ? pos - LOOKBACK_BYTES : 0;
@@ -372,7 +374,7 @@ static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so)
     const char *tw = vn_type_word_ending_at(t + floor, i - floor, &ts);
     if (tw) {
         ts += floor;
-    } else if (p.has_so) {
+    } else if (p.has_so || code_alone) {
         tw = type_code_ending_at(t, floor, i, &ts);
     }
     if (tw) {
@@ -1333,6 +1335,20 @@ static bool numbers_a_form(const char *t, size_t so)
     return false;
 }
 
+/* The types whose symbols carry a year, so that "Nghị định 15/2020" cites
+ * one without "số"; "Báo cáo 12/2024" may be December's report. */
+static bool cited_by_number_and_year(const char *type_word)
+{
+    static const char *const types[] = {
+        "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Nghị quyết", "Nghị quyết liên tịch",
+        "Thông tư", "Thông tư liên tịch", "Quyết định", "Chỉ thị", NULL
+    };
+    for (int k = 0; types[k]; k++)
+        if (strcmp(type_word, types[k]) == 0)
+            return true;
+    return false;
+}
+
 static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_result *r,
                              size_t *consumed)
 {
@@ -1343,12 +1359,12 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     while (i + digits < len && vn_ascii_digit(t[i + digits]))
         digits++;
     bool with_year = !may_be_symbol && year_suffix(t, len, i + digits) != 0;
-    prefix_info p = read_prefix(t, i, !may_be_symbol && !with_year);
+    prefix_info p = read_prefix(t, i, !may_be_symbol && !with_year, with_year);
     vn_symbol s;
     size_t n = may_be_symbol ? vn_symbol_scan(t + i, len - i, p.type_word, true, &s) : 0;
     if (n == 0) {
         *consumed = 0;
-        if (p.type_word && (p.has_so || with_year))
+        if (p.type_word && (p.has_so || (with_year && cited_by_number_and_year(p.type_word))))
             return scan_bare_numbers(t, len, i, &p, !p.has_so, r, consumed);
         return VN_OK;
     }

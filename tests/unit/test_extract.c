@@ -162,6 +162,24 @@ static void test_number_with_a_year_only(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Without "số", a number with its year cites only after the type word (or
+ * its code) of a type whose symbols carry a year. */
+static void test_number_with_a_year_after_a_type(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ NĐ 15/2020 và TT 01/2021; Báo cáo 12/2024 và KH 11/2024 nay; "
+                    "xNĐ 16/2020; Báo cáo số 10/2024.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->type_word, "Nghị định");
+    assert_int_equal(at(&r, 0)->start, strlen("Căn cứ "));
+    assert_string_equal(at(&r, 1)->type_word, "Thông tư");
+    assert_string_equal(at(&r, 1)->number, "01");
+    assert_string_equal(at(&r, 2)->type_word, "Báo cáo");
+    assert_string_equal(at(&r, 2)->number, "10");
+    vn_extract_result_free(&r);
+}
+
 /* The year written with a number is its own: never passed to the citation
  * before it, and never replaced by the year of a symbol that shares its codes. */
 static void test_written_year_stays_with_its_number(void **state)
@@ -790,6 +808,7 @@ int main(void)
         cmocka_unit_test(test_sharing_needs_one_issuer),
         cmocka_unit_test(test_number_with_a_year_only),
         cmocka_unit_test(test_written_year_stays_with_its_number),
+        cmocka_unit_test(test_number_with_a_year_after_a_type),
         cmocka_unit_test(test_constitution_year_after_its_title),
         cmocka_unit_test(test_type_code_as_type_word),
         cmocka_unit_test(test_quoted_citation),
