@@ -867,6 +867,10 @@ static bool is_own_number_context(const char *t, size_t len, size_t pos, size_t 
     while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == ':'))
         i--;
     bool colon = i < pos && memchr(t + i, ':', pos - i) != NULL;
+    /* "Số hiệu: 33/KH-BCĐ": the number as a portal's record of the text gives it */
+    size_t so_hieu = match_word_ci_before(t, i, "số hiệu");
+    if (so_hieu != (size_t)-1)
+        return colon && line_starts_at(t, so_hieu);
     size_t so = match_word_ci_before(t, i, "số");
     if (so == (size_t)-1)
         return false;
@@ -1371,12 +1375,18 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     *consumed = n;
     if (p.has_so && !p.type_word && numbers_a_form(t, p.start))
         return VN_OK;
-    if (!r->has_own_number && is_own_number_context(t, len, i, i + n)) {
-        vn_symbol_format(&s, r->own_number);
-        r->has_own_number = true;
-        r->own_start = i;
-        r->own_end = i + n;
-        return VN_OK;
+    if (is_own_number_context(t, len, i, i + n)) {
+        char own[VN_SYMBOL_MAX];
+        vn_symbol_format(&s, own);
+        if (!r->has_own_number) {
+            memcpy(r->own_number, own, sizeof own);
+            r->has_own_number = true;
+            r->own_start = i;
+            r->own_end = i + n;
+            return VN_OK;
+        }
+        if (strcmp(own, r->own_number) == 0)
+            return VN_OK;   /* written again: a portal's record, then the text's header */
     }
     draft d;
     draft_init(&d);

@@ -413,6 +413,23 @@ static void test_wrapped_lines(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A portal's record gives the number as "Số hiệu:", and the text's header
+ * gives it again: neither is a citation; another number in a header is. */
+static void test_own_number_written_twice(void **state)
+{
+    (void)state;
+    const char *t = "Số hiệu: 33/KH-BCĐ\nLoại văn bản: Kế hoạch\n\nBAN CHỈ ĐẠO\nSố: 33/KH-BCĐ\n"
+                    "Số: 34/KH-BCĐ\nCăn cứ Kế hoạch số 12/KH-BCĐ; số hiệu 35/KH-BCĐ.";
+    vn_extract_result r = run(t);
+    assert_true(r.has_own_number);
+    assert_string_equal(r.own_number, "33/KH-BCĐ");
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->symbol, "34/KH-BCĐ");
+    assert_string_equal(at(&r, 1)->symbol, "12/KH-BCĐ");
+    assert_string_equal(at(&r, 2)->symbol, "35/KH-BCĐ");
+    vn_extract_result_free(&r);
+}
+
 static void test_own_number_is_not_a_citation(void **state)
 {
     (void)state;
@@ -821,6 +838,7 @@ int main(void)
         cmocka_unit_test(test_issuer_shared_by_a_list),
         cmocka_unit_test(test_wrapped_lines),
         cmocka_unit_test(test_own_number_is_not_a_citation),
+        cmocka_unit_test(test_own_number_written_twice),
         cmocka_unit_test(test_law_headers),
         cmocka_unit_test(test_old_law_forms),
         cmocka_unit_test(test_issuer_with_and),
