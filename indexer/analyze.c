@@ -46,6 +46,36 @@ static void drop_self_names(vn_analysis *a)
     vn_buf_free(&name_folded);
 }
 
+/* Do two date ranges share a day? */
+static bool overlap(const vn_date_range *a, const vn_date_range *b)
+{
+    return vn_date_cmp(a->first, b->last) <= 0 && vn_date_cmp(b->first, a->last) <= 0;
+}
+
+/*
+ * "(Kèm theo Kế hoạch số 150-KH/ĐU ngày 05/3/2024 của …)" heading an annex
+ * is the document itself.  A citation of the own number is dropped unless
+ * its date rules the document out: yearless numbers come back each year, so
+ * "Kế hoạch số 150-KH/ĐU ngày 01/3/2023" in a plan of 2024 is last year's.
+ */
+static void drop_self_numbers(vn_analysis *a)
+{
+    const char *own = a->meta.own_number;
+    if (!own[0] || own[0] == '/' || own[0] == '-')
+        return;     /* none, or a draft's blank number */
+    vn_citation_list *l = &a->extract.citations;
+    size_t kept = 0;
+    for (size_t k = 0; k < l->count; k++) {
+        const vn_citation *c = &l->items[k];
+        bool self = c->kind == VN_CITE_NUMBERED && strcmp(c->symbol, own) == 0 &&
+                    (c->has_year || c->date.precision == VN_DATE_NONE ||
+                     a->meta.date.precision == VN_DATE_NONE || overlap(&c->date, &a->meta.date));
+        if (!self)
+            l->items[kept++] = l->items[k];
+    }
+    l->count = kept;
+}
+
 static vn_status analyze_loaded(const vn_registry *registry, vn_analysis *a, vn_error *err)
 {
     vn_status st = vn_extract(a->doc.text, a->doc.len, registry, &a->extract, err);
@@ -55,6 +85,7 @@ static vn_status analyze_loaded(const vn_registry *registry, vn_analysis *a, vn_
     }
     vn_metadata_read(a->doc.text, a->doc.len, &a->extract, &a->meta, &a->recipients);
     drop_self_names(a);
+    drop_self_numbers(a);
     return VN_OK;
 }
 

@@ -34,6 +34,23 @@ static void test_a_law_naming_itself_is_no_citation(void **state)
     vn_analysis_free(&a);
 }
 
+/* An annex's "Kèm theo Kế hoạch số 150-KH/ĐU" is the plan itself; last
+ * year's plan with the same yearless number is another instrument. */
+static void test_own_number_in_the_body_is_no_citation(void **state)
+{
+    (void)state;
+    vn_analysis a;
+    analyze("ĐẢNG ỦY XÃ\nSố 150-KH/ĐU\nThụy Hưng, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+            "về việc\n\nCăn cứ Kế hoạch số 150-KH/ĐU ngày 01/3/2023 của Đảng ủy;\n\nPHỤ LỤC\n"
+            "(Kèm theo Kế hoạch số 150-KH/ĐU ngày 05/3/2024 của Đảng ủy xã)\n"
+            "(Kèm theo Kế hoạch số 150-KH/ĐU)\nQuyết định số 150-QĐ/ĐU\n", &a);
+    assert_string_equal(a.meta.own_number, "150-KH/ĐU");
+    assert_int_equal(a.extract.citations.count, 2);
+    assert_int_equal(a.extract.citations.items[0].date.first.year, 2023);
+    assert_string_equal(a.extract.citations.items[1].symbol, "150-QĐ/ĐU");
+    vn_analysis_free(&a);
+}
+
 static void test_another_code_is_still_cited(void **state)
 {
     (void)state;
@@ -50,6 +67,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_law_naming_itself_is_no_citation),
         cmocka_unit_test(test_another_code_is_still_cited),
+        cmocka_unit_test(test_own_number_in_the_body_is_no_citation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
