@@ -1,8 +1,10 @@
-# t17 — short forms through the CLI: a number written with its year but not
-# its codes is resolved by the registry and by the same document; the slash
-# left out before a type code still gives the symbol; a bare number's date
-# keeps it from an instrument issued at another time; the year written with
-# a number is not passed to the citation before it.
+# t17 — forms the sample plans do not show, through the CLI.  Short forms: a
+# number written with its year but not its codes is resolved by the registry
+# and by the same document; the slash left out before a type code still
+# gives the symbol; a bare number's date keeps it from an instrument issued
+# at another time; the year written with a number is not passed to the
+# citation before it.  Sharing: one issuer for two bodies' symbols is not
+# shared.  The own number written again in an annex is no citation.
 source "$(dirname "$0")/lib.sh"
 cat >"$TMP/short.txt" <<'TXT'
 Căn cứ Nghị định số 04/2015 của Chính phủ về thực hiện dân chủ;
@@ -26,4 +28,24 @@ contains "$TMP/out" "120 (unresolved)	Kết luận	2024-01-05" \
   "a conclusion dated 2024 is not the registry's 120-KL/TW of 2016"
 contains "$TMP/out" "120-KL/TW@2016-01-07	Kết luận	2016" \
   "the one dated 2016 is"
+
+cat >"$TMP/annex.txt" <<'TXT'
+ĐẢNG ỦY XÃ THỤY HƯNG
+Số 150-KH/ĐU
+Thụy Hưng, ngày 05 tháng 3 năm 2024
+
+KẾ HOẠCH
+thực hiện Quy chế dân chủ ở cơ sở
+
+Căn cứ Kế hoạch số 150-KH/ĐU ngày 01/3/2023 của Đảng ủy xã;
+Căn cứ Nghị định số 15/2020/NĐ-CP và Thông tư số 01/2021/TT-BTC của Bộ Tài chính;
+
+PHỤ LỤC
+(Kèm theo Kế hoạch số 150-KH/ĐU ngày 05/3/2024 của Đảng ủy xã)
+TXT
+expect_status 0 "extract a plan with an annex" -- "$VNCITE" extract --no-registry "$TMP/annex.txt"
+if grep -q "2024-03-05" "$TMP/out"; then fail "the annex's own number was reported as a citation"
+else pass "the annex's own number is no citation"; fi
+contains "$TMP/out" "150-KH/ĐU@2023-03-01" "last year's plan with the same number still is"
+contains "$TMP/out" "15/2020/NĐ-CP	Nghị định	-	-	" "a decree does not take a ministry's issuer"
 finish
