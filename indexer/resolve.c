@@ -666,33 +666,56 @@ static vn_status keep_quy_dinh_keys(vn_resolve_table *t)
     return VN_OK;
 }
 
-vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, vn_error *err)
+/* Counts one dated yearless symbol as written. */
+static vn_status add_written(vn_resolve_table *t, const char *symbol, vn_date date,
+                             const char *type_word, vn_error *err)
+{
+    char key[WRITTEN_KEY_MAX];
+    if (!written_key(symbol, date, type_word, key))
+        return vn_error_set(err, VN_ERR_PARSE, "citation symbol too long: %.40s…", symbol);
+    size_t id = vn_intern_find(&t->keys, key);
+    if (id == SIZE_MAX) {
+        if (!vn_grow((void **)&t->written, &t->written_cap, t->keys.count, sizeof *t->written,
+                     256))
+            return nomem(err);
+        const char *kept = vn_arena_strdup(&t->key_strings, key);
+        const char *kept_symbol = vn_arena_strdup(&t->strings, symbol);
+        /* a handful of type words repeat across hundreds of thousands of entries */
+        const char *kept_type = vn_intern_keep(&t->type_words, &t->strings, type_word);
+        if (!kept || !kept_symbol || !kept_type || vn_intern_add(&t->keys, kept, &id) != VN_OK)
+            return nomem(err);
+        t->written[id] = (written_entry){kept_symbol, kept_type, date, 0};
+    }
+    t->written[id].count++;
+    return VN_OK;
+}
+
+/* The document's own number and date, when it is yearless and dated to the
+ * day: the corpus holds that instrument, so an undated citation of the
+ * symbol elsewhere can resolve to it ("Kế hoạch số 45-KH/TU" in one plan,
+ * the plan 45-KH/TU of 12/4/2021 in the corpus). */
+static vn_status add_own_number(vn_resolve_table *t, const vn_docmeta *meta, vn_error *err)
+{
+    vn_symbol s;
+    const char *own = meta->own_number;
+    if (!own[0] || own[0] == '/' || own[0] == '-' || meta->date.precision != VN_DATE_DAY ||
+        !vn_symbol_parse_loose(own, strlen(own), meta->type_word, &s) || vn_symbol_has_year(&s))
+        return VN_OK;
+    return add_written(t, own, meta->date.first, meta->type_word, err);
+}
+
+vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_docmeta *meta,
+                               const vn_citation_list *l, vn_error *err)
 {
     if (t->finished)
         return vn_error_set(err, VN_ERR_USAGE, "the citation table is already finished");
-    for (size_t k = 0; k < l->count; k++) {
+    vn_status st = meta ? add_own_number(t, meta, err) : VN_OK;
+    for (size_t k = 0; k < l->count && st == VN_OK; k++) {
         const vn_citation *c = &l->items[k];
-        if (!in_table(c))
-            continue;
-        char key[WRITTEN_KEY_MAX];
-        if (!written_key(c->symbol, c->date.first, c->type_word, key))
-            return vn_error_set(err, VN_ERR_PARSE, "citation symbol too long: %.40s…", c->symbol);
-        size_t id = vn_intern_find(&t->keys, key);
-        if (id == SIZE_MAX) {
-            if (!vn_grow((void **)&t->written, &t->written_cap, t->keys.count,
-                         sizeof *t->written, 256))
-                return nomem(err);
-            const char *kept = vn_arena_strdup(&t->key_strings, key);
-            const char *symbol = vn_arena_strdup(&t->strings, c->symbol);
-            /* a handful of type words repeat across hundreds of thousands of entries */
-            const char *type_word = vn_intern_keep(&t->type_words, &t->strings, c->type_word);
-            if (!kept || !symbol || !type_word || vn_intern_add(&t->keys, kept, &id) != VN_OK)
-                return nomem(err);
-            t->written[id] = (written_entry){symbol, type_word, c->date.first, 0};
-        }
-        t->written[id].count++;
+        if (in_table(c))
+            st = add_written(t, c->symbol, c->date.first, c->type_word, err);
     }
-    return VN_OK;
+    return st;
 }
 
 /* The table by symbol as united (the symbols a citation ends up with),
@@ -742,7 +765,7 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *reg,
     vn_resolve_table *t;
     vn_status st = vn_resolve_table_create(&t, err);
     for (size_t d = 0; st == VN_OK && d < count; d++)
-        st = vn_resolve_table_add(t, docs[d].citations, err);
+        st = vn_resolve_table_add(t, docs[d].meta, docs[d].citations, err);
     if (st == VN_OK)
         st = vn_resolve_table_finish(t, reg, err);
     if (st == VN_OK)

@@ -39,7 +39,8 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *regi
  * The same in two passes, for a corpus too big to hold at once
  * (query/corpus.h, vn_corpus_stream): what one document's citations need of
  * the others is the table of dated symbols, and the table needs only the
- * (symbol, date, type word) of each dated yearless citation, with a count.
+ * (symbol, date, type word) of each dated yearless citation, and of each
+ * document's own yearless number with its date, with a count.
  * So: add every document's citations to a table (pass 1, each document
  * once, then let it go); finish the table; then resolve the documents, in
  * any order and any number at a time (pass 2).  vn_resolve() is these
@@ -48,8 +49,10 @@ vn_status vn_resolve(vn_resolve_doc *docs, size_t count, const vn_registry *regi
 typedef struct vn_resolve_table vn_resolve_table;
 
 vn_status vn_resolve_table_create(vn_resolve_table **out, vn_error *err);
-/* Pass 1: counts the dated yearless symbols of l, as written (copied). */
-vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_citation_list *l, vn_error *err);
+/* Pass 1: counts the dated yearless symbols of l, as written (copied), and
+ * the document's own number with its date (meta may be NULL). */
+vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_docmeta *meta,
+                               const vn_citation_list *l, vn_error *err);
 /* After pass 1: unites QĐ/QĐi variants and indexes the table. */
 vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *registry,
                                   vn_error *err);

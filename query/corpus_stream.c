@@ -83,7 +83,7 @@ static vn_status table_page(void *arg, raw_doc *docs, size_t n, vn_error *err)
         if (st == VN_OK)
             st = note_file(s, docs[i].doc.file, &first, err);
         if (st == VN_OK && first)
-            st = vn_resolve_table_add(s->table, &docs[i].list, err);
+            st = vn_resolve_table_add(s->table, &docs[i].doc.meta, &docs[i].list, err);
         vn_raw_doc_free(&docs[i]);
     }
     return st;

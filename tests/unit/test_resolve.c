@@ -198,6 +198,22 @@ static void test_short_form_issued_when_it_says(void **state)
     done(&f);
 }
 
+/* The corpus holds the plan 45-KH/TU of 12/4/2021: a plan that cites it
+ * without a date resolves to it, as to a dated citation elsewhere. */
+static void test_undated_resolved_by_a_document_of_the_corpus(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    analyse(&f, "TỈNH ỦY QUẢNG NAM\nSố 45-KH/TU\nQuảng Nam, ngày 12 tháng 4 năm 2021\n\nKẾ HOẠCH\n"
+                "thực hiện\n\nCăn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.\n");
+    analyse(&f, "Thực hiện Kế hoạch số 45-KH/TU của Tỉnh ủy; Kế hoạch số 46-KH/TU của Tỉnh ủy.");
+    resolve_all(&f);
+    assert_string_equal(f.docs[0].meta.own_number, "45-KH/TU");
+    assert_string_equal(cite(&f, 1, 0)->instrument, "45-KH/TU@2021-04-12");
+    assert_null(cite(&f, 1, 1)->instrument);
+    done(&f);
+}
+
 static void test_name_by_citing_date(void **state)
 {
     (void)state;
@@ -253,10 +269,11 @@ static void test_two_passes_give_the_same(void **state)
     vn_resolve_doc one = {&apart.docs[0].meta, &apart.docs[0].extract.citations};
     assert_int_equal(vn_resolve_with(&one, 1, t, apart.reg, &err), VN_ERR_USAGE);
     for (size_t d = MAX_DOCS; d-- > 0;)   /* any order */
-        assert_int_equal(vn_resolve_table_add(t, &apart.docs[d].extract.citations, &err), VN_OK);
+        assert_int_equal(vn_resolve_table_add(t, &apart.docs[d].meta,
+                                              &apart.docs[d].extract.citations, &err), VN_OK);
     assert_int_equal(vn_resolve_table_finish(t, apart.reg, &err), VN_OK);
-    assert_int_equal(vn_resolve_table_add(t, &apart.docs[0].extract.citations, &err),
-                     VN_ERR_USAGE);
+    assert_int_equal(vn_resolve_table_add(t, &apart.docs[0].meta,
+                                          &apart.docs[0].extract.citations, &err), VN_ERR_USAGE);
     for (size_t d = MAX_DOCS; d-- > 0;) {
         vn_resolve_doc rd = {&apart.docs[d].meta, &apart.docs[d].extract.citations};
         assert_int_equal(vn_resolve_with(&rd, 1, t, apart.reg, &err), VN_OK);
@@ -300,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_list_form_resolved_by_type_and_issuer),
         cmocka_unit_test(test_short_form_resolved_by_number_from_corpus),
         cmocka_unit_test(test_short_form_issued_when_it_says),
+        cmocka_unit_test(test_undated_resolved_by_a_document_of_the_corpus),
         cmocka_unit_test(test_name_by_citing_date),
         cmocka_unit_test(test_two_passes_give_the_same),
     };
