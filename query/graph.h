@@ -2,10 +2,11 @@
  * graph.h — the citation graph as analysts' tools see it (SPEC §4, docs/GRAPH.md).
  *
  * Nodes are the documents of the index and the instruments they cite;
- * edges are `cites` (document → instrument, weight = number of mentions)
- * and the registry's relations between instruments (`replaced_by`,
- * `superseded_by`, `amended_by`, `partly_repealed`: instrument → the other
- * instrument of the event).  Citations that resolve to nothing known stay
+ * edges are `cites` (document → instrument, weight = number of mentions),
+ * `is` (a document → the instrument it is, when its own number and date
+ * name a node of the graph) and the registry's relations between
+ * instruments (`replaced_by`, `superseded_by`, `amended_by`,
+ * `partly_repealed`: instrument → the other instrument of the event).  Citations that resolve to nothing known stay
  * in the graph as instrument nodes whose `state` is `unresolved` or
  * `ambiguous`.
  *
@@ -71,7 +72,8 @@ typedef struct vn_graph_node {
 
 typedef struct vn_graph_edge {
     size_t source, target;   /* node indices */
-    const char *relation;    /* cites | replaced_by | superseded_by | amended_by | partly_repealed */
+    const char *relation;    /* cites | is | replaced_by | superseded_by | amended_by |
+                                partly_repealed */
     long weight;             /* cites: mentions; relation: number of registry events */
     long line;               /* cites: line of the first mention; 0 otherwise */
     const char *date;        /* cites: the citing document's date; relation: event date */

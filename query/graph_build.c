@@ -466,6 +466,46 @@ static const char *cite_verdict(const builder *b, const vn_corpus_instrument *in
  * edges pointed at them (key k is instrument inst_of_key[k], or k itself
  * when inst_of_key is NULL), the registry instruments their relations
  * reach, the verdicts, the relation edges.  The graph is not sorted yet. */
+/*
+ * A document of the index that is itself an instrument in the graph: its
+ * own number with a year ("59/2023/NĐ-CP"), or without one with its day
+ * ("45-KH/TU@2021-04-12"), is the identity of a node another document
+ * cites (or the registry brings in).  One `is` edge links the two, so the
+ * plans citing a plan reach its own citations.
+ */
+static vn_status add_is_edges(vn_graph *g, vn_error *err)
+{
+    size_t nodes = g->node_count;
+    vn_status st = VN_OK;
+    for (size_t i = 0; i < nodes && st == VN_OK; i++) {
+        vn_graph_node n = vn_graph_node_at(g, i);
+        vn_symbol s;
+        if (n.kind != VN_GRAPH_DOCUMENT || !n.symbol[0] ||
+            !vn_symbol_parse_loose(n.symbol, strlen(n.symbol), n.type, &s) || !s.number[0])
+            continue;
+        char id[VN_SYMBOL_MAX + 16];
+        if (vn_symbol_has_year(&s))
+            snprintf(id, sizeof id, "%s", n.symbol);
+        else if (strlen(n.date) == 10)
+            snprintf(id, sizeof id, "%s@%s", n.symbol, n.date);
+        else
+            continue;   /* a yearless number needs its day to name one instrument */
+        long target = vn_graph_find(g, id);
+        if (target < 0 || vn_graph_node_at(g, (size_t)target).kind != VN_GRAPH_INSTRUMENT)
+            continue;
+        char date[11];
+        snprintf(date, sizeof date, "%s", n.date);   /* adding may grow the strings n points to */
+        vn_graph_edge edge = {0};
+        edge.source = i;
+        edge.target = (size_t)target;
+        edge.relation = "is";
+        edge.weight = 1;
+        edge.date = date;
+        st = vn_graph_add_edge(g, &edge, err);
+    }
+    return st;
+}
+
 static vn_status builder_finish(builder *b, const vn_corpus_instrument *instruments,
                                 size_t count, const size_t *inst_of_key, vn_error *err)
 {
@@ -498,6 +538,8 @@ static vn_status builder_finish(builder *b, const vn_corpus_instrument *instrume
     if (st == VN_OK && reg)
         st = add_relation_edges(g, reg, in_graph, err);
     free(in_graph);
+    if (st == VN_OK)
+        st = add_is_edges(g, err);
     return st;
 }
 

@@ -235,6 +235,8 @@ static dot_style edge_style(const vn_graph_edge *e)
 {
     if (strcmp(e->relation, "replaced_by") == 0 || strcmp(e->relation, "superseded_by") == 0)
         return (dot_style){NULL, "dashed", NULL, "#cc0000"};
+    if (strcmp(e->relation, "is") == 0)       /* a document and the instrument it is */
+        return (dot_style){NULL, "bold", NULL, "#3d85c6"};
     if (strcmp(e->relation, "cites") != 0)
         return (dot_style){NULL, "dotted", NULL, "#bf9000"};
     if (strcmp(e->outdated, "outdated") == 0)

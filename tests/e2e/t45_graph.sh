@@ -170,6 +170,17 @@ import json, sys
 g = json.load(open(sys.argv[1], encoding="utf-8"))
 assert all(l["relation"] == "cites" for l in g["links"])
 ' "$TMP/out" && pass "--no-registry: cites edges only" || fail "--no-registry"
+# a plan of the index that another plan cites: one `is` edge from its document
+mkdir -p "$TMP/two"
+printf 'TỈNH ỦY QUẢNG NAM\nSố 45-KH/TU\nQuảng Nam, ngày 12 tháng 4 năm 2021\n\nKẾ HOẠCH\nthực hiện\n\nCăn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.\n' >"$TMP/two/a.txt"
+printf 'Thực hiện Kế hoạch số 45-KH/TU của Tỉnh ủy.\n' >"$TMP/two/b.txt"
+"$VNCITE" index --db "$TMP/two.db" --no-registry "$TMP/two" 2>/dev/null
+expect_status 0 "graph of a plan citing a plan" -- \
+  "$VNCITE" graph --db "$TMP/two.db" --no-registry --format csv -o "$TMP/two-graph"
+contains "$TMP/two-graph-edges.csv" "a.txt\",\"45-KH/TU@2021-04-12\",\"Directed\",\"1\",\"is\"" \
+  "the cited plan's document is its instrument"
+contains "$TMP/two-graph-edges.csv" "b.txt\",\"45-KH/TU@2021-04-12\",\"Directed\",\"1\",\"cites\"" \
+  "the undated citation resolves to the plan of the index"
 leftovers=$(find "$TMP" -name '*.tmp-*' | head -3)
 [ -z "$leftovers" ] && pass "no temporary files left" || fail "temporary files left: $leftovers"
 finish

@@ -812,6 +812,39 @@ static const vn_graph_edge *edge(const vn_graph *g, const char *s, const char *t
     return NULL;
 }
 
+/* A document whose own number (with its day, when the number has no year)
+ * is an instrument node of the graph gets one `is` edge to it; a yearless
+ * number of another day, or one nothing cites, gets none. */
+static void test_is_edges(void **state)
+{
+    (void)state;
+    vn_registry *reg = hand_registry();
+    hand_corpus h;
+    hand_made(&h, reg);
+    vn_graph g;
+    vn_error err;
+    snprintf(h.docs[1].meta.own_number, sizeof h.docs[1].meta.own_number, "47/2024/QH15");
+    snprintf(h.docs[1].meta.type_word, sizeof h.docs[1].meta.type_word, "Luật");
+    snprintf(h.docs[0].meta.own_number, sizeof h.docs[0].meta.own_number, "12-KH/TU");
+    assert_int_equal(vn_graph_build(&h.c, reg, NULL, &g, &err), VN_OK);
+    const vn_graph_edge *e = edge(&g, "plans/b.txt", "47/2024/QH15", "is");
+    assert_int_equal(e->weight, 1);
+    assert_string_equal(e->date, "2024");
+    assert_int_equal(g.edge_count, 3 + 3 + 1);
+    vn_graph_free(&g);
+
+    /* yearless: the day decides */
+    h.inst[2].id = "12-KH/TU@2023-09-01";
+    assert_int_equal(vn_graph_build(&h.c, reg, NULL, &g, &err), VN_OK);
+    assert_int_equal(edge(&g, "plans/a.txt", "12-KH/TU@2023-09-01", "is")->weight, 1);
+    vn_graph_free(&g);
+    h.inst[2].id = "12-KH/TU@2023-09-02";
+    assert_int_equal(vn_graph_build(&h.c, reg, NULL, &g, &err), VN_OK);
+    assert_int_equal(g.edge_count, 3 + 3 + 1);
+    vn_graph_free(&g);
+    vn_registry_free(reg);
+}
+
 static void test_build(void **state)
 {
     (void)state;
@@ -926,6 +959,7 @@ int main(void)
         cmocka_unit_test(test_write_csv),
         cmocka_unit_test(test_write_errors),
         cmocka_unit_test(test_build),
+        cmocka_unit_test(test_is_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
