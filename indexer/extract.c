@@ -619,6 +619,20 @@ static size_t skip_to_issuer(const char *t, size_t len, size_t i)
 }
 
 /* Reads the issuer after "của": words up to punctuation or a stop word. */
+/* "UBND TP. Hồ Chí Minh", "UBND Tx. Ba Đồn": the dot of a place's
+ * abbreviation (t[i, w) is the word) does not end the issuer when a
+ * capitalised name follows; 1 to take the dot, else 0. */
+static size_t place_abbreviation_dot(const char *t, size_t len, size_t i, size_t w)
+{
+    static const char *const abbreviations[] = {"TP", "Tp", "TX", "Tx", "TT", "Tt", NULL};
+    if (w + 2 >= len || t[w] != '.' || t[w + 1] != ' ' || !is_upper_cp(next_cp(t, len, w + 2)))
+        return 0;
+    for (int k = 0; abbreviations[k]; k++)
+        if (w - i == strlen(abbreviations[k]) && memcmp(t + i, abbreviations[k], w - i) == 0)
+            return 1;
+    return 0;
+}
+
 static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
 {
     vn_citation *c = &d->c;
@@ -647,6 +661,7 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
         }
         if (w == i)
             break;
+        w += place_abbreviation_dot(t, len, i, w);
         end = issuer_end = i = w;
     }
     issuer_end = footnote_mark_start(t, len, start, issuer_end);

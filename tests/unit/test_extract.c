@@ -92,6 +92,22 @@ static void test_sharing_needs_one_issuer(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A place's abbreviation keeps its dot inside an issuer; a sentence's dot
+ * still ends it. */
+static void test_issuer_with_a_place_abbreviation(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Quyết định số 123/QĐ-UBND ngày 5/6/2023 của UBND TP. Hồ Chí Minh về "
+                    "việc; Công văn số 12/UBND-VX của UBND Tx. Ba Đồn; Kế hoạch số 5/KH-UBND của "
+                    "UBND tỉnh. Tp. Huế đã";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->issuer, "UBND TP. Hồ Chí Minh");
+    assert_string_equal(at(&r, 1)->issuer, "UBND Tx. Ba Đồn");
+    assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
+    vn_extract_result_free(&r);
+}
+
 static void test_list_form(void **state)
 {
     (void)state;
@@ -823,6 +839,7 @@ int main(void)
         cmocka_unit_test(test_list_form),
         cmocka_unit_test(test_list_sharing_a_suffix),
         cmocka_unit_test(test_sharing_needs_one_issuer),
+        cmocka_unit_test(test_issuer_with_a_place_abbreviation),
         cmocka_unit_test(test_number_with_a_year_only),
         cmocka_unit_test(test_written_year_stays_with_its_number),
         cmocka_unit_test(test_number_with_a_year_after_a_type),
