@@ -260,6 +260,44 @@ static bool read_place_date(line l, vn_docmeta *m)
     return true;
 }
 
+/* What a portal's record of the text says ("Ngày ban hành: 05/03/2024"),
+ * kept apart: the document's own header, when it has one, says it first. */
+typedef struct portal_record {
+    vn_date_range date;
+    line issuer, signer;
+} portal_record;
+
+/* The value after "label:" at the start of l, or an empty line. */
+static line record_value(line l, const char *label)
+{
+    size_t n = strlen(label);
+    if (l.n <= n || memcmp(l.s, label, n) != 0 || l.s[n] != ':')
+        return (line){l.s, 0};
+    return trim(l.s + n + 1, l.n - n - 1);
+}
+
+/* "Ngày ban hành: 05/03/2024", "Cơ quan ban hành: …" (or "Nơi ban hành"),
+ * "Người ký: …": true if l is one of these lines. */
+static bool read_portal_record(line l, portal_record *r)
+{
+    line v = record_value(l, "Ngày ban hành");
+    if (v.n) {
+        vn_date_range d;
+        if (vn_date_scan(v.s, v.n, &d) == v.n)
+            r->date = d;
+        return true;
+    }
+    if ((v = record_value(l, "Cơ quan ban hành")).n || (v = record_value(l, "Nơi ban hành")).n) {
+        r->issuer = v;
+        return true;
+    }
+    if ((v = record_value(l, "Người ký")).n) {
+        r->signer = v;
+        return true;
+    }
+    return false;
+}
+
 /* "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the two columns
  * of a header set on one line (see column_gap); the left one, when the
  * right one is a motto. */
@@ -330,19 +368,32 @@ static void issuer_from_body(const char *t, size_t len, vn_docmeta *m)
 
 static void find_province(const char *t, size_t len, vn_docmeta *m)
 {
-    /* the place of issue first, then the most frequent "tỉnh X" */
+    /* the place of issue first, then the province or city named most often */
     for (int p = 0; provinces[p]; p++)
         if (m->place[0] && strcmp(m->place, provinces[p]) == 0) {
             snprintf(m->province, sizeof m->province, "%s", provinces[p]);
             return;
         }
+    /* "tỉnh Quảng Nam", "Nơi ban hành: Tỉnh Quảng Nam", "thành phố Đà Nẵng",
+     * "UBND TP. Hồ Chí Minh": each cue once over the text, the names at its hits */
+    static const char *const kinds[] = {"tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. ",
+                                        "Tp. ", NULL};
+    int counts[sizeof provinces / sizeof *provinces] = {0};
+    for (int k = 0; kinds[k]; k++) {
+        size_t kl = strlen(kinds[k]);
+        for (const char *s = t; (s = memmem(s, len - (size_t)(s - t), kinds[k], kl)); s += kl) {
+            const char *name = s + kl;
+            size_t left = len - (size_t)(name - t);
+            for (int p = 0; provinces[p]; p++) {
+                size_t pl = strlen(provinces[p]);
+                if (pl <= left && memcmp(name, provinces[p], pl) == 0)
+                    counts[p]++;
+            }
+        }
+    }
     int best = -1, best_count = 0;
     for (int p = 0; provinces[p]; p++) {
-        char cue[80];
-        int cl = snprintf(cue, sizeof cue, "tỉnh %s", provinces[p]);
-        int count = 0;
-        for (const char *s = t; (s = memmem(s, len - (size_t)(s - t), cue, (size_t)cl)); s += cl)
-            count++;
+        int count = counts[p];
         if (count > best_count) {
             best = p;
             best_count = count;
@@ -434,9 +485,10 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
     /* Header: up to the type heading (plus its title), within the zone. */
     char issuers[VN_META_FIELD] = "";
     size_t ilen = 0;
+    portal_record record = {0};
     for (size_t k = 0; k < count && (size_t)(lines[k].s - t) < HEADER_ZONE; k++) {
         line l = lines[k];
-        if (l.n == 0)
+        if (l.n == 0 || read_portal_record(l, &record))
             continue;
         if (!m->date.precision && read_place_date(l, m))
             continue;
@@ -469,8 +521,12 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
     }
     if (issuers[0])
         snprintf(m->issuer, sizeof m->issuer, "%s", issuers);
+    else if (record.issuer.n)
+        copy_line(m->issuer, sizeof m->issuer, record.issuer);
     else
         issuer_from_body(t, len, m);
+    if (!m->date.precision)
+        m->date = record.date;
     if (!m->type_word[0] && m->own_number[0]) {
         const char *p = m->own_number;
         while (*p && *p != '-' && *p != '/')
@@ -487,6 +543,8 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
         }
     }
     read_tail(lines, count, m, recipients);
+    if (!m->signer[0] && record.signer.n)
+        copy_line(m->signer, sizeof m->signer, record.signer);
     free(lines);
     find_province(t, len, m);
 

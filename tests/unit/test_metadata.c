@@ -100,6 +100,31 @@ static void test_non_nfc_file(void **state)
 
 /* A two-column header set on one line with a tab (Word documents and their
  * conversions): the issuer is the left column, not the motto after it. */
+/* A text saved from a portal: its record gives date, issuer and signer when
+ * the text has no header of its own; a header, when there is one, wins. */
+static void test_portal_record(void **state)
+{
+    (void)state;
+    const char *t = "Số hiệu: 33/KH-UBND\nLoại văn bản: Kế hoạch\nNơi ban hành: Tỉnh Quảng Nam\n"
+                    "Người ký: Nguyễn Văn A\nNgày ban hành: 05/03/2024\nNgày hiệu lực: 06/03/2024\n"
+                    "\nKẾ HOẠCH\nThực hiện Quy chế dân chủ ở cơ sở năm 2024\n\nNội dung.\n";
+    vn_docmeta m;
+    vn_metadata_read(t, strlen(t), NULL, &m, NULL);
+    range_is(&m.date, "2024-03-05", "2024-03-05", VN_DATE_DAY);
+    assert_string_equal(m.issuer, "Tỉnh Quảng Nam");
+    assert_string_equal(m.signer, "Nguyễn Văn A");
+    assert_string_equal(m.province, "Quảng Nam");
+    assert_string_equal(m.type_word, "Kế hoạch");
+
+    const char *h = "Ngày ban hành: 05/03/2024\nCơ quan ban hành: UBND tỉnh\n"
+                    "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nĐà Nẵng, ngày 04 tháng 3 năm 2024\n"
+                    "KẾ HOẠCH\nvề việc\nThực hiện tại TP. Đà Nẵng và thành phố Đà Nẵng.\n";
+    vn_metadata_read(h, strlen(h), NULL, &m, NULL);
+    range_is(&m.date, "2024-03-04", "2024-03-04", VN_DATE_DAY);
+    assert_string_equal(m.issuer, "ỦY BAN NHÂN DÂN - THÀNH PHỐ ĐÀ NẴNG");
+    assert_string_equal(m.province, "Đà Nẵng");
+}
+
 static void test_header_columns_split_by_a_tab(void **state)
 {
     (void)state;
@@ -176,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_no_date_line_uses_latest_citation),
         cmocka_unit_test(test_non_nfc_file),
         cmocka_unit_test(test_header_columns_split_by_a_tab),
+        cmocka_unit_test(test_portal_record),
         cmocka_unit_test(test_header_and_tail_columns_split_by_spaces),
         cmocka_unit_test(test_date_line_without_a_comma),
     };
