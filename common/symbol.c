@@ -56,6 +56,8 @@ static const type_word_entry type_words[] = {
     {"Kế hoạch liên tịch", {"KHLT", "KH", NULL}},
     {"Thông báo kết luận", {"TB", NULL}},
     {"Hướng dẫn liên tịch", {"HDLT", "HD", NULL}},
+    {"Hướng dẫn liên ngành", {"HDLN", "HD", NULL}},
+    {"Kế hoạch liên ngành", {"KHLN", "KH", NULL}},
     {"Hiến pháp", {NULL}},
     {"Bộ luật", {"QH", NULL}},
     {"Luật", {"QH", NULL}},
@@ -102,7 +104,10 @@ static const struct { const char *code, *word; } code_type_words[] = {
     {"BC", "Báo cáo"}, {"TTr", "Tờ trình"}, {"PA", "Phương án"}, {"BB", "Biên bản"},
     {"HĐ", "Hợp đồng"}, {"CĐ", "Công điện"}, {"PL", "Pháp lệnh"}, {"TC", "Thông cáo"},
     /* not "L": it is Luật in "18-L/CTN" and Lệnh in "05/2022/L-CTN" */
-    {"VBHN", "Văn bản hợp nhất"}, {"SL", "Sắc lệnh"},
+    {"VBHN", "Văn bản hợp nhất"}, {"SL", "Sắc lệnh"}, {"QĐLT", "Quyết định liên tịch"},
+    {"HDLT", "Hướng dẫn liên tịch"}, {"HDLN", "Hướng dẫn liên ngành"},
+    {"KHLT", "Kế hoạch liên tịch"}, {"KHLN", "Kế hoạch liên ngành"},
+    {"CTPH", "Chương trình phối hợp"}, {"QCPH", "Quy chế phối hợp"},
     {NULL, NULL}
 };
 

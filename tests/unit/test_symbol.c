@@ -169,11 +169,13 @@ static void test_type_words(void **state)
 static const char *const all_type_words[] = {
     "Nghị quyết liên tịch", "Thông tư liên tịch", "Quyết định liên tịch",
     "Chương trình hành động", "Chương trình phối hợp", "Quy chế phối hợp", "Quy chế làm việc",
-    "Kế hoạch liên tịch", "Thông báo kết luận", "Hướng dẫn liên tịch", "Hiến pháp", "Bộ luật",
+    "Kế hoạch liên tịch", "Thông báo kết luận", "Hướng dẫn liên tịch", "Hướng dẫn liên ngành",
+    "Kế hoạch liên ngành", "Hiến pháp", "Bộ luật",
     "Luật", "Pháp lệnh", "Sắc lệnh", "Lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
     "Thông tư", "Thông tri", "Kết luận", "Quy định", "Quy chế", "Hướng dẫn", "Kế hoạch",
     "Chương trình", "Đề án", "Dự án", "Công văn", "Thông báo", "Thông cáo", "Báo cáo", "Tờ trình",
-    "Phương án", "Biên bản", "Hợp đồng", "Công điện", "Văn bản", "Điều lệ", NULL
+    "Phương án", "Biên bản", "Hợp đồng", "Công điện", "Văn bản hợp nhất", "Văn bản", "Điều lệ",
+    NULL
 };
 
 /* vn_type_word_ending_at as it was before its words were pre-folded and
