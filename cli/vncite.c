@@ -120,6 +120,8 @@ static const vn_command commands[] = {
      "  not-yet-issued            the registry dates the instrument after the document\n"
      "  stale-year                a deadline in a year before the document's year\n"
      "                            (needs the document file)\n"
+     "  incomplete-symbol         a number with its year but not its codes\n"
+     "                            (\"Nghị định số 15/2020\": write 15/2020/NĐ-CP)\n"
      "With DOC (its path as indexed) only its findings are shown; the rules that\n"
      "compare documents still read the whole index.\n"
      "\n"

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "../common/arena.h"
+#include "../common/ascii.h"
 #include "../common/buf.h"
 #include "../common/fnv.h"
 #include "../common/grow.h"
@@ -46,6 +47,7 @@
 static const char *const rule_names[VN_LINT_RULE_COUNT] = {
     "matches-other-instrument", "conflicting-dates", "corrected-symbol",
     "forward-citation",         "not-yet-issued",    "stale-year",
+    "incomplete-symbol",
 };
 
 const char *vn_lint_rule_name(vn_lint_rule rule)
@@ -1193,6 +1195,58 @@ static void rule_corrected(lint *L, size_t d, size_t k)
                 format("write the official symbol %s", ci->c.symbol), "%s", ci->c.corrected);
 }
 
+/* ---- rule: incomplete-symbol ------------------------------------------------------------------ */
+
+/* Where the citation's text writes its number with a year ("15/2020" in
+ * "Nghị định số 15/2020"), or NULL. */
+static const char *number_with_year(const char *text, const char *number)
+{
+    size_t n = strlen(number);
+    for (const char *p = text; n && (p = strstr(p, number)); p++) {
+        if (p > text && vn_ascii_digit(p[-1]))
+            continue;
+        const char *y = p + n;
+        if (y[0] == '/' && vn_ascii_digit(y[1]) && vn_ascii_digit(y[2]) && vn_ascii_digit(y[3]) &&
+            vn_ascii_digit(y[4]) && !vn_ascii_alnum(y[5]) && y[5] != '/')
+            return p;
+    }
+    return NULL;
+}
+
+/* "Nghị định số 15/2020": a short or list citation whose number carries its
+ * year but no codes.  Info when it resolved (the symbol to write is known),
+ * a warning when nothing, or more than one instrument, fits. */
+static void rule_incomplete(lint *L, size_t d, size_t k)
+{
+    const vn_corpus_cite *ci = &L->doc->cites[k];
+    const vn_citation *c = &ci->c;
+    if ((c->kind != VN_CITE_SHORT && c->kind != VN_CITE_LIST) || !ci->text)
+        return;
+    const char *written = number_with_year(ci->text, c->number);
+    if (!written)
+        return;
+    int wl = (int)(strlen(c->number) + 5);
+    if (c->instrument) {
+        int sl = (int)strcspn(c->instrument, "@");
+        add_on_cite(L, VN_LINT_INCOMPLETE_SYMBOL, VN_LINT_INFO, d, ci,
+                    format("write the whole symbol %.*s", sl, c->instrument),
+                    "%.*s is written without its codes; it is %.*s", wl, written, sl,
+                    c->instrument);
+    } else if (c->ambiguous) {
+        add_on_cite(L, VN_LINT_INCOMPLETE_SYMBOL, VN_LINT_WARNING, d, ci,
+                    format("write the whole symbol, one of: %s", c->candidates),
+                    "%.*s is written without its codes, and several instruments fit", wl,
+                    written);
+    } else {
+        add_on_cite(L, VN_LINT_INCOMPLETE_SYMBOL, VN_LINT_WARNING, d, ci,
+                    format("write the whole symbol: number/year/codes (15/2020/NĐ-CP)"),
+                    "%.*s is written without its codes, and no %s numbered %s of %.4s is "
+                    "known to the registry or the index",
+                    wl, written, c->type_word[0] ? c->type_word : "instrument", c->number,
+                    written + strlen(c->number) + 1);
+    }
+}
+
 /* ---- rules: forward-citation, not-yet-issued --------------------------------------------------- */
 
 static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
@@ -1686,6 +1740,8 @@ static vn_status lint_doc(lint *L, const vn_corpus_doc *doc, size_t rank, vn_err
             /* a forward citation already says the dates disagree */
             if (!forward && runs(L, VN_LINT_NOT_YET_ISSUED))
                 rule_not_yet_issued(L, rank, k);
+            if (runs(L, VN_LINT_INCOMPLETE_SYMBOL))
+                rule_incomplete(L, rank, k);
         }
         if (runs(L, VN_LINT_STALE_YEAR) && !L->nomem)
             rule_stale_year(L, rank);

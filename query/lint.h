@@ -21,6 +21,8 @@
  *   stale-year                a deadline or schedule in a year before the
  *                             document's year ("trước ngày 10/4/2023" in a
  *                             2024 plan); needs the document text
+ *   incomplete-symbol         a number written with its year but not its
+ *                             codes ("Nghị định số 15/2020")
  *
  * The library returns findings and never prints; cli/cmd_lint.c prints.
  */
@@ -41,6 +43,7 @@ typedef enum vn_lint_rule {
     VN_LINT_FORWARD_CITATION,
     VN_LINT_NOT_YET_ISSUED,
     VN_LINT_STALE_YEAR,
+    VN_LINT_INCOMPLETE_SYMBOL,
     VN_LINT_RULE_COUNT
 } vn_lint_rule;
 

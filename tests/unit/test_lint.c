@@ -95,7 +95,9 @@ static void build(const tdoc *docs, size_t n, const vn_registry *reg, vn_corpus 
             ci->start = (long)start;
             ci->end = (long)end;
             ci->text = t->written;
-            ci->c.kind = VN_CITE_NUMBERED;
+            ci->c.kind = t->symbol[0] ? VN_CITE_NUMBERED : VN_CITE_SHORT;
+            if (!t->symbol[0])   /* "Kết luận số 120", "Nghị định số 15/2020": the number */
+                sscanf(strstr(t->written, "số ") + strlen("số "), "%15[0-9]", ci->c.number);
             ci->c.symbol = t->symbol;
             vn_symbol sym;
             ci->c.has_year = vn_symbol_parse_loose(t->symbol, strlen(t->symbol), NULL, &sym) &&
@@ -521,6 +523,32 @@ static void test_corrected_symbol(void **state)
     vn_lint_result_free(&r);
 }
 
+/* ---- incomplete-symbol ------------------------------------------------------------------ */
+
+static void test_incomplete_symbol(void **state)
+{
+    (void)state;
+    tdoc docs[] = {{"a.txt", "2024-03-01",
+                    "Nghị định số 15/2020 của Chính phủ; Nghị định số 17/2020; Kết luận số 120; "
+                    "Nghị định số 14/2022; Nghị định số 16/2020/NĐ-CP.\n",
+                    {{"Nghị định số 15/2020", "", "2020", "15/2020/NĐ-CP", NULL, false},
+                     {"Nghị định số 17/2020", "", "2020", NULL, NULL, false},
+                     {"Kết luận số 120", "", NULL, NULL, NULL, false},
+                     {"Nghị định số 14/2022", "", "2022", NULL, NULL, false},
+                     {"Nghị định số 16/2020/NĐ-CP", "16/2020/NĐ-CP", NULL, NULL, NULL, false}}}};
+    vn_lint_result r;
+    run(docs, 1, NULL, -1, ALL_BUT(VN_LINT_INCOMPLETE_SYMBOL), &r);
+    assert_int_equal(r.count, 3);
+    assert_int_equal(r.findings[0].severity, VN_LINT_INFO);
+    assert_string_equal(r.findings[0].message,
+                        "15/2020 is written without its codes; it is 15/2020/NĐ-CP");
+    assert_string_equal(r.findings[0].suggestion, "write the whole symbol 15/2020/NĐ-CP");
+    assert_int_equal(r.findings[1].severity, VN_LINT_WARNING);
+    expect_text(r.findings[1].message, "numbered 17 of 2020 is known");
+    assert_string_equal(r.findings[2].text, "Nghị định số 14/2022");
+    vn_lint_result_free(&r);
+}
+
 /* ---- forward-citation, not-yet-issued ----------------------------------------------------------- */
 
 static void test_forward_citation(void **state)
@@ -735,6 +763,7 @@ int main(void)
         cmocka_unit_test(test_yearless_symbol_across_documents_is_quiet),
         cmocka_unit_test(test_conflicting_dates_with_year),
         cmocka_unit_test(test_corrected_symbol),
+        cmocka_unit_test(test_incomplete_symbol),
         cmocka_unit_test(test_forward_citation),
         cmocka_unit_test(test_not_yet_issued),
         cmocka_unit_test(test_stale_year),
