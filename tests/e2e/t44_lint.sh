@@ -65,4 +65,14 @@ expect_status 1 "lint with a file gone" -- "$VNCITE" lint --db "$TMP/db2"
 contains "$TMP/err" "stale-year rule is skipped" "missing file is warned about"
 contains "$TMP/out" "did you mean 33/CT-TTg?" "citation rules still run without the text"
 if grep -q "stale-year\]" "$TMP/out"; then fail "stale-year ran without text"; else pass "no stale-year without text"; fi
+
+# numbers written without their codes: what to write when it is known, a warning when not
+mkdir "$TMP/short"
+printf 'Căn cứ Nghị định số 04/2015 của Chính phủ; Nghị định số 17/2020 của Chính phủ.\n' >"$TMP/short/a.txt"
+"$VNCITE" index --db "$TMP/db3" "$TMP/short" 2>/dev/null
+expect_status 1 "lint numbers without codes" -- "$VNCITE" lint --db "$TMP/db3"
+contains "$TMP/out" "info: 04/2015 is written without its codes; it is 04/2015/NĐ-CP [incomplete-symbol]" \
+  "a known number: the symbol to write"
+contains "$TMP/out" "warning: 17/2020 is written without its codes, and no Nghị định numbered 17 of 2020" \
+  "an unknown number: a warning"
 finish
