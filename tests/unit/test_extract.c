@@ -217,6 +217,27 @@ static void test_written_year_stays_with_its_number(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Titles the stop-word rule would cut are read whole, in any case, and only
+ * when written whole; a name followed by its symbol is still one citation. */
+static void test_titles_past_the_stop_word_rule(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Luật Các tổ chức tín dụng năm 2010; Pháp lệnh thực hiện dân chủ ở xã, "
+                    "phường, thị trấn; Luật Phí và lệ phí số 97/2015/QH13; Luật Các tổ chức "
+                    "khác; Luật Tần số vô tuyến điện.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 5);
+    assert_string_equal(at(&r, 0)->name, "Luật Các tổ chức tín dụng");
+    date_is(at(&r, 0), "2010");
+    assert_string_equal(at(&r, 1)->name, "Pháp lệnh thực hiện dân chủ ở xã, phường, thị trấn");
+    assert_int_equal(at(&r, 2)->kind, VN_CITE_NUMBERED);
+    assert_string_equal(at(&r, 2)->symbol, "97/2015/QH13");
+    assert_int_equal(at(&r, 2)->start, strstr(t, "Luật Phí") - t);
+    assert_string_equal(at(&r, 3)->name, "Luật Các");      /* not the title: the rule */
+    assert_string_equal(at(&r, 4)->name, "Luật Tần số vô tuyến điện");
+    vn_extract_result_free(&r);
+}
+
 /* The constitution cited by its full title: the year after the title is
  * its date (the 1992 constitution is not the 2013 one). */
 static void test_constitution_year_after_its_title(void **state)
@@ -841,6 +862,7 @@ int main(void)
         cmocka_unit_test(test_sharing_needs_one_issuer),
         cmocka_unit_test(test_issuer_with_a_place_abbreviation),
         cmocka_unit_test(test_number_with_a_year_only),
+        cmocka_unit_test(test_titles_past_the_stop_word_rule),
         cmocka_unit_test(test_written_year_stays_with_its_number),
         cmocka_unit_test(test_number_with_a_year_after_a_type),
         cmocka_unit_test(test_constitution_year_after_its_title),
