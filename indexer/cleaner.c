@@ -41,7 +41,8 @@ enum edit_kind {
     EDIT_DROP,   /* remove [start, end) */
     EDIT_SPACE,  /* replace [start, end) by one space */
     EDIT_BREAK,  /* replace [start, end) by one line break: a table's cell border */
-    EDIT_DELIM   /* emphasis delimiter run; removes what pairing used */
+    EDIT_DELIM,  /* emphasis delimiter run; removes what pairing used */
+    EDIT_CHAR    /* replace [start, end) by the character `cp`: "&#7883;", "&amp;" */
 };
 
 typedef struct edit {
@@ -51,6 +52,7 @@ typedef struct edit {
     unsigned char can_open, can_close;
     unsigned char used_front;  /* bytes consumed as a closer (from the start) */
     unsigned char used_back;   /* bytes consumed as an opener (from the end) */
+    int32_t cp;                /* EDIT_CHAR */
 } edit;
 
 typedef struct cleaner {
@@ -136,8 +138,8 @@ static vn_status add_simple(cleaner *c, unsigned char kind, size_t start, size_t
 }
 
 /* Output is reserved for the whole input up front (cleaning never makes
- * text longer: a space replaces at least three bytes), so these write
- * straight into the buffer. */
+ * text longer: a space replaces at least three bytes, a character at least
+ * its own UTF-8 length), so these write straight into the buffer. */
 static void emit(cleaner *c, const char *p, size_t n)
 {
     memcpy(c->out->data + c->out->len, p, n);
@@ -199,6 +201,9 @@ static vn_status flush(cleaner *c, size_t upto)
             emit(c, " ", 1);
         } else if (e->kind == EDIT_BREAK) {
             emit(c, "\n", 1);
+        } else if (e->kind == EDIT_CHAR) {
+            utf8proc_uint8_t bytes[4];
+            emit(c, (const char *)bytes, (size_t)utf8proc_encode_char(e->cp, bytes));
         } else if (e->kind == EDIT_DELIM) {
             size_t keep_from = e->start + e->used_front, keep_to = e->end - e->used_back;
             if (keep_to > keep_from) { /* a run longer than what pairing used */
@@ -340,6 +345,51 @@ static size_t scan_tag(cleaner *c, size_t i, vn_status *st)
     return j;
 }
 
+/* A character reference left by an HTML converter ("Ngh&#7883; &#273;&#7883;nh",
+ * "NN&amp;PTNT") is the character it names: numeric ones, and the five
+ * named ones text carries ("&nbsp;" as a space).  Anything else, "NN&PTNT"
+ * among them, stays as written. */
+static size_t scan_reference(cleaner *c, size_t i, vn_status *st)
+{
+    static const struct { const char *name; int32_t cp; } named[] = {
+        {"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''},
+        {"nbsp;", ' '},
+    };
+    size_t j = i + 1;
+    int32_t cp = -1;
+    if (j < c->len && c->in[j] == '#') {
+        bool hex = j + 1 < c->len && (c->in[j + 1] | 0x20) == 'x';
+        size_t k = j + 1 + hex, digits = k;
+        int32_t v = 0;
+        for (; k < c->len && k - digits < 7; k++) {
+            int d = c->in[k] >= '0' && c->in[k] <= '9'                ? c->in[k] - '0'
+                    : hex && (c->in[k] | 0x20) >= 'a' && (c->in[k] | 0x20) <= 'f'
+                        ? (c->in[k] | 0x20) - 'a' + 10
+                        : -1;
+            if (d < 0)
+                break;
+            v = v * (hex ? 16 : 10) + d;
+        }
+        if (k > digits && k < c->len && c->in[k] == ';' && v >= 0x20 && v != 0x7F &&
+            utf8proc_codepoint_valid(v)) {
+            cp = v;
+            j = k + 1;
+        }
+    } else {
+        for (size_t n = 0; n < sizeof named / sizeof named[0] && cp < 0; n++) {
+            size_t nl = strlen(named[n].name);
+            if (c->len - j >= nl && memcmp(c->in + j, named[n].name, nl) == 0) {
+                cp = named[n].cp;
+                j += nl;
+            }
+        }
+    }
+    if (cp < 0)
+        return i + 1;
+    *st = add_edit(c, (edit){.start = i, .end = j, .kind = EDIT_CHAR, .cp = cp});
+    return j;
+}
+
 /* [bookmark: NAME] goes; [footnoteRef:N] and [endnoteRef:N] become a space
  * (the footnote body keeps its own text further down). */
 static size_t scan_bracket(cleaner *c, size_t i, vn_status *st)
@@ -418,10 +468,10 @@ static size_t scan_pipe(cleaner *c, size_t i, size_t line, vn_status *st)
 /* ---- the pass --------------------------------------------------------------- */
 
 /* Bytes the scanner must look at; everything else is skipped (next_special
- * compares with the same eight bytes: change both together). */
+ * compares with the same nine bytes: change both together). */
 static const bool special[256] = {
     ['*'] = true, ['_'] = true, ['\\'] = true, ['<'] = true,
-    ['['] = true, ['#'] = true, ['\n'] = true, ['|'] = true,
+    ['['] = true, ['#'] = true, ['\n'] = true, ['|'] = true, ['&'] = true,
 };
 
 /* The first byte at or after i that the cleaner acts on (len if none).
@@ -434,12 +484,14 @@ static size_t next_special(const char *in, size_t len, size_t i)
     const __m128i slash = _mm_set1_epi8('\\'), lt = _mm_set1_epi8('<');
     const __m128i bracket = _mm_set1_epi8('['), hash = _mm_set1_epi8('#');
     const __m128i nl = _mm_set1_epi8('\n'), pipe = _mm_set1_epi8('|');
+    const __m128i amp = _mm_set1_epi8('&');
     for (; i + 16 <= len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
         __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, under));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, lt)));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, bracket), _mm_cmpeq_epi8(v, hash)));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, pipe)));
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, amp));
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
         if (mask)
             return i + (size_t)__builtin_ctz(mask);
@@ -485,6 +537,9 @@ vn_status vn_clean_markup(const char *in, size_t len, vn_buf *out, vn_offmap *ma
             break;
         case '[':
             i = scan_bracket(&c, i, &st);
+            break;
+        case '&':
+            i = scan_reference(&c, i, &st);
             break;
         case '|':
             i = scan_pipe(&c, i, line, &st);

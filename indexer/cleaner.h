@@ -11,7 +11,9 @@
  * markers (a footnote reference becomes a single space), and the cell
  * borders of markdown pipe tables (a line that starts with "|": each "|"
  * becomes a line break, so a cell of a converted Word table reads as its
- * own line; the delimiter row "|---|---|" goes).  Footnote bodies
+ * own line; the delimiter row "|---|---|" goes).  Character references an
+ * HTML converter left ("Ngh&#7883;", "&#x110;", "&amp;", "&nbsp;") become the
+ * characters they name; "NN&PTNT" and unknown names stay.  Footnote bodies
  * and every other character stay, so the cleaned text is what the reader
  * of the document sees.
  *
