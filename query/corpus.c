@@ -124,15 +124,20 @@ static vn_status resolve_all(vn_corpus *c, raw_doc *raw, size_t n, const vn_regi
  * What an unresolved or ambiguous citation is called in the table: the
  * identity the index gives it (symbol, or "~" + the filter key of a name,
  * dated where identity needs it), so `cites:` in search and the instrument
- * table agree; a bare number ("Quyết định số 217") becomes "~quyet-dinh-217".
+ * table agree; a bare number ("Quyết định số 217") becomes "~quyet-dinh-217",
+ * with the year it is dated in when it has one ("Nghị định số 17/2020" is
+ * "~nghi-dinh-17-2020", not the same as a Nghị định 17 of 2021).
  */
 vn_status vn_corpus_written_key(const vn_citation *c, vn_buf *out, vn_error *err)
 {
     vn_status st = vn_index_citation_identity(c, out, err);
     if (st != VN_OK || out->len)
         return st;
-    char text[sizeof c->type_word + sizeof c->number + 2];
-    snprintf(text, sizeof text, "%s %s", c->type_word, c->number);
+    char text[sizeof c->type_word + sizeof c->number + 16];
+    if (c->date.precision != VN_DATE_NONE && c->date.first.year == c->date.last.year)
+        snprintf(text, sizeof text, "%s %s %04d", c->type_word, c->number, c->date.first.year);
+    else
+        snprintf(text, sizeof text, "%s %s", c->type_word, c->number);
     if (vn_buf_append_char(out, '~') != VN_OK)
         return nomem(err);
     return vn_schema_key(text, strlen(text), out, err);

@@ -1017,6 +1017,36 @@ static void test_stream_stopped_by_the_visitor(void **state)
     assert_non_null(strstr(err.msg, "no index here"));
 }
 
+/* What an unresolved bare number is called in the instrument table: its
+ * type word and number, and its year when it is dated in one. */
+static void test_written_key_of_bare_numbers(void **state)
+{
+    (void)state;
+    vn_citation c;
+    memset(&c, 0, sizeof c);
+    c.kind = VN_CITE_SHORT;
+    c.symbol = c.name = "";
+    snprintf(c.type_word, sizeof c.type_word, "Nghị định");
+    snprintf(c.number, sizeof c.number, "17");
+    vn_buf key = VN_BUF_INIT;
+    vn_error err;
+    const char *want[] = {"~nghi-dinh-17", "~nghi-dinh-17-2020", "~nghi-dinh-17-2021",
+                          "~nghi-dinh-17"};
+    for (int k = 0; k < 4; k++) {
+        if (k == 1)
+            vn_date_range_set(2020, 0, 0, &c.date);
+        if (k == 2)
+            vn_date_range_set(2021, 3, 5, &c.date);
+        if (k == 3)   /* a range over years names no one year */
+            c.date.last.year = 2022;
+        key.len = 0;
+        assert_int_equal(vn_corpus_written_key(&c, &key, &err), VN_OK);
+        assert_int_equal(vn_buf_append_char(&key, '\0'), VN_OK);
+        assert_string_equal(key.data, want[k]);
+    }
+    vn_buf_free(&key);
+}
+
 static void test_missing_index(void **state)
 {
     (void)state;
@@ -1046,6 +1076,7 @@ int main(void)
         cmocka_unit_test(test_stream_pages),
         cmocka_unit_test(test_stream_keeps_ambiguity),
         cmocka_unit_test(test_stream_stopped_by_the_visitor),
+        cmocka_unit_test(test_written_key_of_bare_numbers),
         cmocka_unit_test(test_missing_index),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
