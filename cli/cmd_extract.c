@@ -69,10 +69,15 @@ static void print_human(const vn_analysis *a, const vn_citation *c)
     vn_filepos pos;
     char date[11];
     char *text = vn_analysis_cite_place(a, c, &pos, NULL);
+    char number[sizeof c->number + 8];   /* "17/2020": a number written with its year */
+    if (c->written_year)
+        snprintf(number, sizeof number, "%s/%04u", c->number, (unsigned)c->written_year);
+    else
+        snprintf(number, sizeof number, "%s", c->number);
     const char *what = c->instrument ? c->instrument
                        : c->symbol[0] ? c->symbol
                        : c->name[0]   ? c->name
-                                      : c->number;
+                                      : number;
     printf("%s:%zu:%zu\t%s%s\t%s\t%s\t%s\t\"%s\"\n", a->doc.path, pos.line, pos.column, what,
            c->ambiguous ? " (ambiguous)" : (!c->instrument ? " (unresolved)" : ""),
            c->type_word[0] ? c->type_word : "-",

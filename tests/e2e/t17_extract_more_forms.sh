@@ -18,7 +18,7 @@ contains "$TMP/out" ":1:8	04/2015/NĐ-CP	Nghị định	2015	Chính phủ	\"Ngh�
   "a number with its year is resolved by the registry"
 contains "$TMP/out" ":2:8	16/2019/NĐ-CP	Nghị định	2019-02-01	-" \
   "the year written after the next number is not shared back"
-contains "$TMP/out" "17 (unresolved)	Nghị định	2020	-	\"Nghị định số 17/2020\"" \
+contains "$TMP/out" "17/2020 (unresolved)	Nghị định	2020	-	\"Nghị định số 17/2020\"" \
   "an unknown number with its year stays unresolved, dated by its year"
 contains "$TMP/out" ":3:8	18/2021/NĐ-CP	Nghị định	2021-03-03	-	\"Nghị định số 18/2021 NĐ-CP\"" \
   "the slash left out before NĐ-CP"
