@@ -7,6 +7,9 @@
  * one issuer on one day are common: 217-QĐ/TW and 218-QĐ/TW of 12/12/2013),
  * it asks for a second, independent sign (the same subject) before it says
  * "warning", and says "info" otherwise.
+ *
+ * The stale-year rule, which reads the documents' text, is in
+ * lint_stale_year.c; lint_parts.h is what the two files share.
  */
 #include "lint.h"
 
@@ -27,6 +30,7 @@
 #include "../common/text.h"
 #include "../indexer/docjson.h"
 #include "find_file.h"
+#include "lint_parts.h"
 #include "validity.h"
 
 /* How far after a citation its "của X về <subject>" may start, and how long
@@ -37,12 +41,6 @@
  * share (in tenths) of the longer one's. */
 #define SUBJECT_MIN_COMMON 5
 #define SUBJECT_MIN_TENTHS 7
-/* A date this close after a citation with the same date is its issue date. */
-#define CITED_DATE_WINDOW 200
-/* How far back a "quý"/"tháng" may stand before the "năm YYYY" it schedules. */
-#define PERIOD_CUE_WINDOW 48
-/* How far past a scheduled date a retrospective word is looked for. */
-#define RETRO_AFTER_BYTES 60
 
 static const char *const rule_names[VN_LINT_RULE_COUNT] = {
     "matches-other-instrument", "conflicting-dates", "corrected-symbol",
@@ -72,36 +70,6 @@ bool vn_lint_rule_parse(const char *name, vn_lint_rule *out)
 
 /* ---- state ----------------------------------------------------------------------- */
 
-typedef enum text_state { TEXT_UNTRIED, TEXT_OK, TEXT_FAILED } text_state;
-
-/* Texts kept loaded between documents (about 0.1 MB each). */
-enum { TEXTS_KEPT = 64 };
-
-/*
- * A dated citation with a symbol, as the rules that compare documents see
- * the citations of the others: lint holds these for the whole corpus and
- * each document in full only while it is linted, so a corpus need not fit
- * in memory (about 90 bytes a dated citation, with the indexes below).
- */
-typedef struct dated_cite {
-    const char *symbol;     /* kept once (lint.symbols) */
-    long line;
-    uint32_t doc;           /* its document, in file order */
-    uint32_t cite;          /* its place in its document */
-    uint32_t group;         /* its symbol's place among the symbols (spans) */
-    uint32_t end;           /* its end byte in the file (BEYOND: unknown, or past 4 GiB),
-                               and the start of the next citation of its document */
-    uint32_t next_start;    /* (NO_NEXT: none): its subject lies between (subject_of) */
-    uint32_t first, last;   /* its date (packed_date()) */
-    uint8_t precision;      /* … and the date's vn_date_precision */
-    bool date_shared;
-} dated_cite;
-
-_Static_assert(sizeof(dated_cite) <= 48, "a dated citation is kept for the whole corpus");
-
-#define NO_NEXT UINT32_MAX
-#define BEYOND (UINT32_MAX - 1)     /* past any text: subject_of finds nothing there */
-
 /* A date as one number that orders as vn_date_cmp does: yyyymmdd. */
 static uint32_t packed_date(vn_date d)
 {
@@ -126,82 +94,7 @@ static vn_date_range range_of(const dated_cite *o)
                            (vn_date_precision)o->precision};
 }
 
-/* Of the dates a symbol is cited with: the latest first day and the earliest
- * last day.  A date that overlaps both overlaps every one of them. */
-typedef struct date_span {
-    vn_date max_first, min_last;
-} date_span;
 
-/* A registry instrument and the kind of its symbol. */
-typedef struct kind_ref {
-    uint64_t kind;
-    size_t item;
-} kind_ref;
-
-/* A citation dated to the day (an index into dated), with the kind of its
- * symbol (kind_of()). */
-typedef struct day_ref {
-    uint64_t kind;
-    uint32_t day;           /* its date (packed_date()), copied: sorting and searching
-                               read no more */
-    uint32_t at;
-} day_ref;
-
-/* A document's findings, made before those of the documents before it
- * (vn_lint_stream gets documents in index order): handed over in turn. */
-typedef struct held_findings {
-    vn_lint_finding *findings;
-    size_t count;
-} held_findings;
-
-typedef struct lint {
-    const vn_lint_options *opts;
-    const vn_registry *reg;         /* may be NULL */
-    vn_lint_result *out;
-    const char **files;     /* per document, in file order: its path (the corpus's, or
-                               for vn_lint_stream the result's file_names) */
-    size_t doc_count;
-    const vn_corpus_doc *doc;   /* the document being linted */
-    vn_doctext *texts;      /* per document, loaded on demand */
-    text_state *text_states;
-    size_t *loaded;         /* the documents whose text is loaded (TEXT_OK) */
-    size_t loaded_count;
-    dated_cite *dated;      /* every dated citation with a symbol; once the indexes are
-                               built, by symbol, then date, then place */
-    size_t dated_count, dated_cap;
-    vn_intern symbols;      /* the symbols of dated, kept once … */
-    vn_arena symbol_strings;    /* … here */
-    date_span *spans;       /* per symbol of dated (dated_cite.group): its dates' span */
-    day_ref *by_day;        /* the citations of dated dated to the day, by date, kind,
-                               symbol, then place */
-    size_t by_day_count;
-    uint32_t *days_by_doc;  /* by_day indices by document and place */
-    const char **day_subjects;  /* subject_of() each by_day citation, once asked (NULL:
-                                   none) */
-    const char **group_subject; /* at a symbol group's first by_day entry: the subject last
-                                   looked for in the group, and … */
-    long *group_first;      /* … its first citation with that subject, or -1 */
-    bool *day_subject_tried;
-    vn_intern subjects;     /* those subjects, each kept once (the citations of an
-                               instrument mostly give it the same one) … */
-    vn_arena subject_strings;   /* … here */
-    vn_symbol *reg_symbols; /* the registry's symbols, parsed once */
-    bool *reg_parsed;       /* … and whether each parsed */
-    size_t *reg_by_day;     /* registry instruments issued on a known day, by date */
-    kind_ref *reg_by_kind;  /* registry instruments with a title, by kind_of(), then index */
-    size_t reg_by_kind_count;
-    /* the document being linted, its citations chained by symbol: */
-    size_t most_cites;      /* the most citations a document has */
-    size_t *first_same;     /* the first citation with citation k's symbol */
-    size_t *next_same;      /* the next one after k, SIZE_MAX at the end */
-    size_t *doc_order;      /* scratch: the citations by symbol */
-    size_t reg_by_day_count;
-    /* findings handed over in file order: */
-    size_t next_hand;       /* the first document whose findings are not handed over */
-    bool *linted;           /* per document: linted (or not to be reported) */
-    held_findings *held;    /* per document: findings waiting for those before */
-    bool nomem;
-} lint;
 
 static const dated_cite *day_cite(const lint *L, size_t i)
 {
@@ -219,8 +112,7 @@ static char *vformat(const char *fmt, va_list ap)
     return vasprintf(&s, fmt, ap) < 0 ? NULL : s;
 }
 
-static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format(const char *fmt, ...)
+char *lint_format(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -230,7 +122,7 @@ static char *format(const char *fmt, ...)
 }
 
 /* A copy of text with line breaks and tabs as spaces: findings are one line. */
-static char *one_line(const char *text, size_t len)
+char *lint_one_line(const char *text, size_t len)
 {
     char *s = malloc(len + 1);
     if (!s)
@@ -242,11 +134,8 @@ static char *one_line(const char *text, size_t len)
 }
 
 /* Adds a finding; text is taken over (may be NULL: nomem). */
-static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, size_t line,
-                size_t column, size_t byte, char *text, char *suggestion, const char *fmt, ...)
-    __attribute__((format(printf, 10, 11)));
-static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, size_t line,
-                size_t column, size_t byte, char *text, char *suggestion, const char *fmt, ...)
+void lint_add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, size_t line,
+              size_t column, size_t byte, char *text, char *suggestion, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -265,11 +154,6 @@ static void add(lint *L, vn_lint_rule rule, vn_lint_severity sev, size_t doc, si
     r->findings[r->count++] = (vn_lint_finding){rule, sev, L->files[doc], line, column,
                                                 byte, text, message, suggestion};
 }
-
-/* A finding placed on a citation, with its text as written. */
-#define add_on_cite(L, rule, sev, doc, ci, suggestion, ...)                                   \
-    add((L), (rule), (sev), (doc), (size_t)(ci)->line, (size_t)(ci)->column,               \
-        (size_t)(ci)->start, strdup((ci)->text ? (ci)->text : ""), (suggestion), __VA_ARGS__)
 
 static void note(lint *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void note(lint *L, const char *fmt, ...)
@@ -293,7 +177,7 @@ static void drop_texts(lint *L, size_t keep);
 /* A document's text, loaded if need be.  The pointer is good until the
  * next call: a load may drop the texts loaded longest ago first, since
  * one document can send lint to the texts of thousands of others. */
-static const vn_doctext *doc_text(lint *L, size_t doc)
+const vn_doctext *lint_doc_text(lint *L, size_t doc)
 {
     if (L->text_states[doc] == TEXT_UNTRIED) {
         if (L->loaded_count >= TEXTS_KEPT)
@@ -320,7 +204,7 @@ static const vn_doctext *doc_text(lint *L, size_t doc)
 
 /*
  * Drops the texts loaded longest ago when more than `keep` are loaded,
- * down to keep / 2; they are read again if needed.  doc_text() calls it
+ * down to keep / 2; they are read again if needed.  lint_doc_text() calls it
  * before each load, so memory stays bounded whatever the corpus size,
  * while the documents that many others are compared with mostly stay.  A
  * text that failed stays failed, noted once.
@@ -346,7 +230,7 @@ static bool ranges_overlap(const vn_date_range *a, const vn_date_range *b)
 }
 
 /* dd/mm/yyyy as the documents write it, or "2024-03"/"2023" for partial dates. */
-static const char *show_date(const vn_date_range *r, char buf[16])
+const char *lint_show_date(const vn_date_range *r, char buf[16])
 {
     if (r->precision == VN_DATE_DAY) {
         snprintf(buf, 16, "%02d/%02d/%04d", r->first.day % 100, r->first.month % 100,
@@ -388,7 +272,7 @@ static bool other_number_same_kind(const vn_symbol *x, const vn_symbol *y)
 
 /* The document's own date; false when it writes none (the date inferred
  * from what it cites would make every forward check trivially pass). */
-static bool own_date(const vn_corpus_doc *d, vn_date_range *out)
+bool lint_own_date(const vn_corpus_doc *d, vn_date_range *out)
 {
     *out = d->meta.date;
     return d->meta.date.precision != VN_DATE_NONE;
@@ -396,14 +280,14 @@ static bool own_date(const vn_corpus_doc *d, vn_date_range *out)
 
 /* ---- subjects ------------------------------------------------------------------------ */
 
-static bool is_word_byte(unsigned char ch)
+bool lint_is_word_byte(unsigned char ch)
 {
     return ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
            (ch >= 'A' && ch <= 'Z');
 }
 
 /* The text offset whose file byte is the first >= byte (the map is monotonic). */
-static size_t text_offset_of(const vn_doctext *dt, size_t byte)
+size_t lint_text_offset_of(const vn_doctext *dt, size_t byte)
 {
     size_t lo = 0, hi = dt->len;
     while (lo < hi) {
@@ -437,11 +321,11 @@ static size_t next_cite_start(const vn_corpus_doc *d, size_t after)
  */
 static char *subject_of(lint *L, size_t doc, size_t end_byte, size_t next)
 {
-    const vn_doctext *dt = doc_text(L, doc);
+    const vn_doctext *dt = lint_doc_text(L, doc);
     if (!dt)
         return NULL;
-    size_t t = text_offset_of(dt, end_byte);
-    size_t limit = next == (size_t)-1 ? dt->len : text_offset_of(dt, next);
+    size_t t = lint_text_offset_of(dt, end_byte);
+    size_t limit = next == (size_t)-1 ? dt->len : lint_text_offset_of(dt, next);
     const char *s = dt->text;
     size_t gap_end = t + SUBJECT_GAP_BYTES < limit ? t + SUBJECT_GAP_BYTES : limit;
     size_t from = 0;
@@ -450,8 +334,8 @@ static char *subject_of(lint *L, size_t doc, size_t end_byte, size_t next)
             return NULL;
         /* "về" is 'v' + U+1EC1 (e1 bb 81) */
         if (s[i] == 'v' && memcmp(s + i + 1, "\xe1\xbb\x81", 3) == 0 &&
-            (i == 0 || !is_word_byte((unsigned char)s[i - 1])) &&
-            (i + 4 >= dt->len || !is_word_byte((unsigned char)s[i + 4]))) {
+            (i == 0 || !lint_is_word_byte((unsigned char)s[i - 1])) &&
+            (i + 4 >= dt->len || !lint_is_word_byte((unsigned char)s[i + 4]))) {
             from = i + 4;
             break;
         }
@@ -463,7 +347,7 @@ static char *subject_of(lint *L, size_t doc, size_t end_byte, size_t next)
     while (e < stop && s[e] != ';' && s[e] != '\n' &&
            !(s[e] == '.' && (e + 1 >= dt->len || s[e + 1] == ' ' || s[e + 1] == '\n')))
         e++;
-    return one_line(s + from, e - from);
+    return lint_one_line(s + from, e - from);
 }
 
 /* Distinct case-folded syllables of text; returns how many (0 on nomem). */
@@ -478,10 +362,10 @@ static size_t syllables(const char *text, char ***out)
     size_t n = 0, cap = 0;
     char **words = NULL;
     for (char *p = f.data; *p;) {
-        while (*p && !is_word_byte((unsigned char)*p))
+        while (*p && !lint_is_word_byte((unsigned char)*p))
             p++;
         char *w = p;
-        while (*p && is_word_byte((unsigned char)*p))
+        while (*p && lint_is_word_byte((unsigned char)*p))
             p++;
         if (p == w)
             continue;
@@ -1032,10 +916,10 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
                      in->symbol, w);
         }
         add_on_cite(L, VN_LINT_MATCHES_OTHER, by_title || by_corpus ? VN_LINT_WARNING : VN_LINT_INFO,
-                    d, ci, format("did you mean %s? Check the number against the original", in->symbol),
+                    d, ci, lint_format("did you mean %s? Check the number against the original", in->symbol),
                     "date matches another instrument: %s is cited as of %s, the date of %s%s "
                     "in the registry, which has no %s of that date%s",
-                    c->symbol, show_date(&c->date, when), in->symbol, what, c->symbol, because);
+                    c->symbol, lint_show_date(&c->date, when), in->symbol, what, c->symbol, because);
         free(subject.text);
         return;
     }
@@ -1071,10 +955,10 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
         char w[300];
         where_text(L, o, w, sizeof w);
         add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
-                    format("check which symbol is right: %s or %s", c->symbol, o->symbol),
+                    lint_format("check which symbol is right: %s or %s", c->symbol, o->symbol),
                     "date and subject match another instrument: %s and %s (%s) are both cited "
                     "as of %s with the same subject; they cannot both be right%s",
-                    c->symbol, o->symbol, w, show_date(&c->date, when),
+                    c->symbol, o->symbol, w, lint_show_date(&c->date, when),
                     other_known ? ", and the registry knows the other one" : "");
         free(subject.text);
         return;
@@ -1098,9 +982,9 @@ static void rule_matches_other(lint *L, size_t d, size_t k)
             continue;
         char issued[16] = "";
         if (in->issued.precision != VN_DATE_NONE)
-            show_date(&in->issued, issued);
+            lint_show_date(&in->issued, issued);
         add_on_cite(L, VN_LINT_MATCHES_OTHER, VN_LINT_WARNING, d, ci,
-                    format("did you mean %s%s%s?", in->symbol, issued[0] ? " of " : "", issued),
+                    lint_format("did you mean %s%s%s?", in->symbol, issued[0] ? " of " : "", issued),
                     "subject matches another instrument: the subject cited for %s is the title of "
                     "%s in the registry, which has no %s",
                     c->symbol, in->symbol, c->symbol);
@@ -1125,10 +1009,10 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
         if (o->c.date.precision == VN_DATE_NONE || ranges_overlap(&o->c.date, &c->date))
             continue;
         add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
-                    format("use one date for %s, or tell the two instruments apart (issuer, "
+                    lint_format("use one date for %s, or tell the two instruments apart (issuer, "
                            "subject)", c->symbol),
                     "%s is cited here as of %s but as of %s at line %lld of the same document",
-                    c->symbol, show_date(&c->date, mine), show_date(&o->c.date, theirs),
+                    c->symbol, lint_show_date(&c->date, mine), lint_show_date(&o->c.date, theirs),
                     (long long)o->line);
         return;
     }
@@ -1141,9 +1025,9 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
     if (parse_symbol(c->symbol, &sym) && sym.year &&
         (c->date.last.year < sym.year || c->date.first.year > sym.year)) {
         add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
-                    format("check the date or the year in the symbol"),
+                    lint_format("check the date or the year in the symbol"),
                     "%s is cited as of %s, but its symbol says it was issued in %d",
-                    c->symbol, show_date(&c->date, mine), sym.year);
+                    c->symbol, lint_show_date(&c->date, mine), sym.year);
         return;
     }
     const vn_registry *reg = L->reg;
@@ -1152,9 +1036,9 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
         const vn_instrument *in = &reg->instruments[r];
         if (in->issued.precision != VN_DATE_NONE && !ranges_overlap(&in->issued, &c->date))
             add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
-                        format("the registry's date is %s", show_date(&in->issued, theirs)),
+                        lint_format("the registry's date is %s", lint_show_date(&in->issued, theirs)),
                         "%s is cited as of %s, but the registry gives %s (instruments.csv line %d)",
-                        c->symbol, show_date(&c->date, mine), show_date(&in->issued, theirs),
+                        c->symbol, lint_show_date(&c->date, mine), lint_show_date(&in->issued, theirs),
                         in->line);
         return;   /* the registry is the reference: other documents do not decide */
     }
@@ -1176,10 +1060,10 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
         char w[300];
         where_text(L, o, w, sizeof w);
         add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
-                    format("check the date against the original of %s", c->symbol),
+                    lint_format("check the date against the original of %s", c->symbol),
                     "%s is cited as of %s here but as of %s at %s; a symbol with a year names "
                     "one instrument",
-                    c->symbol, show_date(&c->date, mine), show_date(&theirs_range, theirs), w);
+                    c->symbol, lint_show_date(&c->date, mine), lint_show_date(&theirs_range, theirs), w);
         return;
     }
 }
@@ -1192,7 +1076,7 @@ static void rule_corrected(lint *L, size_t d, size_t k)
     if (!ci->c.corrected)
         return;
     add_on_cite(L, VN_LINT_CORRECTED_SYMBOL, VN_LINT_INFO, d, ci,
-                format("write the official symbol %s", ci->c.symbol), "%s", ci->c.corrected);
+                lint_format("write the official symbol %s", ci->c.symbol), "%s", ci->c.corrected);
 }
 
 /* ---- rule: incomplete-symbol ------------------------------------------------------------------ */
@@ -1229,17 +1113,17 @@ static void rule_incomplete(lint *L, size_t d, size_t k)
     if (c->instrument) {
         int sl = (int)strcspn(c->instrument, "@");
         add_on_cite(L, VN_LINT_INCOMPLETE_SYMBOL, VN_LINT_INFO, d, ci,
-                    format("write the whole symbol %.*s", sl, c->instrument),
+                    lint_format("write the whole symbol %.*s", sl, c->instrument),
                     "%.*s is written without its codes; it is %.*s", wl, written, sl,
                     c->instrument);
     } else if (c->ambiguous) {
         add_on_cite(L, VN_LINT_INCOMPLETE_SYMBOL, VN_LINT_WARNING, d, ci,
-                    format("write the whole symbol, one of: %s", c->candidates),
+                    lint_format("write the whole symbol, one of: %s", c->candidates),
                     "%.*s is written without its codes, and several instruments fit", wl,
                     written);
     } else {
         add_on_cite(L, VN_LINT_INCOMPLETE_SYMBOL, VN_LINT_WARNING, d, ci,
-                    format("write the whole symbol: number/year/codes (15/2020/NĐ-CP)"),
+                    lint_format("write the whole symbol: number/year/codes (15/2020/NĐ-CP)"),
                     "%.*s is written without its codes, and no %s numbered %s of %.4s is "
                     "known to the registry or the index",
                     wl, written, c->type_word[0] ? c->type_word : "instrument", c->number,
@@ -1256,7 +1140,7 @@ static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
     const vn_citation *c = &ci->c;
     vn_date_range own;
     *flagged = false;
-    if (!own_date(doc, &own))
+    if (!lint_own_date(doc, &own))
         return;
     char mine[16], theirs[16];
     if (c->date.precision != VN_DATE_NONE) {
@@ -1264,19 +1148,19 @@ static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
             return;
         *flagged = true;
         add_on_cite(L, VN_LINT_FORWARD_CITATION, VN_LINT_WARNING, d, ci,
-                    format("check the cited date and this document's date"),
+                    lint_format("check the cited date and this document's date"),
                     "%s is cited as of %s, after this document's own date %s",
-                    c->symbol[0] ? c->symbol : ci->text, show_date(&c->date, mine),
-                    show_date(&own, theirs));
+                    c->symbol[0] ? c->symbol : ci->text, lint_show_date(&c->date, mine),
+                    lint_show_date(&own, theirs));
         return;
     }
     vn_symbol sym;
     if (c->has_year && parse_symbol(c->symbol, &sym) && sym.year > own.last.year) {
         *flagged = true;
         add_on_cite(L, VN_LINT_FORWARD_CITATION, VN_LINT_WARNING, d, ci,
-                    format("check the year in the symbol and this document's date"),
+                    lint_format("check the year in the symbol and this document's date"),
                     "%s carries the year %d, after this document's own date %s", c->symbol,
-                    sym.year, show_date(&own, theirs));
+                    sym.year, lint_show_date(&own, theirs));
     }
 }
 
@@ -1286,7 +1170,7 @@ static void rule_not_yet_issued(lint *L, size_t d, size_t k)
     const vn_corpus_cite *ci = &doc->cites[k];
     const vn_registry *reg = L->reg;
     vn_date_range own;
-    if (!reg || !ci->c.instrument || !own_date(doc, &own))
+    if (!reg || !ci->c.instrument || !lint_own_date(doc, &own))
         return;
     long r = vn_registry_by_id(reg, ci->c.instrument);
     if (r < 0)
@@ -1297,302 +1181,10 @@ static void rule_not_yet_issued(lint *L, size_t d, size_t k)
     char issued[16], mine[16];
     const vn_instrument *in = &reg->instruments[r];
     add_on_cite(L, VN_LINT_NOT_YET_ISSUED, VN_LINT_WARNING, d, ci,
-                format("check this document's date, or whether another instrument is meant"),
+                lint_format("check this document's date, or whether another instrument is meant"),
                 "the registry has %s issued %s, after this document's own date %s "
                 "(instruments.csv line %d)",
-                in->symbol, show_date(&o.issued, issued), show_date(&own, mine), in->line);
-}
-
-/* ---- rule: stale-year ---------------------------------------------------------------------------- */
-
-/* ASCII case-insensitive comparison; other bytes exact, except Đ/đ. */
-static bool ci_equal(const char *text, const char *word, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)text[i], b = (unsigned char)word[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a - 'A' + 'a');
-        /* Đ is c4 90, đ is c4 91 */
-        if (a == 0x90 && i > 0 && (unsigned char)text[i - 1] == 0xc4)
-            a = 0x91;
-        if (a != b)
-            return false;
-    }
-    return true;
-}
-
-/* Does `word` (lower case) stand at text[pos] as a whole word? */
-static bool word_at(const char *s, size_t len, size_t pos, const char *word)
-{
-    size_t n = strlen(word);
-    return pos + n <= len && ci_equal(s + pos, word, n) &&
-           (pos == 0 || !is_word_byte((unsigned char)s[pos - 1])) &&
-           (pos + n == len || !is_word_byte((unsigned char)s[pos + n]));
-}
-
-/* Does `word` end right before pos (spaces between allowed)?  Sets *start. */
-static bool word_before(const char *s, size_t pos, const char *word, size_t *start)
-{
-    size_t p = pos, n = strlen(word);
-    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
-        p--;
-    if (p < n || !ci_equal(s + p - n, word, n) ||
-        (p > n && is_word_byte((unsigned char)s[p - n - 1])))
-        return false;
-    *start = p - n;
-    return true;
-}
-
-/* Words that put a date on a deadline or a schedule when they precede it. */
-static const char *const deadline_cues[] = {
-    "chậm nhất là", "chậm nhất", "hạn chót", "hạn cuối", "thời hạn", "hoàn thành trước",
-    "trước", "đến", "trong", "hạn", NULL,
-};
-
-static bool cue_before(const char *s, size_t pos, size_t *start)
-{
-    for (size_t i = 0; deadline_cues[i]; i++)
-        if (word_before(s, pos, deadline_cues[i], start))
-            return true;
-    return false;
-}
-
-/* Start of the clause holding pos: after the last line break, ';' or
- * sentence-ending ". " before it. */
-static size_t clause_start(const char *s, size_t pos)
-{
-    while (pos > 0) {
-        char ch = s[pos - 1];
-        if (ch == '\n' || ch == ';' || (ch == '.' && (s[pos] == ' ' || s[pos] == '\n')))
-            break;
-        pos--;
-    }
-    return pos;
-}
-
-static size_t clause_end(const char *s, size_t len, size_t pos)
-{
-    while (pos < len && s[pos] != '\n' && s[pos] != ';' &&
-           !(s[pos] == '.' && (pos + 1 == len || s[pos + 1] == ' ' || s[pos + 1] == '\n')))
-        pos++;
-    return pos;
-}
-
-/* Words that make a past date a report of what happened, not a schedule. */
-static const char *const retrospective_words[] = {
-    "đã", "kết quả", "tổng kết", "sơ kết", "hiệu lực", "cùng kỳ", "so với", "tính đến",
-    "tính từ", "giai đoạn", "năm trước", NULL,
-};
-
-static bool has_word(const char *s, size_t len, size_t from, size_t to, const char *word)
-{
-    for (size_t p = from; p < to; p++)
-        if (word_at(s, len, p, word))
-            return true;
-    return false;
-}
-
-static bool retrospective(const char *s, size_t len, size_t from, size_t to)
-{
-    for (size_t p = from; p < to; p++) {
-        if (p > 0 && is_word_byte((unsigned char)s[p - 1]))
-            continue;
-        for (size_t i = 0; retrospective_words[i]; i++)
-            if (word_at(s, len, p, retrospective_words[i]))
-                return true;
-    }
-    return false;
-}
-
-/* Four digits at s[p] not followed by a fifth: the year, else 0. */
-static int year_at(const char *s, size_t len, size_t p)
-{
-    if (p + 4 > len)
-        return 0;
-    for (size_t i = 0; i < 4; i++)
-        if (s[p + i] < '0' || s[p + i] > '9')
-            return 0;
-    if (p + 4 < len && s[p + 4] >= '0' && s[p + 4] <= '9')
-        return 0;
-    return atoi((char[5]){s[p], s[p + 1], s[p + 2], s[p + 3], '\0'});
-}
-
-/* "2021-2025", "2023 – 2025", "2023 đến 2025": a period reaching later years. */
-static bool range_follows(const char *s, size_t len, size_t p, int min_year)
-{
-    while (p < len && s[p] == ' ')
-        p++;
-    if (p < len && s[p] == '-')
-        p++;
-    else if (p + 3 <= len && memcmp(s + p, "\xe2\x80\x93", 3) == 0)
-        p += 3;
-    else if (word_at(s, len, p, "đến"))
-        p += strlen("đến");
-    else
-        return false;
-    while (p < len && s[p] == ' ')
-        p++;
-    if (word_at(s, len, p, "năm"))
-        p += strlen("năm");
-    while (p < len && s[p] == ' ')
-        p++;
-    return year_at(s, len, p) >= min_year;
-}
-
-/* Can a date, "năm YYYY", "quý …/YYYY" or "tháng …/YYYY" start with this
- * byte?  Every form rule_stale_year reads starts with a digit or with n
- * (ngày, năm), t (tháng) or q (quý) in either case; other bytes are passed
- * without trying each reader. */
-static bool may_start_date(char c)
-{
-    unsigned char lower = (unsigned char)c | 0x20;
-    return (c >= '0' && c <= '9') || lower == 'n' || lower == 't' || lower == 'q';
-}
-
-/* "quý IV/2023", "tháng 5/2023": the year's offset, else 0. */
-static size_t period_slash_year(const char *s, size_t len, size_t p)
-{
-    size_t q = p;
-    if (word_at(s, len, q, "quý"))
-        q += strlen("quý");
-    else if (word_at(s, len, q, "tháng"))
-        q += strlen("tháng");
-    else
-        return 0;
-    while (q < len && s[q] == ' ')
-        q++;
-    size_t mark = q;
-    while (q < len && (s[q] == 'I' || s[q] == 'V' || (s[q] >= '0' && s[q] <= '9')))
-        q++;
-    if (q == mark || q - mark > 4)
-        return 0;
-    while (q < len && s[q] == ' ')
-        q++;
-    if (q >= len || s[q] != '/')
-        return 0;
-    q++;
-    while (q < len && s[q] == ' ')
-        q++;
-    return year_at(s, len, q) ? q : 0;
-}
-
-/* A "quý"/"tháng" shortly before pos in the same clause: "Quý I và quý II,
- * năm 2023".  Sets *start to the first such word. */
-static bool period_before(const char *s, size_t len, size_t pos, size_t from, size_t *start)
-{
-    size_t lo = pos > PERIOD_CUE_WINDOW ? pos - PERIOD_CUE_WINDOW : 0;
-    if (lo < from)
-        lo = from;
-    for (size_t p = lo; p < pos; p++)
-        if (word_at(s, len, p, "quý") || word_at(s, len, p, "tháng") ||
-            word_at(s, len, p, "cuối") || word_at(s, len, p, "đầu")) {
-            *start = p;
-            return true;
-        }
-    return false;
-}
-
-/* A citation span of the document, in text offsets, with its cited date. */
-typedef struct span {
-    size_t start, end;
-    const vn_date_range *date;
-} span;
-
-/* Is [start,end) inside a citation, or the issue date written just after
- * one ("Nghị định số 59/2023/NĐ-CP, ngày 14/8/2023 …")? */
-static bool citation_date(const span *spans, size_t n, size_t start, const vn_date_range *r)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (start >= spans[i].start && start < spans[i].end)
-            return true;
-        if (r && spans[i].date->precision != VN_DATE_NONE && start >= spans[i].end &&
-            start <= spans[i].end + CITED_DATE_WINDOW && vn_date_range_same(spans[i].date, r))
-            return true;
-    }
-    return false;
-}
-
-static void rule_stale_year(lint *L, size_t d)
-{
-    const vn_corpus_doc *doc = L->doc;
-    vn_date_range own;
-    /* a report (báo cáo) looks back by nature: its past dates are its subject */
-    if (!own_date(doc, &own) || strcmp(doc->meta.type_word, "Báo cáo") == 0)
-        return;
-    const vn_doctext *dt = doc_text(L, d);
-    if (!dt)
-        return;
-    int doc_year = own.first.year;
-    span *spans = calloc(doc->cite_count ? doc->cite_count : 1, sizeof *spans);
-    if (!spans) {
-        L->nomem = true;
-        return;
-    }
-    for (size_t k = 0; k < doc->cite_count; k++) {
-        const vn_corpus_cite *ci = &doc->cites[k];
-        spans[k] = (span){text_offset_of(dt, (size_t)ci->start),
-                          text_offset_of(dt, (size_t)ci->end), &ci->c.date};
-    }
-    const char *s = dt->text;
-    size_t len = dt->len;
-    for (size_t i = 0; i < len;) {
-        if (!may_start_date(s[i]) || (i > 0 && is_word_byte((unsigned char)s[i - 1]))) {
-            i++;
-            continue;
-        }
-        vn_date_range r;
-        size_t end = 0, cue = 0;
-        int year = 0;
-        bool scheduled = false;
-        size_t n = vn_date_scan(s + i, len - i, &r);
-        size_t slash;
-        if (n > 0) {
-            end = i + n;
-            year = r.last.year;
-            scheduled = cue_before(s, i, &cue);
-        } else if (word_at(s, len, i, "năm")) {
-            size_t p = i + strlen("năm");
-            while (p < len && s[p] == ' ')
-                p++;
-            if ((year = year_at(s, len, p)) != 0) {
-                end = p + 4;
-                vn_date_range_set(year, 0, 0, &r);
-                scheduled = word_before(s, i, "trong", &cue) ||
-                            period_before(s, len, i, clause_start(s, i), &cue);
-            }
-        } else if ((slash = period_slash_year(s, len, i)) != 0) {
-            year = year_at(s, len, slash);
-            end = slash + 4;
-            vn_date_range_set(year, 0, 0, &r);
-            cue = i;
-            scheduled = true;
-        }
-        if (!end) {
-            i++;
-            continue;
-        }
-        if (scheduled && year > 0 && year < doc_year && !range_follows(s, len, end, doc_year) &&
-            !citation_date(spans, doc->cite_count, i, n > 0 ? &r : NULL)) {
-            size_t from = clause_start(s, cue);
-            size_t to = clause_end(s, len, end);
-            if (to > end + RETRO_AFTER_BYTES)
-                to = end + RETRO_AFTER_BYTES;
-            /* "từ ngày 01/01/2023 đến ngày 31/12/2023": a period looked back on */
-            bool period_end = word_at(s, len, cue, "đến") && has_word(s, len, from, cue, "từ");
-            if (!period_end && !retrospective(s, len, from, to)) {
-                vn_filepos pos = vn_doctext_filepos(dt, cue);
-                char own_text[16];
-                add(L, VN_LINT_STALE_YEAR, VN_LINT_WARNING, d, pos.line, pos.column, pos.byte,
-                    one_line(s + cue, end - cue),
-                    format("check the year: probably %d (left over from an earlier plan?)",
-                           doc_year),
-                    "a deadline or schedule in %d, before the year of this document (%s)", year,
-                    show_date(&own, own_text));
-            }
-        }
-        i = end;
-    }
-    free(spans);
+                in->symbol, lint_show_date(&o.issued, issued), lint_show_date(&own, mine), in->line);
 }
 
 /* ---- run ---------------------------------------------------------------------------------------- */
@@ -1744,7 +1336,7 @@ static vn_status lint_doc(lint *L, const vn_corpus_doc *doc, size_t rank, vn_err
                 rule_incomplete(L, rank, k);
         }
         if (runs(L, VN_LINT_STALE_YEAR) && !L->nomem)
-            rule_stale_year(L, rank);
+            lint_rule_stale_year(L, rank);
         L->doc = NULL;
     }
     if (L->nomem)
