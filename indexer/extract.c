@@ -111,10 +111,12 @@ static int year_suffix(const char *t, size_t len, size_t k)
 {
     if (k + 5 > len || t[k] != '/' || !(t[k + 1] == '1' || t[k + 1] == '2'))
         return 0;
-    for (int d = 1; d <= 4; d++)
+    int year = 0;
+    for (int d = 1; d <= 4; d++) {
         if (!vn_ascii_digit(t[k + d]))
             return 0;
-    int year = atoi(t + k + 1);
+        year = year * 10 + (t[k + d] - '0');
+    }
     if (year < 1945 || year > 2099 || is_alnum_cp(next_cp(t, len, k + 5)))
         return 0;
     size_t after = skip_blanks_fwd(t, len, k + 5);

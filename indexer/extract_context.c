@@ -6,7 +6,6 @@
  */
 #include "extract_parts.h"
 
-#include <stdlib.h>
 
 #define ISSUER_MAX_WORDS 14
 
@@ -305,12 +304,14 @@ size_t vn_cite_read_year(const char *t, size_t len, size_t i, bool bare_ok, vn_d
         return 0;
     if (j + 4 > len)
         return 0;
-    for (int k = 0; k < 4; k++)
+    int y = 0;     /* four digits, read here: t need not end with a NUL */
+    for (int k = 0; k < 4; k++) {
         if (!vn_ascii_digit(t[j + k]))
             return 0;
+        y = y * 10 + (t[j + k] - '0');
+    }
     if (j + 4 < len && vn_ascii_alnum(t[j + 4]))
         return 0;
-    int y = atoi(t + j);
     if (y < 1945 || y > 2099 || !vn_date_range_set(y, 0, 0, d))
         return 0;
     return j + 4 - i;

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -176,6 +177,27 @@ static void test_number_with_a_year_only(void **state)
     date_is(at(&r, 2), "2016-04-05");
     assert_string_equal(at(&r, 3)->number, "21");
     vn_extract_result_free(&r);
+}
+
+/* A year at the very end of the text is read from its four digits, never
+ * past them: the text need not end with a NUL (ASan sees an over-read). */
+static void test_year_at_the_end_of_the_text(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"Căn cứ Nghị định số 15/2020", "Căn cứ Luật Đất đai năm 2013",
+                                        "Căn cứ Luật Đất đai 2013"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        size_t n = strlen(texts[k]);
+        char *exact = malloc(n);
+        memcpy(exact, texts[k], n);
+        vn_extract_result r;
+        vn_error err;
+        assert_int_equal(vn_extract(exact, n, NULL, &r, &err), VN_OK);
+        assert_int_equal(r.citations.count, 1);
+        assert_int_equal(r.citations.items[0].date.first.year, k == 0 ? 2020 : 2013);
+        vn_extract_result_free(&r);
+        free(exact);
+    }
 }
 
 /* Without "số", a number with its year cites only after the type word (or
@@ -865,6 +887,7 @@ int main(void)
         cmocka_unit_test(test_titles_past_the_stop_word_rule),
         cmocka_unit_test(test_written_year_stays_with_its_number),
         cmocka_unit_test(test_number_with_a_year_after_a_type),
+        cmocka_unit_test(test_year_at_the_end_of_the_text),
         cmocka_unit_test(test_constitution_year_after_its_title),
         cmocka_unit_test(test_type_code_as_type_word),
         cmocka_unit_test(test_quoted_citation),
