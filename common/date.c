@@ -475,6 +475,11 @@ bool vn_date_range_contains(const vn_date_range *r, vn_date d)
            vn_date_cmp(d, r->last) <= 0;
 }
 
+bool vn_date_range_overlap(const vn_date_range *a, const vn_date_range *b)
+{
+    return vn_date_cmp(a->first, b->last) <= 0 && vn_date_cmp(b->first, a->last) <= 0;
+}
+
 bool vn_date_range_same(const vn_date_range *a, const vn_date_range *b)
 {
     return a->precision == b->precision && vn_date_cmp(a->first, b->first) == 0 &&

@@ -87,6 +87,8 @@ bool vn_date_range_before(const vn_date_range *r, vn_date d);
 bool vn_date_range_contains(const vn_date_range *r, vn_date d);
 /* The same precision and the same first and last day. */
 bool vn_date_range_same(const vn_date_range *a, const vn_date_range *b);
+/* Do two ranges, both known (precision not NONE), share a day? */
+bool vn_date_range_overlap(const vn_date_range *a, const vn_date_range *b);
 
 /* Range as text: "2024-03-25", "2024-03", "2024", or "" when NONE.
  * buf needs 11 bytes. */

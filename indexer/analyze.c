@@ -46,12 +46,6 @@ static void drop_self_names(vn_analysis *a)
     vn_buf_free(&name_folded);
 }
 
-/* Do two date ranges share a day? */
-static bool overlap(const vn_date_range *a, const vn_date_range *b)
-{
-    return vn_date_cmp(a->first, b->last) <= 0 && vn_date_cmp(b->first, a->last) <= 0;
-}
-
 /*
  * "(Kèm theo Kế hoạch số 150-KH/ĐU ngày 05/3/2024 của …)" heading an annex
  * is the document itself.  A citation of the own number is dropped unless
@@ -61,15 +55,16 @@ static bool overlap(const vn_date_range *a, const vn_date_range *b)
 static void drop_self_numbers(vn_analysis *a)
 {
     const char *own = a->meta.own_number;
-    if (!own[0] || own[0] == '/' || own[0] == '-')
-        return;     /* none, or a draft's blank number */
+    if (!vn_own_number_numbered(own))
+        return;
     vn_citation_list *l = &a->extract.citations;
     size_t kept = 0;
     for (size_t k = 0; k < l->count; k++) {
         const vn_citation *c = &l->items[k];
         bool self = c->kind == VN_CITE_NUMBERED && strcmp(c->symbol, own) == 0 &&
                     (c->has_year || c->date.precision == VN_DATE_NONE ||
-                     a->meta.date.precision == VN_DATE_NONE || overlap(&c->date, &a->meta.date));
+                     a->meta.date.precision == VN_DATE_NONE ||
+                     vn_date_range_overlap(&c->date, &a->meta.date));
         if (!self)
             l->items[kept++] = l->items[k];
     }

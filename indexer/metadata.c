@@ -271,7 +271,7 @@ typedef struct portal_record {
 static line record_value(line l, const char *label)
 {
     size_t n = strlen(label);
-    if (l.n <= n || memcmp(l.s, label, n) != 0 || l.s[n] != ':')
+    if (!starts_with(l, label) || l.n <= n || l.s[n] != ':')
         return (line){l.s, 0};
     return trim(l.s + n + 1, l.n - n - 1);
 }
@@ -555,6 +555,11 @@ void vn_metadata_read(const char *t, size_t len, const vn_extract_result *ex, vn
                 m->after = c->date.first;
         }
     }
+}
+
+bool vn_own_number_numbered(const char *own_number)
+{
+    return own_number[0] && own_number[0] != '/' && own_number[0] != '-';
 }
 
 bool vn_docmeta_effective_date(const vn_docmeta *m, vn_date_range *out)

@@ -698,7 +698,7 @@ static vn_status add_own_number(vn_resolve_table *t, const vn_docmeta *meta, vn_
 {
     vn_symbol s;
     const char *own = meta->own_number;
-    if (!own[0] || own[0] == '/' || own[0] == '-' || meta->date.precision != VN_DATE_DAY ||
+    if (!vn_own_number_numbered(own) || meta->date.precision != VN_DATE_DAY ||
         !vn_symbol_parse_loose(own, strlen(own), meta->type_word, &s) || vn_symbol_has_year(&s))
         return VN_OK;
     return add_written(t, own, meta->date.first, meta->type_word, err);

@@ -480,8 +480,8 @@ static vn_status add_is_edges(vn_graph *g, vn_error *err)
     for (size_t i = 0; i < nodes && st == VN_OK; i++) {
         vn_graph_node n = vn_graph_node_at(g, i);
         vn_symbol s;
-        if (n.kind != VN_GRAPH_DOCUMENT || !n.symbol[0] ||
-            !vn_symbol_parse_loose(n.symbol, strlen(n.symbol), n.type, &s) || !s.number[0])
+        if (n.kind != VN_GRAPH_DOCUMENT || !vn_own_number_numbered(n.symbol) ||
+            !vn_symbol_parse_loose(n.symbol, strlen(n.symbol), n.type, &s))
             continue;
         char id[VN_SYMBOL_MAX + 16];
         if (vn_symbol_has_year(&s))

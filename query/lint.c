@@ -224,11 +224,6 @@ static void drop_texts(lint *L, size_t keep)
 
 /* ---- dates and symbols --------------------------------------------------------------- */
 
-static bool ranges_overlap(const vn_date_range *a, const vn_date_range *b)
-{
-    return vn_date_cmp(a->first, b->last) <= 0 && vn_date_cmp(b->first, a->last) <= 0;
-}
-
 /* dd/mm/yyyy as the documents write it, or "2024-03"/"2023" for partial dates. */
 const char *lint_show_date(const vn_date_range *r, char buf[16])
 {
@@ -774,7 +769,7 @@ static bool registry_knows(const vn_registry *r, const char *symbol, const vn_da
             return true;
         for (size_t i = 0; i < n && i < 64; i++) {
             const vn_instrument *in = &r->instruments[idx[i]];
-            if (in->issued.precision != VN_DATE_NONE && ranges_overlap(&in->issued, date))
+            if (in->issued.precision != VN_DATE_NONE && vn_date_range_overlap(&in->issued, date))
                 return true;
         }
     }
@@ -1006,7 +1001,7 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
     /* a. the same document, an earlier citation of the symbol with another date */
     for (size_t j = L->first_same[k]; j < k; j = L->next_same[j]) {
         const vn_corpus_cite *o = &doc->cites[j];
-        if (o->c.date.precision == VN_DATE_NONE || ranges_overlap(&o->c.date, &c->date))
+        if (o->c.date.precision == VN_DATE_NONE || vn_date_range_overlap(&o->c.date, &c->date))
             continue;
         add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
                     lint_format("use one date for %s, or tell the two instruments apart (issuer, "
@@ -1034,7 +1029,7 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
     long r = reg && c->instrument ? vn_registry_by_id(reg, c->instrument) : -1;
     if (r >= 0) {
         const vn_instrument *in = &reg->instruments[r];
-        if (in->issued.precision != VN_DATE_NONE && !ranges_overlap(&in->issued, &c->date))
+        if (in->issued.precision != VN_DATE_NONE && !vn_date_range_overlap(&in->issued, &c->date))
             add_on_cite(L, VN_LINT_CONFLICTING_DATES, VN_LINT_WARNING, d, ci,
                         lint_format("the registry's date is %s", lint_show_date(&in->issued, theirs)),
                         "%s is cited as of %s, but the registry gives %s (instruments.csv line %d)",
@@ -1055,7 +1050,7 @@ static void rule_conflicting_dates(lint *L, size_t d, size_t k)
         if (strcmp(o->symbol, c->symbol) != 0)
             break;
         vn_date_range theirs_range = range_of(o);
-        if (o->doc == d || ranges_overlap(&theirs_range, &c->date))
+        if (o->doc == d || vn_date_range_overlap(&theirs_range, &c->date))
             continue;
         char w[300];
         where_text(L, o, w, sizeof w);
