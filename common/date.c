@@ -475,6 +475,11 @@ bool vn_date_range_contains(const vn_date_range *r, vn_date d)
            vn_date_cmp(d, r->last) <= 0;
 }
 
+int vn_date_range_year(const vn_date_range *r)
+{
+    return r->precision != VN_DATE_NONE && r->first.year == r->last.year ? r->first.year : 0;
+}
+
 bool vn_date_range_overlap(const vn_date_range *a, const vn_date_range *b)
 {
     return vn_date_cmp(a->first, b->last) <= 0 && vn_date_cmp(b->first, a->last) <= 0;

@@ -87,6 +87,9 @@ bool vn_date_range_before(const vn_date_range *r, vn_date d);
 bool vn_date_range_contains(const vn_date_range *r, vn_date d);
 /* The same precision and the same first and last day. */
 bool vn_date_range_same(const vn_date_range *a, const vn_date_range *b);
+/* The one year a known range lies in ("2020", "2020-03", a day of 2020),
+ * or 0 (NONE, or a range over years). */
+int vn_date_range_year(const vn_date_range *r);
 /* Do two ranges, both known (precision not NONE), share a day? */
 bool vn_date_range_overlap(const vn_date_range *a, const vn_date_range *b);
 

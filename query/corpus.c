@@ -134,8 +134,9 @@ vn_status vn_corpus_written_key(const vn_citation *c, vn_buf *out, vn_error *err
     if (st != VN_OK || out->len)
         return st;
     char text[sizeof c->type_word + sizeof c->number + 16];
-    if (c->date.precision != VN_DATE_NONE && c->date.first.year == c->date.last.year)
-        snprintf(text, sizeof text, "%s %s %04d", c->type_word, c->number, c->date.first.year);
+    if (vn_date_range_year(&c->date))
+        snprintf(text, sizeof text, "%s %s %04d", c->type_word, c->number,
+                 vn_date_range_year(&c->date));
     else
         snprintf(text, sizeof text, "%s %s", c->type_word, c->number);
     if (vn_buf_append_char(out, '~') != VN_OK)

@@ -176,9 +176,9 @@ static const char *label_of(vn_arena *a, const vn_citation *c, const char *key)
         snprintf(buf, sizeof buf, "%s", c->symbol);
     else if (c->name[0])
         snprintf(buf, sizeof buf, "%s", c->name);
-    else if (c->date.precision != VN_DATE_NONE && c->date.first.year == c->date.last.year)
-        snprintf(buf, sizeof buf, "%s%s%s (%04d)", c->type_word, c->type_word[0] ? " số " : "số ",
-                 c->number, c->date.first.year);   /* as its key (vn_corpus_written_key) */
+    else if (vn_date_range_year(&c->date))   /* as its key (vn_corpus_written_key) */
+        snprintf(buf, sizeof buf, "%s%s%s (%04d)", c->type_word,
+                 c->type_word[0] ? " số " : "số ", c->number, vn_date_range_year(&c->date));
     else
         snprintf(buf, sizeof buf, "%s%s%s", c->type_word, c->type_word[0] ? " số " : "số ",
                  c->number);
