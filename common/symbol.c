@@ -216,7 +216,8 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
         return false;
     for (size_t i = 0; i < len;) {
         i += vn_utf8_next(code + i, len - i, &cp);
-        if (!is_letter(cp) && !(cp >= '0' && cp <= '9') && cp != '&')
+        if (!is_letter(cp) && !(cp >= '0' && cp <= '9') && cp != '&' &&
+            !(cp == '.' && i > 1 && i < len))
             return false;
     }
     char upper[VN_SYMBOL_CODE_MAX];
@@ -382,6 +383,28 @@ static bool lowercase_between_capitals(const char *t, size_t len, size_t i, size
     vn_utf8_prev(t, i, &before);
     vn_utf8_next(t + i + n, len - i - n, &after);
     return is_letter(before) && !is_lower(before) && is_letter(after) && !is_lower(after);
+}
+
+/* Length of a department's sub-code after a dot at t[i] (".VX" of
+ * "QĐ-UBND.VX", as some provinces number their papers): two to six capitals
+ * with no letter after them, so "UBND.Theo" and "UBND. Theo" end at the dot.
+ * 0 when there is none. */
+static size_t dotted_sub_code(const char *t, size_t len, size_t i)
+{
+    if (i >= len || t[i] != '.')
+        return 0;
+    size_t j = i + 1;
+    int letters = 0, cp;
+    while (j < len) {
+        size_t n = vn_utf8_next(t + j, len - j, &cp);
+        if (!is_letter(cp))
+            break;
+        if (is_lower(cp))
+            return 0;
+        letters++;
+        j += n;
+    }
+    return letters >= 2 && letters <= 6 ? j - i : 0;
 }
 
 /*
@@ -638,6 +661,14 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
         char canon[VN_SYMBOL_CODE_MAX];
         if (!vn_symbol_canonical_code(t + j, cl, s->code_count, type_word, canon))
             break;
+        if (s->code_count > 0 || !vn_type_word_for_code(canon)) {
+            /* an issuer's sub-code, never a type code's: "NĐ.CP" is a typo */
+            size_t sub, with = cl;
+            while ((sub = dotted_sub_code(t, len, j + with)) > 0)
+                with += sub;
+            if (with > cl && vn_symbol_canonical_code(t + j, with, s->code_count, type_word, canon))
+                cl = with;
+        }
         cl += spaced_term(t, len, j + cl, canon);
         if (strict && (blank_before || blank_after) && s->code_count > 0 && !known_code(canon)) {
             /* "26-KH/BCĐ - Ban Chỉ đạo…": a spaced dash followed by an

@@ -371,6 +371,9 @@ static bool issuer_code_of(const vn_citation *c, char out[VN_SYMBOL_CODE_MAX])
     if (k >= s.code_count)
         return false;
     memcpy(out, s.codes[k], VN_SYMBOL_CODE_MAX);
+    char *sub_code = strchr(out, '.');    /* UBND.VX is the UBND's */
+    if (sub_code)
+        *sub_code = '\0';
     size_t n = strlen(out);
     while (n > 1 && vn_ascii_digit(out[n - 1]))
         out[--n] = '\0';

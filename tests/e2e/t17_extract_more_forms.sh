@@ -48,4 +48,15 @@ if grep -q "2024-03-05" "$TMP/out"; then fail "the annex's own number was report
 else pass "the annex's own number is no citation"; fi
 contains "$TMP/out" "150-KH/ĐU@2023-03-01" "last year's plan with the same number still is"
 contains "$TMP/out" "15/2020/NĐ-CP	Nghị định	-	-	" "a decree does not take a ministry's issuer"
+
+cat >"$TMP/subcode.txt" <<'TXT'
+Căn cứ Quyết định số 1234/QĐ-UBND.VX ngày 12.5.2023 của UBND tỉnh;
+Thực hiện Công văn số 15/UBND.NN của UBND tỉnh và Quyết định số 16/QĐ-UBND.Theo đó
+TXT
+expect_status 0 "extract symbols with a department's sub-code" -- \
+  "$VNCITE" extract --no-registry "$TMP/subcode.txt"
+contains "$TMP/out" ":1:8	1234/QĐ-UBND.VX@2023-05-12	Quyết định	2023-05-12	UBND tỉnh" \
+  "a dotted sub-code belongs to the symbol, and the date after it is read"
+contains "$TMP/out" "15/UBND.NN (unresolved)	Công văn" "a letter's dotted sub-code"
+contains "$TMP/out" "\"Quyết định số 16/QĐ-UBND\"" "a word glued after a dot is not a sub-code"
 finish

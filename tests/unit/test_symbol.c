@@ -75,6 +75,14 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("59/QĐ UBND-VX", NULL, NULL), "59/QĐ");
     assert_string_equal(scan("59/2023/NĐ-CP UBND", NULL, NULL), "59/2023/NĐ-CP");
     assert_string_equal(scan("59/2023/NĐ.CP;", NULL, NULL), "59/2023/NĐ-CP");
+    /* a department's sub-code after the issuer's, as some provinces write */
+    assert_string_equal(scan("1234/QĐ-UBND.VX ngày", NULL, &n), "1234/QĐ-UBND.VX");
+    assert_int_equal(n, strlen("1234/QĐ-UBND.VX"));
+    assert_string_equal(scan("15/UBND.NN;", NULL, NULL), "15/UBND.NN");
+    assert_string_equal(scan("12/QĐ-UBND.Theo đó", NULL, NULL), "12/QĐ-UBND");
+    assert_string_equal(scan("12/QĐ-UBND. VX", NULL, NULL), "12/QĐ-UBND");
+    assert_string_equal(scan("12/QĐ-UBND.V ", NULL, NULL), "12/QĐ-UBND");
+    assert_string_equal(scan("12/QĐ-UBND.", NULL, NULL), "12/QĐ-UBND");
     /* the President's orders: a one-letter type code after a year */
     assert_string_equal(scan("05/2022/L-CTN ngày", NULL, NULL), "05/2022/L-CTN");
     assert_string_equal(scan("123a/QĐ-UBND ngày", NULL, NULL), "123a/QĐ-UBND");
