@@ -199,13 +199,16 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
     return VN_OK;
 }
 
-/* "Mẫu số 01/BC", "Biểu số 03/TH", "tờ khai mẫu số 05/KK-TNCN": the
- * numbers of forms, annexes and tables are written like symbols but name
- * no instrument.  True if such a word stands right before "số" at so. */
-static bool numbers_a_form(const char *t, size_t so)
+/* "Mẫu số 01/BC", "Biểu số 03/TH", "tờ khai mẫu số 05/KK-TNCN", "nhà số
+ * 123/QL1A", "lô số 12/KCN": the numbers of forms, annexes, tables, houses,
+ * lots and parcels are written like symbols but name no instrument.  True
+ * if such a word stands right before "số" at so. */
+static bool numbers_no_instrument(const char *t, size_t so)
 {
     static const char *const form_words[] = {
-        "mẫu", "biểu", "phụ lục", "phiếu", "tờ khai", "bảng", "hồ sơ", NULL
+        "mẫu", "biểu", "phụ lục", "phiếu", "tờ khai", "bảng", "hồ sơ",
+        "nhà", "lô", "thửa", "thửa đất", "tờ bản đồ", "căn hộ", "ki-ốt", "kiốt",
+        "quốc lộ", "tỉnh lộ", "chỉ tiêu", "tài khoản", "điện thoại", "fax", NULL
     };
     size_t floor = so > LOOKBACK_BYTES ? so - LOOKBACK_BYTES : 0;
     size_t end = skip_blanks_back(t, floor, so);
@@ -234,6 +237,12 @@ static bool cited_by_number_and_year(const char *type_word)
 static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_result *r,
                              size_t *consumed)
 {
+    /* A standard's year ("QCVN 01:2019/BYT", "TCVN 5945:2005") starts no
+     * symbol: the standard is not an instrument. */
+    if (i >= 2 && t[i - 1] == ':' && vn_ascii_digit(t[i - 2])) {
+        *consumed = 0;
+        return VN_OK;
+    }
     /* Most numbers start no symbol; those only matter after "số" and a
      * type word, as a list of bare numbers. */
     bool may_be_symbol = vn_symbol_may_start(t + i, len - i);
@@ -251,7 +260,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         return VN_OK;
     }
     *consumed = n;
-    if (p.has_so && !p.type_word && numbers_a_form(t, p.start))
+    if (p.has_so && !p.type_word && numbers_no_instrument(t, p.start))
         return VN_OK;
     if (vn_cite_own_number_context(t, len, i, i + n)) {
         char own[VN_SYMBOL_MAX];

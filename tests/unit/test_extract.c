@@ -616,6 +616,13 @@ static void test_no_false_positives(void **state)
     assert_int_equal(r.citations.count, 1);
     assert_string_equal(at(&r, 0)->symbol, "80/2021/TT-BTC");
     vn_extract_result_free(&r);
+    /* houses, lots and parcels; a standard's year */
+    t = "Nhà số 123/QL1A; Lô số 12/KCN Điện Nam; thửa đất số 45/TĐ; tờ bản đồ số 7/BĐ; "
+        "theo QCVN 01:2019/BYT và TCVN 5945:2005; Công văn số 15/UBND của UBND huyện.";
+    r = run(t);
+    assert_int_equal(r.citations.count, 1);
+    assert_string_equal(at(&r, 0)->symbol, "15/UBND");
+    vn_extract_result_free(&r);
 }
 
 /* Forms the sample plans do not show but other documents do. */
