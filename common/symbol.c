@@ -439,11 +439,12 @@ static size_t read_code(const char *t, size_t len, size_t i, bool strict)
     return i - start;
 }
 
-/* Splits glued type+issuer codes after a year ("NĐCP" -> "NĐ","CP"). */
+/* Splits glued type+issuer codes after a year or a slash ("NĐCP" -> "NĐ","CP",
+ * "QĐUBND" -> "QĐ","UBND"). */
 static bool split_glued(const char *code, const char *type_word, vn_symbol *s)
 {
-    static const char *const glued_types[] = {"NĐ", "QĐ", "NQ", "TT", "CT", NULL};
-    static const char *const glued_issuers[] = {"CP", "TTG", "TW", "BTC", "BNV", NULL};
+    static const char *const glued_types[] = {"NĐ", "QĐ", "NQ", "TT", "CT", "KH", NULL};
+    static const char *const glued_issuers[] = {"CP", "TTG", "TW", "BTC", "BNV", "UBND", "HĐND", NULL};
     (void)type_word;
     for (int a = 0; glued_types[a]; a++) {
         size_t al = strlen(glued_types[a]);
@@ -681,7 +682,8 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
             if (!closes)
                 break;
         }
-        if (s->year && s->code_count == 0 && split_glued(canon, type_word, s)) {
+        if ((s->year || first_sep == '/') && s->code_count == 0 &&
+            split_glued(canon, type_word, s)) {
             end = j + cl;
             continue;
         }

@@ -28,6 +28,7 @@ typedef struct prefix_info {
     bool has_so;            /* "số" written before the number */
     const char *type_word;  /* canonical, or NULL */
     size_t type_start;
+    size_t issuer_start, issuer_end;    /* "Nghị quyết của Quốc hội số …" */
 } prefix_info;
 
 /* "CV số 12/UBND-VX", "QĐ số 217, 218": a type code written for its type
@@ -49,9 +50,57 @@ static const char *type_code_ending_at(const char *t, size_t floor, size_t end, 
  * With `only_after_so`, the type word is looked for only after a "số"; a
  * type code stands for it after "số", or with `code_alone` right before the
  * number ("NĐ 15/2020"). */
+/* "Nghị quyết của Quốc hội số 30/2021/QH15", "Quyết định của UBND tỉnh
+ * số …": the type word stands before the issuer, a name after "của" that
+ * starts with a capital and holds no stop word; i is where "số" starts.
+ * The type word and its start, or NULL. */
+/* "Bộ luật Dân sự …": t[from, to) opens with an instrument type word, so
+ * it names an instrument, not an issuer ("quy định của Bộ luật dân sự số
+ * 33/2005/QH11"). */
+static bool opens_with_type_word(const char *t, size_t len, size_t from, size_t to)
+{
+    size_t e = from, start;
+    for (int words = 0; words < 4 && e < to; words++) {
+        e = word_end(t, len, skip_spaces_fwd(t, len, e));
+        if (e > to)
+            break;
+        if (vn_type_word_ending_at(t + from, e - from, &start) && start == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *type_word_before_issuer(const char *t, size_t len, size_t floor, size_t i,
+                                           size_t *ts, prefix_info *p)
+{
+    size_t j = skip_blanks_back(t, floor, i), name = i, name_end = j;
+    for (int words = 0; words < ISSUER_MAX_WORDS && j > floor; words++) {
+        size_t w = word_start(t, floor, j);
+        if (w == j)
+            return NULL;
+        if (words > 0 && match_word_ci_before(t, j, "của") == w) {
+            if (!is_upper_cp(next_cp(t, len, name)) || opens_with_type_word(t, len, name, name_end))
+                return NULL;
+            size_t e = skip_blanks_back(t, floor, w);
+            const char *tw = vn_type_word_ending_at(t + floor, e - floor, ts);
+            if (tw && is_upper_cp(next_cp(t, len, *ts + floor))) {
+                *ts += floor;
+                p->issuer_start = name;
+                p->issuer_end = name_end;
+            }
+            return tw;
+        }
+        if (vn_cite_is_stop_word(t, len, w))
+            return NULL;
+        name = w;
+        j = skip_blanks_back(t, floor, w);
+    }
+    return NULL;
+}
+
 static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so, bool code_alone)
 {
-    prefix_info p = {pos, false, NULL, pos};
+    prefix_info p = {pos, false, NULL, pos, 0, 0};
     size_t floor = pos > LOOKBACK_BYTES ? pos - LOOKBACK_BYTES : 0;
     size_t i = skip_blanks_back(t, floor, pos);
     if (i > floor && t[i - 1] == ':')
@@ -71,6 +120,8 @@ static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so, bo
     } else if (p.has_so || code_alone) {
         tw = type_code_ending_at(t, floor, i, &ts);
     }
+    if (!tw && p.has_so)
+        tw = type_word_before_issuer(t, pos, floor, p.start, &ts, &p);
     if (tw) {
         p.type_word = tw;
         p.type_start = ts;
@@ -301,6 +352,8 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     if (c->start > p.start)
         c->start = p.start;
     vn_cite_read_suffix(t, len, i + n, &d);
+    if (!d.issuer[0] && p.issuer_end > p.issuer_start)
+        copy_trimmed(d.issuer, sizeof d.issuer, t + p.issuer_start, p.issuer_end - p.issuer_start);
     return vn_citation_list_push(&r->citations, c);
 }
 

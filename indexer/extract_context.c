@@ -6,9 +6,6 @@
  */
 #include "extract_parts.h"
 
-
-#define ISSUER_MAX_WORDS 14
-
 /* Reads "điểm a khoản 2 Điều 3 [của]" ending at `end`; returns its start. */
 size_t vn_cite_read_pinpoint(const char *t, size_t end, vn_pinpoint *pp)
 {
@@ -216,6 +213,16 @@ static size_t place_abbreviation_dot(const char *t, size_t len, size_t i, size_t
     return 0;
 }
 
+/* "Hội nghị lần thứ năm Ban Chấp hành Trung ương": "năm" after "thứ" is
+ * the ordinal five, not the year that ends an issuer. */
+static bool ordinal_five(const char *t, size_t len, size_t start, size_t i)
+{
+    if (!match_word_ci(t, len, i, "năm"))
+        return false;
+    size_t w = match_word_ci_before(t, skip_blanks_back(t, start, i), "thứ");
+    return w != (size_t)-1 && w >= start;
+}
+
 static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
 {
     vn_citation *c = &d->c;
@@ -230,7 +237,7 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
             break;
         }
         if (words > 0 && (vn_cite_is_stop_word(t, len, i) || starts_type_word(t, len, i)) &&
-            !and_within_name(t, len, i))
+            !and_within_name(t, len, i) && !ordinal_five(t, len, start, i))
             break;
         if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ')
             break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */

@@ -26,6 +26,9 @@ typedef struct draft {
 
 void vn_cite_draft_init(draft *d);
 
+/* The most words an issuer's name is read over ("của Ban Thường vụ …"). */
+#define ISSUER_MAX_WORDS 14
+
 /* ---- extract_context.c ------------------------------------------------ */
 
 /* Reads "điểm a khoản 2 Điều 3 [của]" ending at `end`; returns its start. */

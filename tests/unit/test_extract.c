@@ -658,6 +658,38 @@ static void test_forms_beyond_the_samples(void **state)
     vn_extract_result_free(&r);
 }
 
+/* The type word and the issuer written before "số", the ordinal "năm" in an
+ * issuer, a type code glued to its issuer's. */
+static void test_issuer_before_the_number(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Nghị quyết của Quốc hội số 30/2021/QH15 ngày 28/7/2021; "
+                    "Quyết định của Ủy ban nhân dân thành phố Đà Nẵng số 12/QĐ-UBND; "
+                    "theo quy định của Bộ luật dân sự số 91/2015/QH13; "
+                    "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành "
+                    "Trung ương Đảng khóa XIII; Quyết định số 1238/QĐUBND ngày 5/5/2023.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 5);
+    const vn_citation *c = at(&r, 0);
+    assert_string_equal(c->symbol, "30/2021/QH15");
+    assert_string_equal(c->type_word, "Nghị quyết");
+    assert_string_equal(c->issuer, "Quốc hội");
+    date_is(c, "2021-07-28");
+    c = at(&r, 1);
+    assert_string_equal(c->type_word, "Quyết định");
+    assert_string_equal(c->issuer, "Ủy ban nhân dân thành phố Đà Nẵng");
+    /* "quy định của Bộ luật dân sự": the law is no issuer, the name goes on */
+    c = at(&r, 2);
+    assert_string_equal(c->symbol, "91/2015/QH13");
+    assert_string_equal(c->type_word, "Bộ luật");
+    assert_null(c->issuer[0] ? c->issuer : NULL);
+    c = at(&r, 3);
+    assert_string_equal(c->issuer, "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng");
+    assert_string_equal(c->term, "XIII");
+    assert_string_equal(at(&r, 4)->symbol, "1238/QĐ-UBND");
+    vn_extract_result_free(&r);
+}
+
 /* The word lists match in any case and whatever the first letter's width:
  * capitals and non-ASCII letters at the start of type words, "số", stop
  * words and name openers, and citations that end the text. */
@@ -915,6 +947,7 @@ int main(void)
         cmocka_unit_test(test_pinpoint_and_name),
         cmocka_unit_test(test_no_false_positives),
         cmocka_unit_test(test_forms_beyond_the_samples),
+        cmocka_unit_test(test_issuer_before_the_number),
         cmocka_unit_test(test_word_lists_in_any_case),
         cmocka_unit_test(test_amending_laws),
         cmocka_unit_test(test_name_pairs_and_numbers),

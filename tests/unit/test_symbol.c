@@ -62,6 +62,9 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("12-QĐ/TWngày 01/02/2020", NULL, NULL), "12-QĐ/TW");
     assert_string_equal(scan("15/2019/TT-BNN&PTNT", NULL, NULL), "15/2019/TT-BNN&PTNT");
     assert_string_equal(scan("59/2023/NĐCP", NULL, NULL), "59/2023/NĐ-CP");
+    assert_string_equal(scan("1238/QĐUBND ngày", NULL, NULL), "1238/QĐ-UBND");
+    assert_string_equal(scan("12/KHUBND;", NULL, NULL), "12/KH-UBND");
+    assert_string_equal(scan("12-QĐUBND;", NULL, NULL), "12-QĐUBND");
     assert_string_equal(scan("26/CT-Ttg", NULL, NULL), "26/CT-TTg");
     /* a space for the hyphen between a type code and a known issuer */
     size_t n;
