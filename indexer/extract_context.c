@@ -239,7 +239,7 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
         if (words > 0 && (vn_cite_is_stop_word(t, len, i) || starts_type_word(t, len, i)) &&
             !and_within_name(t, len, i) && !ordinal_five(t, len, start, i))
             break;
-        if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ')
+        if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' && !match_ci(t, len, i, "- vũng tàu"))
             break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */
         size_t w = i;
         int cp;
@@ -324,16 +324,26 @@ size_t vn_cite_read_year(const char *t, size_t len, size_t i, bool bare_ok, vn_d
     return j + 4 - i;
 }
 
-/* "ngày 14/8/2023", "ban hành ngày …", "ngay 14/8/2023" at j: the end of
- * the date read into *d, or 0. */
+/* The verb an issue date may follow: "ban hành ngày …", "ký ngày …". */
+static size_t issue_verb(const char *t, size_t len, size_t j)
+{
+    static const char *const verbs[] = {"ban hành ", "ký ban hành ", "ký ", "kí ", NULL};
+    for (int k = 0; verbs[k]; k++) {
+        size_t n = match_ci(t, len, j, verbs[k]);
+        if (n && match_ci(t, len, j + n, "ngày"))
+            return n;
+    }
+    return 0;
+}
+
+/* "ngày 14/8/2023", "ban hành ngày …", "ký ngày …", "ngay 14/8/2023" at j:
+ * the end of the date read into *d, or 0. */
 size_t vn_cite_read_date(const char *t, size_t len, size_t j, vn_date_range *d)
 {
-    if (!match_ci(t, len, j, "ngày") && !match_ci(t, len, j, "ban hành ngày") &&
-        !match_word_ci(t, len, j, "ngay"))
+    size_t verb = match_ci(t, len, j, "ngày") ? 0 : issue_verb(t, len, j);
+    if (!match_ci(t, len, j, "ngày") && !verb && !match_word_ci(t, len, j, "ngay"))
         return 0;
-    size_t k = j;
-    if (!match_ci(t, len, j, "ngày"))
-        k = j + match_ci(t, len, j, "ban hành ");
+    size_t k = j + verb;
     size_t n = vn_date_scan(t + k, len - k, d);
     /* typed without diacritics: "ngay 14/8/2023", numbers only */
     size_t ngay = n ? 0 : match_word_ci(t, len, j, "ngay");

@@ -688,6 +688,16 @@ static void test_issuer_before_the_number(void **state)
     assert_string_equal(c->term, "XIII");
     assert_string_equal(at(&r, 4)->symbol, "1238/QĐ-UBND");
     vn_extract_result_free(&r);
+    /* "ký ngày": the date after the signing verb; a province's dash */
+    t = "Quyết định số 101/QĐ-UBND, ký ngày 6/9/2016; Quyết định số 116/QĐ-UBND ngày "
+        "21/9/2016 của UBND tỉnh Bà Rịa - Vũng Tàu; Kế hoạch số 5-KH/BDVTU của Ban Dân vận "
+        "Tỉnh ủy - cơ quan thường trực.";
+    r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    date_is(at(&r, 0), "2016-09-06");
+    assert_string_equal(at(&r, 1)->issuer, "UBND tỉnh Bà Rịa - Vũng Tàu");
+    assert_string_equal(at(&r, 2)->issuer, "Ban Dân vận Tỉnh ủy");
+    vn_extract_result_free(&r);
 }
 
 /* The word lists match in any case and whatever the first letter's width:
