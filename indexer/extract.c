@@ -73,7 +73,10 @@ static bool opens_with_type_word(const char *t, size_t len, size_t from, size_t 
 static const char *type_word_before_issuer(const char *t, size_t len, size_t floor, size_t i,
                                            size_t *ts, prefix_info *p)
 {
-    size_t j = skip_blanks_back(t, floor, i), name = i, name_end = j;
+    size_t j = skip_blanks_back(t, floor, i);
+    if (j > floor && t[j - 1] == ':')       /* "Nghị định của Chính phủ: số …" */
+        j = skip_blanks_back(t, floor, j - 1);
+    size_t name = i, name_end = j;
     for (int words = 0; words < ISSUER_MAX_WORDS && j > floor; words++) {
         size_t w = word_start(t, floor, j);
         if (w == j)

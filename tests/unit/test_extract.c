@@ -698,6 +698,10 @@ static void test_issuer_before_the_number(void **state)
     assert_string_equal(at(&r, 1)->issuer, "UBND tỉnh Bà Rịa - Vũng Tàu");
     assert_string_equal(at(&r, 2)->issuer, "Ban Dân vận Tỉnh ủy");
     vn_extract_result_free(&r);
+    r = run("Căn cứ các Nghị định của Chính phủ: số 15/2020/NĐ-CP;");
+    assert_int_equal(r.citations.count, 1);
+    assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    vn_extract_result_free(&r);
 }
 
 /* The word lists match in any case and whatever the first letter's width:
