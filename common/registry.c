@@ -1,20 +1,15 @@
 /*
  * registry.c — loads the instrument registry (instruments.csv, events.csv,
- * aliases.csv; see registry.h and docs/REGISTRY.md), answers look-ups by
- * symbol, identity and alias name, and checks the registry for the
- * mistakes a person editing it in a spreadsheet makes.
+ * aliases.csv; see registry.h and docs/REGISTRY.md) and answers look-ups by
+ * symbol, identity and number.  Alias names are matched in
+ * registry_alias.c; the registry is checked in registry_check.c.
  *
  * Reading: libcsv parses each file line by line so that every row knows
  * the text line it starts on (a quoted cell may span lines).  A malformed
  * row is reported with its file and line and skipped; parsing resumes on
  * the next line, so one stray quote never loses the rest of the file.
- *
- * Alias matching runs at every "Luật"/"Bộ luật"/"Pháp lệnh" of every
- * document: it case-folds a short window of the text once, without
- * allocating, and keeps for each folded character the byte offset it came
- * from, so a match is reported in bytes of the original text.
  */
-#include "registry.h"
+#include "registry_parts.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -30,21 +25,11 @@
 #include "fnv.h"
 #include "symbol.h"
 
-#define FILE_INSTRUMENTS "instruments.csv"
-#define FILE_EVENTS "events.csv"
-#define FILE_ALIASES "aliases.csv"
 
 /* A registry file larger than this is not a hand-edited registry. */
 #define FILE_MAX (64u << 20)
 /* After this many malformed rows in one file the rest is ignored. */
 #define RECOVERIES_MAX 64
-/* Longest alias name, case-folded, in bytes. */
-#define ALIAS_FOLDED_MAX 256
-/* Folding window of vn_registry_match_alias: the longest alias plus the
- * largest folded character cluster we accept (a cluster is a character and
- * its combining marks). */
-#define SEGMENT_CPS_MAX 16
-#define WINDOW_MAX (ALIAS_FOLDED_MAX + 4 * SEGMENT_CPS_MAX * 4)
 
 #define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 
@@ -133,17 +118,8 @@ static bool valid_utf8(const char *s)
     return true;
 }
 
-/*
- * Cell text quoted in a message: at most EXCERPT_MAX bytes, cut at a
- * character boundary (with "…" when cut), invalid bytes shown as '?', so a
- * message is valid UTF-8 whatever the cell holds.
- */
-#define EXCERPT_MAX 60
-typedef struct excerpt {
-    char s[EXCERPT_MAX + 8];
-} excerpt;
-
-static const char *ex(const char *s, excerpt *e)
+/* Cell text quoted in a message (registry_parts.h). */
+const char *registry_excerpt(const char *s, excerpt *e)
 {
     const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
     size_t len = strlen(s), i = 0, o = 0;
@@ -219,8 +195,8 @@ typedef struct loader {
     bool nomem;
 } loader;
 
-static void report_to(vn_registry_problem_fn fn, void *ctx, const char *file, int line,
-                      const char *fmt, va_list ap)
+void registry_report_to(vn_registry_problem_fn fn, void *ctx, const char *file, int line,
+                        const char *fmt, va_list ap)
 {
     vn_registry_problem p;
     p.file = file;
@@ -238,7 +214,7 @@ static void report(loader *L, const char *file, int line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    report_to(L->problem, L->ctx, file, line, fmt, ap);
+    registry_report_to(L->problem, L->ctx, file, line, fmt, ap);
     va_end(ap);
     L->r->load_problems++;
 }
@@ -320,7 +296,8 @@ static void read_header(table *t, int line)
             report(t->L, t->file, line, "column \"%s\" appears twice; the first one is used",
                    name);
         else if (name[0])
-            report(t->L, t->file, line, "unknown column \"%s\" is ignored", ex(name, &e));
+            report(t->L, t->file, line, "unknown column \"%s\" is ignored",
+                   registry_excerpt(name, &e));
     }
     /* A missing optional column reads as empty: no need to say so, since a
      * misspelt one is reported above as unknown. */
@@ -511,7 +488,7 @@ static bool date_cell(loader *L, table *t, int line, const char *column, const c
         return true;
     report(L, t->file, line,
            "%s \"%s\" is not a date (write dd/mm/yyyy, mm/yyyy or yyyy): row skipped",
-           column, ex(s, &e));
+           column, registry_excerpt(s, &e));
     return false;
 }
 
@@ -530,8 +507,8 @@ static bool confidence_cell(loader *L, table *t, int line, const char *s, vn_con
     if (!ok) {
         *out = VN_CONF_LOW;
         if (s[0])
-            report(L, t->file, line,
-                   "confidence \"%s\" is not high, medium or low; read as low", ex(s, &e));
+            report(L, t->file, line, "confidence \"%s\" is not high, medium or low; read as low",
+                   registry_excerpt(s, &e));
         else
             report(L, t->file, line, "confidence is empty; read as low");
     }
@@ -565,9 +542,6 @@ static int cmp_sort_key(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
-/* What an order of the instruments is sorted on. */
-typedef enum order_key { BY_ID, BY_SYMBOL, BY_NUMBER } order_key;
-
 static const char *key_of(const vn_registry *r, size_t i, order_key by)
 {
     return by == BY_ID ? r->instruments[i].id
@@ -575,8 +549,7 @@ static const char *key_of(const vn_registry *r, size_t i, order_key by)
                            : r->numbers[i];
 }
 
-/* Instrument indices sorted by the key, ties by index. */
-static size_t *sorted_order(const vn_registry *r, order_key by)
+size_t *registry_sorted_order(const vn_registry *r, order_key by)
 {
     size_t n = r->instrument_count;
     size_t *order = malloc((n ? n : 1) * sizeof *order);
@@ -676,16 +649,10 @@ bool vn_registry_number_next(const vn_registry *r, const char *number, size_t *c
     return false;
 }
 
-typedef enum ref_result { REF_FOUND, REF_UNKNOWN, REF_AMBIGUOUS, REF_BAD_DATE } ref_result;
 
-/*
- * Resolves an instrument as an editor writes it in events.csv/aliases.csv:
- * "59/2023/NĐ-CP", "120-KL/TW@2016-01-07" (also "@07/01/2016"), or a bare
- * yearless symbol that names exactly one instrument.  The symbol part is
- * canonicalised first, so "59/2023/ND-CP" finds the same row; a date after
- * a symbol with a year adds nothing to its identity and is ignored.
- */
-static ref_result resolve_ref(const vn_registry *r, const char *text, long *out)
+/* "59/2023/ND-CP" is found as 59/2023/NĐ-CP: the symbol is canonicalised
+ * first; a date after a symbol with a year adds nothing to its identity. */
+ref_result registry_resolve_ref(const vn_registry *r, const char *text, long *out)
 {
     *out = -1;
     const char *at = strchr(text, '@');
@@ -731,16 +698,16 @@ static void report_ref(loader *L, table *t, int line, const char *what, const ch
         report(L, t->file, line,
                "%s \"%s\" names several instruments: write it with its issue date "
                "(symbol@yyyy-mm-dd): row skipped",
-               what, ex(text, &e));
+               what, registry_excerpt(text, &e));
         break;
     case REF_BAD_DATE:
         report(L, t->file, line, "%s \"%s\" has a bad date after '@': row skipped", what,
-               ex(text, &e));
+               registry_excerpt(text, &e));
         break;
     case REF_UNKNOWN:
     case REF_FOUND:
-        report(L, t->file, line,
-               "%s \"%s\" is not in instruments.csv: row skipped", what, ex(text, &e));
+        report(L, t->file, line, "%s \"%s\" is not in instruments.csv: row skipped", what,
+               registry_excerpt(text, &e));
         break;
     }
 }
@@ -776,13 +743,13 @@ static void instrument_row(loader *L, table *t, int line)
     bool has_year = false;
     if (!canonical_symbol(raw, type, canon, &has_year)) {
         report(L, t->file, line, "\"%s\" is not an instrument symbol: row skipped",
-               ex(raw, &e));
+               registry_excerpt(raw, &e));
         return;
     }
     char *nfc = normalize_dup(raw, false);
     if (nfc && strcmp(nfc, canon) != 0)
         report(L, t->file, line, "symbol \"%s\" is not in canonical form; read as \"%s\"",
-               ex(raw, &e), canon);
+               registry_excerpt(raw, &e), canon);
     free(nfc);
 
     vn_instrument in;
@@ -882,7 +849,7 @@ static void event_row(loader *L, table *t, int line)
         return;
     }
     long idx;
-    ref_result res = resolve_ref(r, inst, &idx);
+    ref_result res = registry_resolve_ref(r, inst, &idx);
     if (res != REF_FOUND) {
         report_ref(L, t, line, "instrument", inst, res);
         return;
@@ -894,7 +861,7 @@ static void event_row(loader *L, table *t, int line)
         report(L, t->file, line,
                "event \"%s\" is not one of issued, in_force, replaced_by, repealed, "
                "superseded_by, partly_repealed, amended_by, expired, suspended: row skipped",
-               ex(word, &e));
+               registry_excerpt(word, &e));
         return;
     }
     if (!date_cell(L, t, line, "date", cell(t, E_DATE), &ev.date))
@@ -919,7 +886,7 @@ static void event_row(loader *L, table *t, int line)
         /* An unknown `other` keeps the event (its own instrument is known);
          * vn_registry_check reports it. */
         long o;
-        if (resolve_ref(r, other, &o) == REF_FOUND)
+        if (registry_resolve_ref(r, other, &o) == REF_FOUND)
             ev.other = o;
     }
     if (!cell(t, E_SOURCE)[0])
@@ -965,7 +932,7 @@ static void alias_row(loader *L, table *t, int line)
         return;
     }
     long idx;
-    ref_result res = resolve_ref(r, inst, &idx);
+    ref_result res = registry_resolve_ref(r, inst, &idx);
     if (res != REF_FOUND) {
         report_ref(L, t, line, "instrument", inst, res);
         return;
@@ -1178,13 +1145,13 @@ static vn_status load_buffers(const char *dir, const char *ins, size_t ilen, con
     load_table(&L, FILE_INSTRUMENTS, instrument_columns, 1u << I_SYMBOL, instrument_row, ins,
                ilen);
     if (!L.nomem) {
-        r->id_order = sorted_order(r, BY_ID);
-        r->symbol_order = sorted_order(r, BY_SYMBOL);
+        r->id_order = registry_sorted_order(r, BY_ID);
+        r->symbol_order = registry_sorted_order(r, BY_SYMBOL);
         r->numbers = malloc((r->instrument_count ? r->instrument_count : 1) * sizeof *r->numbers);
         for (size_t i = 0; r->numbers && i < r->instrument_count; i++)
             vn_symbol_number_prefix(r->instruments[i].symbol, r->numbers[i],
                                     sizeof r->numbers[i]);
-        r->number_order = r->numbers ? sorted_order(r, BY_NUMBER) : NULL;
+        r->number_order = r->numbers ? registry_sorted_order(r, BY_NUMBER) : NULL;
         if (!r->id_order || !r->symbol_order || !r->number_order)
             L.nomem = true;
     }
@@ -1304,411 +1271,4 @@ vn_status vn_registry_load(const char *dir, vn_registry **out, vn_registry_probl
     free(evs);
     free(als);
     return st;
-}
-
-/* ---- alias matching ---------------------------------------------------- */
-
-/*
- * A case-folded window over the start of a text, folded lazily: only as far
- * as some alias still agrees with it.  Text is folded one cluster (a
- * starter and the combining marks after it) at a time, which for NFC input
- * gives the same bytes as folding the whole string; boundary[k] says a
- * cluster ends at folded offset k, orig[k] where it ended in the text.
- */
-typedef struct fold_window {
-    const char *src;
-    size_t src_len, pos;    /* pos: original bytes folded so far */
-    bool done;              /* end of text, invalid UTF-8, or window full */
-    char text[WINDOW_MAX];
-    size_t len;
-    bool boundary[WINDOW_MAX + 1];
-    uint32_t orig[WINDOW_MAX + 1];
-} fold_window;
-
-static void fold_init(fold_window *w, const char *text, size_t len)
-{
-    w->src = text;
-    w->src_len = len > UINT32_MAX ? UINT32_MAX : len;
-    w->pos = 0;
-    w->done = false;
-    w->len = 0;
-    w->boundary[0] = true;
-    w->orig[0] = 0;
-}
-
-static bool is_combining(utf8proc_int32_t cp)
-{
-    return utf8proc_get_property(cp)->combining_class != 0;
-}
-
-/* Folds the next cluster; false when there is none to fold. */
-static bool fold_more(fold_window *w)
-{
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)w->src;
-    size_t pos = w->pos, len = w->src_len, end = pos;
-    if (w->done || pos >= len)
-        return false;
-    w->done = true;             /* until this cluster succeeds */
-    int cps = 0;
-    bool ascii = u[pos] < 0x80;
-    while (end < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(u + end, (utf8proc_ssize_t)(len - end), &cp);
-        if (n <= 0) {
-            if (end == pos)
-                return false;   /* invalid UTF-8: the window stops here */
-            break;
-        }
-        if (end > pos) {
-            if (!is_combining(cp))
-                break;
-            ascii = false;
-        }
-        if (++cps > SEGMENT_CPS_MAX)
-            return false;
-        end += (size_t)n;
-    }
-    size_t out;
-    if (ascii) {
-        char c = w->src[pos];
-        if (w->len + 1 > WINDOW_MAX)
-            return false;
-        w->text[w->len] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        out = 1;
-    } else {
-        /* one spare slot: utf8proc_reencode writes a NUL after the text */
-        utf8proc_int32_t buf[SEGMENT_CPS_MAX * 4 + 1];
-        utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
-        utf8proc_ssize_t n = utf8proc_decompose(u + pos, (utf8proc_ssize_t)(end - pos), buf,
-                                                SEGMENT_CPS_MAX * 4, opt);
-        if (n < 0 || n > SEGMENT_CPS_MAX * 4)
-            return false;
-        n = utf8proc_reencode(buf, n, opt);
-        if (n <= 0 || w->len + (size_t)n > WINDOW_MAX)
-            return false;
-        memcpy(w->text + w->len, buf, (size_t)n);
-        for (size_t k = 1; k < (size_t)n; k++)
-            w->boundary[w->len + k] = false;
-        out = (size_t)n;
-    }
-    w->len += out;
-    w->boundary[w->len] = true;
-    w->orig[w->len] = (uint32_t)end;
-    w->pos = end;
-    w->done = false;
-    return true;
-}
-
-/* True if the folded window starts with s[0..n), folding more as needed. */
-static bool fold_starts_with(fold_window *w, const char *s, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        while (k >= w->len)
-            if (!fold_more(w))
-                return false;
-        if (w->text[k] != s[k])
-            return false;
-    }
-    return true;
-}
-
-/* A name ends at a word boundary: no letter, digit or mark follows. */
-static bool word_ends_at(const char *text, size_t len, size_t pos)
-{
-    if (pos >= len)
-        return true;
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos),
-                         &cp) <= 0)
-        return true;
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return false;
-    default:
-        return true;
-    }
-}
-
-static bool alias_dated(const vn_alias *a)
-{
-    return a->cited_from.year != 0 || a->cited_until.year != 0;
-}
-
-/* Does alias a apply to a document dated `citing` (year 0 = unknown)? */
-static bool alias_applies(const vn_registry *r, const vn_alias *a, vn_date citing)
-{
-    if (citing.year == 0) {
-        if (!alias_dated(a))
-            return true;
-        for (size_t i = 0; i < r->alias_count; i++)
-            if (r->aliases[i].instrument != a->instrument &&
-                strcmp(r->aliases[i].folded, a->folded) == 0)
-                return false;
-        return true;
-    }
-    if (a->cited_from.year && vn_date_cmp(citing, a->cited_from) < 0)
-        return false;
-    if (a->cited_until.year && vn_date_cmp(citing, a->cited_until) >= 0)
-        return false;
-    return true;
-}
-
-const vn_alias *vn_registry_match_alias(const vn_registry *r, const char *text, size_t len,
-                                        vn_date citing, size_t *matched)
-{
-    if (matched)
-        *matched = 0;
-    if (!r || !text || len == 0 || r->alias_count == 0)
-        return NULL;
-    fold_window w;
-    fold_init(&w, text, len);
-    const vn_alias *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < r->alias_count; i++) {
-        const vn_alias *a = &r->aliases[i];
-        size_t n = strlen(a->folded);
-        if (n == 0 || n <= best_len || !fold_starts_with(&w, a->folded, n) || !w.boundary[n] ||
-            !word_ends_at(text, len, w.orig[n]) || !alias_applies(r, a, citing))
-            continue;
-        best = a;
-        best_len = n;
-    }
-    if (best && matched)
-        *matched = w.orig[best_len];
-    return best;
-}
-
-/* ---- consistency check ----------------------------------------------------- */
-
-typedef struct checker {
-    const vn_registry *r;
-    vn_registry_problem_fn fn;
-    void *ctx;
-    size_t count;
-} checker;
-
-static void finding(checker *c, const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void finding(checker *c, const char *file, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report_to(c->fn, c->ctx, file, line, fmt, ap);
-    va_end(ap);
-    c->count++;
-}
-
-static void check_duplicates(checker *c)
-{
-    const vn_registry *r = c->r;
-    size_t *order = sorted_order(r, BY_ID);
-    if (!order)
-        return;
-    for (size_t k = 1; k < r->instrument_count; k++) {
-        const vn_instrument *a = &r->instruments[order[k - 1]];
-        const vn_instrument *b = &r->instruments[order[k]];
-        if (strcmp(a->id, b->id) == 0)
-            finding(c, FILE_INSTRUMENTS, b->line, "duplicate instrument %s (also on line %d)",
-                    b->id, a->line);
-    }
-    free(order);
-}
-
-static void check_instrument_dates(checker *c)
-{
-    const vn_registry *r = c->r;
-    for (size_t i = 0; i < r->instrument_count; i++) {
-        const vn_instrument *in = &r->instruments[i];
-        char a[11], b[11];
-        if (in->issued.precision != VN_DATE_NONE && in->in_force.precision != VN_DATE_NONE &&
-            vn_date_cmp(in->in_force.last, in->issued.first) < 0)
-            finding(c, FILE_INSTRUMENTS, in->line, "%s is in force (%s) before it is issued (%s)",
-                    in->id, vn_date_range_str(&in->in_force, a),
-                    vn_date_range_str(&in->issued, b));
-        vn_symbol sym;
-        if (in->issued.precision != VN_DATE_NONE &&
-            vn_symbol_parse_loose(in->symbol, strlen(in->symbol), NULL, &sym) && sym.year &&
-            (sym.year < in->issued.first.year || sym.year > in->issued.last.year))
-            finding(c, FILE_INSTRUMENTS, in->line,
-                    "%s carries the year %d but is issued %s", in->id, sym.year,
-                    vn_date_range_str(&in->issued, a));
-    }
-}
-
-static void check_events(checker *c)
-{
-    excerpt x;
-    const vn_registry *r = c->r;
-    for (size_t i = 0; i < r->event_count; i++) {
-        const vn_event *e = &r->events[i];
-        const vn_instrument *in = &r->instruments[e->instrument];
-        char a[11], b[11];
-        if (e->other < 0 && e->other_text[0]) {
-            long o;
-            ref_result res = resolve_ref(r, e->other_text, &o);
-            finding(c, FILE_EVENTS, e->line,
-                    res == REF_AMBIGUOUS
-                        ? "other instrument %s is ambiguous: write it as symbol@yyyy-mm-dd"
-                        : "other instrument %s is not in instruments.csv: add it",
-                    ex(e->other_text, &x));
-        }
-        if (e->date.precision != VN_DATE_NONE && in->issued.precision != VN_DATE_NONE &&
-            vn_date_cmp(e->date.last, in->issued.first) < 0)
-            finding(c, FILE_EVENTS, e->line, "%s of %s is dated %s, before its issue (%s)",
-                    vn_event_kind_name(e->kind), in->id, vn_date_range_str(&e->date, a),
-                    vn_date_range_str(&in->issued, b));
-        if (e->other >= 0 && e->date.precision != VN_DATE_NONE &&
-            (e->kind == VN_EVENT_REPLACED_BY || e->kind == VN_EVENT_SUPERSEDED_BY ||
-             e->kind == VN_EVENT_AMENDED_BY)) {
-            const vn_instrument *o = &r->instruments[e->other];
-            if (o->issued.precision != VN_DATE_NONE &&
-                vn_date_cmp(e->date.last, o->issued.first) < 0)
-                finding(c, FILE_EVENTS, e->line,
-                        "%s takes effect %s, before %s was issued (%s)",
-                        vn_event_kind_name(e->kind), vn_date_range_str(&e->date, a), o->id,
-                        vn_date_range_str(&o->issued, b));
-        }
-    }
-}
-
-static bool is_replacement(const vn_event *e)
-{
-    return (e->kind == VN_EVENT_REPLACED_BY || e->kind == VN_EVENT_SUPERSEDED_BY) &&
-           e->other >= 0;
-}
-
-/* Reports the cycle closed by event `closing`: stack[from..depth) then back. */
-static void report_cycle(checker *c, const size_t *stack, size_t from, size_t depth,
-                         const vn_event *closing)
-{
-    char msg[200];
-    size_t n = 0;
-    msg[0] = '\0';
-    for (size_t k = from; k <= depth; k++) {
-        const char *id = c->r->instruments[k < depth ? stack[k] : stack[from]].id;
-        int w = snprintf(msg + n, sizeof msg - n, "%s%s", k > from ? " -> " : "", id);
-        if (w < 0 || (size_t)w >= sizeof msg - n) {
-            snprintf(msg + sizeof msg - 4, 4, "...");
-            break;
-        }
-        n += (size_t)w;
-    }
-    finding(c, FILE_EVENTS, closing->line, "replacement cycle: %s", msg);
-}
-
-/* Depth-first search over replaced_by/superseded_by edges (iterative, so a
- * long chain cannot overflow the C stack). */
-static void check_cycles(checker *c)
-{
-    const vn_registry *r = c->r;
-    size_t n = r->instrument_count, m = r->event_count;
-    if (n == 0 || m == 0)
-        return;
-    size_t *first = calloc(n + 1, sizeof *first);      /* CSR: edges of node v */
-    size_t *edges = malloc(m * sizeof *edges);          /* event indices */
-    unsigned char *color = calloc(n, 1);                /* 0 new, 1 on stack, 2 done */
-    size_t *stack = malloc(n * sizeof *stack);
-    size_t *next = malloc(n * sizeof *next);            /* next edge to try, per depth */
-    if (!first || !edges || !color || !stack || !next)
-        goto out;
-    for (size_t i = 0; i < m; i++)
-        if (is_replacement(&r->events[i]))
-            first[r->events[i].instrument + 1]++;
-    for (size_t v = 0; v < n; v++)
-        first[v + 1] += first[v];
-    {
-        size_t *fill = calloc(n, sizeof *fill);
-        if (!fill)
-            goto out;
-        for (size_t i = 0; i < m; i++) {
-            size_t v = r->events[i].instrument;
-            if (is_replacement(&r->events[i]))
-                edges[first[v] + fill[v]++] = i;
-        }
-        free(fill);
-    }
-    for (size_t root = 0; root < n; root++) {
-        if (color[root])
-            continue;
-        size_t depth = 0;
-        stack[0] = root;
-        next[0] = first[root];
-        color[root] = 1;
-        for (;;) {
-            size_t v = stack[depth];
-            if (next[depth] == first[v + 1]) {
-                color[v] = 2;
-                if (depth == 0)
-                    break;
-                depth--;
-                continue;
-            }
-            const vn_event *e = &r->events[edges[next[depth]++]];
-            size_t w = (size_t)e->other;
-            if (color[w] == 1) {
-                size_t from = 0;
-                while (stack[from] != w)
-                    from++;
-                report_cycle(c, stack, from, depth + 1, e);
-            } else if (color[w] == 0) {
-                color[w] = 1;
-                stack[++depth] = w;
-                next[depth] = first[w];
-            }
-        }
-    }
-out:
-    free(first);
-    free(edges);
-    free(color);
-    free(stack);
-    free(next);
-}
-
-/* Do the citing-date windows [from, until) of two aliases overlap? */
-static bool windows_overlap(const vn_alias *a, const vn_alias *b)
-{
-    bool a_before_b_ends = !b->cited_until.year || !a->cited_from.year ||
-                           vn_date_cmp(a->cited_from, b->cited_until) < 0;
-    bool b_before_a_ends = !a->cited_until.year || !b->cited_from.year ||
-                           vn_date_cmp(b->cited_from, a->cited_until) < 0;
-    return a_before_b_ends && b_before_a_ends;
-}
-
-static void check_aliases(checker *c)
-{
-    excerpt e;
-    const vn_registry *r = c->r;
-    for (size_t j = 0; j < r->alias_count; j++) {
-        const vn_alias *b = &r->aliases[j];
-        for (size_t i = 0; i < j; i++) {
-            const vn_alias *a = &r->aliases[i];
-            if (a->instrument == b->instrument || strcmp(a->folded, b->folded) != 0 ||
-                !windows_overlap(a, b))
-                continue;
-            finding(c, FILE_ALIASES, b->line,
-                    "name \"%s\" means %s here but %s on line %d for the same citing dates: "
-                    "set cited_from/cited_until so they do not overlap",
-                    ex(b->name, &e), r->instruments[b->instrument].id,
-                    r->instruments[a->instrument].id, a->line);
-            break;
-        }
-    }
-}
-
-size_t vn_registry_check(const vn_registry *r, vn_registry_problem_fn problem, void *ctx)
-{
-    if (!r)
-        return 0;
-    checker c = {.r = r, .fn = problem, .ctx = ctx, .count = 0};
-    check_duplicates(&c);
-    check_instrument_dates(&c);
-    check_events(&c);
-    check_cycles(&c);
-    check_aliases(&c);
-    return c.count + r->load_problems;
 }
