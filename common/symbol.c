@@ -32,8 +32,38 @@ static const char *const mixed_case_codes[] = {
  * word decides those (see type_words). */
 static const struct { const char *ascii, *code; } ascii_type_codes[] = {
     {"ND", "NĐ"}, {"QD", "QĐ"}, {"QDI", "QĐi"}, {"QYD", "QyĐ"}, {"CTHD", "CTHĐ"},
+    {"CD", "CĐ"}, {NULL, NULL}
+};
+
+/* ASCII spellings of issuers' codes that lost their Đ, at any place in a
+ * symbol: text typed without diacritics ("03/NQ-HDND") and searches
+ * ("cites:03/nq-hdnd") name the same instrument as "03/NQ-HĐND".  Only
+ * codes no other body writes without Đ; digits after them stay
+ * ("BCD389"). */
+static const struct { const char *ascii, *code; } ascii_issuer_codes[] = {
+    {"HDND", "HĐND"}, {"BCD", "BCĐ"}, {"DU", "ĐU"}, {"DUK", "ĐUK"}, {"HDNN", "HĐNN"},
+    {"HDBT", "HĐBT"}, {"BGDDT", "BGDĐT"}, {"SGDDT", "SGDĐT"}, {"PGDDT", "PGDĐT"},
+    {"BLDTBXH", "BLĐTBXH"}, {"SLDTBXH", "SLĐTBXH"}, {"BKHDT", "BKHĐT"}, {"SKHDT", "SKHĐT"},
+    {"TLD", "TLĐ"}, {"TLDLDVN", "TLĐLĐVN"}, {"LDLD", "LĐLĐ"}, {"DCTUBTWMTTQVN", "ĐCTUBTWMTTQVN"},
     {NULL, NULL}
 };
+
+/* upper with its ASCII spelling of an issuer's code restored (see
+ * ascii_issuer_codes) into out; false when it is none. */
+static bool restore_issuer_d(const char *upper, char *out)
+{
+    size_t n = strlen(upper);
+    while (n > 0 && upper[n - 1] >= '0' && upper[n - 1] <= '9')
+        n--;
+    for (int i = 0; ascii_issuer_codes[i].ascii; i++) {
+        const char *a = ascii_issuer_codes[i].ascii;
+        if (strlen(a) == n && memcmp(a, upper, n) == 0) {
+            snprintf(out, VN_SYMBOL_CODE_MAX, "%s%s", ascii_issuer_codes[i].code, upper + n);
+            return true;
+        }
+    }
+    return false;
+}
 
 /*
  * Instrument type words, longest first where one is a prefix of another,
@@ -241,6 +271,8 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
             }
         }
     }
+    if (restore_issuer_d(upper, out))
+        return true;
     memcpy(out, upper, strlen(upper) + 1);
     return true;
 }

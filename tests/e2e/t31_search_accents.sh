@@ -1,6 +1,7 @@
 # t31 — SPEC §5 accent rules on documents made for it: an unaccented query
 # matches every spelling; an accented one only its own; đ folds to d only
-# in unaccented queries; case never matters; phrases both ways.
+# in unaccented queries; case never matters; phrases both ways; a symbol's
+# codes typed without Đ.
 source "$(dirname "$0")/lib.sh"
 d="$TMP/docs"; mkdir -p "$d"
 printf 'Họp bàn kế hoạch năm 2024.\n' >"$d/ban-table.txt"
@@ -10,6 +11,7 @@ printf 'Bản kế hoạch đã duyệt.\n' >"$d/ban-copy.txt"
 printf 'Đi học đầy đủ.\n' >"$d/di-go.txt"
 printf 'Dì ghẻ con chồng.\n' >"$d/di-aunt.txt"
 printf 'Thực hie\xcc\x82\xcc\xa3n dân chủ.\n' >"$d/decomposed.txt"   # "hiện" written decomposed
+printf 'Căn cứ Nghị quyết số 03/NQ-HĐND và Công điện số 01/CĐ-TTg.\n' >"$d/symbols.txt"
 "$VNCITE" index --db "$TMP/db" "$d" 2>/dev/null
 hits() {
   "$VNCITE" search --db "$TMP/db" --json "$1" | /usr/bin/python3 -c '
@@ -35,4 +37,8 @@ check 'ban NOT bàn' 'ban-copy.txt ban-friend.txt ban-sell.txt'
 check 'hiện' 'decomposed.txt'
 check 'hien' 'decomposed.txt'
 check 'kế*' 'ban-copy.txt ban-friend.txt ban-table.txt'   # kết starts with kế
+# a symbol typed without Đ names the same instrument
+check 'cites:03/nq-hdnd' 'symbols.txt'
+check 'cites:01/cd-ttg' 'symbols.txt'
+check 'cites:03/NQ-HĐND' 'symbols.txt'
 finish

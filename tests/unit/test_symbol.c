@@ -52,6 +52,13 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("59/2023/NĐ - CP, ngày", NULL, NULL), "59/2023/NĐ-CP");
     assert_string_equal(scan("04/2015/NĐ/CP, ngày", NULL, NULL), "04/2015/NĐ-CP");
     assert_string_equal(scan("59/2023/ND-CP", NULL, NULL), "59/2023/NĐ-CP");
+    /* issuers' codes that lost their Đ, digits after them kept */
+    assert_string_equal(scan("03/NQ-HDND ngay", NULL, NULL), "03/NQ-HĐND");
+    assert_string_equal(scan("150-KH/DU;", NULL, NULL), "150-KH/ĐU");
+    assert_string_equal(scan("12/KH-BCD389;", NULL, NULL), "12/KH-BCĐ389");
+    assert_string_equal(scan("1234/SGDDT-GDTrH;", NULL, NULL), "1234/SGDĐT-GDTrH");
+    assert_string_equal(scan("01/CD-TTg;", NULL, NULL), "01/CĐ-TTg");
+    assert_string_equal(scan("12/KH-DUA;", NULL, NULL), "12/KH-DUA");
     assert_string_equal(scan("06 - QC/ĐUK, ngày", NULL, NULL), "06-QC/ĐUK");
     assert_string_equal(scan("218 -QĐ/TW", NULL, NULL), "218-QĐ/TW");
     assert_string_equal(scan("30/CT\n-TTg ngày", NULL, NULL), "30/CT-TTg");
