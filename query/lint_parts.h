@@ -1,8 +1,8 @@
 /*
- * lint_parts.h — what lint.c and lint_stale_year.c share: lint's state
- * (the dated citations it keeps for the whole corpus, the document being
- * linted, the texts loaded on demand) and the helpers that make findings.
- * Internal to lint.
+ * lint_parts.h — what lint.c, lint_compare.c and lint_stale_year.c share:
+ * lint's state (the dated citations it keeps for the whole corpus, the
+ * document being linted, the texts loaded on demand) and the helpers that
+ * make findings.  Internal to lint.
  */
 #ifndef VN_LINT_PARTS_H
 #define VN_LINT_PARTS_H
@@ -146,6 +146,23 @@ bool lint_own_date(const vn_corpus_doc *d, vn_date_range *out);
 bool lint_is_word_byte(unsigned char ch);
 /* The text offset whose file byte is the first >= byte. */
 size_t lint_text_offset_of(const vn_doctext *dt, size_t byte);
+
+/* A symbol as stored, parsed (false when empty or not a symbol). */
+static inline bool lint_parse_symbol(const char *symbol, vn_symbol *out)
+{
+    return symbol && symbol[0] && vn_symbol_parse_loose(symbol, strlen(symbol), NULL, out);
+}
+
+/* ---- lint_compare.c ----------------------------------------------------- */
+
+/* First visit: keeps the dated citations with a symbol of document doc
+ * (rank: its place in file order). */
+vn_status lint_collect_doc(lint *L, const vn_corpus_doc *doc, size_t rank);
+/* After the first visit: sorts what was kept into the indexes the rules use. */
+vn_status lint_build_indexes(lint *L);
+/* The rules over citation k of document d (L->doc). */
+void lint_rule_matches_other(lint *L, size_t d, size_t k);
+void lint_rule_conflicting_dates(lint *L, size_t d, size_t k);
 
 /* ---- lint_stale_year.c -------------------------------------------------- */
 
