@@ -46,10 +46,6 @@ static const char *type_code_ending_at(const char *t, size_t floor, size_t end, 
     return vn_type_word_for_code(code);
 }
 
-/* Reads backwards from `pos` (start of the number): [type word] [số[:]].
- * With `only_after_so`, the type word is looked for only after a "số"; a
- * type code stands for it after "số", or with `code_alone` right before the
- * number ("NĐ 15/2020"). */
 /* "Nghị quyết của Quốc hội số 30/2021/QH15", "Quyết định của UBND tỉnh
  * số …": the type word stands before the issuer, a name after "của" that
  * starts with a capital and holds no stop word; i is where "số" starts.
@@ -101,6 +97,10 @@ static const char *type_word_before_issuer(const char *t, size_t len, size_t flo
     return NULL;
 }
 
+/* Reads backwards from `pos` (start of the number): [type word] [số[:]].
+ * With `only_after_so`, the type word is looked for only after a "số"; a
+ * type code stands for it after "số", or with `code_alone` right before the
+ * number ("NĐ 15/2020", "CV 124/UBND-VX"). */
 static prefix_info read_prefix(const char *t, size_t pos, bool only_after_so, bool code_alone)
 {
     prefix_info p = {pos, false, NULL, pos, 0, 0};
@@ -304,7 +304,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     while (i + digits < len && vn_ascii_digit(t[i + digits]))
         digits++;
     bool with_year = !may_be_symbol && year_suffix(t, len, i + digits) != 0;
-    prefix_info p = read_prefix(t, i, !may_be_symbol && !with_year, with_year);
+    prefix_info p = read_prefix(t, i, !may_be_symbol && !with_year, with_year || may_be_symbol);
     vn_symbol s;
     size_t n = may_be_symbol ? vn_symbol_scan(t + i, len - i, p.type_word, true, &s) : 0;
     if (n == 0) {

@@ -702,6 +702,13 @@ static void test_issuer_before_the_number(void **state)
     assert_int_equal(r.citations.count, 1);
     assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
     vn_extract_result_free(&r);
+    /* a type code without "số" before a whole symbol */
+    r = run("theo CV 124/UBND-VX; TB 130/TB-UBND.");
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->type_word, "Công văn");
+    assert_string_equal(at(&r, 0)->symbol, "124/UBND-VX");
+    assert_string_equal(at(&r, 1)->type_word, "Thông báo");
+    vn_extract_result_free(&r);
 }
 
 /* The word lists match in any case and whatever the first letter's width:
