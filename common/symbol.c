@@ -40,24 +40,31 @@ static const struct { const char *ascii, *code; } ascii_type_codes[] = {
  * ("cites:03/nq-hdnd") name the same instrument as "03/NQ-HĐND".  Only
  * codes no other body writes without Đ; digits after them stay
  * ("BCD389"). */
-static const struct { const char *ascii, *code; } ascii_issuer_codes[] = {
-    {"HDND", "HĐND"}, {"BCD", "BCĐ"}, {"DU", "ĐU"}, {"DUK", "ĐUK"}, {"HDNN", "HĐNN"},
-    {"HDBT", "HĐBT"}, {"BGDDT", "BGDĐT"}, {"SGDDT", "SGDĐT"}, {"PGDDT", "PGDĐT"},
-    {"BLDTBXH", "BLĐTBXH"}, {"SLDTBXH", "SLĐTBXH"}, {"BKHDT", "BKHĐT"}, {"SKHDT", "SKHĐT"},
-    {"TLD", "TLĐ"}, {"TLDLDVN", "TLĐLĐVN"}, {"LDLD", "LĐLĐ"}, {"DCTUBTWMTTQVN", "ĐCTUBTWMTTQVN"},
-    {NULL, NULL}
+#define ASCII_ISSUER(ascii, code) {ascii, code, sizeof ascii - 1}
+static const struct { const char *ascii, *code; size_t len; } ascii_issuer_codes[] = {
+    ASCII_ISSUER("HDND", "HĐND"), ASCII_ISSUER("BCD", "BCĐ"), ASCII_ISSUER("DU", "ĐU"),
+    ASCII_ISSUER("DUK", "ĐUK"), ASCII_ISSUER("HDNN", "HĐNN"), ASCII_ISSUER("HDBT", "HĐBT"),
+    ASCII_ISSUER("BGDDT", "BGDĐT"), ASCII_ISSUER("SGDDT", "SGDĐT"),
+    ASCII_ISSUER("PGDDT", "PGDĐT"), ASCII_ISSUER("BLDTBXH", "BLĐTBXH"),
+    ASCII_ISSUER("SLDTBXH", "SLĐTBXH"), ASCII_ISSUER("BKHDT", "BKHĐT"),
+    ASCII_ISSUER("SKHDT", "SKHĐT"), ASCII_ISSUER("TLD", "TLĐ"),
+    ASCII_ISSUER("TLDLDVN", "TLĐLĐVN"), ASCII_ISSUER("LDLD", "LĐLĐ"),
+    ASCII_ISSUER("DCTUBTWMTTQVN", "ĐCTUBTWMTTQVN"), {NULL, NULL, 0}
 };
 
 /* upper with its ASCII spelling of an issuer's code restored (see
- * ascii_issuer_codes) into out; false when it is none. */
+ * ascii_issuer_codes) into out; false when it is none.  Asked for every
+ * code read, so a code without a D is passed at once. */
 static bool restore_issuer_d(const char *upper, char *out)
 {
+    if (!strchr(upper, 'D'))
+        return false;
     size_t n = strlen(upper);
     while (n > 0 && upper[n - 1] >= '0' && upper[n - 1] <= '9')
         n--;
     for (int i = 0; ascii_issuer_codes[i].ascii; i++) {
         const char *a = ascii_issuer_codes[i].ascii;
-        if (strlen(a) == n && memcmp(a, upper, n) == 0) {
+        if (ascii_issuer_codes[i].len == n && memcmp(a, upper, n) == 0) {
             snprintf(out, VN_SYMBOL_CODE_MAX, "%s%s", ascii_issuer_codes[i].code, upper + n);
             return true;
         }
@@ -255,7 +262,7 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
 
     pthread_once(&mixed_case_upper_once, upper_mixed_case_codes);
     for (int i = 0; mixed_case_codes[i]; i++) {
-        if (strcmp(mixed_case_upper[i], upper) == 0) {
+        if (mixed_case_upper[i][0] == upper[0] && strcmp(mixed_case_upper[i], upper) == 0) {
             snprintf(out, VN_SYMBOL_CODE_MAX, "%s", mixed_case_codes[i]);
             return true;
         }
@@ -478,9 +485,11 @@ static bool split_glued(const char *code, const char *type_word, vn_symbol *s)
     static const char *const glued_types[] = {"NĐ", "QĐ", "NQ", "TT", "CT", "KH", NULL};
     static const char *const glued_issuers[] = {"CP", "TTG", "TW", "BTC", "BNV", "UBND", "HĐND", NULL};
     (void)type_word;
+    if (!strchr("NQTCK", code[0]) || code[1] == '\0' || code[2] == '\0')
+        return false;       /* no glued type code: asked for every symbol */
     for (int a = 0; glued_types[a]; a++) {
         size_t al = strlen(glued_types[a]);
-        if (strncmp(code, glued_types[a], al) != 0)
+        if (strncmp(code, glued_types[a], al) != 0 || code[al] == '\0')
             continue;
         for (int b = 0; glued_issuers[b]; b++) {
             if (strcmp(code + al, glued_issuers[b]) == 0 && s->code_count + 2 <= VN_SYMBOL_MAX_CODES) {
@@ -694,7 +703,8 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
         char canon[VN_SYMBOL_CODE_MAX];
         if (!vn_symbol_canonical_code(t + j, cl, s->code_count, type_word, canon))
             break;
-        if (s->code_count > 0 || !vn_type_word_for_code(canon)) {
+        if (j + cl < len && t[j + cl] == '.' &&
+            (s->code_count > 0 || !vn_type_word_for_code(canon))) {
             /* an issuer's sub-code, never a type code's: "NĐ.CP" is a typo */
             size_t sub, with = cl;
             while ((sub = dotted_sub_code(t, len, j + with)) > 0)
@@ -911,8 +921,8 @@ const char *const *vn_type_word_codes(const char *type_word)
 
 const char *vn_type_word_for_code(const char *code)
 {
-    for (int i = 0; code_type_words[i].code; i++)
-        if (strcmp(code_type_words[i].code, code) == 0)
+    for (int i = 0; code_type_words[i].code; i++)     /* asked for most symbols read */
+        if (code_type_words[i].code[0] == code[0] && strcmp(code_type_words[i].code, code) == 0)
             return code_type_words[i].word;
     return NULL;
 }

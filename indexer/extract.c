@@ -38,7 +38,9 @@ static const char *type_code_ending_at(const char *t, size_t floor, size_t end, 
 {
     char code[16];
     size_t j = word_start(t, floor, end);
-    if (j == end || end - j >= sizeof code)
+    /* every type code starts with a capital A-Z, or Đ (lead byte C4) */
+    if (j == end || end - j >= sizeof code ||
+        !((t[j] >= 'A' && t[j] <= 'Z') || (unsigned char)t[j] == 0xC4))
         return NULL;
     memcpy(code, t + j, end - j);
     code[end - j] = '\0';
@@ -69,6 +71,9 @@ static bool opens_with_type_word(const char *t, size_t len, size_t from, size_t 
 static const char *type_word_before_issuer(const char *t, size_t len, size_t floor, size_t i,
                                            size_t *ts, prefix_info *p)
 {
+    static const char cua[] = "của ";
+    if (!memmem(t + floor, i - floor, cua, sizeof cua - 1))
+        return NULL;        /* most "số" have none before them: skip the walk */
     size_t j = skip_blanks_back(t, floor, i);
     if (j > floor && t[j - 1] == ':')       /* "Nghị định của Chính phủ: số …" */
         j = skip_blanks_back(t, floor, j - 1);

@@ -328,6 +328,8 @@ size_t vn_cite_read_year(const char *t, size_t len, size_t i, bool bare_ok, vn_d
 static size_t issue_verb(const char *t, size_t len, size_t j)
 {
     static const char *const verbs[] = {"ban hành ", "ký ban hành ", "ký ", "kí ", NULL};
+    if (j >= len || ((t[j] | 0x20) != 'b' && (t[j] | 0x20) != 'k'))
+        return 0;           /* asked at every place a date may follow */
     for (int k = 0; verbs[k]; k++) {
         size_t n = match_ci(t, len, j, verbs[k]);
         if (n && match_ci(t, len, j + n, "ngày"))
