@@ -540,6 +540,25 @@ static vn_status run_filter(vn_field_id f, const char *v, size_t n, filter_body 
     return st;
 }
 
+/* The citations of a symbol as typed (canon: its canonical form), in both
+ * spellings when vn_symbol_other_d_spelling has two ("cites:05-da/tu"). */
+static vn_status symbol_identities(const char *canon, const char *typed, vn_xquery **out,
+                                   vn_error *err)
+{
+    char alt[VN_SYMBOL_MAX];
+    if (!vn_symbol_other_d_spelling(typed, alt))
+        return identity_query(canon, out, err);
+    vn_xquery *parts[2] = {NULL, NULL};
+    vn_status st = identity_query(canon, &parts[0], err);
+    if (st == VN_OK)
+        st = identity_query(alt, &parts[1], err);
+    if (st == VN_OK)
+        st = vn_xquery_combine(VN_XOP_OR, parts, 2, 0, out, err);
+    vn_xquery_destroy(parts[0]);
+    vn_xquery_destroy(parts[1]);
+    return st;
+}
+
 /*
  * cites:VALUE, loosely: a symbol in any spelling ("59/2023/ND-CP"), an
  * identity with its date ("120-KL/TW@2024-12-01"), a type hint and a
@@ -552,8 +571,10 @@ static vn_status cites_body(vn_field_id f, const char *s, vn_xquery **out, vn_er
     size_t digit = strcspn(s, "0123456789");
     if (strchr(s, '@'))
         return dated_identity(s, out, err);
-    if (canonical_symbol(s, canon) || (digit > 0 && s[digit] && canonical_symbol(s + digit, canon)))
-        return identity_query(canon, out, err);
+    if (canonical_symbol(s, canon))
+        return symbol_identities(canon, s, out, err);
+    if (digit > 0 && s[digit] && canonical_symbol(s + digit, canon))
+        return symbol_identities(canon, s + digit, out, err);
     if (number_year(s) && snprintf(canon, sizeof canon, "%s/", s) < (int)sizeof canon)
         return prefix_query(f, canon, strlen(canon), out, err);
     if (hinted_number(s, canon, sizeof canon))

@@ -948,3 +948,20 @@ bool vn_symbol_code_variants(const char *a, const char *b)
     size_t pre = (size_t)(p - b) + strlen(qdi) - 1; /* bytes of "…QĐ" */
     return strncmp(a, b, pre) == 0 && strcmp(a + pre, b + pre + 1) == 0;
 }
+
+bool vn_symbol_other_d_spelling(const char *typed, char alt[VN_SYMBOL_MAX])
+{
+    static const char *const pairs[][2] = {{"DA", "ĐA"}, {"HD", "HĐ"}};
+    vn_symbol sym;
+    if (strstr(typed, "Đ") || strstr(typed, "đ") ||
+        !vn_symbol_parse_loose(typed, strlen(typed), NULL, &sym) || sym.code_count == 0)
+        return false;
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        if (strcmp(sym.codes[0], pairs[k][0]) == 0) {
+            snprintf(sym.codes[0], sizeof sym.codes[0], "%s", pairs[k][1]);
+            vn_symbol_format(&sym, alt);
+            return true;
+        }
+    }
+    return false;
+}

@@ -108,4 +108,11 @@ const char *const *vn_type_word_codes(const char *type_word);
  * variant (QĐ vs QĐi) with everything else equal. */
 bool vn_symbol_code_variants(const char *a, const char *b);
 
+/* A symbol typed without Đ whose type code is real both ways (DA is Dự án,
+ * ĐA Đề án; HD Hướng dẫn, HĐ Hợp đồng): what the user typed may mean
+ * either, which a text's type word would have told.  Writes the other
+ * spelling's canonical symbol to alt; false when there is none (a Đ typed,
+ * another code, not a symbol). */
+bool vn_symbol_other_d_spelling(const char *typed, char alt[VN_SYMBOL_MAX]);
+
 #endif

@@ -495,10 +495,17 @@ size_t vn_corpus_match(const vn_corpus *c, const char *text, size_t *out, size_t
         goto done;
     }
     size_t digit = strcspn(s, "0123456789");
-    if (vn_symbol_parse_loose(s, len, NULL, &sym) ||
-        (digit > 0 && s[digit] && vn_symbol_parse_loose(s + digit, len - digit, NULL, &sym))) {
+    const char *typed = NULL;
+    if (vn_symbol_parse_loose(s, len, NULL, &sym))
+        typed = s;
+    else if (digit > 0 && s[digit] && vn_symbol_parse_loose(s + digit, len - digit, NULL, &sym))
+        typed = s + digit;
+    if (typed) {
         vn_symbol_format(&sym, canon);
         match_symbol(c, canon, marks);
+        char alt[VN_SYMBOL_MAX];     /* "05-da/tu": 05-ĐA/TU too */
+        if (vn_symbol_other_d_spelling(typed, alt))
+            match_symbol(c, alt, marks);
     } else {
         hinted h;
         if (parse_hinted(s, &h)) {

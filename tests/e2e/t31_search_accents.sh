@@ -11,7 +11,7 @@ printf 'Bản kế hoạch đã duyệt.\n' >"$d/ban-copy.txt"
 printf 'Đi học đầy đủ.\n' >"$d/di-go.txt"
 printf 'Dì ghẻ con chồng.\n' >"$d/di-aunt.txt"
 printf 'Thực hie\xcc\x82\xcc\xa3n dân chủ.\n' >"$d/decomposed.txt"   # "hiện" written decomposed
-printf 'Căn cứ Nghị quyết số 03/NQ-HĐND và Công điện số 01/CĐ-TTg.\n' >"$d/symbols.txt"
+printf 'Căn cứ Nghị quyết số 03/NQ-HĐND, Công điện số 01/CĐ-TTg và Đề án số 05-ĐA/TU.\n' >"$d/symbols.txt"
 "$VNCITE" index --db "$TMP/db" "$d" 2>/dev/null
 hits() {
   "$VNCITE" search --db "$TMP/db" --json "$1" | /usr/bin/python3 -c '
@@ -41,4 +41,6 @@ check 'kế*' 'ban-copy.txt ban-friend.txt ban-table.txt'   # kết starts with 
 check 'cites:03/nq-hdnd' 'symbols.txt'
 check 'cites:01/cd-ttg' 'symbols.txt'
 check 'cites:03/NQ-HĐND' 'symbols.txt'
+# DA is Dự án and ĐA Đề án: typed without Đ, a search means either
+check 'cites:05-da/tu' 'symbols.txt'
 finish

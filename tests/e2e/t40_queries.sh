@@ -61,6 +61,8 @@ expect_status 0 "cites by loose symbol" -- "$VNCITE" cites --db "$db" "nd 4/2015
 golden cites-04-2015.txt "$TMP/out"
 expect_status 0 "cites by name" -- "$VNCITE" cites --db "$db" "Luật Thực hiện dân chủ ở cơ sở"
 contains "$TMP/out" "10/2022/QH15 (Luật Thực hiện dân chủ ở cơ sở): " "a name finds the law"
+expect_status 0 "cites typed without Đ" -- "$VNCITE" cites --db "$db" "05-da/tu"
+contains "$TMP/out" "05-ĐA/TU@2022-08-11 (Đề án): 1 citation" "DA typed finds the Đề án ĐA"
 expect_status 0 "cites --json" -- "$VNCITE" cites --db "$db" --json 120-KL/TW
 /usr/bin/python3 - "$TMP/out" <<'PY' && pass "cites --json records" || fail "cites --json"
 import json, sys

@@ -59,6 +59,15 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("1234/SGDDT-GDTrH;", NULL, NULL), "1234/SGDĐT-GDTrH");
     assert_string_equal(scan("01/CD-TTg;", NULL, NULL), "01/CĐ-TTg");
     assert_string_equal(scan("12/KH-DUA;", NULL, NULL), "12/KH-DUA");
+    /* DA and HD are real codes both ways: a query typed so has two spellings */
+    char alt[VN_SYMBOL_MAX];
+    assert_true(vn_symbol_other_d_spelling("05-da/tu", alt));
+    assert_string_equal(alt, "05-ĐA/TU");
+    assert_true(vn_symbol_other_d_spelling("03-HD/BDVTU", alt));
+    assert_string_equal(alt, "03-HĐ/BDVTU");
+    assert_false(vn_symbol_other_d_spelling("05-ĐA/TU", alt));
+    assert_false(vn_symbol_other_d_spelling("59/2023/ND-CP", alt));
+    assert_false(vn_symbol_other_d_spelling("not a symbol", alt));
     assert_string_equal(scan("06 - QC/ĐUK, ngày", NULL, NULL), "06-QC/ĐUK");
     assert_string_equal(scan("218 -QĐ/TW", NULL, NULL), "218-QĐ/TW");
     assert_string_equal(scan("30/CT\n-TTg ngày", NULL, NULL), "30/CT-TTg");
