@@ -293,6 +293,38 @@ static bool cited_by_number_and_year(const char *type_word)
     return false;
 }
 
+/* True if only blanks, commas, "và" and "số" stand in t[from, to). */
+static bool only_list_separators(const char *t, size_t from, size_t to)
+{
+    for (size_t x = from; x < to; x++) {
+        if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t')
+            continue;
+        size_t w = match_word_ci(t, to, x, "và");
+        if (!w)
+            w = match_word_ci(t, to, x, "số");
+        if (!w)
+            return false;
+        x += w - 1;
+    }
+    return true;
+}
+
+/* "các Nghị định của Chính phủ: số 15/2020/NĐ-CP, số 14/2022/NĐ-CP": a
+ * citation whose issuer was written before its number, and only list
+ * separators between it and the number at so, passes that issuer on. */
+static const char *leading_issuer_before(const char *t, const vn_citation_list *l, size_t so)
+{
+    if (l->count == 0)
+        return NULL;
+    const vn_citation *prev = &l->items[l->count - 1];
+    if (!prev->issuer || !prev->issuer[0] || prev->symbol_start <= prev->start ||
+        prev->end > so || !only_list_separators(t, prev->end, so))
+        return NULL;
+    size_t n = strlen(prev->issuer);
+    return memmem(t + prev->start, prev->symbol_start - prev->start, prev->issuer, n)
+               ? prev->issuer : NULL;
+}
+
 static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_result *r,
                              size_t *consumed)
 {
@@ -362,23 +394,11 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     vn_cite_read_suffix(t, len, i + n, &d);
     if (!d.issuer[0] && p.issuer_end > p.issuer_start)
         copy_trimmed(d.issuer, sizeof d.issuer, t + p.issuer_start, p.issuer_end - p.issuer_start);
+    const char *leading;
+    if (!d.issuer[0] && p.has_so && !p.type_word &&
+        (leading = leading_issuer_before(t, &r->citations, p.start)) != NULL)
+        copy_str(d.issuer, sizeof d.issuer, leading);
     return vn_citation_list_push(&r->citations, c);
-}
-
-/* True if only blanks, commas, "và" and "số" stand in t[from, to). */
-static bool only_list_separators(const char *t, size_t from, size_t to)
-{
-    for (size_t x = from; x < to; x++) {
-        if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t')
-            continue;
-        size_t w = match_word_ci(t, to, x, "và");
-        if (!w)
-            w = match_word_ci(t, to, x, "số");
-        if (!w)
-            return false;
-        x += w - 1;
-    }
-    return true;
 }
 
 /*

@@ -698,9 +698,14 @@ static void test_issuer_before_the_number(void **state)
     assert_string_equal(at(&r, 1)->issuer, "UBND tỉnh Bà Rịa - Vũng Tàu");
     assert_string_equal(at(&r, 2)->issuer, "Ban Dân vận Tỉnh ủy");
     vn_extract_result_free(&r);
-    r = run("Căn cứ các Nghị định của Chính phủ: số 15/2020/NĐ-CP;");
-    assert_int_equal(r.citations.count, 1);
+    /* the issuer before a list's first number is the list's */
+    r = run("Căn cứ các Nghị định của Chính phủ: số 15/2020/NĐ-CP, số 14/2022/NĐ-CP; "
+            "Quyết định số 12/QĐ-UBND ngày 3/3/2024 của UBND tỉnh; số 13/QĐ-UBND.");
+    assert_int_equal(r.citations.count, 4);
     assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    assert_string_equal(at(&r, 1)->issuer, "Chính phủ");
+    assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
+    assert_string_equal(at(&r, 3)->issuer, "");     /* written after, and past a ';' */
     vn_extract_result_free(&r);
     /* a type code without "số" before a whole symbol */
     r = run("theo CV 124/UBND-VX; TB 130/TB-UBND.");
