@@ -386,6 +386,8 @@ static size_t scan_month_year(const unsigned char *s, size_t len, size_t p, int 
     }
     p = skip_spaces(s, len, p);
     n = match_word(s, len, p, WORD_NAM);
+    if (!n && day > 0 && month > 0 && p < len && s[p] == '/')
+        n = 1;          /* "ngày 05 tháng 9/2016" */
     if (!n)
         return 0;
     p = skip_spaces(s, len, p + n);
@@ -412,8 +414,15 @@ static size_t scan_after_ngay(const unsigned char *s, size_t len, size_t p, vn_d
         if (month < 0)
             p = skip_placeholder(s, len, p, sep != '.');
         p = skip_spaces(s, len, p);
-        if (p >= len || !is_dmy_sep((char)s[p]))
-            return 0;
+        if (p >= len || !is_dmy_sep((char)s[p])) {
+            /* "ngày 05/9 năm 2016": day and month as numbers, the year in words */
+            size_t n = day > 0 && month > 0 ? match_word(s, len, p, WORD_NAM) : 0;
+            if (!n)
+                return 0;
+            p = skip_spaces(s, len, p + n);
+            int year = scan_year(s, len, &p);
+            return year < 0 ? 0 : finish(day, month, year, p, out);
+        }
         p = skip_spaces(s, len, p + 1);
         int year = scan_year(s, len, &p);
         if (year < 0 && day > 0 && month > 0)

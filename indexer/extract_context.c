@@ -419,10 +419,21 @@ size_t vn_cite_read_suffix(const char *t, size_t len, size_t i, draft *dr)
                             match_word_ci(t, len, after, "của")))
             j = after;
     }
+    bool paren = j < len && t[j] == '(';
     if (j < len && (t[j] == ',' || t[j] == '('))
         j = skip_blanks_fwd(t, len, j + 1);
     size_t end = i;
     size_t n = vn_cite_read_date(t, len, j, &c->date);
+    if (!n && paren && j < len && vn_ascii_digit(t[j])) {
+        /* "Quyết định số 211/QĐ-UBND (05/9/2016)": a date alone in brackets */
+        vn_date_range d;
+        size_t dl = vn_date_scan(t + j, len - j, &d);
+        size_t close = dl ? skip_blanks_fwd(t, len, j + dl) : len;
+        if (close < len && t[close] == ')') {
+            c->date = d;
+            n = j + dl;
+        }
+    }
     /* "Nghị quyết số 01/NQ-CP năm 2024": a symbol without a year has one
      * every year, and the year written after it tells them apart */
     if (!n && !c->has_year && (n = vn_cite_read_year(t, len, j, false, &c->date)) != 0)

@@ -215,6 +215,9 @@ static void test_scan_full(void **state)
     expect_scan("ngày 14/8/23 của", "2023-08-14", strlen("ngày 14/8/23"));
     expect_scan("ngày 5.6.96", "1996-06-05", 0);
     expect_scan("ngày 1/1/49;", "2049-01-01", strlen("ngày 1/1/49"));
+    /* day and month as numbers and the year in words, or the other way */
+    expect_scan("ngày 05/9 năm 2016;", "2016-09-05", strlen("ngày 05/9 năm 2016"));
+    expect_scan("ngày 05 tháng 9/2016 của", "2016-09-05", strlen("ngày 05 tháng 9/2016"));
 }
 
 /* Glued "…/TWngày 12/12/2013": the caller hands over the text from "ngày". */
@@ -304,6 +307,9 @@ static void test_scan_rejects(void **state)
     expect_none("ngày 114/8/2023");
     expect_none("ngày 14/108/2023");
     expect_none("ngày 10/6");
+    expect_none("ngày 10/6 năm nay");
+    expect_none("ngày ../6 năm 2023");
+    expect_none("tháng 9/2016");            /* a month's "/year" only after a day */
     expect_none("ngày càng");
     expect_none("ngày");
     expect_none("ngày tháng năm");

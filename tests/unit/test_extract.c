@@ -707,6 +707,14 @@ static void test_issuer_before_the_number(void **state)
     assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
     assert_string_equal(at(&r, 3)->issuer, "");     /* written after, and past a ';' */
     vn_extract_result_free(&r);
+    /* a date alone in brackets after the symbol */
+    r = run("Quyết định số 211/QĐ-UBND (05/9/2016) của UBND tỉnh; Quyết định số 213/QĐ-UBND "
+            "(05/9/2016 - 06/9/2016).");
+    assert_int_equal(r.citations.count, 2);
+    date_is(at(&r, 0), "2016-09-05");
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
+    assert_int_equal(at(&r, 1)->date.precision, VN_DATE_NONE);
+    vn_extract_result_free(&r);
     /* a type code without "số" before a whole symbol */
     r = run("theo CV 124/UBND-VX; TB 130/TB-UBND.");
     assert_int_equal(r.citations.count, 2);
