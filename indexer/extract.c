@@ -240,6 +240,9 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
     proto.c.start = p->start;
     size_t end = vn_cite_read_suffix(t, len, ends[count - 1], &proto);
     (void)end;
+    if (!proto.issuer[0] && p->issuer_end > p->issuer_start)  /* "… của Bộ Chính trị số 217, 218" */
+        copy_trimmed(proto.issuer, sizeof proto.issuer, t + p->issuer_start,
+                     p->issuer_end - p->issuer_start);
     for (int k = 0; k < count; k++) {
         vn_citation c = proto.c;   /* its issuer is proto's, copied by the push */
         c.kind = count > 1 ? VN_CITE_LIST : VN_CITE_SHORT;

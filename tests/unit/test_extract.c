@@ -707,6 +707,14 @@ static void test_issuer_before_the_number(void **state)
     assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
     assert_string_equal(at(&r, 3)->issuer, "");     /* written after, and past a ';' */
     vn_extract_result_free(&r);
+    /* a list of bare numbers after the issuer */
+    r = run("Thực hiện các Quyết định của Bộ Chính trị số 217, 218 ngày 12/12/2013;");
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->type_word, "Quyết định");
+    assert_string_equal(at(&r, 0)->issuer, "Bộ Chính trị");
+    assert_string_equal(at(&r, 1)->issuer, "Bộ Chính trị");
+    date_is(at(&r, 1), "2013-12-12");
+    vn_extract_result_free(&r);
     /* a date alone in brackets after the symbol */
     r = run("Quyết định số 211/QĐ-UBND (05/9/2016) của UBND tỉnh; Quyết định số 213/QĐ-UBND "
             "(05/9/2016 - 06/9/2016).");
