@@ -712,6 +712,25 @@ static void report_ref(loader *L, table *t, int line, const char *what, const ch
     }
 }
 
+/* The instrument a row names in column `column` of events.csv or aliases.csv;
+ * false, reported (row skipped), when the cell is empty or names none. */
+static bool row_instrument(loader *L, table *t, int line, int column, size_t *out)
+{
+    const char *inst = cell(t, column);
+    if (!inst[0]) {
+        report(L, t->file, line, "instrument is empty: row skipped");
+        return false;
+    }
+    long idx;
+    ref_result res = registry_resolve_ref(L->r, inst, &idx);
+    if (res != REF_FOUND) {
+        report_ref(L, t, line, "instrument", inst, res);
+        return false;
+    }
+    *out = (size_t)idx;
+    return true;
+}
+
 /* ---- instruments.csv ------------------------------------------------------ */
 
 enum { I_SYMBOL, I_ISSUED, I_TYPE, I_ISSUER, I_TITLE, I_IN_FORCE, I_SOURCE, I_CONFIDENCE, I_NOTE };
@@ -843,18 +862,8 @@ static void event_row(loader *L, table *t, int line)
     ev.line = line;
     ev.other = -1;
 
-    const char *inst = cell(t, E_INSTRUMENT);
-    if (!inst[0]) {
-        report(L, t->file, line, "instrument is empty: row skipped");
+    if (!row_instrument(L, t, line, E_INSTRUMENT, &ev.instrument))
         return;
-    }
-    long idx;
-    ref_result res = registry_resolve_ref(r, inst, &idx);
-    if (res != REF_FOUND) {
-        report_ref(L, t, line, "instrument", inst, res);
-        return;
-    }
-    ev.instrument = (size_t)idx;
 
     const char *word = cell(t, E_EVENT);
     if (!event_word(word, &ev.kind)) {
@@ -922,22 +931,12 @@ static void alias_row(loader *L, table *t, int line)
     memset(&al, 0, sizeof al);
     al.line = line;
     const char *name = cell(t, A_NAME);
-    const char *inst = cell(t, A_INSTRUMENT);
     if (!name[0]) {
         report(L, t->file, line, "name is empty: row skipped");
         return;
     }
-    if (!inst[0]) {
-        report(L, t->file, line, "instrument is empty: row skipped");
+    if (!row_instrument(L, t, line, A_INSTRUMENT, &al.instrument))
         return;
-    }
-    long idx;
-    ref_result res = registry_resolve_ref(r, inst, &idx);
-    if (res != REF_FOUND) {
-        report_ref(L, t, line, "instrument", inst, res);
-        return;
-    }
-    al.instrument = (size_t)idx;
     vn_date_range from, until;
     if (!date_cell(L, t, line, "cited_from", cell(t, A_CITED_FROM), &from) ||
         !date_cell(L, t, line, "cited_until", cell(t, A_CITED_UNTIL), &until))
