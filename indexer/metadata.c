@@ -576,3 +576,12 @@ bool vn_docmeta_effective_date(const vn_docmeta *m, vn_date_range *out)
     }
     return false;
 }
+
+unsigned long long vn_province_bit(const char *province)
+{
+    _Static_assert(sizeof provinces / sizeof provinces[0] - 1 <= 64, "a province is a bit");
+    for (int k = 0; province && province[0] && provinces[k]; k++)
+        if (strcmp(provinces[k], province) == 0)
+            return 1ull << k;
+    return 0;
+}

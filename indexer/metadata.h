@@ -57,6 +57,10 @@ void vn_metadata_read(const char *text, size_t len, const vn_extract_result *ex,
  * choice; returns false if nothing is known. */
 bool vn_docmeta_effective_date(const vn_docmeta *meta, vn_date_range *out);
 
+/* The province (vn_docmeta.province, as metadata names it) as one bit of 63,
+ * for sets of provinces: 0 when empty or unknown. */
+unsigned long long vn_province_bit(const char *province);
+
 /* Does an own number (vn_docmeta.own_number) carry its number?  False when
  * there is none, and for a draft's blank one ("/KH-SCT", "-KH/BCĐ"). */
 bool vn_own_number_numbered(const char *own_number);

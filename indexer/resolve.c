@@ -26,6 +26,7 @@ typedef struct seen {
     const char *symbol;     /* canonical, as united; in the table's arena */
     vn_date date;           /* day precision */
     size_t rank;            /* the symbol's place among the distinct symbols, strcmp order */
+    unsigned long long provinces;   /* of the plans that cite it or are it (local_symbol) */
 } seen;
 
 /* The corpus table's items under the number each symbol starts with, as
@@ -57,6 +58,7 @@ typedef struct written_entry {
     const char *symbol, *type_word;     /* in the table's arena */
     vn_date date;
     size_t count;
+    unsigned long long provinces;       /* vn_province_bit of the plans writing it */
 } written_entry;
 
 struct vn_resolve_table {
@@ -357,7 +359,46 @@ static vn_status unite_variant(vn_citation_list *l, vn_citation *c, const vn_reg
 
 /* ---- numbered -------------------------------------------------------- */
 
-static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const corpus_table *t)
+/* An issuer's code of a province's, a district's or a commune's body: the
+ * People's Committees and Councils, the Party committees (…/TU, …/HU, …/ĐU
+ * and their boards: BDVTU, BTGTU …), the steering boards (BCĐ), the
+ * departments (SNV, SYT, SGDĐT …).  Each province numbers its own papers. */
+static bool local_code(const char *code)
+{
+    static const char *const prefixes[] = {"UBND", "HĐND", "BCĐ", "ĐU", NULL};
+    for (int k = 0; prefixes[k]; k++)
+        if (strncmp(code, prefixes[k], strlen(prefixes[k])) == 0)
+            return true;
+    size_t n = strlen(code);
+    return (n >= 2 && (strcmp(code + n - 2, "TU") == 0 || strcmp(code + n - 2, "HU") == 0)) ||
+           (code[0] == 'S' && n >= 3);
+}
+
+/* Does a yearless symbol name a local body's paper (local_code)? */
+static bool local_symbol(const char *symbol)
+{
+    vn_symbol s;
+    if (!vn_symbol_parse_loose(symbol, strlen(symbol), NULL, &s))
+        return false;
+    int k = s.code_count > 1 && vn_type_word_for_code(s.codes[0]) ? 1 : 0;
+    for (; k < s.code_count; k++)
+        if (local_code(s.codes[k]))
+            return true;
+    return false;
+}
+
+/* "Kế hoạch số 01/KH-UBND" in a plan of Sóc Trăng is not the 01/KH-UBND
+ * that only plans of Quảng Nam cite or are: a local body's symbol known
+ * from other provinces only names another body's paper.  An unknown
+ * province (of the citing plan, or of every plan that knows the item)
+ * rules nothing out. */
+static bool other_provinces(const seen *s, unsigned long long province, bool local)
+{
+    return local && province && s->provinces && !(s->provinces & province);
+}
+
+static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const corpus_table *t,
+                                  unsigned long long province)
 {
     if (c->has_year) {
         c->instrument = strdup(c->symbol);
@@ -374,10 +415,12 @@ static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const 
     registry_candidates(reg, c->symbol, within, &cand);
     size_t lo, hi;
     corpus_find(t, c->symbol, &lo, &hi);
+    bool local = province && lo < hi && local_symbol(c->symbol);
     /* the entries are distinct (symbol, date) pairs, so a full list of
      * candidates takes no more: stop there, a symbol may have many dates */
     for (size_t k = lo; k < hi && cand.count < CANDIDATES_MAX; k++) {
-        if (within && !vn_date_range_contains(within, t->items[k].date))
+        if ((within && !vn_date_range_contains(within, t->items[k].date)) ||
+            other_provinces(&t->items[k], province, local))
             continue;
         char id[VN_SYMBOL_MAX + 16];
         char iso[11];
@@ -449,7 +492,7 @@ static const vn_date *day_of(const vn_date_range *d)
 }
 
 static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const vn_registry *reg,
-                              const corpus_table *t)
+                              const corpus_table *t, unsigned long long province)
 {
     const char *icode = c->issuer[0] ? issuer_code(c->issuer) : NULL;
     candidates cand = {0};
@@ -476,7 +519,8 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
              k < end && cand.count < CANDIDATES_MAX; k++) {
             const seen *s = &t->items[t->by_number.items[k].item];
             if (symbol_fits(s->symbol, c->number, c->type_word, icode, &c->date,
-                            s->date.year ? &s->date : NULL)) {
+                            s->date.year ? &s->date : NULL) &&
+                !other_provinces(s, province, province && local_symbol(s->symbol))) {
                 char *id = make_id(s->symbol, false, s->date);
                 if (!id)
                     return VN_ERR_NOMEM;
@@ -560,17 +604,19 @@ static void *resolve_range(void *arg)
     p->st = VN_OK;
     for (size_t d = p->from; d < p->to && p->st == VN_OK; d++) {
         vn_citation_list *l = p->docs[d].citations;
+        const vn_docmeta *meta = p->docs[d].meta;
+        unsigned long long province = meta ? vn_province_bit(meta->province) : 0;
         for (size_t k = 0; k < l->count && p->st == VN_OK; k++)
             p->st = unite_variant(l, &l->items[k], p->reg, p->t);
         for (size_t k = 0; k < l->count && p->st == VN_OK; k++)
             if (l->items[k].kind == VN_CITE_NUMBERED)
-                p->st = resolve_numbered(&l->items[k], p->reg, t);
+                p->st = resolve_numbered(&l->items[k], p->reg, t, province);
         for (size_t k = 0; k < l->count && p->st == VN_OK; k++) {
             vn_citation *c = &l->items[k];
             if (c->kind == VN_CITE_LIST || c->kind == VN_CITE_SHORT)
-                p->st = resolve_bare(c, l, p->reg, t);
+                p->st = resolve_bare(c, l, p->reg, t, province);
             else if (c->kind == VN_CITE_NAME)
-                p->st = resolve_name(c, p->docs[d].meta, p->reg);
+                p->st = resolve_name(c, meta, p->reg);
         }
     }
     return NULL;
@@ -668,7 +714,7 @@ static vn_status keep_quy_dinh_keys(vn_resolve_table *t)
 
 /* Counts one dated yearless symbol as written. */
 static vn_status add_written(vn_resolve_table *t, const char *symbol, vn_date date,
-                             const char *type_word, vn_error *err)
+                             const char *type_word, unsigned long long province, vn_error *err)
 {
     char key[WRITTEN_KEY_MAX];
     if (!written_key(symbol, date, type_word, key))
@@ -684,9 +730,10 @@ static vn_status add_written(vn_resolve_table *t, const char *symbol, vn_date da
         const char *kept_type = vn_intern_keep(&t->type_words, &t->strings, type_word);
         if (!kept || !kept_symbol || !kept_type || vn_intern_add(&t->keys, kept, &id) != VN_OK)
             return nomem(err);
-        t->written[id] = (written_entry){kept_symbol, kept_type, date, 0};
+        t->written[id] = (written_entry){kept_symbol, kept_type, date, 0, 0};
     }
     t->written[id].count++;
+    t->written[id].provinces |= province;
     return VN_OK;
 }
 
@@ -701,7 +748,8 @@ static vn_status add_own_number(vn_resolve_table *t, const vn_docmeta *meta, vn_
     if (!vn_own_number_numbered(own) || meta->date.precision != VN_DATE_DAY ||
         !vn_symbol_parse_loose(own, strlen(own), meta->type_word, &s) || vn_symbol_has_year(&s))
         return VN_OK;
-    return add_written(t, own, meta->date.first, meta->type_word, err);
+    return add_written(t, own, meta->date.first, meta->type_word,
+                       vn_province_bit(meta->province), err);
 }
 
 vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_docmeta *meta,
@@ -710,10 +758,11 @@ vn_status vn_resolve_table_add(vn_resolve_table *t, const vn_docmeta *meta,
     if (t->finished)
         return vn_error_set(err, VN_ERR_USAGE, "the citation table is already finished");
     vn_status st = meta ? add_own_number(t, meta, err) : VN_OK;
+    unsigned long long province = meta ? vn_province_bit(meta->province) : 0;
     for (size_t k = 0; k < l->count && st == VN_OK; k++) {
         const vn_citation *c = &l->items[k];
         if (in_table(c))
-            st = add_written(t, c->symbol, c->date.first, c->type_word, err);
+            st = add_written(t, c->symbol, c->date.first, c->type_word, province, err);
     }
     return st;
 }
@@ -727,9 +776,12 @@ static vn_status united_index(corpus_table *u)
     if (table_sort(u) != VN_OK)
         return VN_ERR_NOMEM;
     size_t kept = 0;
-    for (size_t k = 0; k < u->count; k++)
+    for (size_t k = 0; k < u->count; k++) {
         if (kept == 0 || seen_cmp(&u->items[kept - 1], &u->items[k]) != 0)
             u->items[kept++] = u->items[k];
+        else
+            u->items[kept - 1].provinces |= u->items[k].provinces;
+    }
     u->count = kept;
     table_index(u);
     return number_index_build(&u->by_number, u->items, u->count);
@@ -752,7 +804,7 @@ vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *reg, v
         if (unite_reason(w->symbol, w->type_word, &w->date, reg, t, variant) &&
             !(symbol = vn_arena_strdup(&t->strings, variant)))
             return nomem(err);
-        u->items[u->count++] = (seen){symbol, w->date, 0};
+        u->items[u->count++] = (seen){symbol, w->date, 0, w->provinces};
     }
     if (united_index(u) != VN_OK || keep_quy_dinh_keys(t) != VN_OK)
         return nomem(err);
@@ -783,7 +835,8 @@ size_t vn_resolve_table_united_count(const vn_resolve_table *t)
 
 vn_resolve_row vn_resolve_table_united_at(const vn_resolve_table *t, size_t i)
 {
-    return (vn_resolve_row){t->united.items[i].symbol, NULL, t->united.items[i].date, 0};
+    const seen *s = &t->united.items[i];
+    return (vn_resolve_row){s->symbol, NULL, s->date, 0, s->provinces};
 }
 
 size_t vn_resolve_table_written_count(const vn_resolve_table *t)
@@ -794,7 +847,7 @@ size_t vn_resolve_table_written_count(const vn_resolve_table *t)
 vn_resolve_row vn_resolve_table_written_at(const vn_resolve_table *t, size_t i)
 {
     const written_entry *w = &t->written[i];
-    return (vn_resolve_row){w->symbol, w->type_word, w->date, w->count};
+    return (vn_resolve_row){w->symbol, w->type_word, w->date, w->count, w->provinces};
 }
 
 /* Adds the written row r (its key new) to t. */
@@ -817,7 +870,7 @@ static vn_status restore_written(vn_resolve_table *t, const vn_resolve_row *r, v
                  16) ||
         vn_intern_add(&t->keys, kept, &id) != VN_OK)
         return nomem(err);
-    t->written[id] = (written_entry){symbol, type_word, r->date, r->count};
+    t->written[id] = (written_entry){symbol, type_word, r->date, r->count, r->provinces};
     return VN_OK;
 }
 
@@ -843,7 +896,7 @@ vn_status vn_resolve_table_restore(const vn_resolve_row *united, size_t united_c
                      : vn_error_set(err, VN_ERR_PARSE, "a symbol too long: %.40s",
                                     united[k].symbol);
         else
-            u->items[u->count++] = (seen){symbol, united[k].date, 0};
+            u->items[u->count++] = (seen){symbol, united[k].date, 0, united[k].provinces};
     }
     /* as vn_resolve_table_finish leaves it */
     if (st == VN_OK && united_index(u) != VN_OK)

@@ -72,6 +72,7 @@ typedef struct vn_resolve_row {
     const char *symbol, *type_word;
     vn_date date;
     size_t count;
+    unsigned long long provinces;   /* vn_province_bit of the plans that cite or are it */
 } vn_resolve_row;
 
 size_t vn_resolve_table_united_count(const vn_resolve_table *t);

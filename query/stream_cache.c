@@ -9,9 +9,9 @@
 
 #include "cache_file.h"
 
-#define MAGIC "VNSTRMC1"
+#define MAGIC "VNSTRMC2"
 #define WHAT "stream cache"
-enum { UNITED_FIELDS = 4, WRITTEN_FIELDS = 6, FILE_FIELDS = 1 };
+enum { UNITED_FIELDS = 6, WRITTEN_FIELDS = 8, FILE_FIELDS = 1 };
 
 char *vn_stream_cache_path(const char *db_path)
 {
@@ -35,6 +35,8 @@ static vn_status put_row(vn_buf *b, vn_cache_strings *t, const vn_resolve_row *r
             return VN_ERR_USAGE;
         v[n++] = (uint32_t)r->count;
     }
+    v[n++] = (uint32_t)(r->provinces & UINT32_MAX);
+    v[n++] = (uint32_t)(r->provinces >> 32);
     return st == VN_OK ? vn_cache_put_fields(b, v, n) : st;
 }
 
@@ -82,7 +84,8 @@ vn_status vn_stream_cache_write(const char *path, const char *key, const vn_reso
 
 /* ---- reading -------------------------------------------------------------------------- */
 
-/* A row of `fields` fields (4: united, 6: written). */
+/* A row of `fields` fields (UNITED_FIELDS or WRITTEN_FIELDS): its strings,
+ * its date, the written count, the provinces as two halves. */
 static vn_status read_row(vn_cache_view *v, size_t fields, vn_resolve_row *out, vn_error *err)
 {
     uint32_t f[WRITTEN_FIELDS];
@@ -96,8 +99,9 @@ static vn_status read_row(vn_cache_view *v, size_t fields, vn_resolve_row *out, 
     vn_date date = {(int)d[0], (int)d[1], (int)d[2]};
     if (d[0] > 9999 || !vn_date_valid(date))
         return vn_cache_damaged(v, err, "a date that is not one");
+    unsigned long long provinces = f[fields - 2] | (unsigned long long)f[fields - 1] << 32;
     *out = (vn_resolve_row){v->strings + f[0], written ? v->strings + f[1] : NULL, date,
-                            written ? f[5] : 0};
+                            written ? f[5] : 0, provinces};
     return VN_OK;
 }
 

@@ -214,6 +214,35 @@ static void test_undated_resolved_by_a_document_of_the_corpus(void **state)
     done(&f);
 }
 
+/* A local body's symbol known only from another province names another
+ * body's paper: every People's Committee numbers its plans from 1. */
+static void test_local_symbol_only_within_its_province(void **state)
+{
+    (void)state;
+    fixture f = {0};
+    analyse(&f, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nSố: 01/KH-UBND\n"
+                "Quảng Nam, ngày 05 tháng 01 năm 2024\n\nKẾ HOẠCH\nthực hiện\n\n"
+                "Thực hiện Kết luận số 120-KL/TW ngày 07/01/2016 của Bộ Chính trị.\n");
+    analyse(&f, "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG\nSố: 07/KH-UBND\n"
+                "Sóc Trăng, ngày 10 tháng 02 năm 2024\n\nKẾ HOẠCH\nthực hiện\n\n"
+                "Căn cứ Kế hoạch số 01/KH-UBND của UBND tỉnh; Kết luận số 120-KL/TW.\n");
+    analyse(&f, "ỦY BAN NHÂN DÂN\nHUYỆN ĐẠI LỘC\nSố: 09/KH-UBND\n"
+                "Đại Lộc, ngày 12 tháng 02 năm 2024\n\nKẾ HOẠCH\nthực hiện\n\n"
+                "Căn cứ Kế hoạch số 01/KH-UBND của UBND tỉnh Quảng Nam.\n");
+    resolve_all(&f);
+    assert_string_equal(f.docs[0].meta.province, "Quảng Nam");
+    assert_string_equal(f.docs[1].meta.province, "Sóc Trăng");
+    assert_string_equal(f.docs[2].meta.province, "Quảng Nam");
+    /* Sóc Trăng's "01/KH-UBND" is not Quảng Nam's plan; a Party symbol of
+     * the centre is everyone's */
+    assert_string_equal(cite(&f, 1, 0)->symbol, "01/KH-UBND");
+    assert_null(cite(&f, 1, 0)->instrument);
+    assert_string_equal(cite(&f, 1, 1)->instrument, "120-KL/TW@2016-01-07");
+    /* a plan of Quảng Nam resolves it */
+    assert_string_equal(cite(&f, 2, 0)->instrument, "01/KH-UBND@2024-01-05");
+    done(&f);
+}
+
 static void test_name_by_citing_date(void **state)
 {
     (void)state;
@@ -318,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_short_form_resolved_by_number_from_corpus),
         cmocka_unit_test(test_short_form_issued_when_it_says),
         cmocka_unit_test(test_undated_resolved_by_a_document_of_the_corpus),
+        cmocka_unit_test(test_local_symbol_only_within_its_province),
         cmocka_unit_test(test_name_by_citing_date),
         cmocka_unit_test(test_two_passes_give_the_same),
     };
