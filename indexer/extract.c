@@ -48,10 +48,6 @@ static const char *type_code_ending_at(const char *t, size_t floor, size_t end, 
     return vn_type_word_for_code(code);
 }
 
-/* "Nghị quyết của Quốc hội số 30/2021/QH15", "Quyết định của UBND tỉnh
- * số …": the type word stands before the issuer, a name after "của" that
- * starts with a capital and holds no stop word; i is where "số" starts.
- * The type word and its start, or NULL. */
 /* "Bộ luật Dân sự …": t[from, to) opens with an instrument type word, so
  * it names an instrument, not an issuer ("quy định của Bộ luật dân sự số
  * 33/2005/QH11"). */
@@ -68,6 +64,11 @@ static bool opens_with_type_word(const char *t, size_t len, size_t from, size_t 
     return false;
 }
 
+/* "Nghị quyết của Quốc hội số 30/2021/QH15", "Quyết định của UBND tỉnh
+ * số …": the type word stands before the issuer, a name after "của" that
+ * starts with a capital and holds no stop word; i is where "số" starts, and
+ * t is read before `len` (the number).  The type word, its start in *ts and
+ * the issuer in p, or NULL. */
 static const char *type_word_before_issuer(const char *t, size_t len, size_t floor, size_t i,
                                            size_t *ts, prefix_info *p)
 {
