@@ -965,3 +965,9 @@ bool vn_symbol_other_d_spelling(const char *typed, char alt[VN_SYMBOL_MAX])
     }
     return false;
 }
+
+bool vn_symbol_names_issuer(const vn_symbol *s)
+{
+    return s->year || s->code_count >= 2 ||
+           (s->code_count == 1 && known_code(s->codes[0]) && !vn_type_word_for_code(s->codes[0]));
+}

@@ -108,6 +108,13 @@ const char *const *vn_type_word_codes(const char *type_word);
  * variant (QĐ vs QĐi) with everything else equal. */
 bool vn_symbol_code_variants(const char *a, const char *b);
 
+/* Does the symbol say whose it is, so that it can stand alone, without "số"
+ * or a type word in front?  It has a year, two codes or more ("575/UBND-NC",
+ * "120-KL/TW"), or one code that is a known issuer's ("196-CP", "123/UBND").
+ * Not "5/KP3", "12/VP" or "1/KH", which are a quarter, a file mark and a
+ * goal's number far more often than papers. */
+bool vn_symbol_names_issuer(const vn_symbol *s);
+
 /* A symbol typed without Đ whose type code is real both ways (DA is Dự án,
  * ĐA Đề án; HD Hướng dẫn, HĐ Hợp đồng): what the user typed may mean
  * either, which a text's type word would have told.  Writes the other

@@ -370,6 +370,8 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         if (strcmp(own, r->own_number) == 0)
             return VN_OK;   /* written again: a portal's record, then the text's header */
     }
+    if (!p.has_so && !p.type_word && !vn_symbol_names_issuer(&s))
+        return VN_OK;       /* "Tổ 5/KP3", "Mục tiêu 1/KH": alone, no paper */
     draft d;
     vn_cite_draft_init(&d);
     vn_citation *c = &d.c;

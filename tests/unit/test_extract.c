@@ -623,6 +623,15 @@ static void test_no_false_positives(void **state)
     assert_int_equal(r.citations.count, 1);
     assert_string_equal(at(&r, 0)->symbol, "15/UBND");
     vn_extract_result_free(&r);
+    /* alone, a symbol must say whose it is: a year, two codes, a known issuer */
+    t = "Tổ 5/KP3 phường Hòa Thuận; Km 12+500/QL1A; mã số thuế 0401234567/CT; ký hiệu 12/VP; "
+        "Mục tiêu 1/KH: nâng cao nhận thức; theo 575/UBND-NC, 123/UBND và 196-CP.";
+    r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->symbol, "575/UBND-NC");
+    assert_string_equal(at(&r, 1)->symbol, "123/UBND");
+    assert_string_equal(at(&r, 2)->symbol, "196-CP");
+    vn_extract_result_free(&r);
 }
 
 /* Forms the sample plans do not show but other documents do. */

@@ -59,6 +59,16 @@ static void test_messy_forms(void **state)
     assert_string_equal(scan("1234/SGDDT-GDTrH;", NULL, NULL), "1234/SGDĐT-GDTrH");
     assert_string_equal(scan("01/CD-TTg;", NULL, NULL), "01/CĐ-TTg");
     assert_string_equal(scan("12/KH-DUA;", NULL, NULL), "12/KH-DUA");
+    /* what may stand alone */
+    vn_symbol alone;
+    assert_true(vn_symbol_parse_loose("575/UBND-NC", 11, NULL, &alone));
+    assert_true(vn_symbol_names_issuer(&alone));
+    assert_true(vn_symbol_parse_loose("196-CP", 6, NULL, &alone));
+    assert_true(vn_symbol_names_issuer(&alone));
+    assert_true(vn_symbol_parse_loose("12/VP", 5, NULL, &alone));
+    assert_false(vn_symbol_names_issuer(&alone));
+    assert_true(vn_symbol_parse_loose("1/KH", 4, NULL, &alone));
+    assert_false(vn_symbol_names_issuer(&alone));
     /* DA and HD are real codes both ways: a query typed so has two spellings */
     char alt[VN_SYMBOL_MAX];
     assert_true(vn_symbol_other_d_spelling("05-da/tu", alt));
