@@ -419,17 +419,23 @@ size_t vn_cite_read_suffix(const char *t, size_t len, size_t i, draft *dr)
                             match_word_ci(t, len, after, "của")))
             j = after;
     }
-    bool paren = j < len && t[j] == '(';
-    if (j < len && (t[j] == ',' || t[j] == '('))
+    char opener = j < len && (t[j] == ',' || t[j] == '(') ? t[j] : 0;
+    if (opener)
         j = skip_blanks_fwd(t, len, j + 1);
     size_t end = i;
     size_t n = vn_cite_read_date(t, len, j, &c->date);
-    if (!n && paren && j < len && vn_ascii_digit(t[j])) {
-        /* "Quyết định số 211/QĐ-UBND (05/9/2016)": a date alone in brackets */
+    if (!n && opener && j < len && vn_ascii_digit(t[j])) {
+        /* a whole date alone, in brackets or after a comma: "Quyết định số
+         * 211/QĐ-UBND (05/9/2016)", "số 212/QĐ-UBND, 05/9/2016 của …"; not
+         * the next symbol ("…, 01/2024/QĐ-UBND") or a range */
         vn_date_range d;
         size_t dl = vn_date_scan(t + j, len - j, &d);
-        size_t close = dl ? skip_blanks_fwd(t, len, j + dl) : len;
-        if (close < len && t[close] == ')') {
+        size_t after = dl ? skip_blanks_fwd(t, len, j + dl) : len;
+        bool closed = after < len && (opener == '(' ? t[after] == ')'
+                                                    : t[after] == ';' || t[after] == ',' ||
+                                                          t[after] == '.' || t[after] == '\n' ||
+                                                          match_word_ci(t, len, after, "của"));
+        if (dl && d.precision == VN_DATE_DAY && (closed || (opener == ',' && after >= len))) {
             c->date = d;
             n = j + dl;
         }

@@ -732,6 +732,16 @@ static void test_issuer_before_the_number(void **state)
     assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
     assert_int_equal(at(&r, 1)->date.precision, VN_DATE_NONE);
     vn_extract_result_free(&r);
+    /* … or after a comma, when nothing but a clause's end or "của" follows it */
+    r = run("Quyết định số 212/QĐ-UBND, 05/9/2016 của UBND tỉnh; Quyết định số 215/QĐ-UBND, "
+            "01/2024/QĐ-UBND; Quyết định số 214/QĐ-UBND, 05/9/2016 tổ chức hội nghị.");
+    assert_int_equal(r.citations.count, 4);
+    date_is(at(&r, 0), "2016-09-05");
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
+    assert_int_equal(at(&r, 1)->date.precision, VN_DATE_NONE);
+    assert_string_equal(at(&r, 2)->symbol, "01/2024/QĐ-UBND");
+    assert_int_equal(at(&r, 3)->date.precision, VN_DATE_NONE);
+    vn_extract_result_free(&r);
     /* a type code without "số" before a whole symbol */
     r = run("theo CV 124/UBND-VX; TB 130/TB-UBND.");
     assert_int_equal(r.citations.count, 2);
