@@ -321,8 +321,14 @@ static const char *leading_issuer_before(const char *t, const vn_citation_list *
     if (l->count == 0)
         return NULL;
     const vn_citation *prev = &l->items[l->count - 1];
-    if (!prev->issuer || !prev->issuer[0] || prev->symbol_start <= prev->start ||
-        prev->end > so || !only_list_separators(t, prev->end, so))
+    if (!prev->issuer || !prev->issuer[0] || prev->symbol_start <= prev->start || prev->end > so)
+        return NULL;
+    size_t from = prev->end, j = skip_blanks_fwd(t, so, from);
+    vn_date_range date;
+    size_t dated = vn_cite_read_date(t, so, j, &date);   /* "số 59/2023/NĐ-CP ngày 14/8/2023, số …" */
+    if (dated)
+        from = dated;
+    if (!only_list_separators(t, from, so))
         return NULL;
     size_t n = strlen(prev->issuer);
     return memmem(t + prev->start, prev->symbol_start - prev->start, prev->issuer, n)

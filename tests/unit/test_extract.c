@@ -716,6 +716,12 @@ static void test_issuer_before_the_number(void **state)
     assert_string_equal(at(&r, 2)->issuer, "UBND tỉnh");
     assert_string_equal(at(&r, 3)->issuer, "");     /* written after, and past a ';' */
     vn_extract_result_free(&r);
+    r = run("Căn cứ Nghị định của Chính phủ: số 59/2023/NĐ-CP ngày 14/8/2023, số "
+            "61/2023/NĐ-CP ngày 16/8/2023;");
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 1)->issuer, "Chính phủ");     /* past the first one's date */
+    date_is(at(&r, 1), "2023-08-16");
+    vn_extract_result_free(&r);
     /* a list of bare numbers after the issuer */
     r = run("Thực hiện các Quyết định của Bộ Chính trị số 217, 218 ngày 12/12/2013;");
     assert_int_equal(r.citations.count, 2);
