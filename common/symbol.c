@@ -426,9 +426,10 @@ static bool lowercase_between_capitals(const char *t, size_t len, size_t i, size
 
 /* Length of a department's sub-code after a dot at t[i] (".VX" of
  * "QĐ-UBND.VX", as some provinces number their papers): two to six capitals
- * with no letter after them, so "UBND.Theo" and "UBND. Theo" end at the dot.
- * 0 when there is none. */
-static size_t dotted_sub_code(const char *t, size_t len, size_t i)
+ * (in text; letters of any case in a loose reading) with no letter after
+ * them, so "UBND.Theo" and "UBND. Theo" end at the dot.  0 when there is
+ * none. */
+static size_t dotted_sub_code(const char *t, size_t len, size_t i, bool strict)
 {
     if (i >= len || t[i] != '.')
         return 0;
@@ -438,8 +439,8 @@ static size_t dotted_sub_code(const char *t, size_t len, size_t i)
         size_t n = vn_utf8_next(t + j, len - j, &cp);
         if (!is_letter(cp))
             break;
-        if (is_lower(cp))
-            return 0;
+        if (strict && is_lower(cp))
+            return 0;       /* a loose reading (a query: "1234/qd-ubnd.vx") takes any case */
         letters++;
         j += n;
     }
@@ -707,7 +708,7 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
             (s->code_count > 0 || !vn_type_word_for_code(canon))) {
             /* an issuer's sub-code, never a type code's: "NĐ.CP" is a typo */
             size_t sub, with = cl;
-            while ((sub = dotted_sub_code(t, len, j + with)) > 0)
+            while ((sub = dotted_sub_code(t, len, j + with, strict)) > 0)
                 with += sub;
             if (with > cl && vn_symbol_canonical_code(t + j, with, s->code_count, type_word, canon))
                 cl = with;

@@ -78,6 +78,10 @@ static void test_messy_forms(void **state)
     assert_false(vn_symbol_other_d_spelling("05-ĐA/TU", alt));
     assert_false(vn_symbol_other_d_spelling("59/2023/ND-CP", alt));
     assert_false(vn_symbol_other_d_spelling("not a symbol", alt));
+    /* a query reads a sub-code in any case */
+    assert_true(vn_symbol_parse_loose("1234/qd-ubnd.vx", 15, NULL, &alone));
+    vn_symbol_format(&alone, alt);
+    assert_string_equal(alt, "1234/QĐ-UBND.VX");
     assert_string_equal(scan("06 - QC/ĐUK, ngày", NULL, NULL), "06-QC/ĐUK");
     assert_string_equal(scan("218 -QĐ/TW", NULL, NULL), "218-QĐ/TW");
     assert_string_equal(scan("30/CT\n-TTg ngày", NULL, NULL), "30/CT-TTg");
