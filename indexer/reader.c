@@ -12,7 +12,7 @@
  *      maximal ill-formed subsequence (Unicode §3.9) by U+FFFD.  A NUL byte
  *      stops it: no text file holds one.
  *   4. If that pass found the bytes to be mostly not UTF-8, they are decoded
- *      again as windows-1258 (see looks_like_cp1258).
+ *      again as TCVN3 (tcvn3.h) or windows-1258 (see looks_like_cp1258).
  *   5. Decoded text that is an HTML page (or a file named .html) is replaced
  *      by the text a browser shows (html.h), which goes through 3 again.
  * Only step 3 is on the hot path: it skips ASCII 8 bytes at a time, copies
@@ -40,6 +40,7 @@
 #include "../common/utf8.h"
 #include "docx.h"
 #include "html.h"
+#include "tcvn3.h"
 
 const char *vn_encoding_name(vn_encoding e)
 {
@@ -52,6 +53,7 @@ const char *vn_encoding_name(vn_encoding e)
     case VN_ENC_DOCX: return "Word .docx";
     case VN_ENC_ODT: return "OpenDocument .odt";
     case VN_ENC_HTML: return "HTML";
+    case VN_ENC_TCVN3: return "TCVN3";
     }
     return "unknown";
 }
@@ -461,6 +463,25 @@ static vn_status decode(const char *name, const unsigned char *bytes, size_t n, 
         goto done;
     }
     /* A UTF-8 BOM is the writer saying "this is UTF-8": believe it. */
+    if (!bom && looks_like_cp1258(&st, bytes, n) && vn_tcvn3_likely(bytes, n)) {
+        vn_buf legacy = VN_BUF_INIT;
+        vn_offmap legacy_map = VN_OFFMAP_INIT;
+        rc = vn_tcvn3_decode(bytes, n, &legacy, &legacy_map);
+        if (rc == VN_OK) {
+            vn_warn("%s: not UTF-8 (%zu invalid sequences); decoded as Vietnamese TCVN3 "
+                    "(ABC). Save the file as UTF-8 to be sure of the text",
+                    name, st.invalid_seqs);
+            vn_buf_free(&buf);
+            vn_offmap_free(&map);
+            rc = finish(&legacy, &legacy_map, n, VN_ENC_TCVN3, 0, out);
+            goto done;
+        }
+        vn_buf_free(&legacy);
+        vn_offmap_free(&legacy_map);
+        if (rc == VN_ERR_NOMEM)
+            goto done;
+        rc = VN_OK;     /* no converter after all: windows-1258 is tried */
+    }
     if (!bom && looks_like_cp1258(&st, bytes, n)) {
         vn_buf legacy = VN_BUF_INIT;
         vn_offmap legacy_map = VN_OFFMAP_INIT;

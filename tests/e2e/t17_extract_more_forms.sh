@@ -59,4 +59,18 @@ contains "$TMP/out" ":1:8	1234/QĐ-UBND.VX@2023-05-12	Quyết định	2023-05-12
   "a dotted sub-code belongs to the symbol, and the date after it is read"
 contains "$TMP/out" "15/UBND.NN (unresolved)	Công văn" "a letter's dotted sub-code"
 contains "$TMP/out" "\"Quyết định số 16/QĐ-UBND\"" "a word glued after a dot is not a sub-code"
+# an older file in TCVN3 (ABC): the same citations as its UTF-8 original
+plan=corpus/tay-ninh-so-cong-thuong-2024-ke-hoach.txt
+/usr/bin/python3 -c 'import sys, unicodedata
+sys.stdout.write(unicodedata.normalize("NFC", open(sys.argv[1], encoding="utf-8").read()))' "$plan" |
+  iconv -f UTF-8 -t TCVN5712-1//TRANSLIT >"$TMP/tcvn3.txt"
+expect_status 0 "extract a TCVN3 file" -- "$VNCITE" extract --no-registry "$TMP/tcvn3.txt"
+contains "$TMP/err" "decoded as Vietnamese TCVN3" "the encoding is named in a warning"
+cut -f2- "$TMP/out" >"$TMP/tcvn3.cites"
+"$VNCITE" extract --no-registry "$plan" | cut -f2- >"$TMP/utf8.cites"
+if [ -s "$TMP/utf8.cites" ] && cmp -s "$TMP/utf8.cites" "$TMP/tcvn3.cites"; then
+  pass "TCVN3 gives the UTF-8 original's citations"
+else fail "TCVN3 citations differ"; diff "$TMP/utf8.cites" "$TMP/tcvn3.cites" | head -5; fi
+"$VNCITE" extract --json --no-registry "$TMP/tcvn3.txt" >"$TMP/tcvn3.json" 2>/dev/null
+contains "$TMP/tcvn3.json" '"encoding":"TCVN3"' "JSON names the encoding"
 finish

@@ -202,6 +202,30 @@ static void test_damaged_utf8_is_not_cp1258(void **state)
     vn_decoded_free(&d);
 }
 
+/* ---- TCVN3 -------------------------------------------------------------------- */
+
+/* "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ" in TCVN3 (ABC):
+ * one byte a letter, ị 0xDE, đ 0xAE, ố 0xE8, Đ 0xA7, à 0xB5, ủ 0xF1, í 0xDD. */
+static void test_tcvn3(void **state)
+{
+    (void)state;
+    const char s[] = "Ngh\xDE \xAE\xDEnh s\xE8 59/2023/N\xA7-CP ng\xB5y 14/8/2023 c\xF1"
+                     "a Ch\xDDnh ph\xF1\r\n";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_int_equal(d.encoding, VN_ENC_TCVN3);
+    assert_string_equal(vn_encoding_name(d.encoding), "TCVN3");
+    assert_int_equal(d.invalid_bytes, 0);
+    assert_string_equal(d.text, "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ\n");
+    assert_int_equal(warnings.count, 1);
+    assert_non_null(strstr(warnings.last, "TCVN3"));
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "định")), 5);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "59")), 13);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "Đ-CP")), 22);
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len - 1), sizeof s - 2); /* the LF of CRLF */
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
+    vn_decoded_free(&d);
+}
+
 /* ---- windows-1258 ------------------------------------------------------------ */
 
 /* "Nghị định số" in windows-1258: tone marks are separate combining bytes
@@ -500,6 +524,7 @@ int main(void)
         T(test_line_ends),
         T(test_invalid_utf8),
         T(test_damaged_utf8_is_not_cp1258),
+        T(test_tcvn3),
         T(test_cp1258),
         T(test_not_cp1258),
         T(test_utf16le),

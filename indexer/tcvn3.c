@@ -1,0 +1,98 @@
+/*
+ * tcvn3.c — text in TCVN3 (TCVN 5712:1993, the "ABC" fonts .VnTime …), the
+ * encoding of Vietnamese office files before Unicode: one byte a character,
+ * the lower-case letters with their marks at 0xA1–0xFF, the capitals of the
+ * VN1 variant at 0x01–0x17 and 0x80–0xA0.
+ *
+ * The byte table is glibc's own converter (iconv "TCVN5712-1", part of libc)
+ * asked once per byte, so no hand-copied table can be wrong; where glibc has
+ * no such converter the files stay windows-1258 or UTF-8, as before.
+ */
+#include "tcvn3.h"
+
+#include <iconv.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+static int byte_cp[256];        /* 0: no character */
+static bool table_ready;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/* One byte through iconv, flushed (the converter holds a letter back to
+ * compose it with a following mark); its one code point, or 0. */
+static int convert_byte(iconv_t cd, unsigned char b)
+{
+    uint32_t cps[4];
+    char in = (char)b, *src = &in, *dst = (char *)cps;
+    size_t in_left = 1, out_left = sizeof cps;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (iconv(cd, &src, &in_left, &dst, &out_left) == (size_t)-1 ||
+        iconv(cd, NULL, NULL, &dst, &out_left) == (size_t)-1)
+        return 0;
+    return out_left == sizeof cps - sizeof cps[0] ? (int)cps[0] : 0;
+}
+
+static void build_table(void)
+{
+    iconv_t cd = iconv_open("UTF-32LE", "TCVN5712-1");
+    if (cd == (iconv_t)-1)
+        return;
+    bool ok = true;
+    for (int b = 0; b < 256; b++) {
+        byte_cp[b] = convert_byte(cd, (unsigned char)b);
+        /* the letters the detection relies on must be there */
+        if (b == 0xAE)
+            ok = byte_cp[b] == 0x0111;      /* đ */
+    }
+    iconv_close(cd);
+    table_ready = ok && byte_cp['A'] == 'A' && byte_cp['\n'] == '\n';
+}
+
+/* The bytes 0xA1–0xBF are TCVN3's commonest letters (ă â ê ô ơ ư đ and the
+ * five marks of a: à ả ã á ạ) and, in windows-1258, symbols (¡ § ® µ ¶ ¾ …)
+ * that Vietnamese text written in it almost never holds.  Of a windows-1258
+ * rendering of the sample plans none of the high bytes is there; of a TCVN3
+ * one, 45 %. */
+bool vn_tcvn3_likely(const unsigned char *b, size_t n)
+{
+    size_t high = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        high += b[i] >= 0x80;
+        letters += b[i] >= 0xA1 && b[i] <= 0xBF;
+    }
+    if (high < 8 || letters * 100 < high * 15)
+        return false;
+    pthread_once(&table_once, build_table);
+    return table_ready;
+}
+
+vn_status vn_tcvn3_decode(const unsigned char *b, size_t n, vn_buf *out, vn_offmap *map)
+{
+    pthread_once(&table_once, build_table);
+    if (!table_ready)
+        return VN_ERR_ENCODING;
+    if (vn_buf_reserve(out, n * 3 + 1) != VN_OK)
+        return VN_ERR_NOMEM;
+    /* an anchor wherever a character's UTF-8 length differs from its one
+     * byte (as the other decoders record them) */
+    size_t last_out = 0, last_in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int cp = byte_cp[b[i]];
+        if (cp == '\r') {
+            if (i + 1 < n && b[i + 1] == '\n')
+                continue;   /* CRLF: the LF carries the anchor */
+            cp = '\n';
+        }
+        if (cp == 0)
+            cp = 0xFFFD;
+        if (out->len - last_out != i - last_in) {
+            if (vn_offmap_add(map, out->len, i) != VN_OK)
+                return VN_ERR_NOMEM;
+            last_out = out->len;
+            last_in = i;
+        }
+        vn_buf_append_utf8(out, cp);
+    }
+    return vn_offmap_add(map, out->len, n) == VN_OK ? VN_OK : VN_ERR_NOMEM;
+}
