@@ -421,6 +421,43 @@ static vn_status finish(vn_buf *buf, vn_offmap *map, size_t n, vn_encoding enc, 
     return VN_OK;
 }
 
+/* Bytes that are mostly not UTF-8, read again in a legacy Vietnamese
+ * encoding: TCVN3 when its bytes say so (tcvn3.h), else windows-1258 when
+ * ICU decodes them cleanly.  *taken when one of them fits, and out is then
+ * the text; otherwise the UTF-8 reading stands.  VN_ERR_NOMEM. */
+static vn_status decode_legacy(const char *name, const unsigned char *bytes, size_t n,
+                               size_t invalid_seqs, vn_decoded *out, bool *taken, vn_error *err)
+{
+    vn_buf text = VN_BUF_INIT;
+    vn_offmap map = VN_OFFMAP_INIT;
+    vn_encoding enc = VN_ENC_TCVN3;
+    vn_status rc = vn_tcvn3_likely(bytes, n) ? vn_tcvn3_decode(bytes, n, &text, &map)
+                                             : VN_ERR_ENCODING;
+    if (rc == VN_ERR_ENCODING) {    /* not TCVN3, or no converter for it */
+        enc = VN_ENC_CP1258;
+        icu_bad bad = {0};
+        bool c1 = false;
+        rc = decode_icu(name, "windows-1258", bytes, 0, n, n, &text, &map, &bad, true, &c1, err);
+        if (rc == VN_OK && (c1 || bad.count))
+            rc = VN_ERR_ENCODING;
+    }
+    *taken = rc == VN_OK;
+    if (*taken) {
+        vn_warn("%s: not UTF-8 (%zu invalid sequences); decoded as Vietnamese %s. Save the "
+                "file as UTF-8 to be sure of the text",
+                name, invalid_seqs, enc == VN_ENC_TCVN3 ? "TCVN3 (ABC)" : "windows-1258");
+        return finish(&text, &map, n, enc, 0, out);
+    }
+    vn_buf_free(&text);
+    vn_offmap_free(&map);
+    if (rc == VN_ERR_NOMEM)
+        return rc;
+    /* Neither after all (or ICU could not tell): the UTF-8 reading with its
+     * U+FFFD stands. */
+    vn_error_clear(err);
+    return VN_OK;
+}
+
 static vn_status decode_docx(const char *name, const unsigned char *bytes, size_t n,
                              vn_decoded *out, vn_error *err);
 static vn_status decode_html(const char *name, vn_decoded *out, vn_error *err);
@@ -463,49 +500,16 @@ static vn_status decode(const char *name, const unsigned char *bytes, size_t n, 
         goto done;
     }
     /* A UTF-8 BOM is the writer saying "this is UTF-8": believe it. */
-    if (!bom && looks_like_cp1258(&st, bytes, n) && vn_tcvn3_likely(bytes, n)) {
-        vn_buf legacy = VN_BUF_INIT;
-        vn_offmap legacy_map = VN_OFFMAP_INIT;
-        rc = vn_tcvn3_decode(bytes, n, &legacy, &legacy_map);
-        if (rc == VN_OK) {
-            vn_warn("%s: not UTF-8 (%zu invalid sequences); decoded as Vietnamese TCVN3 "
-                    "(ABC). Save the file as UTF-8 to be sure of the text",
-                    name, st.invalid_seqs);
-            vn_buf_free(&buf);
-            vn_offmap_free(&map);
-            rc = finish(&legacy, &legacy_map, n, VN_ENC_TCVN3, 0, out);
-            goto done;
-        }
-        vn_buf_free(&legacy);
-        vn_offmap_free(&legacy_map);
-        if (rc == VN_ERR_NOMEM)
-            goto done;
-        rc = VN_OK;     /* no converter after all: windows-1258 is tried */
-    }
     if (!bom && looks_like_cp1258(&st, bytes, n)) {
-        vn_buf legacy = VN_BUF_INIT;
-        vn_offmap legacy_map = VN_OFFMAP_INIT;
-        icu_bad bad = {0};
-        bool c1 = false;
-        rc = decode_icu(name, "windows-1258", bytes, 0, n, n, &legacy, &legacy_map, &bad, true,
-                        &c1, err);
-        if (rc == VN_OK && !c1 && bad.count == 0) {
-            vn_warn("%s: not UTF-8 (%zu invalid sequences); decoded as Vietnamese "
-                    "windows-1258. Save the file as UTF-8 to be sure of the text",
-                    name, st.invalid_seqs);
-            vn_buf_free(&buf);
-            vn_offmap_free(&map);
-            rc = finish(&legacy, &legacy_map, n, VN_ENC_CP1258, 0, out);
+        bool taken = false;
+        rc = decode_legacy(name, bytes, n, st.invalid_seqs, out, &taken, err);
+        if (rc != VN_OK || taken) {
+            if (taken) {
+                vn_buf_free(&buf);
+                vn_offmap_free(&map);
+            }
             goto done;
         }
-        vn_buf_free(&legacy);
-        vn_offmap_free(&legacy_map);
-        if (rc == VN_ERR_NOMEM)
-            goto done;
-        /* Not windows-1258 after all (or ICU could not tell): the UTF-8
-         * reading with its U+FFFD stands. */
-        vn_error_clear(err);
-        rc = VN_OK;
     }
     if (st.invalid_seqs)
         vn_warn("%s: invalid UTF-8 at byte %zu (%zu bytes replaced by U+FFFD)", name,
