@@ -7,6 +7,7 @@
 
 #include "../common/buf.h"
 #include "../common/text.h"
+#include "tcvn3.h"
 
 /* Case-folded s into out (NUL-terminated); false on no memory. */
 static bool folded(const char *s, vn_buf *out)
@@ -78,7 +79,13 @@ static vn_status analyze_loaded(const vn_registry *registry, vn_analysis *a, vn_
         vn_doctext_free(&a->doc);
         return st;
     }
-    vn_metadata_read(a->doc.text, a->doc.len, &a->extract, &a->meta, &a->recipients);
+    /* an ABC file's header typed in capital fonts decodes as lower case */
+    char *headings = a->doc.decoded.encoding == VN_ENC_TCVN3
+                         ? vn_tcvn3_capital_headings(a->doc.text, a->doc.len)
+                         : NULL;
+    vn_metadata_read(headings ? headings : a->doc.text, a->doc.len, &a->extract, &a->meta,
+                     &a->recipients);
+    free(headings);
     drop_self_names(a);
     drop_self_numbers(a);
     return VN_OK;

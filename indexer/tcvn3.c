@@ -13,7 +13,15 @@
 #include <iconv.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
+
+#include "../common/utf8.h"
+
+/* How many lines from the top may be a header's capitals (the bodies, the
+ * motto, the number, the place and date, the title and its subject). */
+#define HEADING_LINES 16
 
 static int byte_cp[256];        /* 0: no character */
 static bool table_ready;
@@ -95,4 +103,52 @@ vn_status vn_tcvn3_decode(const unsigned char *b, size_t n, vn_buf *out, vn_offm
         vn_buf_append_utf8(out, cp);
     }
     return vn_offmap_add(map, out->len, n) == VN_OK ? VN_OK : VN_ERR_NOMEM;
+}
+
+/* Upper-cases t[from, to) in place where a capital has the letter's length;
+ * true if the line had letters and no capital (and so was changed). */
+static bool capitalise_line(char *t, size_t from, size_t to)
+{
+    bool letters = false;
+    for (size_t i = from; i < to;) {
+        int cp;
+        i += vn_utf8_next(t + i, to - i, &cp);
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT)
+            return false;
+        letters |= c == UTF8PROC_CATEGORY_LL;
+    }
+    if (!letters)
+        return false;
+    for (size_t i = from; i < to;) {
+        int cp;
+        size_t n = vn_utf8_next(t + i, to - i, &cp);
+        utf8proc_uint8_t up[4];
+        if (utf8proc_encode_char(utf8proc_toupper(cp), up) == (utf8proc_ssize_t)n)
+            memcpy(t + i, up, n);
+        i += n;
+    }
+    return true;
+}
+
+char *vn_tcvn3_capital_headings(const char *text, size_t len)
+{
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    bool changed = false;
+    size_t start = 0;
+    for (int lines = 0; lines < HEADING_LINES && start < len; lines++) {
+        const char *nl = memchr(copy + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - copy) : len;
+        changed |= capitalise_line(copy, start, end);
+        start = end + 1;
+    }
+    if (!changed) {
+        free(copy);
+        return NULL;
+    }
+    return copy;
 }

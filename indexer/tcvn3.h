@@ -21,4 +21,11 @@ bool vn_tcvn3_likely(const unsigned char *b, size_t n);
  * the end of both.  VN_ERR_ENCODING without a TCVN converter; VN_ERR_NOMEM. */
 vn_status vn_tcvn3_decode(const unsigned char *b, size_t n, vn_buf *out, vn_offmap *map);
 
+/* ABC files set capitals with capital fonts (.VnTimeH) over lower-case codes,
+ * so a header's "ỦY BAN NHÂN DÂN … KẾ HOẠCH" decodes as lower case.  A copy of
+ * text (NFC, len bytes, NUL-terminated) whose first lines without any capital
+ * are upper-cased, letter by letter where the capital takes as many bytes, so
+ * every offset stays; NULL when no line changed (or out of memory). */
+char *vn_tcvn3_capital_headings(const char *text, size_t len);
+
 #endif

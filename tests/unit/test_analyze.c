@@ -62,12 +62,35 @@ static void test_another_code_is_still_cited(void **state)
     vn_analysis_free(&a);
 }
 
+/* A TCVN3 ("ABC") plan whose header was set in capital fonts: lower-case
+ * codes.  Metadata reads its issuer and title as capitals all the same; the
+ * text itself is left as it was decoded. */
+static void test_tcvn3_header_in_capital_fonts(void **state)
+{
+    (void)state;
+    vn_analysis a;
+    analyze("\xF1y ban nh\xA9n d\xA9n\nt\xD8nh qu\xB6ng nam\nS\xE8: 12/KH-UBND\n"
+            "Qu\xB6ng Nam, ng\xB5y 10 th\xB8ng 01 n\xA8m 2024\n\nk\xD5 ho\xB9" "ch\n"
+            "th\xF9" "c hi\xD6n d\xA9n ch\xF1\n\nC\xA8n c\xF8 Ngh\xDE \xAE\xDEnh s\xE8 "
+            "59/2023/N\xA7-CP ng\xB5y 14/8/2023 c\xF1" "a Ch\xDDnh ph\xF1;\n",
+            &a);
+    assert_int_equal(a.doc.decoded.encoding, VN_ENC_TCVN3);
+    assert_string_equal(a.meta.issuer, "ỦY BAN NHÂN DÂN - TỈNH QUẢNG NAM");
+    assert_string_equal(a.meta.province, "Quảng Nam");
+    assert_string_equal(a.meta.own_number, "12/KH-UBND");
+    assert_non_null(strstr(a.doc.text, "ủy ban nhân dân"));
+    assert_int_equal(a.extract.citations.count, 1);
+    assert_string_equal(a.extract.citations.items[0].symbol, "59/2023/NĐ-CP");
+    vn_analysis_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_law_naming_itself_is_no_citation),
         cmocka_unit_test(test_another_code_is_still_cited),
         cmocka_unit_test(test_own_number_in_the_body_is_no_citation),
+        cmocka_unit_test(test_tcvn3_header_in_capital_fonts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
