@@ -26,7 +26,8 @@ typedef struct seen {
     const char *symbol;     /* canonical, as united; in the table's arena */
     vn_date date;           /* day precision */
     size_t rank;            /* the symbol's place among the distinct symbols, strcmp order */
-    unsigned long long provinces;   /* of the plans that cite it or are it (local_symbol) */
+    unsigned long long provinces;   /* of the plans that cite it or are it; 0 unless
+                                       local_symbol */
 } seen;
 
 /* The corpus table's items under the number each symbol starts with, as
@@ -391,10 +392,11 @@ static bool local_symbol(const char *symbol)
  * that only plans of Quảng Nam cite or are: a local body's symbol known
  * from other provinces only names another body's paper.  An unknown
  * province (of the citing plan, or of every plan that knows the item)
- * rules nothing out. */
-static bool other_provinces(const seen *s, unsigned long long province, bool local)
+ * rules nothing out, and only local symbols keep their provinces in the
+ * table (vn_resolve_table_finish). */
+static bool other_provinces(const seen *s, unsigned long long province)
 {
-    return local && province && s->provinces && !(s->provinces & province);
+    return province && s->provinces && !(s->provinces & province);
 }
 
 static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const corpus_table *t,
@@ -415,12 +417,11 @@ static vn_status resolve_numbered(vn_citation *c, const vn_registry *reg, const 
     registry_candidates(reg, c->symbol, within, &cand);
     size_t lo, hi;
     corpus_find(t, c->symbol, &lo, &hi);
-    bool local = province && lo < hi && local_symbol(c->symbol);
     /* the entries are distinct (symbol, date) pairs, so a full list of
      * candidates takes no more: stop there, a symbol may have many dates */
     for (size_t k = lo; k < hi && cand.count < CANDIDATES_MAX; k++) {
         if ((within && !vn_date_range_contains(within, t->items[k].date)) ||
-            other_provinces(&t->items[k], province, local))
+            other_provinces(&t->items[k], province))
             continue;
         char id[VN_SYMBOL_MAX + 16];
         char iso[11];
@@ -520,7 +521,7 @@ static vn_status resolve_bare(vn_citation *c, const vn_citation_list *doc, const
             const seen *s = &t->items[t->by_number.items[k].item];
             if (symbol_fits(s->symbol, c->number, c->type_word, icode, &c->date,
                             s->date.year ? &s->date : NULL) &&
-                !other_provinces(s, province, province && local_symbol(s->symbol))) {
+                !other_provinces(s, province)) {
                 char *id = make_id(s->symbol, false, s->date);
                 if (!id)
                     return VN_ERR_NOMEM;
@@ -808,6 +809,11 @@ vn_status vn_resolve_table_finish(vn_resolve_table *t, const vn_registry *reg, v
     }
     if (united_index(u) != VN_OK || keep_quy_dinh_keys(t) != VN_OK)
         return nomem(err);
+    /* provinces matter for local symbols only: each distinct one parsed once
+     * here, not at every citation that asks (other_provinces) */
+    for (size_t k = 0; k < u->count; k++)
+        if (u->items[k].provinces && !local_symbol(u->items[k].symbol))
+            u->items[k].provinces = 0;
     t->finished = true;
     return VN_OK;
 }
