@@ -185,6 +185,14 @@ static int year_suffix(const char *t, size_t len, size_t k)
     return year;
 }
 
+/* The issuer written before the number (type_word_before_issuer), for a
+ * citation that has none after it. */
+static void issuer_before(const char *t, const prefix_info *p, char *issuer, size_t size)
+{
+    if (!issuer[0] && p->issuer_end > p->issuer_start)
+        copy_trimmed(issuer, size, t + p->issuer_start, p->issuer_end - p->issuer_start);
+}
+
 /*
  * Collects "217, 218 và 219" (with `years_only`, "15/2020 và 16/2020"
  * only): bare numbers, each perhaps with its year, not followed by a
@@ -241,9 +249,7 @@ static vn_status scan_bare_numbers(const char *t, size_t len, size_t i, const pr
     proto.c.start = p->start;
     size_t end = vn_cite_read_suffix(t, len, ends[count - 1], &proto);
     (void)end;
-    if (!proto.issuer[0] && p->issuer_end > p->issuer_start)  /* "… của Bộ Chính trị số 217, 218" */
-        copy_trimmed(proto.issuer, sizeof proto.issuer, t + p->issuer_start,
-                     p->issuer_end - p->issuer_start);
+    issuer_before(t, p, proto.issuer, sizeof proto.issuer);    /* "… của Bộ Chính trị số 217, 218" */
     for (int k = 0; k < count; k++) {
         vn_citation c = proto.c;   /* its issuer is proto's, copied by the push */
         c.kind = count > 1 ? VN_CITE_LIST : VN_CITE_SHORT;
@@ -313,6 +319,19 @@ static bool only_list_separators(const char *t, size_t from, size_t to)
     return true;
 }
 
+/* Where a's own date ends ("số 26/2019/QĐ-UBND ngày 20/9/2019"), or a's end. */
+static size_t past_own_date(const char *t, size_t len, const vn_citation *a)
+{
+    if (a->date.precision == VN_DATE_NONE)
+        return a->end;
+    size_t j = skip_blanks_fwd(t, len, a->end);
+    if (j < len && t[j] == ',')
+        j = skip_blanks_fwd(t, len, j + 1);
+    vn_date_range d;
+    size_t n = vn_cite_read_date(t, len, j, &d);
+    return n ? n : a->end;
+}
+
 /* "các Nghị định của Chính phủ: số 15/2020/NĐ-CP, số 14/2022/NĐ-CP": a
  * citation whose issuer was written before its number, and only list
  * separators between it and the number at so, passes that issuer on. */
@@ -323,12 +342,8 @@ static const char *leading_issuer_before(const char *t, const vn_citation_list *
     const vn_citation *prev = &l->items[l->count - 1];
     if (!prev->issuer || !prev->issuer[0] || prev->symbol_start <= prev->start || prev->end > so)
         return NULL;
-    size_t from = prev->end, j = skip_blanks_fwd(t, so, from);
-    vn_date_range date;
-    size_t dated = vn_cite_read_date(t, so, j, &date);   /* "số 59/2023/NĐ-CP ngày 14/8/2023, số …" */
-    if (dated)
-        from = dated;
-    if (!only_list_separators(t, from, so))
+    /* "số 59/2023/NĐ-CP ngày 14/8/2023, số …": past the first one's date */
+    if (!only_list_separators(t, past_own_date(t, so, prev), so))
         return NULL;
     size_t n = strlen(prev->issuer);
     return memmem(t + prev->start, prev->symbol_start - prev->start, prev->issuer, n)
@@ -404,8 +419,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     if (c->start > p.start)
         c->start = p.start;
     vn_cite_read_suffix(t, len, i + n, &d);
-    if (!d.issuer[0] && p.issuer_end > p.issuer_start)
-        copy_trimmed(d.issuer, sizeof d.issuer, t + p.issuer_start, p.issuer_end - p.issuer_start);
+    issuer_before(t, &p, d.issuer, sizeof d.issuer);
     const char *leading;
     if (!d.issuer[0] && p.has_so && !p.type_word &&
         (leading = leading_issuer_before(t, &r->citations, p.start)) != NULL)
@@ -492,19 +506,6 @@ static bool one_issuer(const vn_citation *a, const vn_citation *b)
     if (issuer_code_of(a, ca) && issuer_code_of(b, cb))
         return strcmp(ca, cb) == 0;
     return a->type_word[0] && strcmp(a->type_word, b->type_word) == 0;
-}
-
-/* Where a's own date ends ("số 26/2019/QĐ-UBND ngày 20/9/2019"), or a's end. */
-static size_t past_own_date(const char *t, size_t len, const vn_citation *a)
-{
-    if (a->date.precision == VN_DATE_NONE)
-        return a->end;
-    size_t j = skip_blanks_fwd(t, len, a->end);
-    if (j < len && t[j] == ',')
-        j = skip_blanks_fwd(t, len, j + 1);
-    vn_date_range d;
-    size_t n = vn_cite_read_date(t, len, j, &d);
-    return n ? n : a->end;
 }
 
 static void share_trailing_dates(const char *t, size_t len, vn_citation_list *l)

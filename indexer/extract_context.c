@@ -342,8 +342,9 @@ static size_t issue_verb(const char *t, size_t len, size_t j)
  * the end of the date read into *d, or 0. */
 size_t vn_cite_read_date(const char *t, size_t len, size_t j, vn_date_range *d)
 {
-    size_t verb = match_ci(t, len, j, "ngày") ? 0 : issue_verb(t, len, j);
-    if (!match_ci(t, len, j, "ngày") && !verb && !match_word_ci(t, len, j, "ngay"))
+    bool ngay_written = match_ci(t, len, j, "ngày") != 0;
+    size_t verb = ngay_written ? 0 : issue_verb(t, len, j);
+    if (!ngay_written && !verb && !match_word_ci(t, len, j, "ngay"))
         return 0;
     size_t k = j + verb;
     size_t n = vn_date_scan(t + k, len - k, d);
