@@ -27,45 +27,50 @@ static const char *const mixed_case_codes[] = {
     "QĐi", "QyĐ", "CTr", "TTg", "TTr", "GDTrH", NULL
 };
 
-/* ASCII spellings of type codes that lost their Đ, where only one real code
- * fits.  DA/ĐA and HD/HĐ are both real codes, so they are not here; a type
- * word decides those (see type_words). */
-static const struct { const char *ascii, *code; } ascii_type_codes[] = {
-    {"ND", "NĐ"}, {"QD", "QĐ"}, {"QDI", "QĐi"}, {"QYD", "QyĐ"}, {"CTHD", "CTHĐ"},
-    {"CD", "CĐ"}, {NULL, NULL}
+/* An ASCII spelling of a code that lost its Đ, and the code. */
+typedef struct ascii_d {
+    const char *ascii, *code;
+    size_t len;                 /* of ascii */
+} ascii_d;
+#define ASCII_D(ascii, code) {ascii, code, sizeof ascii - 1}
+
+/* Type codes, where only one real code fits.  DA/ĐA and HD/HĐ are both
+ * real codes, so they are not here; a type word decides those (see
+ * type_words). */
+static const ascii_d ascii_type_codes[] = {
+    ASCII_D("ND", "NĐ"), ASCII_D("QD", "QĐ"), ASCII_D("QDI", "QĐi"), ASCII_D("QYD", "QyĐ"),
+    ASCII_D("CTHD", "CTHĐ"), ASCII_D("CD", "CĐ"), {NULL, NULL, 0}
 };
 
-/* ASCII spellings of issuers' codes that lost their Đ, at any place in a
- * symbol: text typed without diacritics ("03/NQ-HDND") and searches
- * ("cites:03/nq-hdnd") name the same instrument as "03/NQ-HĐND".  Only
- * codes no other body writes without Đ; digits after them stay
- * ("BCD389"). */
-#define ASCII_ISSUER(ascii, code) {ascii, code, sizeof ascii - 1}
-static const struct { const char *ascii, *code; size_t len; } ascii_issuer_codes[] = {
-    ASCII_ISSUER("HDND", "HĐND"), ASCII_ISSUER("BCD", "BCĐ"), ASCII_ISSUER("DU", "ĐU"),
-    ASCII_ISSUER("DUK", "ĐUK"), ASCII_ISSUER("HDNN", "HĐNN"), ASCII_ISSUER("HDBT", "HĐBT"),
-    ASCII_ISSUER("BGDDT", "BGDĐT"), ASCII_ISSUER("SGDDT", "SGDĐT"),
-    ASCII_ISSUER("PGDDT", "PGDĐT"), ASCII_ISSUER("BLDTBXH", "BLĐTBXH"),
-    ASCII_ISSUER("SLDTBXH", "SLĐTBXH"), ASCII_ISSUER("BKHDT", "BKHĐT"),
-    ASCII_ISSUER("SKHDT", "SKHĐT"), ASCII_ISSUER("TLD", "TLĐ"),
-    ASCII_ISSUER("TLDLDVN", "TLĐLĐVN"), ASCII_ISSUER("LDLD", "LĐLĐ"),
-    ASCII_ISSUER("DCTUBTWMTTQVN", "ĐCTUBTWMTTQVN"), {NULL, NULL, 0}
+/* Issuers' codes, at any place in a symbol: text typed without diacritics
+ * ("03/NQ-HDND") and searches ("cites:03/nq-hdnd") name the same instrument
+ * as "03/NQ-HĐND".  Only codes no other body writes without Đ; digits after
+ * them stay ("BCD389"). */
+static const ascii_d ascii_issuer_codes[] = {
+    ASCII_D("HDND", "HĐND"), ASCII_D("BCD", "BCĐ"), ASCII_D("DU", "ĐU"),
+    ASCII_D("DUK", "ĐUK"), ASCII_D("HDNN", "HĐNN"), ASCII_D("HDBT", "HĐBT"),
+    ASCII_D("BGDDT", "BGDĐT"), ASCII_D("SGDDT", "SGDĐT"),
+    ASCII_D("PGDDT", "PGDĐT"), ASCII_D("BLDTBXH", "BLĐTBXH"),
+    ASCII_D("SLDTBXH", "SLĐTBXH"), ASCII_D("BKHDT", "BKHĐT"),
+    ASCII_D("SKHDT", "SKHĐT"), ASCII_D("TLD", "TLĐ"),
+    ASCII_D("TLDLDVN", "TLĐLĐVN"), ASCII_D("LDLD", "LĐLĐ"),
+    ASCII_D("DCTUBTWMTTQVN", "ĐCTUBTWMTTQVN"), {NULL, NULL, 0}
 };
 
-/* upper with its ASCII spelling of an issuer's code restored (see
- * ascii_issuer_codes) into out; false when it is none.  Asked for every
- * code read, so a code without a D is passed at once. */
-static bool restore_issuer_d(const char *upper, char *out)
+/* upper (an upper-cased code) spelled with its Đ from table into out,
+ * digits after it kept when `digits_after`; false when table has none.
+ * Asked for every code read, so a code without a D is passed at once. */
+static bool restore_ascii_d(const ascii_d *table, const char *upper, bool digits_after,
+                            char *out)
 {
     if (!strchr(upper, 'D'))
         return false;
     size_t n = strlen(upper);
-    while (n > 0 && upper[n - 1] >= '0' && upper[n - 1] <= '9')
+    while (digits_after && n > 0 && upper[n - 1] >= '0' && upper[n - 1] <= '9')
         n--;
-    for (int i = 0; ascii_issuer_codes[i].ascii; i++) {
-        const char *a = ascii_issuer_codes[i].ascii;
-        if (ascii_issuer_codes[i].len == n && memcmp(a, upper, n) == 0) {
-            snprintf(out, VN_SYMBOL_CODE_MAX, "%s%s", ascii_issuer_codes[i].code, upper + n);
+    for (int i = 0; table[i].ascii; i++) {
+        if (table[i].len == n && memcmp(table[i].ascii, upper, n) == 0) {
+            snprintf(out, VN_SYMBOL_CODE_MAX, "%s%s", table[i].code, upper + n);
             return true;
         }
     }
@@ -271,14 +276,10 @@ bool vn_symbol_canonical_code(const char *code, size_t len, int position,
         const type_word_entry *tw = find_type_word(type_word);
         if (restore_d_for_type(upper, tw, out))
             return true;
-        for (int i = 0; ascii_type_codes[i].ascii; i++) {
-            if (strcmp(ascii_type_codes[i].ascii, upper) == 0) {
-                snprintf(out, VN_SYMBOL_CODE_MAX, "%s", ascii_type_codes[i].code);
-                return true;
-            }
-        }
+        if (restore_ascii_d(ascii_type_codes, upper, false, out))
+            return true;
     }
-    if (restore_issuer_d(upper, out))
+    if (restore_ascii_d(ascii_issuer_codes, upper, true, out))
         return true;
     memcpy(out, upper, strlen(upper) + 1);
     return true;
