@@ -241,6 +241,12 @@ static const vn_letter WORD_NAM[] = {
     PLAIN('n'), {'a', {0xC4, 0x83}, {0xC4, 0x82}, {0xCC, 0x86}}, PLAIN('m'),
     {0, {0, 0}, {0, 0}, {0, 0}}};
 
+/* "mùng" (ù = U+00F9 / U+00D9 / u + U+0300), said before a day of the
+ * month's first ten: "ngày mùng 5 tháng 3". */
+static const vn_letter WORD_MUNG[] = {
+    PLAIN('m'), {'u', {0xC3, 0xB9}, {0xC3, 0x99}, {0xCC, 0x80}}, PLAIN('n'), PLAIN('g'),
+    {0, {0, 0}, {0, 0}, {0, 0}}};
+
 static bool ascii_eq_fold(unsigned char c, char lower)
 {
     return c == (unsigned char)lower || c + ('a' - 'A') == (unsigned char)lower;
@@ -269,6 +275,29 @@ static size_t match_word(const unsigned char *s, size_t len, size_t p, const vn_
         p++;
     }
     return p - start;
+}
+
+/* "mồng", the other spelling of "mùng": ồ is three bytes precomposed
+ * (U+1ED3 / U+1ED2), or ô / o + U+0302 followed by U+0300. */
+static size_t match_mong(const unsigned char *s, size_t len, size_t p)
+{
+    size_t start = p;
+    if (p >= len || !ascii_eq_fold(s[p], 'm'))
+        return 0;
+    p++;
+    if (p + 3 <= len && s[p] == 0xE1 && s[p + 1] == 0xBB && (s[p + 2] == 0x93 || s[p + 2] == 0x92))
+        p += 3;
+    else if (p + 4 <= len && s[p] == 0xC3 && (s[p + 1] == 0xB4 || s[p + 1] == 0x94) &&
+             s[p + 2] == 0xCC && s[p + 3] == 0x80)
+        p += 4;
+    else if (p + 5 <= len && ascii_eq_fold(s[p], 'o') && s[p + 1] == 0xCC && s[p + 2] == 0x82 &&
+             s[p + 3] == 0xCC && s[p + 4] == 0x80)
+        p += 5;
+    else
+        return 0;
+    if (p + 2 > len || !ascii_eq_fold(s[p], 'n') || !ascii_eq_fold(s[p + 1], 'g'))
+        return 0;
+    return p + 2 - start;
 }
 
 /* Spaces and line breaks (ASCII, U+00A0 no-break, U+202F narrow no-break). */
@@ -401,6 +430,11 @@ static size_t scan_month_year(const unsigned char *s, size_t len, size_t p, int 
 static size_t scan_after_ngay(const unsigned char *s, size_t len, size_t p, vn_date_range *out)
 {
     p = skip_spaces(s, len, p);
+    size_t mung = match_word(s, len, p, WORD_MUNG);
+    if (!mung)
+        mung = match_mong(s, len, p);
+    if (mung)
+        p = skip_spaces(s, len, p + mung);
     int day = scan_number(s, len, &p, 2);
     if (day < 0) {
         /* "ngày    /   /2023", "ngày ..../..../2023", "ngày   tháng 3 năm 2024" */

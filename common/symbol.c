@@ -360,14 +360,15 @@ size_t vn_symbol_number_prefix(const char *symbol, char *out, size_t outsz)
 
 /* ---- scanning --------------------------------------------------------- */
 
-/* Separator at text[i]: '-', '/', or a Unicode dash. Returns its byte
- * length and sets *sep to '-' or '/', or returns 0. */
+/* Separator at text[i]: '-', '/', a Unicode dash, or '_' typed for the
+ * hyphen ("1239/QĐ_UBND"). Returns its byte length and sets *sep to '-' or
+ * '/', or returns 0. */
 static size_t separator_at(const char *t, size_t len, size_t i, char *sep)
 {
     if (i >= len)
         return 0;
-    if (t[i] == '-' || t[i] == '/') {
-        *sep = t[i];
+    if (t[i] == '-' || t[i] == '/' || t[i] == '_') {
+        *sep = t[i] == '/' ? '/' : '-';
         return 1;
     }
     /* U+2010..U+2015 hyphens and dashes, U+2212 minus */
@@ -772,6 +773,46 @@ bool vn_symbol_may_start(const char *t, size_t len)
             return true;
     }
     return may_start_code(t, len, j);
+}
+
+/* Bytes a symbol typed in lower case may span: longer tokens are prose. */
+#define LOWERCASE_TOKEN_MAX 48
+
+size_t vn_symbol_scan_lowercase(const char *t, size_t len, const char *type_word,
+                                vn_symbol *s)
+{
+    /* The token up to the first blank, upper-cased where a letter keeps its
+     * byte length (every Vietnamese one does), then read as running text. */
+    char upper[LOWERCASE_TOKEN_MAX];
+    size_t n = 0;
+    bool lowered = false;
+    while (n < len && n < sizeof upper) {
+        unsigned char b = (unsigned char)t[n];
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r')
+            break;
+        int cp;
+        size_t cl = vn_utf8_next(t + n, len - n, &cp);
+        if (n + cl > sizeof upper)
+            break;
+        int up = is_lower(cp) ? utf8proc_toupper(cp) : cp;
+        if (up != cp && (size_t)utf8proc_encode_char(up, (utf8proc_uint8_t *)upper + n) == cl) {
+            lowered = true;
+        } else {
+            memcpy(upper + n, t + n, cl);
+        }
+        n += cl;
+    }
+    if (!lowered || n == sizeof upper)
+        return 0;
+    size_t end = vn_symbol_scan(upper, n, type_word, true, s);
+    if (end == 0 || s->code_count < (s->year ? 1 : 2) || !vn_type_word_for_code(s->codes[0]))
+        return 0;
+    for (int k = 1; k < s->code_count; k++) {
+        size_t letters = vn_utf8_count(s->codes[k], strlen(s->codes[k]));
+        if (letters < 2 || letters > 10)
+            return 0;
+    }
+    return end;
 }
 
 bool vn_symbol_parse_loose(const char *text, size_t len, const char *type_word,

@@ -82,6 +82,17 @@ size_t vn_symbol_scan(const char *text, size_t len, const char *type_word,
  */
 bool vn_symbol_may_start(const char *text, size_t len);
 
+/*
+ * A symbol typed in lower case in running text ("1242/qđ-ubnd",
+ * "15/2020/nđ-cp"), which the strict scan does not read: the token up to
+ * the next blank is read as if upper-cased.  Only a symbol that opens with a
+ * type code and has an issuer's code (or a year) is taken, since the
+ * extractor asks only after "số" or a type word.  Returns the bytes it
+ * spans in `text`, or 0.
+ */
+size_t vn_symbol_scan_lowercase(const char *text, size_t len, const char *type_word,
+                                vn_symbol *out);
+
 /* The type word a type code implies ("KL" -> "Kết luận"), or NULL. */
 const char *vn_type_word_for_code(const char *code);
 

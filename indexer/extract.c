@@ -350,6 +350,19 @@ static const char *leading_issuer_before(const char *t, const vn_citation_list *
                ? prev->issuer : NULL;
 }
 
+/* What follows a number's digits at k may be a symbol typed in lower case
+ * ("1242/qđ-ubnd", "15/2020/nđ-cp"), which vn_symbol_may_start rules out. */
+static bool may_be_lowercase_symbol(const char *t, size_t len, size_t k)
+{
+    if (k >= len || (t[k] != '/' && t[k] != '-' && t[k] != '_'))
+        return false;
+    k++;
+    if (k + 5 < len && vn_ascii_digit(t[k]) && vn_ascii_digit(t[k + 3]) &&
+        (t[k + 4] == '/' || t[k + 4] == '-'))
+        k += 5;             /* a year: "15/2020/nđ-cp" */
+    return k < len && t[k] >= 'a' && t[k] <= 'z';
+}
+
 static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_result *r,
                              size_t *consumed)
 {
@@ -366,9 +379,13 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     while (i + digits < len && vn_ascii_digit(t[i + digits]))
         digits++;
     bool with_year = !may_be_symbol && year_suffix(t, len, i + digits) != 0;
-    prefix_info p = read_prefix(t, i, !may_be_symbol && !with_year, with_year || may_be_symbol);
+    bool lowercase = !may_be_symbol && may_be_lowercase_symbol(t, len, i + digits);
+    bool symbol_like = may_be_symbol || lowercase;
+    prefix_info p = read_prefix(t, i, !symbol_like && !with_year, with_year || symbol_like);
     vn_symbol s;
     size_t n = may_be_symbol ? vn_symbol_scan(t + i, len - i, p.type_word, true, &s) : 0;
+    if (n == 0 && symbol_like && (p.has_so || p.type_word))
+        n = vn_symbol_scan_lowercase(t + i, len - i, p.type_word, &s);
     if (n == 0) {
         *consumed = 0;
         if (p.type_word && (p.has_so || (with_year && cited_by_number_and_year(p.type_word))))

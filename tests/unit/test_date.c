@@ -218,6 +218,15 @@ static void test_scan_full(void **state)
     /* day and month as numbers and the year in words, or the other way */
     expect_scan("ngày 05/9 năm 2016;", "2016-09-05", strlen("ngày 05/9 năm 2016"));
     expect_scan("ngày 05 tháng 9/2016 của", "2016-09-05", strlen("ngày 05 tháng 9/2016"));
+    /* "mùng" / "mồng" before a day of the first ten */
+    expect_scan("ngày mùng 5 tháng 3 năm 2020 của", "2020-03-05",
+                strlen("ngày mùng 5 tháng 3 năm 2020"));
+    expect_scan("Ngày Mồng 6/3/2020", "2020-03-06", 0);
+    expect_scan("ngày mu\xCC\x80ng 5/3/2020", "2020-03-05", 0);       /* ù decomposed */
+    expect_scan("ngày m\xC3\xB4\xCC\x80ng 6/3/2020", "2020-03-06", 0); /* ô + grave */
+    expect_scan("ngày mo\xCC\x82\xCC\x80ng 6/3/2020", "2020-03-06", 0);
+    expect_none("ngày mừng 5/3/2020");
+    expect_none("ngày mùng tháng");
 }
 
 /* Glued "…/TWngày 12/12/2013": the caller hands over the text from "ngày". */

@@ -980,10 +980,35 @@ static void test_unaccented_date_and_issuer(void **state)
     vn_extract_result_free(&r);
 }
 
+/* Symbols typed in lower case or with '_', and "ngày mùng": read after "số"
+ * or a type word only, where a paper is meant. */
+static void test_lowercase_symbols_and_mung(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Quyết định số 1242/qđ-ubnd ngày 12/5/2023 của UBND tỉnh; "
+                    "Nghị định 15/2020/nđ-cp ngày 03/02/2020 của Chính phủ; "
+                    "Công văn số 1239/UBND_VX ngày mùng 3 tháng 4 năm 2023 của UBND huyện. "
+                    "Tỷ lệ đạt 12/kh-ubnd, lớp 10/tt-bgdđt.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->symbol, "1242/QĐ-UBND");
+    assert_string_equal(at(&r, 0)->type_word, "Quyết định");
+    date_is(at(&r, 0), "2023-05-12");
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
+    assert_int_equal(at(&r, 0)->symbol_end - at(&r, 0)->symbol_start, strlen("1242/qđ-ubnd"));
+    assert_string_equal(at(&r, 1)->symbol, "15/2020/NĐ-CP");
+    assert_string_equal(at(&r, 1)->issuer, "Chính phủ");
+    assert_string_equal(at(&r, 2)->symbol, "1239/UBND-VX");
+    date_is(at(&r, 2), "2023-04-03");
+    assert_string_equal(at(&r, 2)->issuer, "UBND huyện");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_citation),
+        cmocka_unit_test(test_lowercase_symbols_and_mung),
         cmocka_unit_test(test_shared_trailing_date),
         cmocka_unit_test(test_list_form),
         cmocka_unit_test(test_list_sharing_a_suffix),

@@ -146,6 +146,48 @@ static void test_type_word_disambiguates(void **state)
     assert_string_equal(scan("03-HD/BTGTW", "Hướng dẫn", NULL), "03-HD/BTGTW");
 }
 
+/* Symbols typed in lower case, which only the extractor's second reading
+ * takes (after "số" or a type word). */
+static const char *scan_lowercase(const char *text, size_t *consumed)
+{
+    static char out[VN_SYMBOL_MAX];
+    vn_symbol s;
+    size_t n = vn_symbol_scan_lowercase(text, strlen(text), NULL, &s);
+    if (consumed)
+        *consumed = n;
+    if (!n)
+        return "";
+    vn_symbol_format(&s, out);
+    return out;
+}
+
+static void test_lowercase(void **state)
+{
+    (void)state;
+    size_t n;
+    assert_string_equal(scan("1242/qđ-ubnd ngày", NULL, NULL), "");
+    assert_string_equal(scan_lowercase("1242/qđ-ubnd ngày", &n), "1242/QĐ-UBND");
+    assert_int_equal(n, strlen("1242/qđ-ubnd"));
+    assert_string_equal(scan_lowercase("15/2020/nđ-cp, ngày", &n), "15/2020/NĐ-CP");
+    assert_int_equal(n, strlen("15/2020/nđ-cp"));
+    assert_string_equal(scan_lowercase("05/2019/tt-bgdđt;", NULL), "05/2019/TT-BGDĐT");
+    assert_string_equal(scan_lowercase("12-nq/tw", NULL), "12-NQ/TW");
+    /* no type code first, one code alone, or nothing lowered: not taken */
+    assert_string_equal(scan_lowercase("2/tp tam kỳ", NULL), "");
+    assert_string_equal(scan_lowercase("12/ubnd-vx", NULL), "");
+    assert_string_equal(scan_lowercase("3/kh", NULL), "");
+    assert_string_equal(scan_lowercase("12/kg-ngày", NULL), "");
+    assert_string_equal(scan_lowercase("59/2023/NĐ-CP", NULL), "");
+    assert_string_equal(scan_lowercase("14/8/2023", NULL), "");
+}
+
+static void test_underscore_separator(void **state)
+{
+    (void)state;
+    assert_string_equal(scan("1239/QĐ_UBND ngày", NULL, NULL), "1239/QĐ-UBND");
+    assert_string_equal(scan("15/2020/NĐ_CP,", NULL, NULL), "15/2020/NĐ-CP");
+}
+
 static void test_not_symbols(void **state)
 {
     (void)state;
@@ -470,6 +512,8 @@ int main(void)
         cmocka_unit_test(test_families),
         cmocka_unit_test(test_messy_forms),
         cmocka_unit_test(test_type_word_disambiguates),
+        cmocka_unit_test(test_lowercase),
+        cmocka_unit_test(test_underscore_separator),
         cmocka_unit_test(test_not_symbols),
         cmocka_unit_test(test_loose),
         cmocka_unit_test(test_fuzz_regressions),

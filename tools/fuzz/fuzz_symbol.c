@@ -19,6 +19,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!vn_symbol_may_start(text, size))
             abort();    /* the extractor's pre-check would have lost this symbol */
     }
+    if (size && data[0] >= '0' && data[0] <= '9') {
+        size_t n = vn_symbol_scan_lowercase(text, size, NULL, &s);
+        if (n > size)
+            abort();
+        if (n)
+            vn_symbol_format(&s, out);
+    }
     size_t start;
     vn_type_word_ending_at(text, size, &start);
     return 0;
