@@ -640,15 +640,30 @@ static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *ty
 
 /* The number a symbol starts with: digits, and a letter glued to them
  * before a slash ("123a/QĐ-UBND", "45B/KH-UBND": numbers put in between).
- * Its length, 0 if none or too long. */
+ * A dot may group thousands ("1.234/QĐ-UBND" is 1234/QĐ-UBND): one to three
+ * digits, the dot, then exactly three.  Its length, 0 if none or too long. */
 static size_t number_len(const char *t, size_t len)
 {
     size_t i = 0;
     while (i < len && vn_ascii_digit(t[i]))
         i++;
+    if (i > 0 && i <= 3 && i + 4 < len && t[i] == '.' && vn_ascii_digit(t[i + 1]) &&
+        vn_ascii_digit(t[i + 2]) && vn_ascii_digit(t[i + 3]) && !vn_ascii_digit(t[i + 4]) &&
+        (t[i + 4] == '/' || t[i + 4] == '-'))
+        i += 4;
     if (i > 0 && i + 1 < len && vn_ascii_alpha(t[i]) && t[i + 1] == '/')
         i++;
     return i < sizeof ((vn_symbol *)0)->number ? i : 0;
+}
+
+/* Copies the number of n bytes at t without a thousands dot. */
+static void copy_number(const char *t, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i] != '.')
+            out[o++] = t[i];
+    out[o] = '\0';
 }
 
 size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
@@ -658,8 +673,7 @@ size_t vn_symbol_scan(const char *t, size_t len, const char *type_word,
     size_t i = number_len(t, len);
     if (i == 0)
         return 0;
-    memcpy(s->number, t, i);
-    s->number[i] = '\0';
+    copy_number(t, i, s->number);
 
     char first_sep = 0;
     size_t end = i;                 /* end of the last accepted part */

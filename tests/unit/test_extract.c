@@ -980,17 +980,18 @@ static void test_unaccented_date_and_issuer(void **state)
     vn_extract_result_free(&r);
 }
 
-/* Symbols typed in lower case or with '_', and "ngày mùng": read after "số"
- * or a type word only, where a paper is meant. */
+/* Symbols typed in lower case (read after "số" or a type word only, where a
+ * paper is meant), with '_' or a thousands dot, and "ngày mùng". */
 static void test_lowercase_symbols_and_mung(void **state)
 {
     (void)state;
     const char *t = "Căn cứ Quyết định số 1242/qđ-ubnd ngày 12/5/2023 của UBND tỉnh; "
                     "Nghị định 15/2020/nđ-cp ngày 03/02/2020 của Chính phủ; "
                     "Công văn số 1239/UBND_VX ngày mùng 3 tháng 4 năm 2023 của UBND huyện. "
-                    "Tỷ lệ đạt 12/kh-ubnd, lớp 10/tt-bgdđt.";
+                    "Tỷ lệ đạt 12/kh-ubnd, lớp 10/tt-bgdđt. "
+                    "Công văn số 1.234/UBND-KGVX ngày 5/4/2023 của UBND tỉnh V/v triển khai.";
     vn_extract_result r = run(t);
-    assert_int_equal(r.citations.count, 3);
+    assert_int_equal(r.citations.count, 4);
     assert_string_equal(at(&r, 0)->symbol, "1242/QĐ-UBND");
     assert_string_equal(at(&r, 0)->type_word, "Quyết định");
     date_is(at(&r, 0), "2023-05-12");
@@ -1001,6 +1002,9 @@ static void test_lowercase_symbols_and_mung(void **state)
     assert_string_equal(at(&r, 2)->symbol, "1239/UBND-VX");
     date_is(at(&r, 2), "2023-04-03");
     assert_string_equal(at(&r, 2)->issuer, "UBND huyện");
+    /* a thousands dot, and "V/v" (về việc) after the issuer */
+    assert_string_equal(at(&r, 3)->symbol, "1234/UBND-KGVX");
+    assert_string_equal(at(&r, 3)->issuer, "UBND tỉnh");
     vn_extract_result_free(&r);
 }
 

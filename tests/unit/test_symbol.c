@@ -184,6 +184,12 @@ static void test_lowercase(void **state)
 static void test_underscore_separator(void **state)
 {
     (void)state;
+    /* a dot grouping thousands, and only that */
+    assert_string_equal(scan("1.234/QĐ-UBND ngày", NULL, NULL), "1234/QĐ-UBND");
+    assert_true(vn_symbol_may_start("1.234/QĐ-UBND", strlen("1.234/QĐ-UBND")));
+    assert_string_equal(scan("12.1/KH-UBND", NULL, NULL), "");
+    assert_string_equal(scan("1.2345/QĐ-UBND", NULL, NULL), "");
+    assert_string_equal(scan("1234.567/QĐ-UBND", NULL, NULL), "");
     assert_string_equal(scan("1239/QĐ_UBND ngày", NULL, NULL), "1239/QĐ-UBND");
     assert_string_equal(scan("15/2020/NĐ_CP,", NULL, NULL), "15/2020/NĐ-CP");
 }
