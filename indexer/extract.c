@@ -350,6 +350,31 @@ static const char *leading_issuer_before(const char *t, const vn_citation_list *
                ? prev->issuer : NULL;
 }
 
+/* Some earlier numbered citation of the text has this number (a cheap
+ * test before the type word is looked for). */
+static bool cited_before(const vn_citation_list *l, const char *digits, size_t n)
+{
+    if (n == 0 || n >= sizeof l->items[0].number)
+        return false;
+    for (size_t k = 0; k < l->count; k++)
+        if (l->items[k].kind == VN_CITE_NUMBERED && strncmp(l->items[k].number, digits, n) == 0 &&
+            l->items[k].number[n] == '\0')
+            return true;
+    return false;
+}
+
+/* ... with this type word too: "Chỉ thị 05" names the Chỉ thị số 05-CT/TW
+ * cited before it, while "Quyết định 05" would not. */
+static bool cited_before_as(const vn_citation_list *l, const char *type_word, const char *digits,
+                            size_t n)
+{
+    for (size_t k = 0; k < l->count; k++)
+        if (l->items[k].kind == VN_CITE_NUMBERED && strcmp(l->items[k].type_word, type_word) == 0 &&
+            strncmp(l->items[k].number, digits, n) == 0 && l->items[k].number[n] == '\0')
+            return true;
+    return false;
+}
+
 /* What follows a number's digits at k may be a symbol typed in lower case
  * ("1242/qđ-ubnd", "15/2020/nđ-cp"), which vn_symbol_may_start rules out. */
 static bool may_be_lowercase_symbol(const char *t, size_t len, size_t k)
@@ -390,6 +415,12 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         *consumed = 0;
         if (p.type_word && (p.has_so || (with_year && cited_by_number_and_year(p.type_word))))
             return scan_bare_numbers(t, len, i, &p, !p.has_so, r, consumed);
+        if (!p.has_so && !with_year && cited_before(&r->citations, t + i, digits)) {
+            /* "Chỉ thị 05" after "Chỉ thị số 05-CT/TW": the short name */
+            p = read_prefix(t, i, false, false);
+            if (p.type_word && cited_before_as(&r->citations, p.type_word, t + i, digits))
+                return scan_bare_numbers(t, len, i, &p, false, r, consumed);
+        }
         return VN_OK;
     }
     *consumed = n;

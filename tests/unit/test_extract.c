@@ -1008,10 +1008,31 @@ static void test_lowercase_symbols_and_mung(void **state)
     vn_extract_result_free(&r);
 }
 
+/* "Chỉ thị 05" without "số" is the short name of a paper the text cited
+ * in full before it; a number after another type word, or before the full
+ * citation, is a count. */
+static void test_short_name_without_so(void **state)
+{
+    (void)state;
+    const char *t = "Qua 05 năm thực hiện Chỉ thị 05 của Bộ Chính trị. "
+                    "Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị (gọi tắt là Chỉ thị 05); "
+                    "kết quả thực hiện Chỉ thị 05, Nghị quyết 05 và Quyết định 15.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->symbol, "05-CT/TW");
+    for (size_t k = 1; k < 3; k++) {
+        assert_int_equal(at(&r, k)->kind, VN_CITE_SHORT);
+        assert_string_equal(at(&r, k)->type_word, "Chỉ thị");
+        assert_string_equal(at(&r, k)->number, "05");
+    }
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_citation),
+        cmocka_unit_test(test_short_name_without_so),
         cmocka_unit_test(test_lowercase_symbols_and_mung),
         cmocka_unit_test(test_shared_trailing_date),
         cmocka_unit_test(test_list_form),
