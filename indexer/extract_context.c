@@ -422,23 +422,28 @@ size_t vn_cite_read_suffix(const char *t, size_t len, size_t i, draft *dr)
                             match_word_ci(t, len, after, "của")))
             j = after;
     }
-    char opener = j < len && (t[j] == ',' || t[j] == '(') ? t[j] : 0;
+    char opener = j < len && (t[j] == ',' || t[j] == '(' || t[j] == '|') ? t[j] : 0;
     if (opener)
         j = skip_blanks_fwd(t, len, j + 1);
+    else if (j > i && memchr(t + i, '\n', j - i))
+        opener = '\n';     /* the symbol ends its line: a table's cell, as the cleaner leaves a row */
     size_t end = i;
     size_t n = vn_cite_read_date(t, len, j, &c->date);
     if (!n && opener && j < len && vn_ascii_digit(t[j])) {
-        /* a whole date alone, in brackets or after a comma: "Quyết định số
-         * 211/QĐ-UBND (05/9/2016)", "số 212/QĐ-UBND, 05/9/2016 của …"; not
-         * the next symbol ("…, 01/2024/QĐ-UBND") or a range */
+        /* a whole date alone, in brackets, after a comma or in the next
+         * cell of a table: "Quyết định số 211/QĐ-UBND (05/9/2016)", "số
+         * 212/QĐ-UBND, 05/9/2016 của …", "| số 213/QĐ-UBND | 05/9/2016 |";
+         * not the next symbol ("…, 01/2024/QĐ-UBND") or a range */
         vn_date_range d;
         size_t dl = vn_date_scan(t + j, len - j, &d);
-        size_t after = dl ? skip_blanks_fwd(t, len, j + dl) : len;
-        bool closed = after < len && (opener == '(' ? t[after] == ')'
-                                                    : t[after] == ';' || t[after] == ',' ||
-                                                          t[after] == '.' || t[after] == '\n' ||
-                                                          match_word_ci(t, len, after, "của"));
-        if (dl && d.precision == VN_DATE_DAY && (closed || (opener == ',' && after >= len))) {
+        size_t after = opener == '\n' ? skip_spaces_fwd(t, len, j + dl) : skip_blanks_fwd(t, len, j + dl);
+        char next = after < len ? t[after] : '\0';   /* '\0': the text ends */
+        bool closed = opener == '(' ? next == ')'
+                    : opener == '|' ? next == '|'
+                    : opener == '\n' ? next == '\0' || next == '\n' || next == '\r'
+                    : next == '\0' || next == ';' || next == ',' || next == '.' || next == '\n' ||
+                          match_word_ci(t, len, after, "của");
+        if (dl && d.precision == VN_DATE_DAY && closed) {
             c->date = d;
             n = j + dl;
         }

@@ -59,6 +59,19 @@ contains "$TMP/out" ":1:8	1234/QĐ-UBND.VX@2023-05-12	Quyết định	2023-05-12
   "a dotted sub-code belongs to the symbol, and the date after it is read"
 contains "$TMP/out" "15/UBND.NN (unresolved)	Công văn" "a letter's dotted sub-code"
 contains "$TMP/out" "\"Quyết định số 16/QĐ-UBND\"" "a word glued after a dot is not a sub-code"
+# a table of papers in a converted plan (markdown rows), a symbol typed in
+# lower case, a thousands dot, and "ngày mùng"
+cat >"$TMP/table.md" <<'TXT'
+| TT | Văn bản | Ngày ban hành |
+|---|---|---|
+| 1 | Quyết định số 1.234/QĐ-UBND | 05/4/2023 |
+| 2 | Quyết định số 1242/qđ-ubnd | ngày mùng 6 tháng 4 năm 2023 |
+TXT
+expect_status 0 "extract a table of papers" -- "$VNCITE" extract --no-registry "$TMP/table.md"
+contains "$TMP/out" "1234/QĐ-UBND@2023-04-05	Quyết định	2023-04-05" \
+  "a date in the next cell, a thousands dot"
+contains "$TMP/out" "1242/QĐ-UBND@2023-04-06	Quyết định	2023-04-06" \
+  "a symbol in lower case, a date after 'mùng'"
 # an older file in TCVN3 (ABC): the same citations as its UTF-8 original
 plan=corpus/tay-ninh-so-cong-thuong-2024-ke-hoach.txt
 /usr/bin/python3 -c 'import sys, unicodedata

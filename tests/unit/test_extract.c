@@ -1028,10 +1028,31 @@ static void test_short_name_without_so(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A table of papers, as the cleaner leaves a converted row: each cell on
+ * its own line, so a date alone on the line after the symbol is its date. */
+static void test_date_in_the_next_cell(void **state)
+{
+    (void)state;
+    const char *t = "1\nQuyết định số 13/QĐ-UBND\n05/4/2023\nUBND tỉnh\n"
+                    "2\nQuyết định số 14/QĐ-UBND\nngày 06/4/2023\n"
+                    "3\nQuyết định số 15/QĐ-UBND\n07/4/2023: hội nghị sơ kết\n"
+                    "Quyết định số 16/QĐ-UBND | 08/4/2023 | UBND huyện\n"
+                    "Quyết định số 17/QĐ-UBND\n09/4/2023";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 5);
+    date_is(at(&r, 0), "2023-04-05");
+    date_is(at(&r, 1), "2023-04-06");
+    assert_int_equal(at(&r, 2)->date.precision, 0);    /* the line goes on: not a cell */
+    date_is(at(&r, 3), "2023-04-08");
+    date_is(at(&r, 4), "2023-04-09");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_citation),
+        cmocka_unit_test(test_date_in_the_next_cell),
         cmocka_unit_test(test_short_name_without_so),
         cmocka_unit_test(test_lowercase_symbols_and_mung),
         cmocka_unit_test(test_shared_trailing_date),
