@@ -41,6 +41,7 @@
 #include "docx.h"
 #include "html.h"
 #include "tcvn3.h"
+#include "vni.h"
 
 const char *vn_encoding_name(vn_encoding e)
 {
@@ -54,6 +55,7 @@ const char *vn_encoding_name(vn_encoding e)
     case VN_ENC_ODT: return "OpenDocument .odt";
     case VN_ENC_HTML: return "HTML";
     case VN_ENC_TCVN3: return "TCVN3";
+    case VN_ENC_VNI: return "VNI";
     }
     return "unknown";
 }
@@ -422,8 +424,8 @@ static vn_status finish(vn_buf *buf, vn_offmap *map, size_t n, vn_encoding enc, 
 }
 
 /* Bytes that are mostly not UTF-8, read again in a legacy Vietnamese
- * encoding: TCVN3 when its bytes say so (tcvn3.h), else windows-1258 when
- * ICU decodes them cleanly.  *taken when one of them fits, and out is then
+ * encoding: TCVN3 or VNI when its bytes say so (tcvn3.h, vni.h), else
+ * windows-1258 when ICU decodes them cleanly.  *taken when one of them fits, and out is then
  * the text; otherwise the UTF-8 reading stands.  VN_ERR_NOMEM. */
 static vn_status decode_legacy(const char *name, const unsigned char *bytes, size_t n,
                                size_t invalid_seqs, vn_decoded *out, bool *taken, vn_error *err)
@@ -433,7 +435,11 @@ static vn_status decode_legacy(const char *name, const unsigned char *bytes, siz
     vn_encoding enc = VN_ENC_TCVN3;
     vn_status rc = vn_tcvn3_likely(bytes, n) ? vn_tcvn3_decode(bytes, n, &text, &map)
                                              : VN_ERR_ENCODING;
-    if (rc == VN_ERR_ENCODING) {    /* not TCVN3, or no converter for it */
+    if (rc == VN_ERR_ENCODING && vn_vni_likely(bytes, n)) {
+        enc = VN_ENC_VNI;
+        rc = vn_vni_decode(bytes, n, &text, &map);
+    }
+    if (rc == VN_ERR_ENCODING) {    /* neither, or no converter for them */
         enc = VN_ENC_CP1258;
         icu_bad bad = {0};
         bool c1 = false;
@@ -445,7 +451,8 @@ static vn_status decode_legacy(const char *name, const unsigned char *bytes, siz
     if (*taken) {
         vn_warn("%s: not UTF-8 (%zu invalid sequences); decoded as Vietnamese %s. Save the "
                 "file as UTF-8 to be sure of the text",
-                name, invalid_seqs, enc == VN_ENC_TCVN3 ? "TCVN3 (ABC)" : "windows-1258");
+                name, invalid_seqs,
+                enc == VN_ENC_TCVN3 ? "TCVN3 (ABC)" : enc == VN_ENC_VNI ? "VNI-Windows" : "windows-1258");
         return finish(&text, &map, n, enc, 0, out);
     }
     vn_buf_free(&text);

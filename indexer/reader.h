@@ -43,7 +43,8 @@ typedef enum vn_encoding {
     VN_ENC_DOCX,       /* a Word .docx: the text of its paragraphs (docx.h) */
     VN_ENC_ODT,        /* an OpenDocument .odt, the same way */
     VN_ENC_HTML,       /* an HTML page: the text a browser shows (html.h) */
-    VN_ENC_TCVN3       /* TCVN 5712:1993, the "ABC" encoding of older files (tcvn3.h) */
+    VN_ENC_TCVN3,      /* TCVN 5712:1993, the "ABC" encoding of older files (tcvn3.h) */
+    VN_ENC_VNI         /* VNI-Windows, the other one: marks as bytes after letters (vni.h) */
 } vn_encoding;
 
 typedef struct vn_decoded {

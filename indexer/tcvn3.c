@@ -5,12 +5,11 @@
  * VN1 variant at 0x01–0x17 and 0x80–0xA0.
  *
  * The byte table is glibc's own converter (iconv "TCVN5712-1", part of libc)
- * asked once per byte, so no hand-copied table can be wrong; where glibc has
+ * asked once per byte (legacy_table.h), so no hand-copied table can be wrong; where glibc has
  * no such converter the files stay windows-1258 or UTF-8, as before.
  */
 #include "tcvn3.h"
 
-#include <iconv.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "../common/utf8.h"
+#include "legacy_table.h"
 
 /* How many lines from the top may be a header's capitals (the bodies, the
  * motto, the number, the place and date, the title and its subject). */
@@ -27,30 +27,11 @@ static int byte_cp[256];        /* 0: no character */
 static bool table_ready;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-/* One byte through iconv, flushed (the converter holds a letter back to
- * compose it with a following mark); its one code point, or 0. */
-static int convert_byte(iconv_t cd, unsigned char b)
-{
-    uint32_t cps[4];
-    char in = (char)b, *src = &in, *dst = (char *)cps;
-    size_t in_left = 1, out_left = sizeof cps;
-    iconv(cd, NULL, NULL, NULL, NULL);
-    if (iconv(cd, &src, &in_left, &dst, &out_left) == (size_t)-1 ||
-        iconv(cd, NULL, NULL, &dst, &out_left) == (size_t)-1)
-        return 0;
-    return out_left == sizeof cps - sizeof cps[0] ? (int)cps[0] : 0;
-}
-
 static void build_table(void)
 {
-    iconv_t cd = iconv_open("UTF-32LE", "TCVN5712-1");
-    if (cd == (iconv_t)-1)
-        return;
-    for (int b = 0; b < 256; b++)
-        byte_cp[b] = convert_byte(cd, (unsigned char)b);
-    iconv_close(cd);
     /* a converter that reads as this file expects: đ, ASCII, line ends */
-    table_ready = byte_cp[0xAE] == 0x0111 && byte_cp['A'] == 'A' && byte_cp['\n'] == '\n';
+    table_ready = vn_legacy_byte_table("TCVN5712-1", byte_cp) && byte_cp[0xAE] == 0x0111 &&
+                  byte_cp['A'] == 'A' && byte_cp['\n'] == '\n';
 }
 
 /* The bytes 0xA1–0xBF are TCVN3's commonest letters (ă â ê ô ơ ư đ and the

@@ -86,4 +86,18 @@ if [ -s "$TMP/utf8.cites" ] && cmp -s "$TMP/utf8.cites" "$TMP/tcvn3.cites"; then
 else fail "TCVN3 citations differ"; diff "$TMP/utf8.cites" "$TMP/tcvn3.cites" | head -5; fi
 "$VNCITE" extract --json --no-registry "$TMP/tcvn3.txt" >"$TMP/tcvn3.json" 2>/dev/null
 contains "$TMP/tcvn3.json" '"encoding":"TCVN3"' "JSON names the encoding"
+# and in VNI-Windows, the other legacy encoding (marks as bytes after letters)
+/usr/bin/python3 "$VNCITE_SRC/tests/data/to-vni.py" "$plan" >"$TMP/vni.txt"
+expect_status 0 "extract a VNI file" -- "$VNCITE" extract --no-registry "$TMP/vni.txt"
+contains "$TMP/err" "decoded as Vietnamese VNI-Windows" "the encoding is named in a warning"
+cut -f2- "$TMP/out" >"$TMP/vni.cites"
+if cmp -s "$TMP/utf8.cites" "$TMP/vni.cites"; then
+  pass "VNI gives the UTF-8 original's citations"
+else fail "VNI citations differ"; diff "$TMP/utf8.cites" "$TMP/vni.cites" | head -5; fi
+"$VNCITE" extract --json --no-registry "$TMP/vni.txt" >"$TMP/vni.json" 2>/dev/null
+contains "$TMP/vni.json" '"encoding":"VNI"' "JSON names VNI"
+# a windows-1258 rendering stays windows-1258
+iconv -f UTF-8 -t WINDOWS-1258 "$plan" >"$TMP/cp1258.txt"
+expect_status 0 "extract a windows-1258 file" -- "$VNCITE" extract --no-registry "$TMP/cp1258.txt"
+contains "$TMP/err" "decoded as Vietnamese windows-1258" "windows-1258 is not taken for VNI"
 finish

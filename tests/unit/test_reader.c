@@ -226,6 +226,30 @@ static void test_tcvn3(void **state)
     vn_decoded_free(&d);
 }
 
+/* VNI-Windows: marks as bytes after the letter ("soá" số, "ngaøy" ngày),
+ * the standing-alone letters (ñ đ, ò ị, ö ư, ô ơ) and capitals. */
+static void test_vni(void **state)
+{
+    (void)state;
+    const char s[] = "Ngh\xF2 \xF1\xF2nh so\xE1 59/2023/N\xD1-CP nga\xF8y 14/8/2023 cu\xFB"
+                     "a Ch\xEDnh phu\xFB\r\nKE\xC1 HOA\xCF" "CH TR\xD6\xD4\xD8NG Vie\xE4t "
+                     "\x93U\xDBY BAN\x94";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_int_equal(d.encoding, VN_ENC_VNI);
+    assert_string_equal(vn_encoding_name(d.encoding), "VNI");
+    assert_int_equal(d.invalid_bytes, 0);
+    assert_string_equal(d.text, "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ\n"
+                                "KẾ HOẠCH TRƯỜNG Việt “ỦY BAN”");
+    assert_int_equal(warnings.count, 1);
+    assert_non_null(strstr(warnings.last, "VNI-Windows"));
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "định")), 5);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "59")), 14);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "Đ-CP")), 23);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "\nKẾ")), 60); /* the LF of CRLF */
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
+    vn_decoded_free(&d);
+}
+
 /* ---- windows-1258 ------------------------------------------------------------ */
 
 /* "Nghị định số" in windows-1258: tone marks are separate combining bytes
@@ -525,6 +549,7 @@ int main(void)
         T(test_invalid_utf8),
         T(test_damaged_utf8_is_not_cp1258),
         T(test_tcvn3),
+        T(test_vni),
         T(test_cp1258),
         T(test_not_cp1258),
         T(test_utf16le),
