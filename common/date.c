@@ -430,8 +430,8 @@ static size_t scan_month_year(const unsigned char *s, size_t len, size_t p, int 
 static size_t scan_after_ngay(const unsigned char *s, size_t len, size_t p, vn_date_range *out)
 {
     p = skip_spaces(s, len, p);
-    size_t mung = match_word(s, len, p, WORD_MUNG);
-    if (!mung)
+    size_t mung = 0;
+    if (p < len && (s[p] | 0x20) == 'm' && !(mung = match_word(s, len, p, WORD_MUNG)))
         mung = match_mong(s, len, p);
     if (mung)
         p = skip_spaces(s, len, p + mung);

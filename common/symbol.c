@@ -642,7 +642,7 @@ static size_t spaced_issuer(const char *t, size_t len, size_t at, const char *ty
  * before a slash ("123a/QĐ-UBND", "45B/KH-UBND": numbers put in between).
  * A dot may group thousands ("1.234/QĐ-UBND" is 1234/QĐ-UBND): one to three
  * digits, the dot, then exactly three.  Its length, 0 if none or too long. */
-static size_t number_len(const char *t, size_t len)
+static inline size_t number_len(const char *t, size_t len)
 {
     size_t i = 0;
     while (i < len && vn_ascii_digit(t[i]))

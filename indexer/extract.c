@@ -350,17 +350,45 @@ static const char *leading_issuer_before(const char *t, const vn_citation_list *
                ? prev->issuer : NULL;
 }
 
-/* Some earlier numbered citation of the text has this number (a cheap
- * test before the type word is looked for). */
-static bool cited_before(const vn_citation_list *l, const char *digits, size_t n)
+/* The numbers of the text's numbered citations so far, as a 1024-bit Bloom
+ * filter brought up to date as citations are added: most numbers of a text
+ * are no earlier citation's, and are ruled out with one hash. */
+#define CITED_BITS 1024
+
+typedef struct cited_numbers {
+    uint64_t bloom[CITED_BITS / 64];
+    size_t hashed;          /* citations already in it */
+} cited_numbers;
+
+static unsigned number_bit(const char *digits, size_t n)
 {
-    if (n == 0 || n >= sizeof l->items[0].number)
-        return false;
-    for (size_t k = 0; k < l->count; k++)
-        if (l->items[k].kind == VN_CITE_NUMBERED && strncmp(l->items[k].number, digits, n) == 0 &&
-            l->items[k].number[n] == '\0')
-            return true;
-    return false;
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)digits[k]) * 16777619u;
+    return (h ^ h >> 16) % CITED_BITS;
+}
+
+/* Some earlier numbered citation of the text may have this number. */
+static bool cited_before(cited_numbers *seen, const vn_citation_list *l, const char *digits,
+                         size_t n)
+{
+    for (; seen->hashed < l->count; seen->hashed++) {
+        const vn_citation *c = &l->items[seen->hashed];
+        if (c->kind == VN_CITE_NUMBERED) {
+            unsigned bit = number_bit(c->number, strlen(c->number));
+            seen->bloom[bit / 64] |= 1ull << bit % 64;
+        }
+    }
+    unsigned bit = number_bit(digits, n);
+    return n > 0 && (seen->bloom[bit / 64] >> bit % 64 & 1);
+}
+
+/* The number at i follows a word and one space ("thị 05"), as a short
+ * name's does. */
+static inline bool after_a_word(const char *t, size_t i)
+{
+    return i >= 2 && t[i - 1] == ' ' &&
+           ((unsigned char)t[i - 2] >= 0x80 || vn_ascii_alpha(t[i - 2]));
 }
 
 /* ... with this type word too: "Chỉ thị 05" names the Chỉ thị số 05-CT/TW
@@ -389,7 +417,7 @@ static bool may_be_lowercase_symbol(const char *t, size_t len, size_t k)
 }
 
 static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_result *r,
-                             size_t *consumed)
+                             cited_numbers *seen, size_t *consumed)
 {
     /* A standard's year ("QCVN 01:2019/BYT", "TCVN 5945:2005") starts no
      * symbol: the standard is not an instrument. */
@@ -406,7 +434,13 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     bool with_year = !may_be_symbol && year_suffix(t, len, i + digits) != 0;
     bool lowercase = !may_be_symbol && may_be_lowercase_symbol(t, len, i + digits);
     bool symbol_like = may_be_symbol || lowercase;
-    prefix_info p = read_prefix(t, i, !symbol_like && !with_year, with_year || symbol_like);
+    /* "Chỉ thị 05" after "Chỉ thị số 05-CT/TW": the type word is looked for
+     * without "số" only when an earlier citation may have the number */
+    bool short_name = !symbol_like && !with_year && after_a_word(t, i) &&
+                      (i + digits >= len || (t[i + digits] != '/' && t[i + digits] != '-')) &&
+                      cited_before(seen, &r->citations, t + i, digits);
+    prefix_info p = read_prefix(t, i, !symbol_like && !with_year && !short_name,
+                                with_year || symbol_like);
     vn_symbol s;
     size_t n = may_be_symbol ? vn_symbol_scan(t + i, len - i, p.type_word, true, &s) : 0;
     if (n == 0 && symbol_like && (p.has_so || p.type_word))
@@ -415,12 +449,8 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
         *consumed = 0;
         if (p.type_word && (p.has_so || (with_year && cited_by_number_and_year(p.type_word))))
             return scan_bare_numbers(t, len, i, &p, !p.has_so, r, consumed);
-        if (!p.has_so && !with_year && cited_before(&r->citations, t + i, digits)) {
-            /* "Chỉ thị 05" after "Chỉ thị số 05-CT/TW": the short name */
-            p = read_prefix(t, i, false, false);
-            if (p.type_word && cited_before_as(&r->citations, p.type_word, t + i, digits))
-                return scan_bare_numbers(t, len, i, &p, false, r, consumed);
-        }
+        if (short_name && p.type_word && cited_before_as(&r->citations, p.type_word, t + i, digits))
+            return scan_bare_numbers(t, len, i, &p, false, r, consumed);
         return VN_OK;
     }
     *consumed = n;
@@ -683,6 +713,7 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
 {
     memset(out, 0, sizeof *out);
     vn_status st = VN_OK;
+    cited_numbers seen = {{0}, 0};
     for (size_t i = 0; i < len && st == VN_OK;) {
         i = next_candidate(t, len, i);
         if (i == len)
@@ -691,7 +722,7 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
         if (ch >= '0' && ch <= '9') {
             size_t consumed = 0;
             if (anchor_ok(t, i))
-                st = scan_number(t, len, i, out, &consumed);
+                st = scan_number(t, len, i, out, &seen, &consumed);
             if (consumed == 0)
                 while (i < len && vn_ascii_digit(t[i]))
                     i++;

@@ -239,7 +239,8 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
         if (words > 0 && (vn_cite_is_stop_word(t, len, i) || starts_type_word(t, len, i)) &&
             !and_within_name(t, len, i) && !ordinal_five(t, len, start, i))
             break;
-        if (words > 0 && match_ci(t, len, i, "v/v"))
+        if (words > 0 && (t[i] | 0x20) == 'v' && i + 1 < len && t[i + 1] == '/' &&
+            match_ci(t, len, i, "v/v"))
             break;              /* "của UBND tỉnh V/v triển khai …": "về việc" */
         if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' && !match_ci(t, len, i, "- vũng tàu"))
             break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */
