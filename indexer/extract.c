@@ -303,11 +303,15 @@ static bool cited_by_number_and_year(const char *type_word)
     return false;
 }
 
-/* True if only blanks, commas, "và" and "số" stand in t[from, to). */
-static bool only_list_separators(const char *t, size_t from, size_t to)
+/* True if only blanks, commas, "và" and "số" stand in t[from, to) (of a
+ * text of len bytes). */
+static bool only_list_separators(const char *t, size_t len, size_t from, size_t to)
 {
+    /* "các Quyết định: số 14/QĐ-UBND …; số 15/QĐ-UBND … của UBND tỉnh": a
+     * semicolon goes on a list whose next item is its bare "số" */
+    bool bare_next = match_word_ci(t, len, to, "số") != 0;
     for (size_t x = from; x < to; x++) {
-        if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t')
+        if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t' || (t[x] == ';' && bare_next))
             continue;
         size_t w = match_word_ci(t, to, x, "và");
         if (!w)
@@ -335,7 +339,8 @@ static size_t past_own_date(const char *t, size_t len, const vn_citation *a)
 /* "các Nghị định của Chính phủ: số 15/2020/NĐ-CP, số 14/2022/NĐ-CP": a
  * citation whose issuer was written before its number, and only list
  * separators between it and the number at so, passes that issuer on. */
-static const char *leading_issuer_before(const char *t, const vn_citation_list *l, size_t so)
+static const char *leading_issuer_before(const char *t, size_t len, const vn_citation_list *l,
+                                         size_t so)
 {
     if (l->count == 0)
         return NULL;
@@ -343,7 +348,7 @@ static const char *leading_issuer_before(const char *t, const vn_citation_list *
     if (!prev->issuer || !prev->issuer[0] || prev->symbol_start <= prev->start || prev->end > so)
         return NULL;
     /* "số 59/2023/NĐ-CP ngày 14/8/2023, số …": past the first one's date */
-    if (!only_list_separators(t, past_own_date(t, so, prev), so))
+    if (!only_list_separators(t, len, past_own_date(t, so, prev), so))
         return NULL;
     size_t n = strlen(prev->issuer);
     return memmem(t + prev->start, prev->symbol_start - prev->start, prev->issuer, n)
@@ -500,7 +505,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
     issuer_before(t, &p, d.issuer, sizeof d.issuer);
     const char *leading;
     if (!d.issuer[0] && p.has_so && !p.type_word &&
-        (leading = leading_issuer_before(t, &r->citations, p.start)) != NULL)
+        (leading = leading_issuer_before(t, len, &r->citations, p.start)) != NULL)
         copy_str(d.issuer, sizeof d.issuer, leading);
     return vn_citation_list_push(&r->citations, c);
 }
@@ -510,7 +515,7 @@ static vn_status scan_number(const char *t, size_t len, size_t i, vn_extract_res
  * symbol share what follows its number, as they share its type word, so
  * 1234 is 1234/QĐ-UBND.  Last to first, so a longer list passes it on.
  */
-static vn_status share_list_suffixes(const char *t, vn_citation_list *l)
+static vn_status share_list_suffixes(const char *t, size_t len, vn_citation_list *l)
 {
     for (size_t k = l->count; k-- > 1;) {
         vn_citation *a = &l->items[k - 1], *b = &l->items[k];
@@ -520,7 +525,7 @@ static vn_status share_list_suffixes(const char *t, vn_citation_list *l)
             continue;
         size_t digits = strlen(b->number);
         if (!digits || strncmp(b->symbol, b->number, digits) != 0 ||
-            !only_list_separators(t, a->end, b->symbol_start))
+            !only_list_separators(t, len, a->end, b->symbol_start))
             continue;
         const char *suffix = b->symbol + digits;
         char symbol[VN_SYMBOL_MAX];
@@ -598,7 +603,7 @@ static void share_trailing_dates(const char *t, size_t len, vn_citation_list *l)
          * và Quyết định số … ngày … của UBND tỉnh" */
         bool date = a->date.precision == VN_DATE_NONE && b->date.precision != VN_DATE_NONE;
         bool issuer = !a->issuer[0] && b->issuer[0];
-        if ((!date && !issuer) || !only_list_separators(t, past_own_date(t, len, a), b->start) ||
+        if ((!date && !issuer) || !only_list_separators(t, len, past_own_date(t, len, a), b->start) ||
             !one_issuer(a, b))
             continue;
         if (date) {
@@ -740,7 +745,7 @@ vn_status vn_extract(const char *t, size_t len, const vn_registry *reg,
         if (!out->has_own_number)
             vn_cite_find_blank_own_number(t, len, out);
         merge_named_symbols(t, &out->citations);
-        st = share_list_suffixes(t, &out->citations);
+        st = share_list_suffixes(t, len, &out->citations);
     }
     if (st != VN_OK) {
         vn_extract_result_free(out);

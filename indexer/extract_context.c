@@ -269,10 +269,30 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
     return end;
 }
 
+/* The end of one or two superscript digits at j (¹ ² ³, U+2070–U+2079), or
+ * j. */
+static size_t superscript_digits_end(const char *t, size_t len, size_t j)
+{
+    size_t k = j;
+    for (int count = 0; count < 2; count++) {
+        const unsigned char *u = (const unsigned char *)t + k;
+        if (k + 1 < len && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3))
+            k += 2;
+        else if (k + 2 < len && u[0] == 0xE2 && u[1] == 0x81 && (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9)))
+            k += 3;
+        else
+            break;
+    }
+    return k;
+}
+
 /* The end of a footnote mark at j, or 0: a number of one or two digits
  * (what the cleaner leaves of "<sup>1</sup>"), "[1]", "[^1]" or "(1)". */
 static size_t footnote_mark_end(const char *t, size_t len, size_t j)
 {
+    size_t sup = superscript_digits_end(t, len, j);
+    if (sup > j)
+        return sup;         /* "12/QĐ-UBND¹": a converter kept the superscript */
     char close = j < len && t[j] == '[' ? ']' : j < len && t[j] == '(' ? ')' : 0;
     size_t k = j + (close != 0);
     if (close == ']' && k < len && t[k] == '^')
@@ -400,8 +420,25 @@ static size_t read_date_after_issuer(const char *t, size_t len, size_t end, vn_d
     return n;
 }
 
-/* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER]. Returns
- * the end of what was read. */
+/* The Party's central bodies, which a citation names after its date
+ * without "của": "Nghị quyết số 27-NQ/TW ngày 09/11/2022 Hội nghị lần thứ
+ * sáu Ban Chấp hành Trung ương Đảng khóa XIII".  A plenum or the Central
+ * Committee is never the subject of the plan's own sentence, so a comma
+ * may stand before them; the Politburo and the Secretariat only without
+ * one ("…, Bộ Chính trị yêu cầu" is a sentence). */
+static bool party_body_at(const char *t, size_t len, size_t j, bool comma)
+{
+    if (j >= len || (t[j] != 'H' && t[j] != 'B'))
+        return false;
+    if (match_ci(t, len, j, "hội nghị lần thứ") || match_ci(t, len, j, "hội nghị trung ương") ||
+        match_ci(t, len, j, "hội nghị ban chấp hành") || match_ci(t, len, j, "ban chấp hành trung ương"))
+        return true;
+    return !comma && (match_word_ci(t, len, j, "bộ chính trị") || match_word_ci(t, len, j, "ban bí thư"));
+}
+
+/* After a symbol or name: [,] [(] ngày DATE [)] [,] [của ISSUER] (or a
+ * Party body after the date: party_body_at). Returns the end of what was
+ * read. */
 size_t vn_cite_read_suffix(const char *t, size_t len, size_t i, draft *dr)
 {
     vn_citation *c = &dr->c;
@@ -453,20 +490,27 @@ size_t vn_cite_read_suffix(const char *t, size_t len, size_t i, draft *dr)
      * every year, and the year written after it tells them apart */
     if (!n && !c->has_year && (n = vn_cite_read_year(t, len, j, false, &c->date)) != 0)
         n += j;
+    bool comma = false;
     if (n) {
         end = n;
         j = skip_blanks_fwd(t, len, end);
         if (j < len && t[j] == ')')
             j = skip_blanks_fwd(t, len, ++j);
-        if (j < len && t[j] == ',')
+        if (j < len && t[j] == ',') {
             j = skip_blanks_fwd(t, len, j + 1);
+            comma = true;
+        }
     } else {
         j = skip_impossible_date(t, len, j);
     }
     size_t cua = match_word_ci(t, len, j, "của");
     if (!cua && match_word_ci(t, len, j, "cua") && is_upper_cp(next_cp(t, len, j + 4)))
         cua = 3;    /* "cua Chinh phu": typed without diacritics */
-    if (cua) {
+    if (!cua && n && party_body_at(t, len, j, comma)) {
+        size_t e = read_issuer(t, len, j, dr);
+        if (dr->issuer[0])
+            end = e;
+    } else if (cua) {
         size_t e = read_issuer(t, len, j + cua, dr);
         if (dr->issuer[0])
             end = e;

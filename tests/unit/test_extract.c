@@ -1048,10 +1048,37 @@ static void test_date_in_the_next_cell(void **state)
     vn_extract_result_free(&r);
 }
 
+/* A superscript footnote mark a converter kept, a Party body named after
+ * the date without "của", and a semicolon inside a list of bare "số". */
+static void test_party_bodies_superscripts_and_semicolons(void **state)
+{
+    (void)state;
+    const char *t = "Căn cứ Quyết định số 12/QĐ-UBND¹ ngày 5/4/2023 của UBND tỉnh; "
+                    "Nghị quyết số 27-NQ/TW, ngày 09/11/2022, Hội nghị lần thứ sáu Ban Chấp hành "
+                    "Trung ương Đảng khóa XIII; Chỉ thị số 05-CT/TW ngày 15/5/2016 Bộ Chính trị; "
+                    "Kết luận số 14-KL/TW ngày 22/9/2021, Bộ Chính trị yêu cầu. "
+                    "Căn cứ các Quyết định: số 14/QĐ-UBND ngày 1/2/2023; số 15/QĐ-UBND ngày "
+                    "2/2/2023 của UBND huyện; Quyết định số 16/QĐ-UBND ngày 3/2/2023; "
+                    "Quyết định số 17/QĐ-UBND ngày 4/2/2023 của UBND xã.";
+    vn_extract_result r = run(t);
+    assert_int_equal(r.citations.count, 8);
+    date_is(at(&r, 0), "2023-04-05");
+    assert_string_equal(at(&r, 0)->issuer, "UBND tỉnh");
+    assert_string_equal(at(&r, 1)->issuer, "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng");
+    assert_string_equal(at(&r, 2)->issuer, "Bộ Chính trị");
+    assert_string_equal(at(&r, 3)->issuer, "");        /* after a comma: a sentence */
+    assert_string_equal(at(&r, 4)->issuer, "UBND huyện");
+    assert_string_equal(at(&r, 5)->issuer, "UBND huyện");
+    assert_string_equal(at(&r, 6)->issuer, "");        /* its own type word: another item */
+    assert_string_equal(at(&r, 7)->issuer, "UBND xã");
+    vn_extract_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_citation),
+        cmocka_unit_test(test_party_bodies_superscripts_and_semicolons),
         cmocka_unit_test(test_date_in_the_next_cell),
         cmocka_unit_test(test_short_name_without_so),
         cmocka_unit_test(test_lowercase_symbols_and_mung),
