@@ -414,6 +414,8 @@ static size_t scan_month_year(const unsigned char *s, size_t len, size_t p, int 
         p = skip_placeholder(s, len, p, true);
     }
     p = skip_spaces(s, len, p);
+    if (month > 0 && p < len && s[p] == ',')
+        p = skip_spaces(s, len, p + 1);     /* "ngày 03 tháng 3, năm 2023" */
     n = match_word(s, len, p, WORD_NAM);
     if (!n && day > 0 && month > 0 && p < len && s[p] == '/')
         n = 1;          /* "ngày 05 tháng 9/2016" */

@@ -242,8 +242,10 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
         if (words > 0 && (t[i] | 0x20) == 'v' && i + 1 < len && t[i + 1] == '/' &&
             match_ci(t, len, i, "v/v"))
             break;              /* "của UBND tỉnh V/v triển khai …": "về việc" */
-        if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' && !match_ci(t, len, i, "- vũng tàu"))
-            break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */
+        if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' &&
+            !is_upper_cp(next_cp(t, len, skip_spaces_fwd(t, len, i + 1))))
+            break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …", but "Bộ Lao
+                                 * động - Thương binh và Xã hội", "Bà Rịa - Vũng Tàu" */
         size_t w = i;
         int cp;
         while (w < len) {

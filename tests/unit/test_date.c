@@ -226,6 +226,9 @@ static void test_scan_full(void **state)
     expect_scan("ngày m\xC3\xB4\xCC\x80ng 6/3/2020", "2020-03-06", 0); /* ô + grave */
     expect_scan("ngày mo\xCC\x82\xCC\x80ng 6/3/2020", "2020-03-06", 0);
     expect_none("ngày mừng 5/3/2020");
+    /* a comma before the year's word */
+    expect_scan("ngày 03 tháng 3, năm 2023 của", "2023-03-03", strlen("ngày 03 tháng 3, năm 2023"));
+    expect_none("ngày 03 tháng 3, 2023");
     expect_none("ngày mùng tháng");
 }
 

@@ -1072,6 +1072,14 @@ static void test_party_bodies_superscripts_and_semicolons(void **state)
     assert_string_equal(at(&r, 6)->issuer, "");        /* its own type word: another item */
     assert_string_equal(at(&r, 7)->issuer, "UBND xã");
     vn_extract_result_free(&r);
+    /* a spaced dash inside a body's name goes on before a capital */
+    r = run("Thông tư số 01/2023/TT-BLĐTBXH ngày 5/1/2023 của Bộ Lao động - Thương binh và Xã "
+            "hội; Kế hoạch số 50/KH-LĐLĐ ngày 7/3/2023 của Liên đoàn Lao động tỉnh - cơ quan "
+            "thường trực.");
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->issuer, "Bộ Lao động - Thương binh và Xã hội");
+    assert_string_equal(at(&r, 1)->issuer, "Liên đoàn Lao động tỉnh");
+    vn_extract_result_free(&r);
 }
 
 int main(void)
