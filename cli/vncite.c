@@ -67,7 +67,7 @@ static const vn_command commands[] = {
      "A file that disappeared is removed when it was under a folder given, or was\n"
      "named itself.\n"
      "\n"
-     "  --db DIR        the index folder\n"
+     "  --db DIR        the index folder (made, with missing parents, if new)\n"
      "  --jobs N        worker threads (default: the number of cores); a new index\n"
      "                  gets one shard per worker\n"
      "  --registry DIR  instrument registry used to resolve citations\n"

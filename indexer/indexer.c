@@ -85,10 +85,34 @@ static vn_status count_shards(const char *db, unsigned *shards, vn_error *err)
     return VN_OK;
 }
 
+/* mkdir -p: the folders of path that are missing, the last one too (0 or
+ * -1 with errno, as mkdir). */
+static int make_folders(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return -1;
+    int rc = 0;
+    for (char *p = copy + 1; rc == 0 && *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST)
+            rc = -1;
+        *p = '/';
+    }
+    if (rc == 0 && mkdir(copy, 0777) != 0 && errno != EEXIST)
+        rc = -1;
+    int saved = errno;
+    free(copy);
+    errno = saved;
+    return rc;
+}
+
 static vn_status create_index(const char *db, unsigned shards, vn_positions positions,
                               vn_error *err)
 {
-    if (mkdir(db, 0777) != 0 && errno != EEXIST)
+    if (make_folders(db) != 0)
         return vn_error_set(err, VN_ERR_IO, "%s: cannot create the index folder: %s", db,
                             strerror(errno));
     struct stat st_db;

@@ -27,4 +27,10 @@ cp "$TMP/other/x.txt" "$TMP/x.copy"
 expect_status 2 "--db is a file" -- "$VNCITE" index --db "$TMP/other/x.txt" "$d"
 contains "$TMP/err" "$TMP/other/x.txt is not a folder" "the file is named"
 cmp -s "$TMP/other/x.txt" "$TMP/x.copy" && pass "the file --db named is untouched" || fail "--db file changed"
+# --db in folders that do not exist yet: made, as mkdir -p would
+expect_status 0 "--db in missing folders" -- "$VNCITE" index --db "$TMP/new/deeper/db" "$TMP/other"
+expect_status 0 "the new index answers" -- "$VNCITE" search --db "$TMP/new/deeper/db" '*'
+# a folder that cannot be made: the error names it
+expect_status 2 "--db under a file" -- "$VNCITE" index --db "$TMP/other/x.txt/db" "$TMP/other"
+contains "$TMP/err" "$TMP/other/x.txt/db: cannot create the index folder" "the folder is named"
 finish
