@@ -401,6 +401,8 @@ static inline bool after_a_word(const char *t, size_t i)
 static bool cited_before_as(const vn_citation_list *l, const char *type_word, const char *digits,
                             size_t n)
 {
+    if (n >= sizeof l->items[0].number)
+        return false;
     for (size_t k = 0; k < l->count; k++)
         if (l->items[k].kind == VN_CITE_NUMBERED && strcmp(l->items[k].type_word, type_word) == 0 &&
             strncmp(l->items[k].number, digits, n) == 0 && l->items[k].number[n] == '\0')

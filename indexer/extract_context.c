@@ -223,6 +223,22 @@ static bool ordinal_five(const char *t, size_t len, size_t start, size_t i)
     return w != (size_t)-1 && w >= start;
 }
 
+/* Titles and roles that a spaced dash puts after a body ("của Chủ tịch UBND
+ * tỉnh - Trưởng Ban Chỉ đạo"): the body's name ends at the dash. */
+static word_list roles_after_dash = {.words = (const char *const[]){
+    "trưởng", "phó", "chủ tịch", "bí thư", "giám đốc", "cơ quan", "thường trực", NULL
+}};
+
+/* A body's name goes on past the spaced dash before i: a capitalised word
+ * that is no role follows ("Bộ Lao động - Thương binh và Xã hội", "Ban Kinh
+ * tế - Ngân sách", "Bà Rịa - Vũng Tàu"). */
+static bool name_goes_on_after_dash(const char *t, size_t len, size_t i)
+{
+    i = skip_spaces_fwd(t, len, i);
+    size_t n;
+    return is_upper_cp(next_cp(t, len, i)) && match_word_in_list(t, len, i, &roles_after_dash, &n) < 0;
+}
+
 static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
 {
     vn_citation *c = &d->c;
@@ -242,10 +258,8 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
         if (words > 0 && (t[i] | 0x20) == 'v' && i + 1 < len && t[i + 1] == '/' &&
             match_ci(t, len, i, "v/v"))
             break;              /* "của UBND tỉnh V/v triển khai …": "về việc" */
-        if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' &&
-            !is_upper_cp(next_cp(t, len, skip_spaces_fwd(t, len, i + 1))))
-            break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …", but "Bộ Lao
-                                 * động - Thương binh và Xã hội", "Bà Rịa - Vũng Tàu" */
+        if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' && !name_goes_on_after_dash(t, len, i + 1))
+            break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */
         size_t w = i;
         int cp;
         while (w < len) {

@@ -1080,6 +1080,12 @@ static void test_party_bodies_superscripts_and_semicolons(void **state)
     assert_string_equal(at(&r, 0)->issuer, "Bộ Lao động - Thương binh và Xã hội");
     assert_string_equal(at(&r, 1)->issuer, "Liên đoàn Lao động tỉnh");
     vn_extract_result_free(&r);
+    r = run("Quyết định số 12/QĐ-UBND ngày 5/4/2023 của Chủ tịch UBND tỉnh - Trưởng Ban Chỉ "
+            "đạo; Nghị quyết số 13/NQ-HĐND ngày 5/4/2023 của Ban Kinh tế - Ngân sách HĐND tỉnh.");
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->issuer, "Chủ tịch UBND tỉnh");     /* a role after the dash */
+    assert_string_equal(at(&r, 1)->issuer, "Ban Kinh tế - Ngân sách HĐND tỉnh");
+    vn_extract_result_free(&r);
 }
 
 int main(void)
