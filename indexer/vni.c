@@ -129,14 +129,34 @@ static bool vni_only(unsigned char b)
     }
 }
 
+/* A vowel VNI writes marks after: a e o u y, and ơ ư (ô ö), in either case. */
+static bool vowel_byte(unsigned char c)
+{
+    switch (c | 0x20) {
+    case 'a': case 'e': case 'o': case 'u': case 'y':
+        return c < 0x80;
+    case 0xF4: case 0xF6:
+        return c >= 0xC0;
+    default:
+        return false;
+    }
+}
+
+/* Two tests: bytes only VNI writes are a fifth of the high bytes or more,
+ * and a third or more of the high bytes are marks right after a vowel, as
+ * VNI's Vietnamese has them ("aø", "eä") and a German file in windows-1252,
+ * whose ä ö ü follow consonants ("schön", "Müller"), has not. */
 bool vn_vni_likely(const unsigned char *b, size_t n)
 {
-    size_t high = 0, marks = 0;
+    size_t high = 0, only = 0, after_vowel = 0;
     for (size_t i = 0; i < n; i++) {
-        high += b[i] >= 0x80;
-        marks += vni_only(b[i]);
+        if (b[i] < 0x80)
+            continue;
+        high++;
+        only += vni_only(b[i]);
+        after_vowel += i > 0 && vowel_byte(b[i - 1]) && has_marks(marks_at(b[i]));
     }
-    if (high < 8 || marks * 100 < high * 20)
+    if (high < 8 || only * 100 < high * 20 || after_vowel * 100 < high * 33)
         return false;
     pthread_once(&table_once, build_table);
     return table_ready;

@@ -248,6 +248,14 @@ static void test_vni(void **state)
     assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "\nKẾ")), 60); /* the LF of CRLF */
     assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
     vn_decoded_free(&d);
+    /* German in windows-1252: its ä ö ü are VNI's bytes too, but follow
+     * consonants, not vowels; windows-1258 reads them as they are */
+    const char de[] = "Die Geb\xE4ude in M\xFCnchen sind sch\xF6n. M\xFCller f\xE4hrt \xFC"
+                      "ber die Br\xFC" "cke nach K\xF6ln, gr\xF6\xDF" "er als B\xE4r.";
+    d = decode(de, sizeof de - 1);
+    assert_int_equal(d.encoding, VN_ENC_CP1258);
+    assert_non_null(strstr(d.text, "schön"));
+    vn_decoded_free(&d);
 }
 
 /* ---- windows-1258 ------------------------------------------------------------ */
