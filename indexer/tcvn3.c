@@ -5,19 +5,18 @@
  * VN1 variant at 0x01–0x17 and 0x80–0xA0.
  *
  * The byte table is glibc's own converter (iconv "TCVN5712-1", part of libc)
- * asked once per byte (legacy_table.h), so no hand-copied table can be wrong; where glibc has
+ * asked once per byte (legacy_charset.h), so no hand-copied table can be wrong; where glibc has
  * no such converter the files stay windows-1258 or UTF-8, as before.
  */
 #include "tcvn3.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "../common/utf8.h"
-#include "legacy_table.h"
+#include "legacy_charset.h"
 
 /* How many lines from the top may be a header's capitals (the bodies, the
  * motto, the number, the place and date, the title and its subject). */
@@ -52,34 +51,20 @@ bool vn_tcvn3_likely(const unsigned char *b, size_t n)
     return table_ready;
 }
 
+static size_t read_tcvn3(const unsigned char *b, size_t n, size_t i, const void *ctx, int *cp)
+{
+    (void)n;
+    (void)ctx;
+    *cp = byte_cp[b[i]] ? byte_cp[b[i]] : 0xFFFD;
+    return 1;
+}
+
 vn_status vn_tcvn3_decode(const unsigned char *b, size_t n, vn_buf *out, vn_offmap *map)
 {
     pthread_once(&table_once, build_table);
     if (!table_ready)
         return VN_ERR_ENCODING;
-    if (vn_buf_reserve(out, n * 3 + 1) != VN_OK)
-        return VN_ERR_NOMEM;
-    /* an anchor wherever a character's UTF-8 length differs from its one
-     * byte (as the other decoders record them) */
-    size_t last_out = 0, last_in = 0;
-    for (size_t i = 0; i < n; i++) {
-        int cp = byte_cp[b[i]];
-        if (cp == '\r') {
-            if (i + 1 < n && b[i + 1] == '\n')
-                continue;   /* CRLF: the LF carries the anchor */
-            cp = '\n';
-        }
-        if (cp == 0)
-            cp = 0xFFFD;
-        if (out->len - last_out != i - last_in) {
-            if (vn_offmap_add(map, out->len, i) != VN_OK)
-                return VN_ERR_NOMEM;
-            last_out = out->len;
-            last_in = i;
-        }
-        vn_buf_append_utf8(out, cp);
-    }
-    return vn_offmap_add(map, out->len, n) == VN_OK ? VN_OK : VN_ERR_NOMEM;
+    return vn_legacy_decode(b, n, read_tcvn3, NULL, out, map);
 }
 
 /* Upper-cases t[from, to) in place where a capital has the letter's length;

@@ -4,15 +4,14 @@
  * "aâ" â, "aá" ấ (circumflex and acute), "aê" ă, "aé" ắ; five letters stand
  * alone: ñ đ, ô ơ, ö ư, the i's (í ì æ ỉ ó ĩ ò ị) and î ỵ, which may take a
  * tone after them as well ("öø" is ừ).  Every other byte is windows-1252
- * (quotes, dashes), whose table is the C library's (legacy_table.h).
+ * (quotes, dashes), whose table is the C library's (legacy_charset.h).
  */
 #include "vni.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <utf8proc.h>
 
-#include "legacy_table.h"
+#include "legacy_charset.h"
 
 static int cp1252[256];
 static bool table_ready;
@@ -188,37 +187,21 @@ static size_t letter_at(const unsigned char *b, size_t n, size_t i, int *cp)
     return 2;
 }
 
+/* A letter and its marks (letter_at), else a windows-1252 byte. */
+static size_t read_vni(const unsigned char *b, size_t n, size_t i, const void *ctx, int *cp)
+{
+    (void)ctx;
+    size_t took = letter_at(b, n, i, cp);
+    if (took)
+        return took;
+    *cp = cp1252[b[i]] ? cp1252[b[i]] : 0xFFFD;
+    return 1;
+}
+
 vn_status vn_vni_decode(const unsigned char *b, size_t n, vn_buf *out, vn_offmap *map)
 {
     pthread_once(&table_once, build_table);
     if (!table_ready)
         return VN_ERR_ENCODING;
-    if (vn_buf_reserve(out, n * 3 + 1) != VN_OK)
-        return VN_ERR_NOMEM;
-    /* an anchor wherever a character's UTF-8 length differs from the bytes
-     * it was read from (as the other decoders record them) */
-    size_t last_out = 0, last_in = 0;
-    for (size_t i = 0; i < n;) {
-        int cp;
-        size_t took = 1;
-        if (b[i] == '\r') {
-            if (i + 1 < n && b[i + 1] == '\n') {
-                i++;        /* CRLF: the LF carries the anchor */
-                continue;
-            }
-            cp = '\n';
-        } else if ((took = letter_at(b, n, i, &cp)) == 0) {
-            took = 1;
-            cp = cp1252[b[i]] ? cp1252[b[i]] : 0xFFFD;
-        }
-        if (out->len - last_out != i - last_in) {
-            if (vn_offmap_add(map, out->len, i) != VN_OK)
-                return VN_ERR_NOMEM;
-            last_out = out->len;
-            last_in = i;
-        }
-        vn_buf_append_utf8(out, cp);
-        i += took;
-    }
-    return vn_offmap_add(map, out->len, n) == VN_OK ? VN_OK : VN_ERR_NOMEM;
+    return vn_legacy_decode(b, n, read_vni, NULL, out, map);
 }
