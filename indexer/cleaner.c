@@ -390,10 +390,48 @@ static size_t scan_reference(cleaner *c, size_t i, vn_status *st)
     return j;
 }
 
+/* A markdown link at i, "[text](target)" on one line, as converters write
+ * a Word hyperlink ("[Quyết định số 12/QĐ-UBND](https://…) ngày …"): where
+ * its "](" is, and the end of its ")"; false if there is none.  The text
+ * holds no bracket and the target no blank. */
+static bool markdown_link(const cleaner *c, size_t i, size_t *close, size_t *end)
+{
+    size_t j = i + 1, limit = i + 1024 < c->len ? i + 1024 : c->len;
+    while (j < limit && c->in[j] != ']' && c->in[j] != '[' && c->in[j] != '\n')
+        j++;
+    if (j == i + 1 || j + 1 >= limit || c->in[j] != ']' || c->in[j + 1] != '(')
+        return false;
+    size_t k = j + 2;
+    while (k < limit && c->in[k] != ')' && c->in[k] != ' ' && c->in[k] != '\n' && c->in[k] != '(')
+        k++;
+    if (k == j + 2 || k >= limit || c->in[k] != ')')
+        return false;
+    *close = j;
+    *end = k + 1;
+    return true;
+}
+
 /* [bookmark: NAME] goes; [footnoteRef:N] and [endnoteRef:N] become a space
- * (the footnote body keeps its own text further down). */
+ * (the footnote body keeps its own text further down); a markdown link
+ * keeps its text only (markup inside that text stays as it is), and one
+ * whose text is a footnote's number ("[1](#_ftn1)") becomes a space. */
 static size_t scan_bracket(cleaner *c, size_t i, vn_status *st)
 {
+    size_t close, end;
+    if (markdown_link(c, i, &close, &end)) {
+        size_t d = i + 1 + (c->in[i + 1] == '^');
+        while (d < close && c->in[d] >= '0' && c->in[d] <= '9')
+            d++;
+        if (d == close && close - i <= 5) {
+            /* "[1](#_ftn1)": a footnote's number linked, a space as [footnoteRef:1] */
+            *st = add_simple(c, EDIT_SPACE, i, end);
+            return end;
+        }
+        *st = add_simple(c, EDIT_DROP, i, i + 1);
+        if (*st == VN_OK)
+            *st = add_simple(c, EDIT_DROP, close, end);
+        return end;
+    }
     static const struct {
         const char *prefix;
         bool digits;  /* the rest must be digits */

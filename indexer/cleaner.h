@@ -8,7 +8,9 @@
  * (`<u>`, `<b>`, `<i>`, `<br>`, `<span …>`, attributes allowed), block tags of
  * HTML (`<p>`, `<div>`, `<table>`, `<tr>`, `<td …>`, `<li>`: each becomes a
  * line break, so a converted table's cells read as lines), `[bookmark: …]` and `[footnoteRef:N]`
- * markers (a footnote reference becomes a single space), and the cell
+ * markers (a footnote reference becomes a single space), a markdown link's
+ * brackets and target (`[Quyết định số 12/QĐ-UBND](https://…)` keeps its
+ * text), and the cell
  * borders of markdown pipe tables (a line that starts with "|": each "|"
  * becomes a line break, so a cell of a converted Word table reads as its
  * own line; the delimiter row "|---|---|" goes).  Character references an

@@ -252,6 +252,24 @@ static void test_bookmarks_and_footnote_refs(void **state)
     expect_clean("{bookmark: a} {footnoteRef:1]", "{bookmark: a} {footnoteRef:1]");
 }
 
+/* A Word hyperlink as a converter writes it keeps its text; a linked
+ * footnote number becomes a space; brackets that are no link stay. */
+static void test_markdown_links(void **state)
+{
+    (void)state;
+    const char *in = "Căn cứ [Quyết định số 12/QĐ-UBND](https://vbpl.vn/12) ngày 5/4/2023; "
+                     "Nghị định số 59/2023/NĐ-CP[1](#_ftn1) ngày 14/8/2023[^2](#fn2).";
+    cleaned c = clean(in);
+    assert_string_equal(c.out.data, "Căn cứ Quyết định số 12/QĐ-UBND ngày 5/4/2023; "
+                                    "Nghị định số 59/2023/NĐ-CP  ngày 14/8/2023 .");
+    expect_maps(&c, in, "Quyết");
+    expect_maps(&c, in, " ngày 5/4");
+    expect_maps(&c, in, " ngày 14/8");
+    done(&c);
+    expect_clean("[mục 2] và [a](b c) và [](x) và [x]()", "[mục 2] và [a](b c) và [](x) và [x]()");
+    expect_clean("[a\n](b)", "[a\n](b)");
+}
+
 static void test_empty_and_plain(void **state)
 {
     (void)state;
@@ -361,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_sup_sub),
         cmocka_unit_test(test_html_tags),
         cmocka_unit_test(test_bookmarks_and_footnote_refs),
+        cmocka_unit_test(test_markdown_links),
         cmocka_unit_test(test_empty_and_plain),
         cmocka_unit_test(test_appends),
         cmocka_unit_test(test_corpus),
