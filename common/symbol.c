@@ -371,11 +371,16 @@ static size_t separator_at(const char *t, size_t len, size_t i, char *sep)
         *sep = t[i] == '/' ? '/' : '-';
         return 1;
     }
-    /* U+2010..U+2015 hyphens and dashes, U+2212 minus */
+    /* U+2010..U+2015 hyphens and dashes, U+2212 minus; U+2044 fraction
+     * and U+2215 division slash, which some fonts' "/" is pasted as */
     if (i + 2 < len && (unsigned char)t[i] == 0xE2) {
         unsigned char b1 = (unsigned char)t[i + 1], b2 = (unsigned char)t[i + 2];
         if ((b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) || (b1 == 0x88 && b2 == 0x92)) {
             *sep = '-';
+            return 3;
+        }
+        if ((b1 == 0x81 && b2 == 0x84) || (b1 == 0x88 && b2 == 0x95)) {
+            *sep = '/';
             return 3;
         }
     }

@@ -192,6 +192,9 @@ static void test_underscore_separator(void **state)
     assert_string_equal(scan("1234.567/QĐ-UBND", NULL, NULL), "");
     assert_string_equal(scan("1239/QĐ_UBND ngày", NULL, NULL), "1239/QĐ-UBND");
     assert_string_equal(scan("15/2020/NĐ_CP,", NULL, NULL), "15/2020/NĐ-CP");
+    /* the fraction and division slashes some fonts paste for "/" */
+    assert_string_equal(scan("15\xE2\x81\x84QĐ-UBND ngày", NULL, NULL), "15/QĐ-UBND");
+    assert_string_equal(scan("16\xE2\x88\x95" "2020\xE2\x88\x95NĐ-CP;", NULL, NULL), "16/2020/NĐ-CP");
 }
 
 static void test_not_symbols(void **state)
