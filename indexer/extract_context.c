@@ -239,6 +239,28 @@ static bool name_goes_on_after_dash(const char *t, size_t len, size_t i)
     return is_upper_cp(next_cp(t, len, i)) && match_word_in_list(t, len, i, &roles_after_dash, &n) < 0;
 }
 
+/* The end of an abbreviation in brackets inside a body's name, "(UBND)" of
+ * "của Ủy ban nhân dân (UBND) tỉnh": two to eight capitals, then a word;
+ * i if none. */
+static size_t abbreviation_in_brackets_end(const char *t, size_t len, size_t i)
+{
+    if (i >= len || t[i] != '(')
+        return i;
+    size_t k = i + 1;
+    int capitals = 0, cp;
+    while (k < len && capitals <= 8) {
+        size_t n = vn_utf8_next(t + k, len - k, &cp);
+        if (!is_upper_cp(cp))
+            break;
+        capitals++;
+        k += n;
+    }
+    if (capitals < 2 || capitals > 8 || k >= len || t[k] != ')' || k + 2 >= len || t[k + 1] != ' ' ||
+        !is_alnum_cp(next_cp(t, len, k + 2)))
+        return i;
+    return k + 1;
+}
+
 static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
 {
     vn_citation *c = &d->c;
@@ -260,9 +282,9 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
             break;              /* "của UBND tỉnh V/v triển khai …": "về việc" */
         if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' && !name_goes_on_after_dash(t, len, i + 1))
             break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */
-        size_t w = i;
+        size_t w = words > 0 ? abbreviation_in_brackets_end(t, len, i) : i;
         int cp;
-        while (w < len) {
+        while (w < len && t[i] != '(') {
             size_t n = vn_utf8_next(t + w, len - w, &cp);
             if (!is_alnum_cp(cp) && cp != '&' && cp != '-')
                 break;

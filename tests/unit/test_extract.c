@@ -1086,6 +1086,14 @@ static void test_party_bodies_superscripts_and_semicolons(void **state)
     assert_string_equal(at(&r, 0)->issuer, "Chủ tịch UBND tỉnh");     /* a role after the dash */
     assert_string_equal(at(&r, 1)->issuer, "Ban Kinh tế - Ngân sách HĐND tỉnh");
     vn_extract_result_free(&r);
+    /* an abbreviation in brackets inside the name, not a term after it */
+    r = run("Quyết định số 25/QĐ-UBND ngày 5/4/2023 của Ủy ban nhân dân (UBND) tỉnh về việc; "
+            "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị (khóa XII).");
+    assert_int_equal(r.citations.count, 2);
+    assert_string_equal(at(&r, 0)->issuer, "Ủy ban nhân dân (UBND) tỉnh");
+    assert_string_equal(at(&r, 1)->issuer, "Bộ Chính trị");
+    assert_string_equal(at(&r, 1)->term, "XII");
+    vn_extract_result_free(&r);
 }
 
 int main(void)
