@@ -458,8 +458,8 @@ static size_t read_date_after_issuer(const char *t, size_t len, size_t end, vn_d
     return n;
 }
 
-/* The Party's central bodies, which a citation names after its date
- * without "của": "Nghị quyết số 27-NQ/TW ngày 09/11/2022 Hội nghị lần thứ
+/* The Party's central bodies, which a citation names after its symbol or
+ * its date without "của": "Nghị quyết số 27-NQ/TW ngày 09/11/2022 Hội nghị lần thứ
  * sáu Ban Chấp hành Trung ương Đảng khóa XIII".  A plenum or the Central
  * Committee is never the subject of the plan's own sentence, so a comma
  * may stand before them; the Politburo and the Secretariat only without
@@ -540,14 +540,15 @@ size_t vn_cite_read_suffix(const char *t, size_t len, size_t i, draft *dr)
         }
     } else {
         j = skip_impossible_date(t, len, j);
+        comma = opener == ',';
     }
     size_t cua = match_word_ci(t, len, j, "của");
     if (!cua && match_word_ci(t, len, j, "cua") && is_upper_cp(next_cp(t, len, j + 4)))
         cua = 3;    /* "cua Chinh phu": typed without diacritics */
-    if (!cua && n && party_body_at(t, len, j, comma)) {
+    if (!cua && party_body_at(t, len, j, comma)) {
         size_t e = read_issuer(t, len, j, dr);
         if (dr->issuer[0])
-            end = e;
+            end = n ? e : read_date_after_issuer(t, len, e, &c->date);
     } else if (cua) {
         size_t e = read_issuer(t, len, j + cua, dr);
         if (dr->issuer[0])

@@ -1072,6 +1072,16 @@ static void test_party_bodies_superscripts_and_semicolons(void **state)
     assert_string_equal(at(&r, 6)->issuer, "");        /* its own type word: another item */
     assert_string_equal(at(&r, 7)->issuer, "UBND xã");
     vn_extract_result_free(&r);
+    /* the Party body right after the symbol, the date after it */
+    r = run("Thực hiện Nghị quyết số 04-NQ/TW Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng "
+            "khóa XII về tăng cường; Nghị quyết số 05-NQ/TW, Hội nghị Trung ương 4 khóa XII, ngày "
+            "30/10/2016; Kết luận số 14-KL/TW, Bộ Chính trị yêu cầu.");
+    assert_int_equal(r.citations.count, 3);
+    assert_string_equal(at(&r, 0)->issuer, "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng");
+    assert_string_equal(at(&r, 1)->issuer, "Hội nghị Trung ương 4");
+    date_is(at(&r, 1), "2016-10-30");
+    assert_string_equal(at(&r, 2)->issuer, "");
+    vn_extract_result_free(&r);
     /* a spaced dash inside a body's name goes on before a capital */
     r = run("Thông tư số 01/2023/TT-BLĐTBXH ngày 5/1/2023 của Bộ Lao động - Thương binh và Xã "
             "hội; Kế hoạch số 50/KH-LĐLĐ ngày 7/3/2023 của Liên đoàn Lao động tỉnh - cơ quan "
