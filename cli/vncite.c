@@ -122,6 +122,8 @@ static const vn_command commands[] = {
      "                            (needs the document file)\n"
      "  incomplete-symbol         a number with its year but not its codes\n"
      "                            (\"Nghị định số 15/2020\": write 15/2020/NĐ-CP)\n"
+     "  misspelled-symbol         a symbol written otherwise than its official form\n"
+     "                            (04/2015/NĐ/CP, 1242/qđ-ubnd, 1238/QĐUBND)\n"
      "With DOC (its path as indexed) only its findings are shown; the rules that\n"
      "compare documents still read the whole index.\n"
      "\n"

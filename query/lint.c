@@ -35,7 +35,7 @@
 static const char *const rule_names[VN_LINT_RULE_COUNT] = {
     "matches-other-instrument", "conflicting-dates", "corrected-symbol",
     "forward-citation",         "not-yet-issued",    "stale-year",
-    "incomplete-symbol",
+    "incomplete-symbol",        "misspelled-symbol",
 };
 
 const char *vn_lint_rule_name(vn_lint_rule rule)
@@ -289,6 +289,75 @@ static void rule_incomplete(lint *L, size_t d, size_t k)
     }
 }
 
+/* ---- rule: misspelled-symbol ------------------------------------------------------------------ */
+
+/* Where a numbered citation's text writes its symbol (it ends the text):
+ * from the first number on which the loose reading gives that symbol, to
+ * the end.  NULL if none does. */
+static const char *written_symbol(const vn_citation *c, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t p = 0; p < n; p++) {
+        if (!vn_ascii_digit(text[p]) || (p > 0 && (vn_ascii_alnum(text[p - 1]) || text[p - 1] == '.')))
+            continue;
+        vn_symbol s;
+        char read[VN_SYMBOL_MAX];
+        if (vn_symbol_parse_loose(text + p, n - p, c->type_word, &s)) {
+            vn_symbol_format(&s, read);
+            if (strcmp(read, c->symbol) == 0)
+                return text + p;
+        }
+    }
+    return NULL;
+}
+
+/* The bytes of a Unicode hyphen or dash at w (U+2010..U+2015, U+2212),
+ * which Word's typography puts for "-"; 0 if none. */
+static size_t typographic_dash(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if (u[0] != 0xE2)
+        return 0;
+    return (u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x95) || (u[1] == 0x88 && u[2] == 0x92) ? 3
+                                                                                            : 0;
+}
+
+/* "1242/qđ-ubnd", "04/2015/NĐ/CP", "1238/QĐUBND", "59/2023/ND-CP": a symbol
+ * the extractor read, written otherwise than its official form.  Typography
+ * is not counted: blanks (justified text and wrapped lines put them in) and
+ * a dash for the hyphen.  A symbol united with its official variant is
+ * corrected-symbol's. */
+static void rule_misspelled(lint *L, size_t d, size_t k)
+{
+    const vn_corpus_cite *ci = &L->doc->cites[k];
+    const vn_citation *c = &ci->c;
+    if (c->kind != VN_CITE_NUMBERED || !ci->text || !c->symbol[0] || c->corrected)
+        return;
+    const char *written = written_symbol(c, ci->text);
+    if (!written)
+        return;
+    const char *official = c->symbol;
+    const char *w = written;
+    for (; *w && *official; w++) {
+        if (*w == ' ' || *w == '\t' || *w == '\n')
+            continue;
+        size_t dash = *official == '-' ? typographic_dash(w) : 0;
+        if (dash) {
+            w += dash - 1;
+        } else if (*w != *official) {
+            break;
+        }
+        official++;
+    }
+    while (*w == ' ' || *w == '\t' || *w == '\n')
+        w++;
+    if (!*w && !*official)
+        return;
+    add_on_cite(L, VN_LINT_MISSPELLED_SYMBOL, VN_LINT_INFO, d, ci,
+                lint_format("write %s", c->symbol), "%s is written for the symbol %s", written,
+                c->symbol);
+}
+
 /* ---- rules: forward-citation, not-yet-issued --------------------------------------------------- */
 
 static void rule_forward(lint *L, size_t d, size_t k, bool *flagged)
@@ -492,6 +561,8 @@ static vn_status lint_doc(lint *L, const vn_corpus_doc *doc, size_t rank, vn_err
                 rule_not_yet_issued(L, rank, k);
             if (runs(L, VN_LINT_INCOMPLETE_SYMBOL))
                 rule_incomplete(L, rank, k);
+            if (runs(L, VN_LINT_MISSPELLED_SYMBOL))
+                rule_misspelled(L, rank, k);
         }
         if (runs(L, VN_LINT_STALE_YEAR) && !L->nomem)
             lint_rule_stale_year(L, rank);

@@ -23,6 +23,8 @@
  *                             2024 plan); needs the document text
  *   incomplete-symbol         a number written with its year but not its
  *                             codes ("Nghị định số 15/2020")
+ *   misspelled-symbol         a symbol written otherwise than its official
+ *                             form ("04/2015/NĐ/CP", "1242/qđ-ubnd")
  *
  * The library returns findings and never prints; cli/cmd_lint.c prints.
  */
@@ -44,6 +46,7 @@ typedef enum vn_lint_rule {
     VN_LINT_NOT_YET_ISSUED,
     VN_LINT_STALE_YEAR,
     VN_LINT_INCOMPLETE_SYMBOL,
+    VN_LINT_MISSPELLED_SYMBOL,
     VN_LINT_RULE_COUNT
 } vn_lint_rule;
 

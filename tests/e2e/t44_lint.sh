@@ -9,6 +9,8 @@ golden lint-corpus.txt "$TMP/lint.txt"
 contains "$TMP/lint.txt" "did you mean 33/CT-TTg?" "30/CT-TTg is taken for 33/CT-TTg"
 contains "$TMP/lint.txt" '"hoàn thành trước ngày 10/4/2023"' "Yên Bái's stale deadline"
 contains "$TMP/lint.txt" "written 11-QĐ/TW; united with 11-QĐi/TW" "11-QĐ/TW corrected"
+contains "$TMP/lint.txt" "04/2015/NĐ/CP is written for the symbol 04/2015/NĐ-CP [misspelled-symbol]" \
+  "Yên Bái's NĐ/CP"
 
 expect_status 1 "lint --json" -- "$VNCITE" lint --db "$TMP/db" --json
 /usr/bin/python3 - "$TMP/out" <<'PY' && pass "--json: one finding per line, every field" || fail "lint --json"
@@ -19,7 +21,7 @@ keys = {"rule", "severity", "file", "line", "column", "text", "message", "sugges
 assert all(set(r) == keys for r in rows), rows[0].keys()
 assert all(r["severity"] in ("warning", "info") for r in rows)
 rules = {r["rule"] for r in rows}
-assert {"matches-other-instrument", "corrected-symbol", "stale-year"} <= rules, rules
+assert {"matches-other-instrument", "corrected-symbol", "stale-year", "misspelled-symbol"} <= rules, rules
 m = [r for r in rows if r["rule"] == "matches-other-instrument"]
 assert len(m) == 1 and m[0]["text"] == "Chỉ thị số 30/CT-TTg" and m[0]["line"] == 26, m
 assert m[0]["severity"] == "warning"
@@ -45,7 +47,7 @@ if grep -v "^corpus/yen-bai" "$TMP/out" | grep -q "^corpus/"; then fail "DOC sho
 expect_status 0 "a clean document" -- "$VNCITE" lint --db "$TMP/db" corpus/soc-trang-mttq-2024-ke-hoach-qcdc.txt
 contains "$TMP/out" "0 findings" "clean document says so"
 expect_status 0 "--skip every rule that fires on Yên Bái" -- "$VNCITE" lint --db "$TMP/db" \
-  --skip matches-other-instrument,corrected-symbol --skip stale-year "$doc"
+  --skip matches-other-instrument,corrected-symbol --skip stale-year,misspelled-symbol "$doc"
 
 expect_status 2 "unknown document" -- "$VNCITE" lint --db "$TMP/db" corpus/nope.txt
 contains "$TMP/err" "not in the index" "unknown document is named"

@@ -549,6 +549,31 @@ static void test_incomplete_symbol(void **state)
     vn_lint_result_free(&r);
 }
 
+/* ---- misspelled-symbol ------------------------------------------------------------------ */
+
+static void test_misspelled_symbol(void **state)
+{
+    (void)state;
+    tdoc docs[] = {{"a.txt", "2024-03-01",
+                    "Nghị định 04/2015/NĐ/CP; Quyết định số 1242/qđ-ubnd; Nghị định số "
+                    "59/2023/NĐ – CP; Quyết định số 1238/QĐUBND; Quy định số 11-QĐ/TW.\n",
+                    {{"Nghị định 04/2015/NĐ/CP", "04/2015/NĐ-CP", NULL, NULL, NULL, false},
+                     {"Quyết định số 1242/qđ-ubnd", "1242/QĐ-UBND", NULL, NULL, NULL, false},
+                     {"Nghị định số 59/2023/NĐ – CP", "59/2023/NĐ-CP", NULL, NULL, NULL, false},
+                     {"Quyết định số 1238/QĐUBND", "1238/QĐ-UBND", NULL, NULL, NULL, false},
+                     {"Quy định số 11-QĐ/TW", "11-QĐi/TW", NULL, NULL, "written 11-QĐ/TW", false}}}};
+    vn_lint_result r;
+    run(docs, 1, NULL, -1, ALL_BUT(VN_LINT_MISSPELLED_SYMBOL), &r);
+    /* blanks and an en dash are typography; the united variant is corrected-symbol's */
+    assert_int_equal(r.count, 3);
+    assert_int_equal(r.findings[0].severity, VN_LINT_INFO);
+    assert_string_equal(r.findings[0].message, "04/2015/NĐ/CP is written for the symbol 04/2015/NĐ-CP");
+    assert_string_equal(r.findings[0].suggestion, "write 04/2015/NĐ-CP");
+    assert_string_equal(r.findings[1].message, "1242/qđ-ubnd is written for the symbol 1242/QĐ-UBND");
+    assert_string_equal(r.findings[2].message, "1238/QĐUBND is written for the symbol 1238/QĐ-UBND");
+    vn_lint_result_free(&r);
+}
+
 /* ---- forward-citation, not-yet-issued ----------------------------------------------------------- */
 
 static void test_forward_citation(void **state)
@@ -771,6 +796,7 @@ int main(void)
         cmocka_unit_test(test_stale_year_without_text),
         cmocka_unit_test(test_texts_held_stay_bounded),
         cmocka_unit_test(test_one_document_and_skip),
+        cmocka_unit_test(test_misspelled_symbol),
         cmocka_unit_test(test_rule_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
