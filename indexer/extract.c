@@ -333,6 +333,8 @@ static size_t past_own_date(const char *t, size_t len, const vn_citation *a)
         j = skip_blanks_fwd(t, len, j + 1);
     vn_date_range d;
     size_t n = vn_cite_read_date(t, len, j, &d);
+    if (!n && a->date.precision == VN_DATE_YEAR && (n = vn_cite_read_year(t, len, j, false, &d)))
+        n += j;             /* "01/NQ-CP năm 2024": a length, not an end */
     return n ? n : a->end;
 }
 

@@ -313,6 +313,13 @@ static void test_quoted_citation(void **state)
     assert_int_equal(at(&r, 2)->date.precision, VN_DATE_NONE);
     assert_string_equal(at(&r, 2)->issuer, "");
     vn_extract_result_free(&r);
+    /* the trailing issuer passes over a year written after the first symbol */
+    r = run("Căn cứ Nghị quyết 01/NQ-CP năm 2024 và Nghị quyết 02/NQ-CP ngày 5/1/2024 của "
+            "Chính phủ.");
+    assert_int_equal(r.citations.count, 2);
+    date_is(at(&r, 0), "2024");
+    assert_string_equal(at(&r, 0)->issuer, "Chính phủ");
+    vn_extract_result_free(&r);
 }
 
 /* The issuer written before the date; after a comma the date must end the
