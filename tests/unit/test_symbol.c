@@ -15,18 +15,23 @@
 #include "common/utf8.h"
 #include "sample_plans.h"
 
-/* Scans text (strict, as in documents) and returns the canonical symbol. */
-static const char *scan(const char *text, const char *type_word, size_t *consumed)
+/* The canonical symbol a scan that took n bytes read ("" for none). */
+static const char *canonical(size_t n, const vn_symbol *s, size_t *consumed)
 {
     static char out[VN_SYMBOL_MAX];
-    vn_symbol s;
-    size_t n = vn_symbol_scan(text, strlen(text), type_word, true, &s);
     if (consumed)
         *consumed = n;
     if (!n)
         return "";
-    vn_symbol_format(&s, out);
+    vn_symbol_format(s, out);
     return out;
+}
+
+/* Scans text (strict, as in documents) and returns the canonical symbol. */
+static const char *scan(const char *text, const char *type_word, size_t *consumed)
+{
+    vn_symbol s;
+    return canonical(vn_symbol_scan(text, strlen(text), type_word, true, &s), &s, consumed);
 }
 
 static void test_families(void **state)
@@ -150,15 +155,8 @@ static void test_type_word_disambiguates(void **state)
  * takes (after "số" or a type word). */
 static const char *scan_lowercase(const char *text, size_t *consumed)
 {
-    static char out[VN_SYMBOL_MAX];
     vn_symbol s;
-    size_t n = vn_symbol_scan_lowercase(text, strlen(text), NULL, &s);
-    if (consumed)
-        *consumed = n;
-    if (!n)
-        return "";
-    vn_symbol_format(&s, out);
-    return out;
+    return canonical(vn_symbol_scan_lowercase(text, strlen(text), NULL, &s), &s, consumed);
 }
 
 static void test_lowercase(void **state)
