@@ -80,7 +80,8 @@ static vn_status analyze_loaded(const vn_registry *registry, vn_analysis *a, vn_
         return st;
     }
     /* an ABC file's header typed in capital fonts decodes as lower case */
-    char *headings = a->doc.decoded.encoding == VN_ENC_TCVN3
+    char *headings = a->doc.decoded.encoding == VN_ENC_TCVN3 ||
+                             a->doc.decoded.legacy_font == VN_ENC_TCVN3
                          ? vn_tcvn3_capital_headings(a->doc.text, a->doc.len)
                          : NULL;
     vn_metadata_read(headings ? headings : a->doc.text, a->doc.len, &a->extract, &a->meta,

@@ -146,6 +146,11 @@ json_t *vn_document_json(const vn_analysis *a)
         "province", str_or_null(m->province),
         "encoding", vn_encoding_name(a->doc.decoded.encoding),
         "citations", (json_int_t)a->extract.citations.count);
+    if (o && a->doc.decoded.legacy_font != VN_ENC_UTF8 &&
+        json_object_set_new(o, "legacy_font", json_string(vn_encoding_name(a->doc.decoded.legacy_font))) != 0) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 

@@ -42,6 +42,7 @@
 #include "html.h"
 #include "tcvn3.h"
 #include "vni.h"
+#include "legacy_font.h"
 
 const char *vn_encoding_name(vn_encoding e)
 {
@@ -576,7 +577,16 @@ static vn_status decode_html(const char *name, vn_decoded *out, vn_error *err)
 vn_status vn_decode_bytes(const char *name, const unsigned char *bytes, size_t n,
                           vn_decoded *out, vn_error *err)
 {
-    return decode(name, bytes, n, false, out, err);
+    vn_status rc = decode(name, bytes, n, false, out, err);
+    if (rc != VN_OK || out->encoding == VN_ENC_TCVN3 || out->encoding == VN_ENC_VNI ||
+        out->encoding == VN_ENC_CP1258)
+        return rc;
+    /* a Unicode file whose lines were typed in a legacy font (legacy_font.h) */
+    if ((rc = vn_legacy_font_repair(name, out)) != VN_OK) {
+        vn_decoded_free(out);
+        return vn_error_set(err, rc, "%s: out of memory decoding the file", name);
+    }
+    return VN_OK;
 }
 
 /* Reads the whole file.  st_size is only a hint: the loop reads to EOF, so

@@ -53,6 +53,10 @@ typedef struct vn_decoded {
     vn_offmap map;     /* text offset -> file byte offset */
     vn_encoding encoding;
     size_t invalid_bytes; /* count of bytes replaced by U+FFFD */
+    /* VN_ENC_TCVN3 or VN_ENC_VNI when lines typed in such a font inside a
+     * Unicode file were decoded again (legacy_font.h); VN_ENC_UTF8 (0) when
+     * none were */
+    vn_encoding legacy_font;
 } vn_decoded;
 
 /* Decodes bytes already in memory; `name` is used in messages only. */

@@ -96,6 +96,39 @@ if cmp -s "$TMP/utf8.cites" "$TMP/vni.cites"; then
 else fail "VNI citations differ"; diff "$TMP/utf8.cites" "$TMP/vni.cites" | head -5; fi
 "$VNCITE" extract --json --no-registry "$TMP/vni.txt" >"$TMP/vni.json" 2>/dev/null
 contains "$TMP/vni.json" '"encoding":"VNI"' "JSON names VNI"
+# typed in a legacy font and saved as Unicode (Word keeps the legacy bytes as
+# the windows-1252 characters they look like): as text, as .docx, and mixed
+for kind in tcvn3 vni; do
+  /usr/bin/python3 "$VNCITE_SRC/tests/data/legacy-font.py" $kind "$plan" "$TMP/font-$kind.txt"
+  expect_status 0 "extract a UTF-8 file typed in a $kind font" -- \
+    "$VNCITE" extract --no-registry "$TMP/font-$kind.txt"
+  contains "$TMP/err" "lines typed in a" "the legacy font is named in a warning"
+  cut -f2- "$TMP/out" >"$TMP/font.cites"
+  if cmp -s "$TMP/utf8.cites" "$TMP/font.cites"; then
+    pass "the $kind font's lines give the UTF-8 original's citations"
+  else fail "$kind font citations differ"; diff "$TMP/utf8.cites" "$TMP/font.cites" | head -5; fi
+done
+# (a .docx in VNI: TCVN3's capitals of the VN1 variant are control bytes, which XML
+# cannot hold; Word's ABC documents set capitals in .VnTimeH fonts instead)
+mkdir -p "$TMP/legacy"
+/usr/bin/python3 "$VNCITE_SRC/tests/data/legacy-font.py" tcvn3 "$plan" "$TMP/legacy/mixed.txt" --from-line 20
+expect_status 0 "extract a text mixing Unicode and a TCVN3 font" -- \
+  "$VNCITE" extract --no-registry "$TMP/legacy/mixed.txt"
+cut -f2- "$TMP/out" >"$TMP/font.cites"
+if cmp -s "$TMP/utf8.cites" "$TMP/font.cites"; then
+  pass "a text mixing fonts gives the UTF-8 original's citations"
+else fail "mixed text citations differ"; diff "$TMP/utf8.cites" "$TMP/font.cites" | head -5; fi
+/usr/bin/python3 "$VNCITE_SRC/tests/data/legacy-font.py" vni "$plan" "$TMP/legacy/mixed.txt" --from-line 20
+/usr/bin/python3 "$VNCITE_SRC/tests/data/docx/make-docx.py" "$TMP/legacydx" "$TMP/legacy/mixed.txt"
+expect_status 0 "extract a .docx mixing Unicode and a VNI font" -- \
+  "$VNCITE" extract --no-registry "$TMP/legacydx/texts/mixed.docx"
+cut -f2- "$TMP/out" >"$TMP/font.cites"
+if cmp -s "$TMP/utf8.cites" "$TMP/font.cites"; then
+  pass "a .docx mixing fonts gives the UTF-8 original's citations"
+else fail "mixed .docx citations differ"; diff "$TMP/utf8.cites" "$TMP/font.cites" | head -5; fi
+"$VNCITE" extract --json --no-registry "$TMP/legacydx/texts/mixed.docx" >"$TMP/font.json" 2>/dev/null
+contains "$TMP/font.json" '"encoding":"Word .docx"' "the container is named"
+contains "$TMP/font.json" '"legacy_font":"VNI"' "and the legacy font"
 # a windows-1258 rendering stays windows-1258
 iconv -f UTF-8 -t WINDOWS-1258 "$plan" >"$TMP/cp1258.txt"
 expect_status 0 "extract a windows-1258 file" -- "$VNCITE" extract --no-registry "$TMP/cp1258.txt"

@@ -19,7 +19,9 @@ iconv -f UTF-8 -t TCVN5712-1//TRANSLIT "$plan" >"$TMP/tcvn3.txt" 2>/dev/null || 
 printf '%s\n' 'Căn cứ [Quyết định số 1.234/qđ-ubnd](https://x) ngày mùng 5 tháng 3, năm 2023 của UBND tỉnh;' \
   'Chỉ thị số 05-CT/TW ngày 15/5/2016 Bộ Chính trị; Chỉ thị 05; các Quyết định: số 14/QĐ_UBND¹; số 15/QĐ-UBND của Bộ Lao động - Thương binh và Xã hội' \
   '| Quyết định số 16/QĐ-UBND | 05/4/2023 |' >"$TMP/forms.md"
-run "extract legacy encodings and new forms" "$VNCITE" extract --json "$TMP/vni.txt" "$TMP/tcvn3.txt" "$TMP/forms.md"
+/usr/bin/python3 "$VNCITE_SRC/tests/data/legacy-font.py" tcvn3 "$plan" "$TMP/font.txt" --from-line 20
+run "extract legacy encodings, a legacy font and new forms" "$VNCITE" extract --json "$TMP/vni.txt" \
+  "$TMP/tcvn3.txt" "$TMP/font.txt" "$TMP/forms.md"
 run "index" "$VNCITE" index --db "$TMP/db" --jobs 2 corpus/
 run "index again (incremental)" "$VNCITE" index --db "$TMP/db" corpus/
 run "index --compact" "$VNCITE" index --db "$TMP/db" --compact corpus/

@@ -258,6 +258,39 @@ static void test_vni(void **state)
     vn_decoded_free(&d);
 }
 
+/* A UTF-8 file (a .docx's text alike) whose middle line was typed in a
+ * TCVN3 font: Word kept its bytes as the windows-1252 characters they look
+ * like.  That line is decoded again; a Unicode line and a line of Latin-1
+ * letters only ("Tây Ninh") stay; offsets still lead to the file's bytes. */
+static void test_legacy_font_lines(void **state)
+{
+    (void)state;
+    const char s[] = "Căn cứ Luật Tổ chức\n"
+                     "NghÞ ®Þnh sè 59/2023/N§-CP ngµy 14/8/2023 cña ChÝnh phñ\n"
+                     "Tây Ninh\n";
+    vn_decoded d = decode(s, sizeof s - 1);
+    assert_int_equal(d.encoding, VN_ENC_UTF8);
+    assert_int_equal(d.legacy_font, VN_ENC_TCVN3);
+    assert_string_equal(d.text, "Căn cứ Luật Tổ chức\n"
+                                "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ\n"
+                                "Tây Ninh\n");
+    assert_int_equal(warnings.count, 1);
+    assert_non_null(strstr(warnings.last, "TCVN3"));
+    const char *file_59 = strstr(s, "59/2023"), *file_tay = strstr(s, "Tây");
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "59/2023")), file_59 - s);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "định")), strstr(s, "®Þnh") - s);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "Tây")), file_tay - s);
+    assert_int_equal(vn_offmap_to_input(&d.map, offset_of(&d, "Luật")), strstr(s, "Luật") - s);
+    assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
+    vn_decoded_free(&d);
+    /* Unicode Vietnamese, and lines of Latin-1 letters only: untouched */
+    const char u[] = "Phú Yên\nTÂY NINH\nNghị định số 59/2023/NĐ-CP\n";
+    d = decode(u, sizeof u - 1);
+    assert_int_equal(d.legacy_font, VN_ENC_UTF8);
+    assert_string_equal(d.text, u);
+    vn_decoded_free(&d);
+}
+
 /* ---- windows-1258 ------------------------------------------------------------ */
 
 /* "Nghị định số" in windows-1258: tone marks are separate combining bytes
@@ -558,6 +591,7 @@ int main(void)
         T(test_damaged_utf8_is_not_cp1258),
         T(test_tcvn3),
         T(test_vni),
+        T(test_legacy_font_lines),
         T(test_cp1258),
         T(test_not_cp1258),
         T(test_utf16le),
