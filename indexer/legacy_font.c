@@ -62,7 +62,8 @@ static bool vietnamese_latin1(int cp)
 
 /* Is the line t[from, to) legacy-font text: no letter only Unicode
  * Vietnamese writes, every other character windows-1252's, and one of them
- * at least no Vietnamese letter at all (Þ ® µ § of TCVN3, ø û ä ñ of VNI)?
+ * at least a Latin-1 character no Vietnamese letter (Þ ® µ § of TCVN3, ø û
+ * ä ñ of VNI)?
  * Its bytes (windows-1252) are appended to `bytes` when it is. */
 static bool legacy_line(const char *t, size_t from, size_t to, vn_buf *bytes, vn_status *st)
 {
@@ -78,7 +79,9 @@ static bool legacy_line(const char *t, size_t from, size_t to, vn_buf *bytes, vn
         i += vn_utf8_next(t + i, to - i, &cp);
         if (vietnamese_unicode(cp) || cp >= REVERSE_MAX || !reverse[cp])
             return false;
-        evidence |= !vietnamese_latin1(cp);
+        /* evidence: Latin-1's symbols and other letters (TCVN3's ® µ §, VNI's
+         * ø ä ñ); not windows-1252's quotes and dashes, which Unicode text has */
+        evidence |= cp >= 0xA1 && cp <= 0xFF && !vietnamese_latin1(cp);
     }
     if (!evidence)
         return false;

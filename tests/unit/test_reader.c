@@ -261,19 +261,20 @@ static void test_vni(void **state)
 /* A UTF-8 file (a .docx's text alike) whose middle line was typed in a
  * TCVN3 font: Word kept its bytes as the windows-1252 characters they look
  * like.  That line is decoded again; a Unicode line and a line of Latin-1
- * letters only ("Tây Ninh") stay; offsets still lead to the file's bytes. */
+ * letters, quotes and dashes only ("“Tây Ninh” – 2024") stay; offsets still
+ * lead to the file's bytes. */
 static void test_legacy_font_lines(void **state)
 {
     (void)state;
     const char s[] = "Căn cứ Luật Tổ chức\n"
                      "NghÞ ®Þnh sè 59/2023/N§-CP ngµy 14/8/2023 cña ChÝnh phñ\n"
-                     "Tây Ninh\n";
+                     "“Tây Ninh” – 2024\n";
     vn_decoded d = decode(s, sizeof s - 1);
     assert_int_equal(d.encoding, VN_ENC_UTF8);
     assert_int_equal(d.legacy_font, VN_ENC_TCVN3);
     assert_string_equal(d.text, "Căn cứ Luật Tổ chức\n"
                                 "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ\n"
-                                "Tây Ninh\n");
+                                "“Tây Ninh” – 2024\n");
     assert_int_equal(warnings.count, 1);
     assert_non_null(strstr(warnings.last, "TCVN3"));
     const char *file_59 = strstr(s, "59/2023"), *file_tay = strstr(s, "Tây");
@@ -284,7 +285,7 @@ static void test_legacy_font_lines(void **state)
     assert_int_equal(vn_offmap_to_input(&d.map, d.len), sizeof s - 1);
     vn_decoded_free(&d);
     /* Unicode Vietnamese, and lines of Latin-1 letters only: untouched */
-    const char u[] = "Phú Yên\nTÂY NINH\nNghị định số 59/2023/NĐ-CP\n";
+    const char u[] = "Phú Yên\nTÂY NINH – “Tây Ninh”\nNghị định số 59/2023/NĐ-CP\n";
     d = decode(u, sizeof u - 1);
     assert_int_equal(d.legacy_font, VN_ENC_UTF8);
     assert_string_equal(d.text, u);
