@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/grow.h"
 #include "../common/utf8.h"
 #include "legacy_charset.h"
 #include "tcvn3.h"
@@ -95,28 +96,30 @@ static bool legacy_line(const char *t, size_t from, size_t to, vn_buf *bytes, vn
 
 typedef vn_status (*decode_fn)(const unsigned char *b, size_t n, vn_buf *out, vn_offmap *map);
 
-/* Appends the line t[from, to) decoded by `decode` to out, with an anchor
- * in map for every character: its file offset through d's map. */
-static vn_status decode_line(const vn_decoded *d, size_t from, size_t to, decode_fn decode,
-                             vn_buf *out, vn_offmap *map)
+/* A legacy-font line: d's text [from, to), its bytes at [at, at + n) of the
+ * candidates' bytes (one a character). */
+typedef struct legacy_span {
+    size_t from, to, at, n;
+} legacy_span;
+
+/* Appends the line decoded by `decode` to out, with an anchor in map for
+ * every character: its file offset through d's map. */
+static vn_status decode_line(const vn_decoded *d, const legacy_span *l, const unsigned char *bytes,
+                             decode_fn decode, vn_buf *out, vn_offmap *map)
 {
-    vn_buf bytes = VN_BUF_INIT, text = VN_BUF_INIT;
+    vn_buf text = VN_BUF_INIT;
     vn_offmap line_map = VN_OFFMAP_INIT;
-    size_t *offsets = malloc((to - from + 1) * sizeof *offsets);   /* byte -> offset in d */
+    size_t *offsets = malloc((l->n + 1) * sizeof *offsets);    /* byte -> offset in d */
     vn_status st = offsets ? VN_OK : VN_ERR_NOMEM;
-    size_t n = 0;
-    for (size_t i = from; i < to && st == VN_OK;) {
+    for (size_t i = l->from, k = 0; st == VN_OK && i <= l->to; k++) {
+        offsets[k] = i;
         int cp;
-        offsets[n++] = i;
-        i += vn_utf8_next(d->text + i, to - i, &cp);
-        st = vn_buf_append_char(&bytes, (char)(cp < 0x80 ? cp : reverse[cp]));
+        i += i < l->to ? vn_utf8_next(d->text + i, l->to - i, &cp) : 1;
     }
     if (st == VN_OK)
-        offsets[n] = to;
-    if (st == VN_OK)
-        st = decode((const unsigned char *)(bytes.data ? bytes.data : ""), n, &text, &line_map);
+        st = decode(bytes + l->at, l->n, &text, &line_map);
     if (st == VN_OK) {
-        vn_offmap_finish(&line_map, text.len, n);
+        vn_offmap_finish(&line_map, text.len, l->n);
         for (size_t p = 0; p < text.len && st == VN_OK;) {
             size_t file = vn_offmap_to_input(&d->map, offsets[vn_offmap_to_input(&line_map, p)]);
             st = vn_offmap_add(map, out->len + p, file);
@@ -127,7 +130,6 @@ static vn_status decode_line(const vn_decoded *d, size_t from, size_t to, decode
     if (st == VN_OK)
         st = vn_buf_append(out, text.data ? text.data : "", text.len);
     free(offsets);
-    vn_buf_free(&bytes);
     vn_buf_free(&text);
     vn_offmap_free(&line_map);
     return st;
@@ -146,54 +148,22 @@ static vn_status copy_span(const vn_decoded *d, size_t from, size_t to, vn_buf *
     return st == VN_OK ? vn_buf_append(out, d->text + from, to - from) : st;
 }
 
-vn_status vn_legacy_font_repair(const char *name, vn_decoded *d)
+/* d's text with the legacy lines decoded, and its map; VN_ERR_NOMEM. */
+static vn_status rebuild(vn_decoded *d, const legacy_span *lines, size_t count,
+                         const unsigned char *bytes, decode_fn decode, vn_encoding enc)
 {
-    pthread_once(&reverse_once, build_reverse);
-    if (!reverse_ready || !d->text)
-        return VN_OK;
-    /* Most files: no line is a candidate, found in one pass. */
-    vn_buf bytes = VN_BUF_INIT;
-    vn_status st = VN_OK;
-    size_t lines = 0;
-    for (size_t from = 0; from < d->len && st == VN_OK;) {
-        const char *nl = memchr(d->text + from, '\n', d->len - from);
-        size_t to = nl ? (size_t)(nl - d->text) : d->len;
-        lines += legacy_line(d->text, from, to, &bytes, &st);
-        from = to + 1;
-    }
-    decode_fn decode = NULL;
-    const char *font = NULL;
-    vn_encoding enc = VN_ENC_UTF8;
-    if (st == VN_OK && lines) {
-        const unsigned char *b = (const unsigned char *)bytes.data;
-        if (vn_tcvn3_likely(b, bytes.len)) {
-            decode = vn_tcvn3_decode, font = "TCVN3 (.VnTime)", enc = VN_ENC_TCVN3;
-        } else if (vn_vni_likely(b, bytes.len)) {
-            decode = vn_vni_decode, font = "VNI", enc = VN_ENC_VNI;
-        }
-    }
-    vn_buf_free(&bytes);
-    if (st != VN_OK || !decode)
-        return st;
-
     vn_buf out = VN_BUF_INIT;
     vn_offmap map = VN_OFFMAP_INIT;
-    vn_buf scratch = VN_BUF_INIT;
-    for (size_t from = 0; from <= d->len && st == VN_OK;) {
-        const char *nl = from < d->len ? memchr(d->text + from, '\n', d->len - from) : NULL;
-        size_t to = nl ? (size_t)(nl - d->text) : d->len;
-        scratch.len = 0;
-        if (legacy_line(d->text, from, to, &scratch, &st) && st == VN_OK)
-            st = decode_line(d, from, to, decode, &out, &map);
-        else if (st == VN_OK)
-            st = copy_span(d, from, to, &out, &map);
-        if (st == VN_OK && nl)
-            st = copy_span(d, to, to + 1, &out, &map);
-        if (!nl)
-            break;
-        from = to + 1;
+    vn_status st = VN_OK;
+    size_t copied = 0;
+    for (size_t k = 0; k < count && st == VN_OK; k++) {
+        st = copy_span(d, copied, lines[k].from, &out, &map);
+        if (st == VN_OK)
+            st = decode_line(d, &lines[k], bytes, decode, &out, &map);
+        copied = lines[k].to;
     }
-    vn_buf_free(&scratch);
+    if (st == VN_OK)
+        st = copy_span(d, copied, d->len, &out, &map);
     size_t len = 0;
     char *text = st == VN_OK ? vn_buf_steal(&out, &len) : NULL;
     if (!text) {
@@ -208,8 +178,49 @@ vn_status vn_legacy_font_repair(const char *name, vn_decoded *d)
     d->len = len;
     d->map = map;
     d->legacy_font = enc;
-    vn_warn("%s: %zu lines typed in a %s font (legacy bytes kept as windows-1252 characters); "
-            "decoded as Vietnamese. Retype them in a Unicode font to be sure of the text",
-            name, lines, font);
     return VN_OK;
+}
+
+vn_status vn_legacy_font_repair(const char *name, vn_decoded *d)
+{
+    pthread_once(&reverse_once, build_reverse);
+    if (!reverse_ready || !d->text)
+        return VN_OK;
+    /* Most files: no line is a candidate, found in one pass. */
+    vn_buf bytes = VN_BUF_INIT;
+    legacy_span *lines = NULL;
+    size_t count = 0, cap = 0;
+    vn_status st = VN_OK;
+    for (size_t from = 0; from < d->len && st == VN_OK;) {
+        const char *nl = memchr(d->text + from, '\n', d->len - from);
+        size_t to = nl ? (size_t)(nl - d->text) : d->len, at = bytes.len;
+        if (legacy_line(d->text, from, to, &bytes, &st) && st == VN_OK) {
+            if (!vn_grow((void **)&lines, &cap, count, sizeof *lines, 16))
+                st = VN_ERR_NOMEM;
+            else
+                lines[count++] = (legacy_span){from, to, at, bytes.len - at};
+        }
+        from = to + 1;
+    }
+    decode_fn decode = NULL;
+    const char *font = NULL;
+    vn_encoding enc = VN_ENC_UTF8;
+    const unsigned char *b = (const unsigned char *)bytes.data;
+    if (st == VN_OK && count) {
+        if (vn_tcvn3_likely(b, bytes.len)) {
+            decode = vn_tcvn3_decode, font = "TCVN3 (.VnTime)", enc = VN_ENC_TCVN3;
+        } else if (vn_vni_likely(b, bytes.len)) {
+            decode = vn_vni_decode, font = "VNI", enc = VN_ENC_VNI;
+        }
+    }
+    if (st == VN_OK && decode)
+        st = rebuild(d, lines, count, b, decode, enc);
+    if (st == VN_OK && decode)
+        vn_warn("%s: %zu lines typed in a %s font (legacy bytes kept as windows-1252 "
+                "characters); decoded as Vietnamese. Retype them in a Unicode font to be sure "
+                "of the text",
+                name, count, font);
+    free(lines);
+    vn_buf_free(&bytes);
+    return st;
 }
