@@ -307,11 +307,11 @@ static bool cited_by_number_and_year(const char *type_word)
  * text of len bytes). */
 static bool only_list_separators(const char *t, size_t len, size_t from, size_t to)
 {
-    /* "các Quyết định: số 14/QĐ-UBND …; số 15/QĐ-UBND … của UBND tỉnh": a
-     * semicolon goes on a list whose next item is its bare "số" */
-    bool bare_next = match_word_ci(t, len, to, "số") != 0;
     for (size_t x = from; x < to; x++) {
-        if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t' || (t[x] == ';' && bare_next))
+        /* "các Quyết định: số 14/QĐ-UBND …; số 15/QĐ-UBND … của UBND tỉnh": a
+         * semicolon goes on a list whose next item is its bare "số" */
+        if (t[x] == ' ' || t[x] == ',' || t[x] == '\n' || t[x] == '\t' ||
+            (t[x] == ';' && match_word_ci(t, len, to, "số")))
             continue;
         size_t w = match_word_ci(t, to, x, "và");
         if (!w)

@@ -283,12 +283,13 @@ static size_t read_issuer(const char *t, size_t len, size_t i, draft *d)
         if (t[i] == '-' && i + 1 < len && t[i + 1] == ' ' && !name_goes_on_after_dash(t, len, i + 1))
             break;              /* "Ban Dân vận Tỉnh ủy - cơ quan Thường trực …" */
         size_t w = words > 0 ? abbreviation_in_brackets_end(t, len, i) : i;
-        int cp;
-        while (w < len && t[i] != '(') {
-            size_t n = vn_utf8_next(t + w, len - w, &cp);
-            if (!is_alnum_cp(cp) && cp != '&' && cp != '-')
-                break;
-            w += n;
+        if (w == i) {           /* a word of letters, digits, '&' and '-' */
+            int cp;
+            for (size_t n; w < len; w += n) {
+                n = vn_utf8_next(t + w, len - w, &cp);
+                if (!is_alnum_cp(cp) && cp != '&' && cp != '-')
+                    break;
+            }
         }
         if (w == i)
             break;
