@@ -2,6 +2,7 @@
 #include "legacy_charset.h"
 
 #include <iconv.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,23 @@ bool vn_legacy_byte_table(const char *charset, int table[256])
         table[b] = convert_byte(cd, (unsigned char)b);
     iconv_close(cd);
     return true;
+}
+
+static int cp1252[256];
+static bool cp1252_ready;
+static pthread_once_t cp1252_once = PTHREAD_ONCE_INIT;
+
+static void build_cp1252(void)
+{
+    /* a converter that reads as this file expects: ASCII, the quotes, Latin-1 */
+    cp1252_ready = vn_legacy_byte_table("CP1252", cp1252) && cp1252['A'] == 'A' &&
+                   cp1252[0x93] == 0x201C && cp1252[0xF8] == 0xF8;
+}
+
+const int *vn_legacy_cp1252(void)
+{
+    pthread_once(&cp1252_once, build_cp1252);
+    return cp1252_ready ? cp1252 : NULL;
 }
 
 vn_status vn_legacy_decode(const unsigned char *b, size_t n, vn_legacy_read_fn read,

@@ -18,6 +18,11 @@
  * this system has no such converter. */
 bool vn_legacy_byte_table(const char *charset, int table[256]);
 
+/* windows-1252's table (vn_legacy_byte_table, asked once), which VNI writes
+ * its letters in and Word keeps legacy-font bytes as; NULL when this
+ * system has no such converter. */
+const int *vn_legacy_cp1252(void);
+
 /* Reads the character at b[i] (i < n, b[i] not CR): sets *cp and returns
  * the bytes it took (at least 1). */
 typedef size_t (*vn_legacy_read_fn)(const unsigned char *b, size_t n, size_t i, const void *ctx,

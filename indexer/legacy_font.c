@@ -22,8 +22,8 @@ static pthread_once_t reverse_once = PTHREAD_ONCE_INIT;
 
 static void build_reverse(void)
 {
-    int table[256];
-    if (!vn_legacy_byte_table("CP1252", table))
+    const int *table = vn_legacy_cp1252();
+    if (!table)
         return;
     for (int b = 0x80; b < 0x100; b++)
         if (table[b] > 0 && table[b] < REVERSE_MAX)

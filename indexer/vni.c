@@ -8,20 +8,9 @@
  */
 #include "vni.h"
 
-#include <pthread.h>
 #include <utf8proc.h>
 
 #include "legacy_charset.h"
-
-static int cp1252[256];
-static bool table_ready;
-static pthread_once_t table_once = PTHREAD_ONCE_INIT;
-
-static void build_table(void)
-{
-    table_ready = vn_legacy_byte_table("CP1252", cp1252) && cp1252['A'] == 'A' &&
-                  cp1252[0x93] == 0x201C && cp1252[0xF8] == 0xF8;
-}
 
 /* Marks as combining code points. */
 enum { GRAVE = 0x300, ACUTE = 0x301, CIRCUMFLEX = 0x302, TILDE = 0x303, BREVE = 0x306,
@@ -157,8 +146,7 @@ bool vn_vni_likely(const unsigned char *b, size_t n)
     }
     if (high < 8 || only * 100 < high * 20 || after_vowel * 100 < high * 33)
         return false;
-    pthread_once(&table_once, build_table);
-    return table_ready;
+    return vn_legacy_cp1252() != NULL;
 }
 
 /* The letter at b[i] with its marks at b[i + 1], composed (utf8proc), and
@@ -188,20 +176,20 @@ static size_t letter_at(const unsigned char *b, size_t n, size_t i, int *cp)
 }
 
 /* A letter and its marks (letter_at), else a windows-1252 byte. */
-static size_t read_vni(const unsigned char *b, size_t n, size_t i, const void *ctx, int *cp)
+static size_t read_vni(const unsigned char *b, size_t n, size_t i, const void *cp1252, int *cp)
 {
-    (void)ctx;
     size_t took = letter_at(b, n, i, cp);
     if (took)
         return took;
-    *cp = cp1252[b[i]] ? cp1252[b[i]] : 0xFFFD;
+    int c = ((const int *)cp1252)[b[i]];
+    *cp = c ? c : 0xFFFD;
     return 1;
 }
 
 vn_status vn_vni_decode(const unsigned char *b, size_t n, vn_buf *out, vn_offmap *map)
 {
-    pthread_once(&table_once, build_table);
-    if (!table_ready)
+    const int *cp1252 = vn_legacy_cp1252();
+    if (!cp1252)
         return VN_ERR_ENCODING;
-    return vn_legacy_decode(b, n, read_vni, NULL, out, map);
+    return vn_legacy_decode(b, n, read_vni, cp1252, out, map);
 }
